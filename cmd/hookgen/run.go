@@ -1,0 +1,187 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/hookgen/hookgen/generator"
+	"github.com/hookgen/hookgen/generator/output"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1 // bad input, drift, invalid payload
+	exitUsage = 2 // the command line is wrong
+)
+
+type verb struct {
+	name    string
+	summary string
+	usage   string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func verbs() []verb {
+	return []verb{
+		{"generate", "write Go packages for the schemas to the output folder", "hookgen generate [--schemas DIR] [--out DIR] [--provider NAME]...", runGenerate},
+		{"check", "exit 1 if the output folder differs from what generate would write", "hookgen check [--schemas DIR] [--out DIR] [--provider NAME]...", runCheck},
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "hookgen turns JSON Schemas of webhook payloads into Go packages.")
+	fmt.Fprintln(w, "\nUsage:\n  hookgen VERB [flags]\n\nVerbs:")
+	for _, v := range verbs() {
+		fmt.Fprintf(w, "  %-9s %s\n", v.name, v.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'hookgen VERB --help' for a verb's flags.")
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "help", "-h", "--help":
+		usage(stdout)
+		return exitOK
+	}
+	for _, v := range verbs() {
+		if v.name == args[0] {
+			return v.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "hookgen: unknown verb %q\n\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+// genFlags are the flags generate and check share.
+type genFlags struct {
+	schemas   string
+	out       string
+	providers []string
+}
+
+func newFlagSet(name, usageLine, summary string, stderr io.Writer) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.SortFlags = false
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: %s\n\n%s.\n\nFlags:\n%s", usageLine, summary, fs.FlagUsages())
+	}
+	return fs
+}
+
+func (g *genFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&g.schemas, "schemas", "schemas", "folder with one folder of JSON Schemas per provider")
+	fs.StringVar(&g.out, "out", "gen", "folder to write one Go package per provider to")
+	fs.StringSliceVar(&g.providers, "provider", nil, "only this provider folder (repeatable, or comma-separated); default all")
+}
+
+// parse parses flags; done is true when the caller should return code.
+func parse(fs *pflag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return exitOK, true
+		}
+		fmt.Fprintf(fs.Output(), "hookgen %s: %v\n", fs.Name(), err)
+		return exitUsage, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "hookgen %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return exitUsage, true
+	}
+	return 0, false
+}
+
+func runGenerate(args []string, stdout, stderr io.Writer) int {
+	var g genFlags
+	v := verbs()[0]
+	fs := newFlagSet("generate", v.usage, "Write one Go package per provider folder of --schemas to --out/<provider>. Files are written whole and atomically; generated files that are no longer produced are removed; other files are never touched", stderr)
+	g.register(fs)
+	if code, done := parse(fs, args, stdout); done {
+		return code
+	}
+	res, err := generator.Generate(generator.Options{Schemas: g.schemas, Providers: g.providers})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "hookgen generate: failed; %s was not changed\n", g.out)
+		return exitFail
+	}
+	wr, err := output.Write(g.out, res.Files, res.Scope)
+	if err != nil {
+		fmt.Fprintf(stderr, "hookgen generate: %v\n", err)
+		return exitFail
+	}
+	for _, p := range wr.Written {
+		fmt.Fprintf(stdout, "wrote   %s/%s\n", g.out, p)
+	}
+	for _, p := range wr.Removed {
+		fmt.Fprintf(stdout, "removed %s/%s\n", g.out, p)
+	}
+	fmt.Fprintf(stdout, "hookgen: %d packages, %d files (%d written, %d removed, %d unchanged)\n",
+		len(res.Packages), len(res.Files), len(wr.Written), len(wr.Removed), wr.Unchanged)
+	return exitOK
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	var g genFlags
+	v := verbs()[1]
+	fs := newFlagSet("check", v.usage, "Generate in memory and compare with --out: print a unified diff naming every changed, missing and orphaned file and exit 1 on drift, exit 0 when the output is up to date", stderr)
+	g.register(fs)
+	if code, done := parse(fs, args, stdout); done {
+		return code
+	}
+	res, err := generator.Generate(generator.Options{Schemas: g.schemas, Providers: g.providers})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, "hookgen check: the schemas do not generate")
+		return exitFail
+	}
+	drift, err := output.Check(g.out, res.Files, res.Scope)
+	if err != nil {
+		fmt.Fprintf(stderr, "hookgen check: %v\n", err)
+		return exitFail
+	}
+	if drift.Clean() {
+		fmt.Fprintf(stdout, "hookgen check: %s is up to date with %s (%d files)\n", g.out, g.schemas, len(res.Files))
+		return exitOK
+	}
+	fmt.Fprint(stdout, drift.Diff)
+	fmt.Fprintf(stderr, "hookgen check: %s is out of date with %s:\n", g.out, g.schemas)
+	for _, p := range drift.Changed {
+		fmt.Fprintf(stderr, "  changed  %s/%s\n", g.out, p)
+	}
+	for _, p := range drift.Missing {
+		fmt.Fprintf(stderr, "  missing  %s/%s\n", g.out, p)
+	}
+	for _, p := range drift.Orphaned {
+		fmt.Fprintf(stderr, "  orphaned %s/%s\n", g.out, p)
+	}
+	fmt.Fprintf(stderr, "To fix it, run: %s\n", regenerateCommand(g))
+	return exitFail
+}
+
+func regenerateCommand(g genFlags) string {
+	parts := []string{"go run github.com/hookgen/hookgen/cmd/hookgen generate"}
+	if g.schemas != "schemas" {
+		parts = append(parts, "--schemas "+g.schemas)
+	}
+	if g.out != "gen" {
+		parts = append(parts, "--out "+g.out)
+	}
+	for _, p := range g.providers {
+		parts = append(parts, "--provider "+p)
+	}
+	return strings.Join(parts, " ")
+}

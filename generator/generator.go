@@ -1,0 +1,76 @@
+// Package generator turns a folder of JSON Schemas into Go packages:
+//
+//	load  → positioned, meta-validated schemas with $refs resolved
+//	model → every decision: names, field states, enums, sum types
+//	emit  → Go source printed with jennifer
+//	[]File in memory, which `generate` writes and `check` compares.
+package generator
+
+import (
+	"errors"
+	"math/rand"
+
+	"github.com/hookgen/hookgen/generator/diag"
+	"github.com/hookgen/hookgen/generator/emit"
+	"github.com/hookgen/hookgen/generator/load"
+	"github.com/hookgen/hookgen/generator/model"
+	"github.com/hookgen/hookgen/generator/output"
+)
+
+// Options say what to generate.
+type Options struct {
+	// Schemas is the folder holding one folder of schemas per provider.
+	Schemas string
+	// Providers limits the run to these provider folders; empty means all.
+	Providers []string
+	// Shuffle: see load.Options.Shuffle.
+	Shuffle *rand.Rand
+}
+
+// Result is the generated files, sorted by path, and the output folders
+// the run is responsible for (to find orphaned files).
+type Result struct {
+	Files    []output.File
+	Scope    output.Scope
+	Packages []*model.Package
+}
+
+// Generate runs load, model and emit for every provider. It returns every
+// problem in every provider as one *diag.Error, not only the first.
+func Generate(opts Options) (*Result, error) {
+	providers, err := load.Load(opts.Schemas, load.Options{Providers: opts.Providers, Shuffle: opts.Shuffle})
+	var diags diag.List
+	var de *diag.Error
+	if errors.As(err, &de) {
+		diags.Append(de.Diagnostics...)
+	} else if err != nil {
+		return nil, err
+	}
+	res := &Result{Scope: output.Scope{All: len(opts.Providers) == 0}}
+	for _, p := range providers {
+		if p.Broken {
+			continue
+		}
+		pkg, err := model.Build(p)
+		var de *diag.Error
+		if errors.As(err, &de) {
+			diags.Append(de.Diagnostics...)
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		res.Packages = append(res.Packages, pkg)
+		files, err := emit.Package(pkg)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			res.Files = append(res.Files, output.File{Path: p.Name + "/" + f.Name, Content: f.Content})
+		}
+		res.Scope.Dirs = append(res.Scope.Dirs, p.Name)
+	}
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}

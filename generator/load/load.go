@@ -1,0 +1,467 @@
+// Package load reads a schemas folder into positioned documents: every
+// provider folder, its optional manifest and its schema files, each parsed
+// with the position of every value, meta-validated with jsonschema/v5 and
+// with every $ref resolved. It reports problems as positioned diagnostics and
+// makes no decisions about Go code: that is the model's job.
+package load
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/hookgen/hookgen/generator/diag"
+)
+
+// ManifestName is the file name of a provider's optional manifest.
+const ManifestName = "hookgen.json"
+
+// Options select what to load.
+type Options struct {
+	// Providers limits loading to these provider folders; empty means all.
+	Providers []string
+	// Shuffle, when set, hands each provider's documents to the model in a
+	// random order: tests use it to prove the output does not depend on
+	// the order files are read in.
+	Shuffle *rand.Rand
+}
+
+// Provider is one folder of schemas: one generated Go package.
+type Provider struct {
+	Name     string // the folder name
+	Dir      string // the folder as given, for messages
+	Manifest Manifest
+	Docs     []*Document // sorted by file name
+	// Broken: a file is malformed or not a valid schema. The other
+	// providers, and this one's diagnostics, are still reported.
+	Broken bool
+
+	byURI map[string]*Document
+}
+
+// Document is one schema file.
+type Document struct {
+	Path  string // the file as given (Dir joined with Name), for messages
+	Name  string // the file name, such as "message.received.json"
+	URI   string // the base URI $refs in this file resolve against
+	Root  *Node
+	Raw   []byte
+	lines *Lines
+}
+
+// Schema is a located schema: a node of a document and its JSON pointer.
+type Schema struct {
+	Doc     *Document
+	Node    *Node
+	Pointer string
+}
+
+// Pos is the position of the schema.
+func (s Schema) Pos() diag.Pos { return s.Doc.pos(s.Node, s.Pointer) }
+
+// Keyword returns the sub-schema or value under keyword, with its pointer;
+// ok is false when the keyword is absent.
+func (s Schema) Keyword(name string) (Schema, bool) {
+	n := s.Node.Get(name)
+	if n == nil {
+		return Schema{}, false
+	}
+	return Schema{Doc: s.Doc, Node: n, Pointer: s.Pointer + "/" + escapePointer(name)}, true
+}
+
+// Member returns member name of an object value (a property under
+// "properties", a definition under "$defs").
+func (s Schema) Member(name string) Schema {
+	return Schema{Doc: s.Doc, Node: s.Node.Get(name), Pointer: s.Pointer + "/" + escapePointer(name)}
+}
+
+// Item returns element i of an array value (a branch of "oneOf").
+func (s Schema) Item(i int) Schema {
+	return Schema{Doc: s.Doc, Node: s.Node.Items[i], Pointer: fmt.Sprintf("%s/%d", s.Pointer, i)}
+}
+
+// Key identifies a schema uniquely across a provider: the document's URI
+// and the pointer. Two $refs to the same place have the same key.
+func (s Schema) Key() string { return s.Doc.URI + "#" + s.Pointer }
+
+func (d *Document) pos(n *Node, pointer string) diag.Pos {
+	p := diag.Pos{File: d.Path, Pointer: pointer}
+	if n != nil && d.lines != nil {
+		p.Line, p.Col = d.lines.Position(n.Offset)
+	}
+	return p
+}
+
+// RootSchema is the document's root schema.
+func (d *Document) RootSchema() Schema { return Schema{Doc: d, Node: d.Root} }
+
+// Load reads every provider folder under dir. It returns all problems found
+// in all files, not only the first, as a *diag.Error; the providers are
+// returned with it, those with malformed or invalid files marked Broken, so
+// the caller can go on to find more problems in the rest.
+func Load(dir string, opts Options) ([]*Provider, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading schemas: %w", err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	if len(opts.Providers) > 0 {
+		for _, want := range opts.Providers {
+			if !slices.Contains(names, want) {
+				return nil, fmt.Errorf("no provider folder %q in %s (have: %s)", want, dir, strings.Join(names, ", "))
+			}
+		}
+		names = slices.DeleteFunc(names, func(n string) bool { return !slices.Contains(opts.Providers, n) })
+	}
+	slices.Sort(names)
+	var diags diag.List
+	var providers []*Provider
+	for _, name := range names {
+		p := loadProvider(filepath.Join(dir, name), name, &diags)
+		if p != nil && opts.Shuffle != nil {
+			opts.Shuffle.Shuffle(len(p.Docs), func(i, j int) { p.Docs[i], p.Docs[j] = p.Docs[j], p.Docs[i] })
+		}
+		if p != nil {
+			providers = append(providers, p)
+		}
+	}
+	if len(providers) == 0 && diags.Len() == 0 {
+		return nil, fmt.Errorf("no provider folders with schemas in %s", dir)
+	}
+	return providers, diags.Err()
+}
+
+func loadProvider(dir, name string, diags *diag.List) *Provider {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		diags.Add(diag.Pos{File: dir}, "%v", err)
+		return nil
+	}
+	p := &Provider{Name: name, Dir: dir, byURI: map[string]*Document{}}
+	before := diags.Len()
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		file := filepath.Join(dir, e.Name())
+		data, err := os.ReadFile(file)
+		if err != nil {
+			diags.Add(diag.Pos{File: file}, "%v", err)
+			continue
+		}
+		if e.Name() == ManifestName {
+			p.Manifest = loadManifest(file, data, diags)
+			continue
+		}
+		doc := parseDocument(file, e.Name(), "file:///"+name+"/"+e.Name(), data, diags)
+		if doc == nil {
+			continue
+		}
+		p.Docs = append(p.Docs, doc)
+	}
+	if len(p.Docs) == 0 {
+		return nil
+	}
+	slices.SortFunc(p.Docs, func(a, b *Document) int { return strings.Compare(a.Name, b.Name) })
+	for _, d := range p.Docs {
+		p.byURI[d.URI] = d
+		if id := d.Root.Get("$id"); id != nil && id.Kind == String {
+			if u, err := url.Parse(d.URI); err == nil {
+				if abs, err := u.Parse(id.Str); err == nil {
+					abs.Fragment = ""
+					if other, dup := p.byURI[abs.String()]; dup && other != d {
+						diags.Add(d.RootSchema().Pos(), "$id %q is also the $id of %s", id.Str, other.Path)
+					}
+					p.byURI[abs.String()] = d
+					d.URI = abs.String()
+				}
+			}
+		}
+	}
+	for _, d := range p.Docs {
+		metaValidate(d, diags)
+	}
+	p.Broken = diags.Len() > before
+	for _, d := range p.Docs {
+		p.checkRefs(d.RootSchema(), diags)
+	}
+	if diags.Len() == before {
+		p.compileAll(diags)
+	}
+	return p
+}
+
+func parseDocument(file, name, uri string, data []byte, diags *diag.List) *Document {
+	doc := &Document{Path: file, Name: name, URI: uri, Raw: data, lines: NewLines(data)}
+	root, err := ParseJSON(data)
+	if err != nil {
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			line, col := doc.lines.Position(se.Offset)
+			diags.Add(diag.Pos{File: file, Line: line, Col: col, Pointer: se.Pointer}, "malformed JSON: %s", se.Msg)
+		} else {
+			diags.Add(diag.Pos{File: file}, "malformed JSON: %v", err)
+		}
+		return nil
+	}
+	doc.Root = root
+	return doc
+}
+
+// metaSchemas are the drafts a document may name in $schema; a document
+// that names none is draft 2020-12.
+var metaSchemas = map[string]*jsonschema.Draft{
+	"https://json-schema.org/draft/2020-12/schema": jsonschema.Draft2020,
+	"https://json-schema.org/draft/2019-09/schema": jsonschema.Draft2019,
+	"http://json-schema.org/draft-07/schema":       jsonschema.Draft7,
+}
+
+var metaCache = map[string]*jsonschema.Schema{}
+
+func metaSchema(uri string) (*jsonschema.Schema, error) {
+	if s, ok := metaCache[uri]; ok {
+		return s, nil
+	}
+	s, err := jsonschema.Compile(uri)
+	if err != nil {
+		return nil, err
+	}
+	metaCache[uri] = s
+	return s, nil
+}
+
+// metaValidate checks the document against its draft's meta-schema and
+// reports every failing leaf at the position of the offending value.
+func metaValidate(d *Document, diags *diag.List) {
+	metaURI := "https://json-schema.org/draft/2020-12/schema"
+	if s := d.Root.Get("$schema"); s != nil && s.Kind == String {
+		u := strings.TrimSuffix(s.Str, "#")
+		if _, ok := metaSchemas[u]; !ok {
+			diags.Unsupported(d.RootSchema().Pos(), "$schema %q: hookgen reads drafts 2020-12, 2019-09 and 07", s.Str)
+			return
+		}
+		metaURI = u
+	}
+	meta, err := metaSchema(metaURI)
+	if err != nil {
+		diags.Add(d.RootSchema().Pos(), "loading meta-schema: %v", err)
+		return
+	}
+	err = meta.Validate(d.Root.Interface())
+	var ve *jsonschema.ValidationError
+	if errors.As(err, &ve) {
+		for _, leaf := range usefulLeaves(leaves(ve)) {
+			n, ptr := d.lookup(leaf.InstanceLocation)
+			diags.Add(d.pos(n, ptr), "not a valid schema: %s", leaf.Message)
+		}
+	} else if err != nil {
+		diags.Add(d.RootSchema().Pos(), "not a valid schema: %v", err)
+	}
+}
+
+// leaves returns the innermost causes, where the real reasons are.
+func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
+	if len(ve.Causes) == 0 {
+		return []*jsonschema.ValidationError{ve}
+	}
+	var out []*jsonschema.ValidationError
+	for _, c := range ve.Causes {
+		out = append(out, leaves(c)...)
+	}
+	return out
+}
+
+// usefulLeaves drops, where several leaves fail at one place, the
+// "expected X, but got Y" ones: they come from the other branches of an
+// anyOf in the meta-schema ("type" is a string or an array) and only
+// confuse the real reason beside them.
+func usefulLeaves(ls []*jsonschema.ValidationError) []*jsonschema.ValidationError {
+	count := map[string]int{}
+	for _, l := range ls {
+		count[l.InstanceLocation]++
+	}
+	var out []*jsonschema.ValidationError
+	for _, l := range ls {
+		if count[l.InstanceLocation] > 1 && strings.HasPrefix(l.Message, "expected ") && strings.Contains(l.Message, ", but got ") {
+			continue
+		}
+		out = append(out, l)
+	}
+	if len(out) == 0 {
+		return ls
+	}
+	return out
+}
+
+// lookup finds the node at a JSON pointer, or the deepest existing one.
+func (d *Document) lookup(pointer string) (*Node, string) {
+	n := d.Root
+	if pointer == "" || pointer == "/" {
+		return n, ""
+	}
+	done := ""
+	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		next := child(n, unescapePointer(tok))
+		if next == nil {
+			return n, done
+		}
+		n = next
+		done += "/" + tok
+	}
+	return n, done
+}
+
+func child(n *Node, tok string) *Node {
+	switch n.Kind {
+	case Object:
+		return n.Get(tok)
+	case Array:
+		var i int
+		if _, err := fmt.Sscanf(tok, "%d", &i); err == nil && i >= 0 && i < len(n.Items) && fmt.Sprint(i) == tok {
+			return n.Items[i]
+		}
+	}
+	return nil
+}
+
+func escapePointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+func unescapePointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+}
+
+// Resolve follows a $ref written in from's document. The reference may name
+// another file of the same provider (relative to this one), a JSON pointer
+// fragment or an $anchor.
+func (p *Provider) Resolve(from Schema, ref string) (Schema, error) {
+	base, err := url.Parse(from.Doc.URI)
+	if err != nil {
+		return Schema{}, err
+	}
+	u, err := base.Parse(ref)
+	if err != nil {
+		return Schema{}, fmt.Errorf("$ref %q is not a valid URI reference: %v", ref, err)
+	}
+	frag := u.Fragment
+	u.Fragment = ""
+	u.RawFragment = ""
+	doc := p.byURI[u.String()]
+	if doc == nil {
+		return Schema{}, fmt.Errorf("$ref %q: no schema file %s in %s", ref, path.Base(u.Path), p.Dir)
+	}
+	if frag == "" {
+		return doc.RootSchema(), nil
+	}
+	if strings.HasPrefix(frag, "/") {
+		n, done := doc.lookup(frag)
+		if done != frag {
+			return Schema{}, fmt.Errorf("$ref %q: %s has nothing at #%s", ref, doc.Path, frag)
+		}
+		return Schema{Doc: doc, Node: n, Pointer: frag}, nil
+	}
+	if s, ok := findAnchor(doc.RootSchema(), frag); ok {
+		return s, nil
+	}
+	return Schema{}, fmt.Errorf("$ref %q: %s has no $anchor %q", ref, doc.Path, frag)
+}
+
+func findAnchor(s Schema, anchor string) (Schema, bool) {
+	var found Schema
+	ok := false
+	walkSchemas(s, func(s Schema) {
+		if a := s.Node.Get("$anchor"); !ok && a != nil && a.Kind == String && a.Str == anchor {
+			found, ok = s, true
+		}
+	})
+	return found, ok
+}
+
+// subschemaKeywords are the keywords whose value is a schema, an array of
+// schemas, or an object of schemas.
+var (
+	schemaValued  = []string{"additionalProperties", "items", "contains", "not", "if", "then", "else", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema", "additionalItems"}
+	schemaArrays  = []string{"allOf", "anyOf", "oneOf", "prefixItems"}
+	schemaObjects = []string{"$defs", "definitions", "properties", "patternProperties", "dependentSchemas"}
+)
+
+// walkSchemas calls f on s and every sub-schema below it, in document order.
+func walkSchemas(s Schema, f func(Schema)) {
+	if s.Node == nil || s.Node.Kind != Object {
+		return
+	}
+	f(s)
+	for _, m := range s.Node.Members {
+		k, _ := s.Keyword(m.Name)
+		switch {
+		case slices.Contains(schemaValued, m.Name):
+			walkSchemas(k, f)
+		case slices.Contains(schemaArrays, m.Name) && m.Value.Kind == Array:
+			for i := range m.Value.Items {
+				walkSchemas(k.Item(i), f)
+			}
+		case slices.Contains(schemaObjects, m.Name) && m.Value.Kind == Object:
+			for _, sub := range m.Value.Members {
+				walkSchemas(k.Member(sub.Name), f)
+			}
+		}
+	}
+}
+
+// checkRefs reports every $ref in the document that does not resolve.
+func (p *Provider) checkRefs(root Schema, diags *diag.List) {
+	walkSchemas(root, func(s Schema) {
+		ref, ok := s.Keyword("$ref")
+		if !ok || ref.Node.Kind != String {
+			return
+		}
+		if _, err := p.Resolve(s, ref.Node.Str); err != nil {
+			diags.Add(ref.Pos(), "%v", err)
+		}
+	})
+}
+
+// compileAll compiles every document with jsonschema/v5 from memory, as a
+// second opinion on the references; it never reads the network or disk.
+func (p *Provider) compileAll(diags *diag.List) {
+	c := p.Compiler()
+	for _, d := range p.Docs {
+		if _, err := c.Compile(d.URI); err != nil {
+			diags.Add(d.RootSchema().Pos(), "jsonschema: %v", strings.TrimPrefix(err.Error(), "jsonschema: "))
+		}
+	}
+}
+
+// Compiler returns a jsonschema/v5 compiler that knows every document of the
+// provider by its URI, asserts formats, and loads nothing from outside.
+func (p *Provider) Compiler() *jsonschema.Compiler {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	c.LoadURL = func(s string) (io.ReadCloser, error) {
+		return nil, fmt.Errorf("%s is not a schema file of provider %s", s, p.Name)
+	}
+	for _, d := range p.Docs {
+		if err := c.AddResource(d.URI, bytes.NewReader(d.Raw)); err != nil {
+			panic(err) // documents were parsed already; this cannot fail
+		}
+	}
+	return c
+}

@@ -1,0 +1,97 @@
+// Package hookrt is the runtime that hookgen copies into every generated
+// package, so generated code needs nothing but the standard library. It is
+// an ordinary package here so that it is compiled, vetted and tested like any
+// other; the generator copies this file with the package clause replaced.
+package hookrt
+
+import "encoding/json"
+
+// Optional is a property that may be absent. Set says whether it was
+// present; with the `omitzero` tag an unset Optional is left out when
+// encoding.
+type Optional[T any] struct {
+	Value T
+	Set   bool
+	// null records a JSON null in a property whose schema does not allow it,
+	// so validation can report it instead of mistaking it for a zero value.
+	null bool
+}
+
+// Get returns the value and whether it was present.
+func (o Optional[T]) Get() (T, bool) { return o.Value, o.Set }
+
+// IsZero reports whether the property is absent (for `omitzero`).
+func (o Optional[T]) IsZero() bool { return !o.Set }
+
+// MarshalJSON encodes the value.
+func (o Optional[T]) MarshalJSON() ([]byte, error) { return json.Marshal(o.Value) }
+
+// UnmarshalJSON decodes a present property.
+func (o *Optional[T]) UnmarshalJSON(data []byte) error {
+	o.Set = true
+	o.null = string(data) == "null"
+	return json.Unmarshal(data, &o.Value)
+}
+
+// Nullable is a property that is always present but may be null.
+type Nullable[T any] struct {
+	Value T
+	Null  bool
+}
+
+// Get returns the value and whether it was not null.
+func (n Nullable[T]) Get() (T, bool) { return n.Value, !n.Null }
+
+// MarshalJSON encodes null or the value.
+func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	if n.Null {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.Value)
+}
+
+// UnmarshalJSON decodes null or a value.
+func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
+	var zero T
+	n.Value = zero
+	n.Null = string(data) == "null"
+	if n.Null {
+		return nil
+	}
+	return json.Unmarshal(data, &n.Value)
+}
+
+// OptionalNullable is a property that may be absent, null, or a value:
+// three states that a webhook handler often must tell apart ("not sent" is
+// not "cleared").
+type OptionalNullable[T any] struct {
+	Value T
+	Set   bool
+	Null  bool
+}
+
+// Get returns the value and whether it was present and not null.
+func (o OptionalNullable[T]) Get() (T, bool) { return o.Value, o.Set && !o.Null }
+
+// IsZero reports whether the property is absent (for `omitzero`).
+func (o OptionalNullable[T]) IsZero() bool { return !o.Set }
+
+// MarshalJSON encodes null or the value.
+func (o OptionalNullable[T]) MarshalJSON() ([]byte, error) {
+	if o.Null {
+		return []byte("null"), nil
+	}
+	return json.Marshal(o.Value)
+}
+
+// UnmarshalJSON decodes a present property: null or a value.
+func (o *OptionalNullable[T]) UnmarshalJSON(data []byte) error {
+	var zero T
+	o.Value = zero
+	o.Set = true
+	o.Null = string(data) == "null"
+	if o.Null {
+		return nil
+	}
+	return json.Unmarshal(data, &o.Value)
+}
