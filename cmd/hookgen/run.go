@@ -30,6 +30,7 @@ func verbs() []verb {
 	return []verb{
 		{"generate", "write Go packages for the schemas to the output folder", "hookgen generate [--schemas DIR] [--out DIR] [--provider NAME]...", runGenerate},
 		{"check", "exit 1 if the output folder differs from what generate would write", "hookgen check [--schemas DIR] [--out DIR] [--provider NAME]...", runCheck},
+		{"validate", "check captured payloads against the schemas, naming every violation", "hookgen validate [--schemas DIR] [--provider NAME] [--schema STEM] FILE...", runValidate},
 	}
 }
 
@@ -85,16 +86,23 @@ func (g *genFlags) register(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&g.providers, "provider", nil, "only this provider folder (repeatable, or comma-separated); default all")
 }
 
-// parse parses flags; done is true when the caller should return code.
+// parseError answers a flag parsing error: help goes to stdout with exit
+// 0, anything else is a usage error.
+func parseError(fs *pflag.FlagSet, err error, stdout io.Writer) int {
+	if errors.Is(err, pflag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK
+	}
+	fmt.Fprintf(fs.Output(), "hookgen %s: %v\n", fs.Name(), err)
+	return exitUsage
+}
+
+// parse parses flags of a verb that takes no arguments; done is true when
+// the caller should return code.
 func parse(fs *pflag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return exitOK, true
-		}
-		fmt.Fprintf(fs.Output(), "hookgen %s: %v\n", fs.Name(), err)
-		return exitUsage, true
+		return parseError(fs, err, stdout), true
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "hookgen %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))

@@ -242,3 +242,57 @@ func TestProviderFlag(t *testing.T) {
 		t.Errorf("unknown provider: exit %d: %s", code, errOut)
 	}
 }
+
+// copyTree copies src to dst, for tests that edit a copy of the repo.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRepoCheck runs check on a copy of this repository's schemas/ and
+// gen/: clean as committed; one edited schema is drift naming its file.
+func TestRepoCheck(t *testing.T) {
+	schemas, _ := filepath.Abs(repoSchemas)
+	gen, _ := filepath.Abs(filepath.Join("..", "..", "gen"))
+	dir := t.TempDir()
+	copyTree(t, schemas, filepath.Join(dir, "schemas"))
+	copyTree(t, gen, filepath.Join(dir, "gen"))
+	t.Chdir(dir)
+	if code, out, errOut := runCLI("check"); code != exitOK {
+		t.Fatalf("check on the committed gen/: exit %d\n%s%s", code, out, errOut)
+	}
+	p := filepath.Join("schemas", "waagent", "common.json")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(b), `"enum": ["open", "closed"]`, `"enum": ["open", "closed", "snoozed"]`, 1)
+	if edited == string(b) {
+		t.Fatal("the edit did not apply; update this test")
+	}
+	os.WriteFile(p, []byte(edited), 0o644)
+	code, out, errOut := runCLI("check")
+	if code != exitFail || !strings.Contains(errOut, "changed  gen/waagent/common_gen.go") || !strings.Contains(out, `+	ConversationStatusSnoozed ConversationStatus = "snoozed"`) {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	if strings.Contains(errOut, "gen/peach") {
+		t.Errorf("drift reported in an unedited provider:\n%s", errOut)
+	}
+}
