@@ -35,8 +35,9 @@ type File struct {
 	Content []byte
 }
 
-// RuntimeFile is the name of the copied runtime.
-const RuntimeFile = "hookgen_runtime_gen.go"
+// RuntimePrefix starts the names of the copied runtime files:
+// hookgen_runtime_decode_gen.go and so on.
+const RuntimePrefix = "hookgen_runtime_"
 
 // Package prints every file of pkg, sorted by name.
 func Package(pkg *model.Package) ([]File, error) {
@@ -57,11 +58,13 @@ func Package(pkg *model.Package) ([]File, error) {
 			return nil, err
 		}
 	}
-	rt, err := runtimeFile(pkg.Name)
-	if err != nil {
-		return nil, err
+	for _, rf := range templates.Runtime() {
+		content, err := runtimeFile(pkg.Name, rf)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Name: RuntimePrefix + strings.TrimSuffix(rf.Name, ".go") + "_gen.go", Content: content})
 	}
-	files = append(files, File{Name: RuntimeFile, Content: rt})
 	sortFiles(files)
 	return files, nil
 }
@@ -406,17 +409,18 @@ func genSumFieldDecode(g *jen.Group, fl *model.Field) {
 	)
 }
 
-// runtimeFile copies templates/hookrt/runtime.go into the package: the
-// header replaces the template's package doc, and the package clause names
-// the generated package.
-func runtimeFile(pkgName string) ([]byte, error) {
-	src := string(templates.Runtime)
-	i := strings.Index(src, "\npackage hookrt\n")
-	if i < 0 {
-		return nil, fmt.Errorf("templates/hookrt/runtime.go: no package clause")
+// runtimeFile copies one file of templates/hookrt into the package: the
+// header replaces whatever stands before the package clause (the
+// template's package doc), and the clause names the generated package.
+func runtimeFile(pkgName string, rf templates.RuntimeFile) ([]byte, error) {
+	src := string(rf.Source)
+	const clause = "package hookrt\n"
+	i := strings.Index(src, clause)
+	if i < 0 || (i > 0 && src[i-1] != '\n') {
+		return nil, fmt.Errorf("templates/hookrt/%s: no package clause", rf.Name)
 	}
-	body := src[i+len("\npackage hookrt\n"):]
-	out := "// " + Header + "\n// Source: templates/hookrt/runtime.go\n\npackage " + pkgName + "\n" + body
+	body := src[i+len(clause):]
+	out := "// " + Header + "\n// Source: templates/hookrt/" + rf.Name + "\n\npackage " + pkgName + "\n" + body
 	formatted, err := format.Source([]byte(out))
 	if err != nil {
 		return nil, fmt.Errorf("runtime template: %w", err)

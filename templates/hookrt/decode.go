@@ -1,0 +1,567 @@
+package hookrt
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"strconv"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// hkSyntaxError is malformed JSON: decoding stops at the first one.
+type hkSyntaxError struct {
+	Offset int
+	msg    string
+}
+
+func (e *hkSyntaxError) Error() string {
+	return fmt.Sprintf("malformed JSON at byte %d: %s", e.Offset, e.msg)
+}
+
+// hkMaxDepth bounds nesting, so hostile input cannot exhaust the stack.
+const hkMaxDepth = 1000
+
+// hkDecoder reads JSON for the generated decoders without reflection. A
+// value of the wrong type is not an error that stops decoding: it is a
+// violation (with its JSON pointer) and the value is skipped, so one pass
+// reports every problem. Only malformed JSON stops it.
+type hkDecoder struct {
+	data    []byte
+	pos     int
+	depth   int
+	errs    hkErrors
+	scratch []byte
+}
+
+func (d *hkDecoder) syntax(msg string) error {
+	return &hkSyntaxError{Offset: d.pos, msg: msg}
+}
+
+func (d *hkDecoder) ws() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+// hkKind is the JSON kind of the next value, by its first byte.
+type hkKind uint8
+
+const (
+	hkEnd hkKind = iota
+	hkNull
+	hkBool
+	hkNumber
+	hkString
+	hkArray
+	hkObject
+	hkInvalid
+)
+
+var hkKindNames = [...]string{"end of input", "null", "boolean", "number", "string", "array", "object", "invalid"}
+
+func (k hkKind) String() string { return hkKindNames[k] }
+
+func (d *hkDecoder) peek() hkKind {
+	d.ws()
+	if d.pos >= len(d.data) {
+		return hkEnd
+	}
+	switch c := d.data[d.pos]; {
+	case c == '{':
+		return hkObject
+	case c == '[':
+		return hkArray
+	case c == '"':
+		return hkString
+	case c == 't' || c == 'f':
+		return hkBool
+	case c == 'n':
+		return hkNull
+	case c == '-' || (c >= '0' && c <= '9'):
+		return hkNumber
+	}
+	return hkInvalid
+}
+
+// finish checks that only white space follows the top-level value, and
+// returns the violations found, or nil.
+func (d *hkDecoder) finish() error {
+	d.ws()
+	if d.pos != len(d.data) {
+		return d.syntax("data after the top-level value")
+	}
+	return d.errs.err()
+}
+
+// mismatch records a value of the wrong type and skips it.
+func (d *hkDecoder) mismatch(p *hkPath, want string) error {
+	got := d.peek()
+	if got == hkNumber && want == "integer" {
+		d.errs.add(p, "type", "expected integer, but got number")
+	} else {
+		d.errs.addf(p, "type", "expected %s, but got %s", want, got)
+	}
+	return d.skip()
+}
+
+func (d *hkDecoder) literal(word string) bool {
+	if len(d.data)-d.pos >= len(word) && string(d.data[d.pos:d.pos+len(word)]) == word {
+		d.pos += len(word)
+		return true
+	}
+	return false
+}
+
+// null consumes a null if one is next.
+func (d *hkDecoder) null() bool {
+	if d.peek() == hkNull {
+		return d.literal("null")
+	}
+	return false
+}
+
+// skip consumes one value of any kind, checking its syntax.
+func (d *hkDecoder) skip() error {
+	switch d.peek() {
+	case hkNull:
+		if !d.literal("null") {
+			return d.syntax("invalid literal")
+		}
+	case hkBool:
+		if !d.literal("true") && !d.literal("false") {
+			return d.syntax("invalid literal")
+		}
+	case hkNumber:
+		_, err := d.numberLiteral()
+		return err
+	case hkString:
+		_, err := d.rawString()
+		return err
+	case hkArray:
+		for i := 0; ; i++ {
+			more, err := d.arrayNext(i)
+			if err != nil || !more {
+				return err
+			}
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	case hkObject:
+		for {
+			_, more, err := d.objectNext()
+			if err != nil || !more {
+				return err
+			}
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	case hkEnd:
+		return d.syntax("unexpected end of input, expecting a value")
+	default:
+		return d.syntax("unexpected character, expecting a value")
+	}
+	return nil
+}
+
+// rawValue consumes one value and returns its bytes.
+func (d *hkDecoder) rawValue() ([]byte, error) {
+	d.ws()
+	start := d.pos
+	if err := d.skip(); err != nil {
+		return nil, err
+	}
+	return d.data[start:d.pos], nil
+}
+
+// numberLiteral consumes a number and returns its literal.
+func (d *hkDecoder) numberLiteral() ([]byte, error) {
+	d.ws()
+	start := d.pos
+	digits := func() int {
+		n := 0
+		for d.pos < len(d.data) && d.data[d.pos] >= '0' && d.data[d.pos] <= '9' {
+			d.pos++
+			n++
+		}
+		return n
+	}
+	if d.pos < len(d.data) && d.data[d.pos] == '-' {
+		d.pos++
+	}
+	if d.pos < len(d.data) && d.data[d.pos] == '0' {
+		d.pos++
+	} else if digits() == 0 {
+		return nil, d.syntax("invalid number")
+	}
+	if d.pos < len(d.data) && d.data[d.pos] == '.' {
+		d.pos++
+		if digits() == 0 {
+			return nil, d.syntax("invalid number")
+		}
+	}
+	if d.pos < len(d.data) && (d.data[d.pos] == 'e' || d.data[d.pos] == 'E') {
+		d.pos++
+		if d.pos < len(d.data) && (d.data[d.pos] == '+' || d.data[d.pos] == '-') {
+			d.pos++
+		}
+		if digits() == 0 {
+			return nil, d.syntax("invalid number")
+		}
+	}
+	return d.data[start:d.pos], nil
+}
+
+// rawString consumes a string and returns its contents, unescaped. The
+// result aliases the input when there is nothing to unescape and the
+// decoder's scratch buffer otherwise: copy it before the next call.
+func (d *hkDecoder) rawString() ([]byte, error) {
+	d.ws()
+	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+		return nil, d.syntax("expecting a string")
+	}
+	d.pos++
+	start := d.pos
+	for d.pos < len(d.data) {
+		c := d.data[d.pos]
+		if c == '"' {
+			s := d.data[start:d.pos]
+			d.pos++
+			if !utf8.Valid(s) {
+				return d.unescape(start)
+			}
+			return s, nil
+		}
+		if c == '\\' {
+			return d.unescape(start)
+		}
+		if c < 0x20 {
+			return nil, d.syntax("control character in a string")
+		}
+		d.pos++
+	}
+	return nil, d.syntax("unexpected end of input in a string")
+}
+
+// unescape decodes a string with escapes (or invalid UTF-8, which becomes
+// U+FFFD as encoding/json does) from start into the scratch buffer.
+func (d *hkDecoder) unescape(start int) ([]byte, error) {
+	buf := d.scratch[:0]
+	d.pos = start
+	for d.pos < len(d.data) {
+		c := d.data[d.pos]
+		switch {
+		case c == '"':
+			d.pos++
+			d.scratch = buf
+			return buf, nil
+		case c < 0x20:
+			return nil, d.syntax("control character in a string")
+		case c == '\\':
+			if d.pos+1 >= len(d.data) {
+				return nil, d.syntax("unexpected end of input in a string")
+			}
+			e := d.data[d.pos+1]
+			d.pos += 2
+			switch e {
+			case '"', '\\', '/':
+				buf = append(buf, e)
+			case 'b':
+				buf = append(buf, '\b')
+			case 'f':
+				buf = append(buf, '\f')
+			case 'n':
+				buf = append(buf, '\n')
+			case 'r':
+				buf = append(buf, '\r')
+			case 't':
+				buf = append(buf, '\t')
+			case 'u':
+				r, ok := d.hex4()
+				if !ok {
+					return nil, d.syntax("invalid \\u escape")
+				}
+				if utf16.IsSurrogate(r) {
+					// A high surrogate followed by \u low surrogate is one
+					// character; a lone surrogate becomes U+FFFD.
+					if d.pos+6 <= len(d.data) && d.data[d.pos] == '\\' && d.data[d.pos+1] == 'u' {
+						save := d.pos
+						d.pos += 2
+						if r2, ok := d.hex4(); ok {
+							if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+								buf = utf8.AppendRune(buf, dec)
+								continue
+							}
+						}
+						d.pos = save
+					}
+					r = utf8.RuneError
+				}
+				buf = utf8.AppendRune(buf, r)
+			default:
+				return nil, d.syntax("invalid escape in a string")
+			}
+		case c < utf8.RuneSelf:
+			buf = append(buf, c)
+			d.pos++
+		default:
+			r, size := utf8.DecodeRune(d.data[d.pos:])
+			if r == utf8.RuneError && size == 1 {
+				buf = utf8.AppendRune(buf, utf8.RuneError)
+			} else {
+				buf = append(buf, d.data[d.pos:d.pos+size]...)
+			}
+			d.pos += size
+		}
+	}
+	return nil, d.syntax("unexpected end of input in a string")
+}
+
+func (d *hkDecoder) hex4() (rune, bool) {
+	if d.pos+4 > len(d.data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range d.data[d.pos : d.pos+4] {
+		r <<= 4
+		switch {
+		case c >= '0' && c <= '9':
+			r |= rune(c - '0')
+		case c >= 'a' && c <= 'f':
+			r |= rune(c - 'a' + 10)
+		case c >= 'A' && c <= 'F':
+			r |= rune(c - 'A' + 10)
+		default:
+			return 0, false
+		}
+	}
+	d.pos += 4
+	return r, true
+}
+
+// objectNext advances through an object: the first call consumes '{'.
+// It returns the next member's name (valid until the next call) with more
+// true, or more false after the closing '}'.
+func (d *hkDecoder) objectNext() (key []byte, more bool, err error) {
+	d.ws()
+	if d.pos >= len(d.data) {
+		return nil, false, d.syntax("unexpected end of input in an object")
+	}
+	switch d.data[d.pos] {
+	case '{':
+		d.depth++
+		if d.depth > hkMaxDepth {
+			return nil, false, d.syntax("nesting too deep")
+		}
+		d.pos++
+		d.ws()
+		if d.pos < len(d.data) && d.data[d.pos] == '}' {
+			d.pos++
+			d.depth--
+			return nil, false, nil
+		}
+	case ',':
+		d.pos++
+	case '}':
+		d.pos++
+		d.depth--
+		return nil, false, nil
+	default:
+		return nil, false, d.syntax("expecting ',' or '}'")
+	}
+	key, err = d.rawString()
+	if err != nil {
+		return nil, false, err
+	}
+	d.ws()
+	if d.pos >= len(d.data) || d.data[d.pos] != ':' {
+		return nil, false, d.syntax("expecting ':'")
+	}
+	d.pos++
+	return key, true, nil
+}
+
+// arrayNext advances through an array: call it with i = 0 first (which
+// consumes '['); more is true when element i follows.
+func (d *hkDecoder) arrayNext(i int) (more bool, err error) {
+	d.ws()
+	if d.pos >= len(d.data) {
+		return false, d.syntax("unexpected end of input in an array")
+	}
+	c := d.data[d.pos]
+	if i == 0 {
+		if c != '[' {
+			return false, d.syntax("expecting '['")
+		}
+		d.depth++
+		if d.depth > hkMaxDepth {
+			return false, d.syntax("nesting too deep")
+		}
+		d.pos++
+		d.ws()
+		if d.pos < len(d.data) && d.data[d.pos] == ']' {
+			d.pos++
+			d.depth--
+			return false, nil
+		}
+		return true, nil
+	}
+	switch c {
+	case ',':
+		d.pos++
+		return true, nil
+	case ']':
+		d.pos++
+		d.depth--
+		return false, nil
+	}
+	return false, d.syntax("expecting ',' or ']'")
+}
+
+// Typed readers: each checks the JSON kind, records a violation and skips
+// the value when it is wrong, and returns an error only for bad syntax.
+
+func (d *hkDecoder) readString(p *hkPath, v *string) error {
+	if d.peek() != hkString {
+		return d.mismatch(p, "string")
+	}
+	s, err := d.rawString()
+	if err != nil {
+		return err
+	}
+	*v = string(s)
+	return nil
+}
+
+func (d *hkDecoder) readBool(p *hkPath, v *bool) error {
+	if d.peek() != hkBool {
+		return d.mismatch(p, "boolean")
+	}
+	switch {
+	case d.literal("true"):
+		*v = true
+	case d.literal("false"):
+		*v = false
+	default:
+		return d.syntax("invalid literal")
+	}
+	return nil
+}
+
+func (d *hkDecoder) readFloat64(p *hkPath, v *float64) error {
+	if d.peek() != hkNumber {
+		return d.mismatch(p, "number")
+	}
+	lit, err := d.numberLiteral()
+	if err != nil {
+		return err
+	}
+	f, err := strconv.ParseFloat(string(lit), 64)
+	if err != nil {
+		d.errs.addf(p, "type", "number %s does not fit in a float64", lit)
+		return nil
+	}
+	*v = f
+	return nil
+}
+
+// readInt64 accepts any number with an integer value (1.0 and 1e2 are
+// integers to JSON Schema); one that does not fit in an int64 is reported.
+func (d *hkDecoder) readInt64(p *hkPath, v *int64) error {
+	if d.peek() != hkNumber {
+		return d.mismatch(p, "integer")
+	}
+	lit, err := d.numberLiteral()
+	if err != nil {
+		return err
+	}
+	if n, err := strconv.ParseInt(string(lit), 10, 64); err == nil {
+		*v = n
+		return nil
+	}
+	r, ok := new(big.Rat).SetString(string(lit))
+	switch {
+	case !ok:
+		d.errs.addf(p, "type", "invalid number %s", lit)
+	case !r.IsInt():
+		d.errs.add(p, "type", "expected integer, but got number")
+	case !r.Num().IsInt64():
+		d.errs.addf(p, "type", "integer %s does not fit in an int64", lit)
+	default:
+		*v = r.Num().Int64()
+	}
+	return nil
+}
+
+// readTime reads an RFC 3339 date-time; a string that is not one is a
+// "format" violation.
+func (d *hkDecoder) readTime(p *hkPath, v *time.Time) error {
+	if d.peek() != hkString {
+		return d.mismatch(p, "string")
+	}
+	s, err := d.rawString()
+	if err != nil {
+		return err
+	}
+	str := string(s)
+	if !hkIsDateTime(str) {
+		d.errs.addf(p, "format", "%q is not valid date-time", str)
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, str)
+	if err != nil {
+		// Valid RFC 3339 that Go cannot represent: a leap second.
+		t, err = time.Parse(time.RFC3339Nano, str[:17]+"59"+str[19:])
+		if err != nil {
+			d.errs.addf(p, "format", "%q is not a date-time Go can hold", str)
+			return nil
+		}
+	}
+	*v = t
+	return nil
+}
+
+func (d *hkDecoder) readRaw(p *hkPath, v *json.RawMessage) error {
+	raw, err := d.rawValue()
+	if err != nil {
+		return err
+	}
+	*v = append((*v)[:0], raw...)
+	return nil
+}
+
+// discriminator finds the string value of member key in the object that
+// starts at the decoder's position, without consuming anything or
+// allocating. ok is false when the member is absent or not a string. The
+// value is valid until the decoder's next call.
+func (d *hkDecoder) discriminator(key string) (value []byte, ok bool, err error) {
+	save, saveDepth := d.pos, d.depth
+	defer func() { d.pos, d.depth = save, saveDepth }()
+	if d.peek() != hkObject {
+		return nil, false, nil
+	}
+	for {
+		k, more, err := d.objectNext()
+		if err != nil || !more {
+			return nil, false, err
+		}
+		if string(k) == key && d.peek() == hkString {
+			v, err := d.rawString()
+			if err != nil {
+				return nil, false, err
+			}
+			return v, true, nil
+		}
+		if err := d.skip(); err != nil {
+			return nil, false, err
+		}
+	}
+}

@@ -1,0 +1,180 @@
+package hookrt
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestRawStringMatchesEncodingJSON(t *testing.T) {
+	for _, in := range []string{
+		`""`, `"plain"`, `"esc\"aped\\"`, `"\u00e9\n\t\/"`, `"\ud83d\ude00"`, `"\ud800"`, `"\udc00x"`,
+		"\"bad utf8 \xff\xfe\"", `"\u0000"`, `"mixed \ud83d and"`,
+	} {
+		var want string
+		if err := json.Unmarshal([]byte(in), &want); err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		d := &hkDecoder{data: []byte(in)}
+		got, err := d.rawString()
+		if err != nil {
+			t.Errorf("%s: %v", in, err)
+			continue
+		}
+		if string(got) != want {
+			t.Errorf("%s: got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestReadInt64(t *testing.T) {
+	cases := []struct {
+		in      string
+		want    int64
+		problem string
+	}{
+		{"0", 0, ""}, {"-12", -12, ""}, {"1.0", 1, ""}, {"1e2", 100, ""}, {"-2.50e1", -25, ""},
+		{"1.5", 0, "expected integer, but got number"},
+		{"9223372036854775807", 9223372036854775807, ""},
+		{"9223372036854775808", 0, "does not fit in an int64"},
+		{`"1"`, 0, "expected integer, but got string"},
+		{"null", 0, "expected integer, but got null"},
+	}
+	for _, c := range cases {
+		d := &hkDecoder{data: []byte(c.in)}
+		var v int64
+		if err := d.readInt64(nil, &v); err != nil {
+			t.Fatalf("%s: %v", c.in, err)
+		}
+		if _, syntax := d.finish().(*hkSyntaxError); syntax {
+			t.Fatalf("%s: not consumed whole", c.in)
+		}
+		switch {
+		case c.problem == "" && len(d.errs.list) > 0:
+			t.Errorf("%s: unexpected %v", c.in, d.errs.list)
+		case c.problem != "" && (len(d.errs.list) != 1 || !strings.Contains(d.errs.list[0].Message, c.problem)):
+			t.Errorf("%s: got %v, want %q", c.in, d.errs.list, c.problem)
+		case c.problem == "" && v != c.want:
+			t.Errorf("%s: got %d, want %d", c.in, v, c.want)
+		}
+	}
+}
+
+func TestMismatchKeepsDecodingWithPointers(t *testing.T) {
+	d := &hkDecoder{data: []byte(`{"a": "x", "b": [1, "two", 3], "c": true}`)}
+	root := hkPath{}
+	_ = root
+	var a int64
+	var b []int64
+	var c string
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !more {
+			break
+		}
+		p := (*hkPath)(nil).field(string(key))
+		switch string(key) {
+		case "a":
+			err = d.readInt64(&p, &a)
+		case "b":
+			for i := 0; ; i++ {
+				more, err := d.arrayNext(i)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !more {
+					break
+				}
+				ip := p.item(i)
+				var n int64
+				if err := d.readInt64(&ip, &n); err != nil {
+					t.Fatal(err)
+				}
+				b = append(b, n)
+			}
+		case "c":
+			err = d.readString(&p, &c)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := d.finish()
+	ve, ok := err.(*ValidationError)
+	if !ok {
+		t.Fatalf("got %v", err)
+	}
+	var ptrs []string
+	for _, v := range ve.Violations {
+		ptrs = append(ptrs, v.Pointer)
+	}
+	if strings.Join(ptrs, " ") != "/a /b/1 /c" {
+		t.Errorf("violations at %v: %v", ptrs, ve)
+	}
+}
+
+func TestSyntaxErrorsStop(t *testing.T) {
+	for _, in := range []string{`{"a":}`, `[1,]`, `{"a" 1}`, `"abc`, `tru`, `[1] x`, `{"a":1,}`, `01`} {
+		d := &hkDecoder{data: []byte(in)}
+		err := d.skip()
+		if err == nil {
+			err = d.finish()
+		}
+		if _, ok := err.(*hkSyntaxError); !ok {
+			t.Errorf("%s: got %v, want a syntax error", in, err)
+		}
+	}
+}
+
+func TestDiscriminatorPeekDoesNotMove(t *testing.T) {
+	d := &hkDecoder{data: []byte(` {"data": {"type": "inner"}, "type": "outer"}`)}
+	v, ok, err := d.discriminator("type")
+	if err != nil || !ok || string(v) != "outer" {
+		t.Fatalf("got %q %v %v", v, ok, err)
+	}
+	if d.pos != 0 || d.depth != 0 {
+		t.Errorf("peek moved the decoder to %d", d.pos)
+	}
+	if allocs := testing.AllocsPerRun(100, func() { d.discriminator("type") }); allocs != 0 {
+		t.Errorf("discriminator allocates %v times", allocs)
+	}
+}
+
+// FuzzSkip: the decoder accepts exactly what encoding/json accepts (nesting
+// depth aside), and reads strings the same way.
+func FuzzSkip(f *testing.F) {
+	for _, s := range []string{`{}`, `[]`, `{"a":[1,2,{"b":null}]}`, `"\ud83d\ude00"`, `-0.5e10`, `[1,]`, "\"\xff\"", `{"a":1,"a":2}`, ` true `, `1 2`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d := &hkDecoder{data: data}
+		err := d.skip()
+		if err == nil {
+			err = d.finish()
+		}
+		valid := json.Valid(data)
+		if (err == nil) != valid {
+			if err != nil && strings.Contains(err.Error(), "nesting too deep") {
+				return
+			}
+			t.Fatalf("%q: decoder error %v, json.Valid %v", data, err, valid)
+		}
+		if valid && d.peekAt(data) == hkString {
+			var want string
+			json.Unmarshal(data, &want)
+			d2 := &hkDecoder{data: data}
+			got, err := d2.rawString()
+			if err != nil || string(got) != want {
+				t.Fatalf("%q: read %q (%v), encoding/json %q", data, got, err, want)
+			}
+		}
+	})
+}
+
+func (d *hkDecoder) peekAt(data []byte) hkKind {
+	d2 := &hkDecoder{data: data}
+	return d2.peek()
+}

@@ -1,0 +1,203 @@
+package hookrt
+
+import (
+	"net"
+	"net/mail"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The format checkers follow RFC 3339, 5322, 1123, 3986, 4122 and 2673 with
+// the same readings as jsonschema/v5, the reference hookgen is tested
+// against, so the two never disagree on a payload.
+
+func hkIsDateTime(s string) bool {
+	if len(s) < 20 || (s[10] != 'T' && s[10] != 't') {
+		return false
+	}
+	return hkIsDate(s[:10]) && hkIsTime(s[11:])
+}
+
+func hkIsDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+func hkTwoDigits(s string, min, max int) (int, bool) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < min || n > max {
+		return 0, false
+	}
+	return n, true
+}
+
+// hkIsTime checks an RFC 3339 full-time, leap seconds included (which
+// Go's time package cannot parse).
+func hkIsTime(str string) bool {
+	if len(str) < 9 || str[2] != ':' || str[5] != ':' {
+		return false
+	}
+	h, ok1 := hkTwoDigits(str[0:2], 0, 23)
+	m, ok2 := hkTwoDigits(str[3:5], 0, 59)
+	sec, ok3 := hkTwoDigits(str[6:8], 0, 60)
+	if !ok1 || !ok2 || !ok3 {
+		return false
+	}
+	str = str[8:]
+	if str[0] == '.' {
+		str = str[1:]
+		n := 0
+		for str != "" && str[0] >= '0' && str[0] <= '9' {
+			str = str[1:]
+			n++
+		}
+		if n == 0 {
+			return false
+		}
+	}
+	if str == "" {
+		return false
+	}
+	if str[0] == 'z' || str[0] == 'Z' {
+		if len(str) != 1 {
+			return false
+		}
+	} else {
+		if len(str) != 6 || str[3] != ':' {
+			return false
+		}
+		var sign int
+		switch str[0] {
+		case '+':
+			sign = -1
+		case '-':
+			sign = 1
+		default:
+			return false
+		}
+		zh, ok1 := hkTwoDigits(str[1:3], 0, 23)
+		zm, ok2 := hkTwoDigits(str[4:6], 0, 59)
+		if !ok1 || !ok2 {
+			return false
+		}
+		hm := (h*60 + m) + sign*(zh*60+zm)
+		if hm < 0 {
+			hm += 24 * 60
+		}
+		h, m = hm/60, hm%60
+	}
+	// A leap second is only ever 23:59:60 UTC.
+	return sec != 60 || (h == 23 && m == 59)
+}
+
+func hkIsHostname(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	if len(s) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(s, ".") {
+		if n := len(label); n < 1 || n > 63 {
+			return false
+		}
+		if s[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, c := range label {
+			if !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func hkIsEmail(s string) bool {
+	if len(s) > 254 {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	if at == -1 {
+		return false
+	}
+	local, domain := s[:at], s[at+1:]
+	if len(local) > 64 {
+		return false
+	}
+	if len(domain) >= 2 && domain[0] == '[' && domain[len(domain)-1] == ']' {
+		ip := domain[1 : len(domain)-1]
+		if strings.HasPrefix(ip, "IPv6:") {
+			return hkIsIPv6(strings.TrimPrefix(ip, "IPv6:"))
+		}
+		return hkIsIPv4(ip)
+	}
+	if !hkIsHostname(domain) {
+		return false
+	}
+	_, err := mail.ParseAddress(s)
+	return err == nil
+}
+
+func hkIsIPv4(s string) bool {
+	groups := strings.Split(s, ".")
+	if len(groups) != 4 {
+		return false
+	}
+	for _, g := range groups {
+		n, err := strconv.Atoi(g)
+		if err != nil || n < 0 || n > 255 || (n != 0 && g[0] == '0') {
+			return false
+		}
+	}
+	return true
+}
+
+func hkIsIPv6(s string) bool {
+	return strings.Contains(s, ":") && net.ParseIP(s) != nil
+}
+
+func hkIsURI(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	if host := u.Hostname(); strings.IndexByte(host, ':') != -1 {
+		if strings.IndexByte(u.Host, '[') == -1 || strings.IndexByte(u.Host, ']') == -1 || !hkIsIPv6(host) {
+			return false
+		}
+	}
+	return u.IsAbs()
+}
+
+func hkIsUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < 36; i++ {
+		c := s[i]
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			if c != '-' {
+				return false
+			}
+			continue
+		}
+		if !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
+			return false
+		}
+	}
+	return true
+}
+
+// hkFormats are the formats hookgen asserts, by name.
+var hkFormats = map[string]func(string) bool{
+	"date-time": hkIsDateTime,
+	"date":      hkIsDate,
+	"time":      hkIsTime,
+	"email":     hkIsEmail,
+	"hostname":  hkIsHostname,
+	"ipv4":      hkIsIPv4,
+	"ipv6":      hkIsIPv6,
+	"uri":       hkIsURI,
+	"uuid":      hkIsUUID,
+}
