@@ -3,7 +3,10 @@
 
 package agenticflow
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // AgentConversationCompleted is an object, generated from agenticflow/agent.conversation.completed.json#.
 //
@@ -15,6 +18,97 @@ type AgentConversationCompleted struct {
 	Timestamp time.Time                      `json:"timestamp"`
 	WebhookID WebhookID                      `json:"webhook_id"`
 	Data      AgentConversationCompletedData `json:"data"`
+}
+
+// UnmarshalJSON decodes a AgentConversationCompleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *AgentConversationCompleted) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = AgentConversationCompleted{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "event":
+			seen[0] |= uint64(0x1)
+			fp := p.field("event")
+			if err := d.readString(&fp, &x.Event); err != nil {
+				return err
+			}
+		case "timestamp":
+			seen[0] |= uint64(0x2)
+			fp := p.field("timestamp")
+			if err := d.readTime(&fp, &x.Timestamp); err != nil {
+				return err
+			}
+		case "webhook_id":
+			seen[0] |= uint64(0x4)
+			fp := p.field("webhook_id")
+			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x8)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"event\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"timestamp\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"webhook_id\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the AgentConversationCompleted breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *AgentConversationCompleted) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *AgentConversationCompleted) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("event")
+		if x.Event != "agent.conversation.completed" {
+			e.addf(&fp, "const", "value must be \"agent.conversation.completed\", but got %v", x.Event)
+		}
+	}
+	{
+		fp := p.field("webhook_id")
+		x.WebhookID.validate(e, &fp)
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
 }
 
 // AgentConversationCompletedData is an object, generated from agenticflow/agent.conversation.completed.json#/properties/data.
@@ -32,9 +126,275 @@ type AgentConversationCompletedData struct {
 	Resolution        Optional[AgentConversationCompletedDataResolution] `json:"resolution,omitzero"`
 }
 
+// UnmarshalJSON decodes a AgentConversationCompletedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *AgentConversationCompletedData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = AgentConversationCompletedData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "agent_id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("agent_id")
+			if err := d.readString(&fp, &x.AgentID); err != nil {
+				return err
+			}
+		case "conversation_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("conversation_id")
+			if err := d.readString(&fp, &x.ConversationID); err != nil {
+				return err
+			}
+		case "user_id":
+			fp := p.field("user_id")
+			x.UserID.Set = true
+			if err := d.readString(&fp, &x.UserID.Value); err != nil {
+				return err
+			}
+		case "status":
+			seen[0] |= uint64(0x4)
+			fp := p.field("status")
+			if err := d.readString(&fp, &x.Status); err != nil {
+				return err
+			}
+		case "started_at":
+			seen[0] |= uint64(0x8)
+			fp := p.field("started_at")
+			if err := d.readTime(&fp, &x.StartedAt); err != nil {
+				return err
+			}
+		case "completed_at":
+			seen[0] |= uint64(0x10)
+			fp := p.field("completed_at")
+			if err := d.readTime(&fp, &x.CompletedAt); err != nil {
+				return err
+			}
+		case "message_count":
+			fp := p.field("message_count")
+			x.MessageCount.Set = true
+			if err := d.readInt64(&fp, &x.MessageCount.Value); err != nil {
+				return err
+			}
+		case "satisfaction_score":
+			fp := p.field("satisfaction_score")
+			x.SatisfactionScore.Set = true
+			if err := d.readFloat64(&fp, &x.SatisfactionScore.Value); err != nil {
+				return err
+			}
+		case "credits_used":
+			fp := p.field("credits_used")
+			x.CreditsUsed.Set = true
+			if err := d.readFloat64(&fp, &x.CreditsUsed.Value); err != nil {
+				return err
+			}
+		case "resolution":
+			fp := p.field("resolution")
+			x.Resolution.Set = true
+			if err := x.Resolution.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"agent_id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"conversation_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"status\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"started_at\"")
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		d.errs.add(p, "required", "missing properties: \"completed_at\"")
+	}
+	return nil
+}
+
+// Validate reports every way the AgentConversationCompletedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *AgentConversationCompletedData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("agent_id")
+		if !hkPattern1.MatchString(x.AgentID) {
+			e.addf(&fp, "pattern", "%q does not match pattern \"^agent_[A-Za-z0-9_]+$\"", x.AgentID)
+		}
+	}
+	{
+		fp := p.field("conversation_id")
+		if !hkPattern2.MatchString(x.ConversationID) {
+			e.addf(&fp, "pattern", "%q does not match pattern \"^conv_[A-Za-z0-9_]+$\"", x.ConversationID)
+		}
+	}
+	{
+		fp := p.field("user_id")
+		if x.UserID.Set {
+			{
+				n := utf8.RuneCountInString(x.UserID.Value)
+				if n < 1 {
+					e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+				}
+			}
+		}
+	}
+	{
+		fp := p.field("status")
+		{
+			n := utf8.RuneCountInString(x.Status)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
+	{
+		fp := p.field("message_count")
+		if x.MessageCount.Set {
+			if x.MessageCount.Value < 0 {
+				e.addf(&fp, "minimum", "must be >= 0 but found %v", x.MessageCount.Value)
+			}
+		}
+	}
+	{
+		fp := p.field("satisfaction_score")
+		if x.SatisfactionScore.Set {
+			if x.SatisfactionScore.Value < 0 {
+				e.addf(&fp, "minimum", "must be >= 0 but found %v", x.SatisfactionScore.Value)
+			}
+			if x.SatisfactionScore.Value > 5 {
+				e.addf(&fp, "maximum", "must be <= 5 but found %v", x.SatisfactionScore.Value)
+			}
+		}
+	}
+	{
+		fp := p.field("credits_used")
+		if x.CreditsUsed.Set {
+			if x.CreditsUsed.Value < 0 {
+				e.addf(&fp, "minimum", "must be >= 0 but found %v", x.CreditsUsed.Value)
+			}
+		}
+	}
+	{
+		fp := p.field("resolution")
+		if x.Resolution.Set {
+			x.Resolution.Value.validate(e, &fp)
+		}
+	}
+}
+
 // AgentConversationCompletedDataResolution is an object, generated from agenticflow/agent.conversation.completed.json#/properties/data/properties/resolution.
 type AgentConversationCompletedDataResolution struct {
 	Type     Optional[string]   `json:"type,omitzero"`
 	Category Optional[string]   `json:"category,omitzero"`
 	Tags     Optional[[]string] `json:"tags,omitzero"`
+}
+
+// UnmarshalJSON decodes a AgentConversationCompletedDataResolution. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *AgentConversationCompletedDataResolution) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = AgentConversationCompletedDataResolution{}
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "type":
+			fp := p.field("type")
+			x.Type.Set = true
+			if err := d.readString(&fp, &x.Type.Value); err != nil {
+				return err
+			}
+		case "category":
+			fp := p.field("category")
+			x.Category.Set = true
+			if err := d.readString(&fp, &x.Category.Value); err != nil {
+				return err
+			}
+		case "tags":
+			fp := p.field("tags")
+			x.Tags.Set = true
+			if d.peek() != hkArray {
+				if err := d.mismatch(&fp, "array"); err != nil {
+					return err
+				}
+			} else {
+				x.Tags.Value = make([]string, 0)
+				for i0 := 0; ; i0++ {
+					more, err := d.arrayNext(i0)
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					ip0 := fp.item(i0)
+					var elem0 string
+					if err := d.readString(&ip0, &elem0); err != nil {
+						return err
+					}
+					x.Tags.Value = append(x.Tags.Value, elem0)
+				}
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Validate reports every way the AgentConversationCompletedDataResolution breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *AgentConversationCompletedDataResolution) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *AgentConversationCompletedDataResolution) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("tags")
+		if x.Tags.Set {
+			if i, j, dup := hkDuplicate(x.Tags.Value); dup {
+				e.addf(&fp, "uniqueItems", "items at index %d and %d are equal", i, j)
+			}
+		}
+	}
 }

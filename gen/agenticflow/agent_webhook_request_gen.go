@@ -3,7 +3,10 @@
 
 package agenticflow
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
 
 // AgentWebhookRequest is an object, generated from agenticflow/agent_webhook.request.json#.
 //
@@ -16,4 +19,118 @@ type AgentWebhookRequest struct {
 	Metadata Optional[Metadata] `json:"metadata,omitzero"`
 	// Free-form context for the agent, such as an order id or the customer's e-mail.
 	Context Optional[map[string]json.RawMessage] `json:"context,omitzero"`
+}
+
+// UnmarshalJSON decodes a AgentWebhookRequest. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *AgentWebhookRequest) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = AgentWebhookRequest{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "message":
+			seen[0] |= uint64(0x1)
+			fp := p.field("message")
+			if err := d.readString(&fp, &x.Message); err != nil {
+				return err
+			}
+		case "user_id":
+			fp := p.field("user_id")
+			x.UserID.Set = true
+			if err := d.readString(&fp, &x.UserID.Value); err != nil {
+				return err
+			}
+		case "metadata":
+			fp := p.field("metadata")
+			x.Metadata.Set = true
+			if err := x.Metadata.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "context":
+			fp := p.field("context")
+			x.Context.Set = true
+			if d.peek() != hkObject {
+				if err := d.mismatch(&fp, "object"); err != nil {
+					return err
+				}
+			} else {
+				x.Context.Value = make(map[string]json.RawMessage)
+				for {
+					k, more, err := d.objectNext()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					key := string(k)
+					kp0 := fp.field(key)
+					var elem0 json.RawMessage
+					if err := d.readRaw(&kp0, &elem0); err != nil {
+						return err
+					}
+					x.Context.Value[key] = elem0
+				}
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"message\"")
+	}
+	return nil
+}
+
+// Validate reports every way the AgentWebhookRequest breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *AgentWebhookRequest) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *AgentWebhookRequest) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("message")
+		{
+			n := utf8.RuneCountInString(x.Message)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
+	{
+		fp := p.field("user_id")
+		if x.UserID.Set {
+			{
+				n := utf8.RuneCountInString(x.UserID.Value)
+				if n < 1 {
+					e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+				}
+			}
+		}
+	}
+	{
+		fp := p.field("metadata")
+		if x.Metadata.Set {
+			x.Metadata.Value.validate(e, &fp)
+		}
+	}
 }

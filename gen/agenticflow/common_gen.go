@@ -10,15 +10,149 @@ import "encoding/json"
 // The outgoing webhook (subscription) that sent the event, such as wh_987654321. The same for every delivery of that webhook.
 type WebhookID string
 
+// UnmarshalJSON decodes a WebhookID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *WebhookID) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *WebhookID) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the WebhookID breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x WebhookID) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x WebhookID) validate(e *hkErrors, p *hkPath) {
+	if !hkPattern5.MatchString(string(x)) {
+		e.addf(p, "pattern", "%q does not match pattern \"^wh_[A-Za-z0-9]+$\"", string(x))
+	}
+}
+
 // ExecutionID is a named schema, generated from agenticflow/common.json#/$defs/ExecutionID.
 type ExecutionID string
+
+// UnmarshalJSON decodes a ExecutionID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ExecutionID) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ExecutionID) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the ExecutionID breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x ExecutionID) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x ExecutionID) validate(e *hkErrors, p *hkPath) {
+	if !hkPattern3.MatchString(string(x)) {
+		e.addf(p, "pattern", "%q does not match pattern \"^exec_[A-Za-z0-9]+$\"", string(x))
+	}
+}
 
 // Metadata is a named schema, generated from agenticflow/common.json#/$defs/Metadata.
 //
 // Free-form key/value data supplied by the caller.
 type Metadata map[string]json.RawMessage
 
+// UnmarshalJSON decodes a Metadata. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *Metadata) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *Metadata) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		if err := d.mismatch(p, "object"); err != nil {
+			return err
+		}
+	} else {
+		(*x) = make(map[string]json.RawMessage)
+		for {
+			k, more, err := d.objectNext()
+			if err != nil {
+				return err
+			}
+			if !more {
+				break
+			}
+			key := string(k)
+			kp0 := p.field(key)
+			var elem0 json.RawMessage
+			if err := d.readRaw(&kp0, &elem0); err != nil {
+				return err
+			}
+			(*x)[key] = elem0
+		}
+	}
+	return nil
+}
+
+// Validate reports every way the Metadata breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x Metadata) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x Metadata) validate(e *hkErrors, p *hkPath) {}
+
 // UndocumentedData is a named schema, generated from agenticflow/common.json#/$defs/UndocumentedData.
 //
 // The docs list this event by name only and give no payload, so data is kept as an open object.
 type UndocumentedData map[string]json.RawMessage
+
+// UnmarshalJSON decodes a UndocumentedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *UndocumentedData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *UndocumentedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		if err := d.mismatch(p, "object"); err != nil {
+			return err
+		}
+	} else {
+		(*x) = make(map[string]json.RawMessage)
+		for {
+			k, more, err := d.objectNext()
+			if err != nil {
+				return err
+			}
+			if !more {
+				break
+			}
+			key := string(k)
+			kp0 := p.field(key)
+			var elem0 json.RawMessage
+			if err := d.readRaw(&kp0, &elem0); err != nil {
+				return err
+			}
+			(*x)[key] = elem0
+		}
+	}
+	return nil
+}
+
+// Validate reports every way the UndocumentedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x UndocumentedData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x UndocumentedData) validate(e *hkErrors, p *hkPath) {}

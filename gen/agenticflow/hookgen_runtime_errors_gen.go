@@ -5,6 +5,7 @@ package agenticflow
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -53,24 +54,37 @@ type hkPath struct {
 func (p *hkPath) field(key string) hkPath { return hkPath{parent: p, key: key} }
 func (p *hkPath) item(i int) hkPath       { return hkPath{parent: p, index: i, isIdx: true} }
 
+// String is the JSON pointer. It copies what it reads and keeps no
+// reference to the frames, so they can stay on the stack of the code that
+// made them: a valid payload allocates no path at all.
 func (p *hkPath) String() string {
 	if p == nil {
 		return ""
 	}
-	var segs []string
-	for q := p; q != nil; q = q.parent {
-		if q.isIdx {
-			segs = append(segs, strconv.Itoa(q.index))
-		} else {
-			segs = append(segs, strings.ReplaceAll(strings.ReplaceAll(q.key, "~", "~0"), "/", "~1"))
+	var b strings.Builder
+	p.write(&b)
+	return b.String()
+}
+
+func (p *hkPath) write(b *strings.Builder) {
+	if p.parent != nil {
+		p.parent.write(b)
+	}
+	b.WriteByte('/')
+	if p.isIdx {
+		b.WriteString(strconv.Itoa(p.index))
+		return
+	}
+	for i := 0; i < len(p.key); i++ {
+		switch c := p.key[i]; c {
+		case '~':
+			b.WriteString("~0")
+		case '/':
+			b.WriteString("~1")
+		default:
+			b.WriteByte(c)
 		}
 	}
-	var b strings.Builder
-	for i := len(segs) - 1; i >= 0; i-- {
-		b.WriteByte('/')
-		b.WriteString(segs[i])
-	}
-	return b.String()
 }
 
 // hkErrors collects violations. Its zero value is ready; it allocates only
@@ -92,4 +106,14 @@ func (e *hkErrors) err() error {
 		return nil
 	}
 	return &ValidationError{Violations: e.list}
+}
+
+// sortFrom orders the violations from index i on by pointer: a map is
+// visited in random order, its violations must not be.
+func (e *hkErrors) sortFrom(i int) {
+	if len(e.list)-i < 2 {
+		return
+	}
+	tail := e.list[i:]
+	sort.SliceStable(tail, func(a, b int) bool { return tail[a].Pointer < tail[b].Pointer })
 }

@@ -3,7 +3,10 @@
 
 package agenticflow
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
 
 // WebhookErrorResponse is an object, generated from agenticflow/webhook.error_response.json#.
 //
@@ -15,6 +18,75 @@ type WebhookErrorResponse struct {
 	Error   WebhookErrorResponseError `json:"error"`
 }
 
+// UnmarshalJSON decodes a WebhookErrorResponse. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *WebhookErrorResponse) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = WebhookErrorResponse{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "success":
+			seen[0] |= uint64(0x1)
+			fp := p.field("success")
+			if err := d.readBool(&fp, &x.Success); err != nil {
+				return err
+			}
+		case "error":
+			seen[0] |= uint64(0x2)
+			fp := p.field("error")
+			if err := x.Error.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"success\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"error\"")
+	}
+	return nil
+}
+
+// Validate reports every way the WebhookErrorResponse breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *WebhookErrorResponse) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *WebhookErrorResponse) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("success")
+		if x.Success != false {
+			e.addf(&fp, "const", "value must be false, but got %v", x.Success)
+		}
+	}
+	{
+		fp := p.field("error")
+		x.Error.validate(e, &fp)
+	}
+}
+
 // WebhookErrorResponseError is an object, generated from agenticflow/webhook.error_response.json#/properties/error.
 type WebhookErrorResponseError struct {
 	// Such as INVALID_INPUT.
@@ -22,4 +94,104 @@ type WebhookErrorResponseError struct {
 	Message string `json:"message"`
 	// More about the error; its shape depends on the code.
 	Details Optional[map[string]json.RawMessage] `json:"details,omitzero"`
+}
+
+// UnmarshalJSON decodes a WebhookErrorResponseError. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *WebhookErrorResponseError) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = WebhookErrorResponseError{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "code":
+			seen[0] |= uint64(0x1)
+			fp := p.field("code")
+			if err := d.readString(&fp, &x.Code); err != nil {
+				return err
+			}
+		case "message":
+			seen[0] |= uint64(0x2)
+			fp := p.field("message")
+			if err := d.readString(&fp, &x.Message); err != nil {
+				return err
+			}
+		case "details":
+			fp := p.field("details")
+			x.Details.Set = true
+			if d.peek() != hkObject {
+				if err := d.mismatch(&fp, "object"); err != nil {
+					return err
+				}
+			} else {
+				x.Details.Value = make(map[string]json.RawMessage)
+				for {
+					k, more, err := d.objectNext()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					key := string(k)
+					kp0 := fp.field(key)
+					var elem0 json.RawMessage
+					if err := d.readRaw(&kp0, &elem0); err != nil {
+						return err
+					}
+					x.Details.Value[key] = elem0
+				}
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"code\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"message\"")
+	}
+	return nil
+}
+
+// Validate reports every way the WebhookErrorResponseError breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *WebhookErrorResponseError) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *WebhookErrorResponseError) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("code")
+		if !hkPattern0.MatchString(x.Code) {
+			e.addf(&fp, "pattern", "%q does not match pattern \"^[A-Z][A-Z0-9_]*$\"", x.Code)
+		}
+	}
+	{
+		fp := p.field("message")
+		{
+			n := utf8.RuneCountInString(x.Message)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
 }

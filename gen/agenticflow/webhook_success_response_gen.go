@@ -3,7 +3,10 @@
 
 package agenticflow
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // WebhookSuccessResponse is an object, generated from agenticflow/webhook.success_response.json#.
 //
@@ -17,4 +20,103 @@ type WebhookSuccessResponse struct {
 	// Such as queued.
 	Status              string              `json:"status"`
 	EstimatedCompletion Optional[time.Time] `json:"estimated_completion,omitzero"`
+}
+
+// UnmarshalJSON decodes a WebhookSuccessResponse. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *WebhookSuccessResponse) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = WebhookSuccessResponse{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "success":
+			seen[0] |= uint64(0x1)
+			fp := p.field("success")
+			if err := d.readBool(&fp, &x.Success); err != nil {
+				return err
+			}
+		case "message":
+			fp := p.field("message")
+			x.Message.Set = true
+			if err := d.readString(&fp, &x.Message.Value); err != nil {
+				return err
+			}
+		case "execution_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("execution_id")
+			if err := x.ExecutionID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "status":
+			seen[0] |= uint64(0x4)
+			fp := p.field("status")
+			if err := d.readString(&fp, &x.Status); err != nil {
+				return err
+			}
+		case "estimated_completion":
+			fp := p.field("estimated_completion")
+			x.EstimatedCompletion.Set = true
+			if err := d.readTime(&fp, &x.EstimatedCompletion.Value); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"success\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"execution_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"status\"")
+	}
+	return nil
+}
+
+// Validate reports every way the WebhookSuccessResponse breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *WebhookSuccessResponse) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *WebhookSuccessResponse) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("success")
+		if x.Success != true {
+			e.addf(&fp, "const", "value must be true, but got %v", x.Success)
+		}
+	}
+	{
+		fp := p.field("execution_id")
+		x.ExecutionID.validate(e, &fp)
+	}
+	{
+		fp := p.field("status")
+		{
+			n := utf8.RuneCountInString(x.Status)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
 }

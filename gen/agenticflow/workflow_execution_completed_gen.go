@@ -20,6 +20,97 @@ type WorkflowExecutionCompleted struct {
 	Data      WorkflowExecutionCompletedData `json:"data"`
 }
 
+// UnmarshalJSON decodes a WorkflowExecutionCompleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *WorkflowExecutionCompleted) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = WorkflowExecutionCompleted{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "event":
+			seen[0] |= uint64(0x1)
+			fp := p.field("event")
+			if err := d.readString(&fp, &x.Event); err != nil {
+				return err
+			}
+		case "timestamp":
+			seen[0] |= uint64(0x2)
+			fp := p.field("timestamp")
+			if err := d.readTime(&fp, &x.Timestamp); err != nil {
+				return err
+			}
+		case "webhook_id":
+			seen[0] |= uint64(0x4)
+			fp := p.field("webhook_id")
+			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x8)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"event\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"timestamp\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"webhook_id\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the WorkflowExecutionCompleted breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *WorkflowExecutionCompleted) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *WorkflowExecutionCompleted) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("event")
+		if x.Event != "workflow.execution.completed" {
+			e.addf(&fp, "const", "value must be \"workflow.execution.completed\", but got %v", x.Event)
+		}
+	}
+	{
+		fp := p.field("webhook_id")
+		x.WebhookID.validate(e, &fp)
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+}
+
 // WorkflowExecutionCompletedData is an object, generated from agenticflow/workflow.execution.completed.json#/properties/data.
 type WorkflowExecutionCompletedData struct {
 	WorkflowID  string      `json:"workflow_id"`
@@ -37,6 +128,200 @@ type WorkflowExecutionCompletedData struct {
 	StepsCompleted Optional[int64]                      `json:"steps_completed,omitzero"`
 }
 
+// UnmarshalJSON decodes a WorkflowExecutionCompletedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *WorkflowExecutionCompletedData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = WorkflowExecutionCompletedData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "workflow_id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("workflow_id")
+			if err := d.readString(&fp, &x.WorkflowID); err != nil {
+				return err
+			}
+		case "execution_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("execution_id")
+			if err := x.ExecutionID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "status":
+			seen[0] |= uint64(0x4)
+			fp := p.field("status")
+			if err := x.Status.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "started_at":
+			seen[0] |= uint64(0x8)
+			fp := p.field("started_at")
+			if err := d.readTime(&fp, &x.StartedAt); err != nil {
+				return err
+			}
+		case "completed_at":
+			seen[0] |= uint64(0x10)
+			fp := p.field("completed_at")
+			if err := d.readTime(&fp, &x.CompletedAt); err != nil {
+				return err
+			}
+		case "duration_seconds":
+			fp := p.field("duration_seconds")
+			x.DurationSeconds.Set = true
+			if err := d.readFloat64(&fp, &x.DurationSeconds.Value); err != nil {
+				return err
+			}
+		case "input_data":
+			fp := p.field("input_data")
+			x.InputData.Set = true
+			if d.peek() != hkObject {
+				if err := d.mismatch(&fp, "object"); err != nil {
+					return err
+				}
+			} else {
+				x.InputData.Value = make(map[string]json.RawMessage)
+				for {
+					k, more, err := d.objectNext()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					key := string(k)
+					kp0 := fp.field(key)
+					var elem0 json.RawMessage
+					if err := d.readRaw(&kp0, &elem0); err != nil {
+						return err
+					}
+					x.InputData.Value[key] = elem0
+				}
+			}
+		case "output_data":
+			fp := p.field("output_data")
+			x.OutputData.Set = true
+			if d.peek() != hkObject {
+				if err := d.mismatch(&fp, "object"); err != nil {
+					return err
+				}
+			} else {
+				x.OutputData.Value = make(map[string]json.RawMessage)
+				for {
+					k, more, err := d.objectNext()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					key := string(k)
+					kp0 := fp.field(key)
+					var elem0 json.RawMessage
+					if err := d.readRaw(&kp0, &elem0); err != nil {
+						return err
+					}
+					x.OutputData.Value[key] = elem0
+				}
+			}
+		case "credits_used":
+			fp := p.field("credits_used")
+			x.CreditsUsed.Set = true
+			if err := d.readFloat64(&fp, &x.CreditsUsed.Value); err != nil {
+				return err
+			}
+		case "steps_completed":
+			fp := p.field("steps_completed")
+			x.StepsCompleted.Set = true
+			if err := d.readInt64(&fp, &x.StepsCompleted.Value); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"workflow_id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"execution_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"status\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"started_at\"")
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		d.errs.add(p, "required", "missing properties: \"completed_at\"")
+	}
+	return nil
+}
+
+// Validate reports every way the WorkflowExecutionCompletedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *WorkflowExecutionCompletedData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *WorkflowExecutionCompletedData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("workflow_id")
+		if !hkPattern4.MatchString(x.WorkflowID) {
+			e.addf(&fp, "pattern", "%q does not match pattern \"^wf_[A-Za-z0-9_]+$\"", x.WorkflowID)
+		}
+	}
+	{
+		fp := p.field("execution_id")
+		x.ExecutionID.validate(e, &fp)
+	}
+	{
+		fp := p.field("status")
+		x.Status.validate(e, &fp)
+	}
+	{
+		fp := p.field("duration_seconds")
+		if x.DurationSeconds.Set {
+			if x.DurationSeconds.Value < 0 {
+				e.addf(&fp, "minimum", "must be >= 0 but found %v", x.DurationSeconds.Value)
+			}
+		}
+	}
+	{
+		fp := p.field("credits_used")
+		if x.CreditsUsed.Set {
+			if x.CreditsUsed.Value < 0 {
+				e.addf(&fp, "minimum", "must be >= 0 but found %v", x.CreditsUsed.Value)
+			}
+		}
+	}
+	{
+		fp := p.field("steps_completed")
+		if x.StepsCompleted.Set {
+			if x.StepsCompleted.Value < 0 {
+				e.addf(&fp, "minimum", "must be >= 0 but found %v", x.StepsCompleted.Value)
+			}
+		}
+	}
+}
+
 // WorkflowExecutionCompletedDataStatus is an enumeration, generated from agenticflow/workflow.execution.completed.json#/properties/data/properties/status.
 //
 // The docs show only success; failures are workflow.execution.failed.
@@ -46,3 +331,29 @@ type WorkflowExecutionCompletedDataStatus string
 const (
 	WorkflowExecutionCompletedDataStatusSuccess WorkflowExecutionCompletedDataStatus = "success"
 )
+
+// UnmarshalJSON decodes a WorkflowExecutionCompletedDataStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *WorkflowExecutionCompletedDataStatus) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *WorkflowExecutionCompletedDataStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the WorkflowExecutionCompletedDataStatus breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x WorkflowExecutionCompletedDataStatus) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x WorkflowExecutionCompletedDataStatus) validate(e *hkErrors, p *hkPath) {
+	switch x {
+	case WorkflowExecutionCompletedDataStatusSuccess:
+	default:
+		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+	}
+}

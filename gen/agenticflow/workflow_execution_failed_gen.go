@@ -16,3 +16,94 @@ type WorkflowExecutionFailed struct {
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
 }
+
+// UnmarshalJSON decodes a WorkflowExecutionFailed. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *WorkflowExecutionFailed) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *WorkflowExecutionFailed) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = WorkflowExecutionFailed{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "event":
+			seen[0] |= uint64(0x1)
+			fp := p.field("event")
+			if err := d.readString(&fp, &x.Event); err != nil {
+				return err
+			}
+		case "timestamp":
+			seen[0] |= uint64(0x2)
+			fp := p.field("timestamp")
+			if err := d.readTime(&fp, &x.Timestamp); err != nil {
+				return err
+			}
+		case "webhook_id":
+			seen[0] |= uint64(0x4)
+			fp := p.field("webhook_id")
+			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x8)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"event\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"timestamp\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"webhook_id\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the WorkflowExecutionFailed breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *WorkflowExecutionFailed) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *WorkflowExecutionFailed) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("event")
+		if x.Event != "workflow.execution.failed" {
+			e.addf(&fp, "const", "value must be \"workflow.execution.failed\", but got %v", x.Event)
+		}
+	}
+	{
+		fp := p.field("webhook_id")
+		x.WebhookID.validate(e, &fp)
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+}

@@ -3,7 +3,10 @@
 
 package agenticflow
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
 
 // WorkflowWebhookRequest is an object, generated from agenticflow/workflow_webhook.request.json#.
 //
@@ -15,4 +18,103 @@ type WorkflowWebhookRequest struct {
 	InputData     map[string]json.RawMessage `json:"input_data"`
 	TriggerSource Optional[string]           `json:"trigger_source,omitzero"`
 	Metadata      Optional[Metadata]         `json:"metadata,omitzero"`
+}
+
+// UnmarshalJSON decodes a WorkflowWebhookRequest. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *WorkflowWebhookRequest) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = WorkflowWebhookRequest{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "input_data":
+			seen[0] |= uint64(0x1)
+			fp := p.field("input_data")
+			if d.peek() != hkObject {
+				if err := d.mismatch(&fp, "object"); err != nil {
+					return err
+				}
+			} else {
+				x.InputData = make(map[string]json.RawMessage)
+				for {
+					k, more, err := d.objectNext()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					key := string(k)
+					kp0 := fp.field(key)
+					var elem0 json.RawMessage
+					if err := d.readRaw(&kp0, &elem0); err != nil {
+						return err
+					}
+					x.InputData[key] = elem0
+				}
+			}
+		case "trigger_source":
+			fp := p.field("trigger_source")
+			x.TriggerSource.Set = true
+			if err := d.readString(&fp, &x.TriggerSource.Value); err != nil {
+				return err
+			}
+		case "metadata":
+			fp := p.field("metadata")
+			x.Metadata.Set = true
+			if err := x.Metadata.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"input_data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the WorkflowWebhookRequest breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *WorkflowWebhookRequest) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *WorkflowWebhookRequest) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("trigger_source")
+		if x.TriggerSource.Set {
+			{
+				n := utf8.RuneCountInString(x.TriggerSource.Value)
+				if n < 1 {
+					e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+				}
+			}
+		}
+	}
+	{
+		fp := p.field("metadata")
+		if x.Metadata.Set {
+			x.Metadata.Value.validate(e, &fp)
+		}
+	}
 }

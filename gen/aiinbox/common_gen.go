@@ -3,25 +3,130 @@
 
 package aiinbox
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
 
 // DeliveryID is a named schema, generated from aiinbox/common.json#/$defs/DeliveryID.
 //
 // Identifies one delivery; a retry of the same delivery carries the same id.
 type DeliveryID string
 
+// UnmarshalJSON decodes a DeliveryID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *DeliveryID) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *DeliveryID) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the DeliveryID breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x DeliveryID) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x DeliveryID) validate(e *hkErrors, p *hkPath) {
+	{
+		n := utf8.RuneCountInString(string(x))
+		if n < 1 {
+			e.addf(p, "minLength", "length must be >= 1, but got %d", n)
+		}
+	}
+}
+
 // ThreadID is a named schema, generated from aiinbox/common.json#/$defs/ThreadID.
 //
 // The conversation thread: "<channel>:<id on that channel>", such as telegram:123456789.
 type ThreadID string
 
+// UnmarshalJSON decodes a ThreadID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ThreadID) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ThreadID) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the ThreadID breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x ThreadID) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x ThreadID) validate(e *hkErrors, p *hkPath) {
+	if !hkPattern1.MatchString(string(x)) {
+		e.addf(p, "pattern", "%q does not match pattern \"^[a-z0-9_]+:.+$\"", string(x))
+	}
+}
+
 // MessageID is a named schema, generated from aiinbox/common.json#/$defs/MessageID.
 type MessageID string
+
+// UnmarshalJSON decodes a MessageID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageID) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageID) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the MessageID breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x MessageID) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x MessageID) validate(e *hkErrors, p *hkPath) {
+	{
+		n := utf8.RuneCountInString(string(x))
+		if n < 1 {
+			e.addf(p, "minLength", "length must be >= 1, but got %d", n)
+		}
+	}
+}
 
 // Channel is a named schema, generated from aiinbox/common.json#/$defs/Channel.
 //
 // The channel the thread lives on, such as telegram. Open-ended: the inbox adds channels.
 type Channel string
+
+// UnmarshalJSON decodes a Channel. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *Channel) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *Channel) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the Channel breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x Channel) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x Channel) validate(e *hkErrors, p *hkPath) {
+	if !hkPattern0.MatchString(string(x)) {
+		e.addf(p, "pattern", "%q does not match pattern \"^[a-z0-9_]+$\"", string(x))
+	}
+}
 
 // Sender is an object, generated from aiinbox/common.json#/$defs/Sender.
 //
@@ -31,7 +136,119 @@ type Sender struct {
 	Name Optional[string] `json:"name,omitzero"`
 }
 
+// UnmarshalJSON decodes a Sender. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *Sender) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = Sender{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("id")
+			if err := d.readString(&fp, &x.ID); err != nil {
+				return err
+			}
+		case "name":
+			fp := p.field("name")
+			x.Name.Set = true
+			if err := d.readString(&fp, &x.Name.Value); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"id\"")
+	}
+	return nil
+}
+
+// Validate reports every way the Sender breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *Sender) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *Sender) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("id")
+		{
+			n := utf8.RuneCountInString(x.ID)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
+}
+
 // Changes is a named schema, generated from aiinbox/common.json#/$defs/Changes.
 //
 // The fields that changed and their new values. The docs name no fixed set.
 type Changes map[string]json.RawMessage
+
+// UnmarshalJSON decodes a Changes. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *Changes) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *Changes) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		if err := d.mismatch(p, "object"); err != nil {
+			return err
+		}
+	} else {
+		(*x) = make(map[string]json.RawMessage)
+		for {
+			k, more, err := d.objectNext()
+			if err != nil {
+				return err
+			}
+			if !more {
+				break
+			}
+			key := string(k)
+			kp0 := p.field(key)
+			var elem0 json.RawMessage
+			if err := d.readRaw(&kp0, &elem0); err != nil {
+				return err
+			}
+			(*x)[key] = elem0
+		}
+	}
+	return nil
+}
+
+// Validate reports every way the Changes breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x Changes) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x Changes) validate(e *hkErrors, p *hkPath) {
+	if len(map[string]json.RawMessage(x)) < 1 {
+		e.addf(p, "minProperties", "minimum 1 properties required, but found %d", len(map[string]json.RawMessage(x)))
+	}
+}

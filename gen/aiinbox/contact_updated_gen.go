@@ -3,6 +3,8 @@
 
 package aiinbox
 
+import "unicode/utf8"
+
 // ContactUpdated is an object, generated from aiinbox/contact.updated.json#.
 //
 // Contact updated (contact.updated).
@@ -14,11 +16,165 @@ type ContactUpdated struct {
 	Data       ContactUpdatedData `json:"data"`
 }
 
+// UnmarshalJSON decodes a ContactUpdated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ContactUpdated) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = ContactUpdated{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "event":
+			seen[0] |= uint64(0x1)
+			fp := p.field("event")
+			if err := d.readString(&fp, &x.Event); err != nil {
+				return err
+			}
+		case "delivery_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("delivery_id")
+			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x4)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"event\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the ContactUpdated breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *ContactUpdated) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *ContactUpdated) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("event")
+		if x.Event != "contact.updated" {
+			e.addf(&fp, "const", "value must be \"contact.updated\", but got %v", x.Event)
+		}
+	}
+	{
+		fp := p.field("delivery_id")
+		x.DeliveryID.validate(e, &fp)
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+}
+
 // ContactUpdatedData is an object, generated from aiinbox/contact.updated.json#/properties/data.
 type ContactUpdatedData struct {
 	ContactID string `json:"contact_id"`
 	// The profile fields that changed. name and email are documented; others may appear.
 	Changes ContactUpdatedDataChanges `json:"changes"`
+}
+
+// UnmarshalJSON decodes a ContactUpdatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ContactUpdatedData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = ContactUpdatedData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "contact_id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("contact_id")
+			if err := d.readString(&fp, &x.ContactID); err != nil {
+				return err
+			}
+		case "changes":
+			seen[0] |= uint64(0x2)
+			fp := p.field("changes")
+			if err := x.Changes.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"contact_id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"changes\"")
+	}
+	return nil
+}
+
+// Validate reports every way the ContactUpdatedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *ContactUpdatedData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *ContactUpdatedData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("contact_id")
+		{
+			n := utf8.RuneCountInString(x.ContactID)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
+	{
+		fp := p.field("changes")
+		x.Changes.validate(e, &fp)
+	}
 }
 
 // ContactUpdatedDataChanges is an object, generated from aiinbox/contact.updated.json#/properties/data/properties/changes.
@@ -27,4 +183,77 @@ type ContactUpdatedData struct {
 type ContactUpdatedDataChanges struct {
 	Name  Optional[string] `json:"name,omitzero"`
 	Email Optional[string] `json:"email,omitzero"`
+	// hkExtra counts the members the schema does not name, for min/maxProperties.
+	hkExtra int
+}
+
+// UnmarshalJSON decodes a ContactUpdatedDataChanges. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ContactUpdatedDataChanges) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = ContactUpdatedDataChanges{}
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "name":
+			fp := p.field("name")
+			x.Name.Set = true
+			if err := d.readString(&fp, &x.Name.Value); err != nil {
+				return err
+			}
+		case "email":
+			fp := p.field("email")
+			x.Email.Set = true
+			if err := d.readString(&fp, &x.Email.Value); err != nil {
+				return err
+			}
+		default:
+			x.hkExtra++
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Validate reports every way the ContactUpdatedDataChanges breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *ContactUpdatedDataChanges) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *ContactUpdatedDataChanges) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("email")
+		if x.Email.Set {
+			if !hkIsEmail(x.Email.Value) {
+				e.addf(&fp, "format", "%q is not valid email", x.Email.Value)
+			}
+		}
+	}
+	n := x.hkExtra
+	if x.Name.Set {
+		n++
+	}
+	if x.Email.Set {
+		n++
+	}
+	if n < 1 {
+		e.addf(p, "minProperties", "minimum %d properties required, but found %d", 1, n)
+	}
 }

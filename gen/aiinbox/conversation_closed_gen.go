@@ -16,9 +16,167 @@ type ConversationClosed struct {
 	Data       ConversationClosedData `json:"data"`
 }
 
+// UnmarshalJSON decodes a ConversationClosed. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ConversationClosed) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = ConversationClosed{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "event":
+			seen[0] |= uint64(0x1)
+			fp := p.field("event")
+			if err := d.readString(&fp, &x.Event); err != nil {
+				return err
+			}
+		case "delivery_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("delivery_id")
+			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x4)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"event\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the ConversationClosed breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *ConversationClosed) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *ConversationClosed) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("event")
+		if x.Event != "conversation.closed" {
+			e.addf(&fp, "const", "value must be \"conversation.closed\", but got %v", x.Event)
+		}
+	}
+	{
+		fp := p.field("delivery_id")
+		x.DeliveryID.validate(e, &fp)
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+}
+
 // ConversationClosedData is an object, generated from aiinbox/conversation.closed.json#/properties/data.
 type ConversationClosedData struct {
 	ThreadID ThreadID  `json:"thread_id"`
 	Channel  Channel   `json:"channel"`
 	ClosedAt time.Time `json:"closed_at"`
+}
+
+// UnmarshalJSON decodes a ConversationClosedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ConversationClosedData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = ConversationClosedData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "thread_id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("thread_id")
+			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "channel":
+			seen[0] |= uint64(0x2)
+			fp := p.field("channel")
+			if err := x.Channel.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "closed_at":
+			seen[0] |= uint64(0x4)
+			fp := p.field("closed_at")
+			if err := d.readTime(&fp, &x.ClosedAt); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"thread_id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"channel\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"closed_at\"")
+	}
+	return nil
+}
+
+// Validate reports every way the ConversationClosedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *ConversationClosedData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *ConversationClosedData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("thread_id")
+		x.ThreadID.validate(e, &fp)
+	}
+	{
+		fp := p.field("channel")
+		x.Channel.validate(e, &fp)
+	}
 }

@@ -3,7 +3,10 @@
 
 package aiinbox
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // DraftCreated is an object, generated from aiinbox/draft.created.json#.
 //
@@ -16,10 +19,186 @@ type DraftCreated struct {
 	Data       DraftCreatedData `json:"data"`
 }
 
+// UnmarshalJSON decodes a DraftCreated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *DraftCreated) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = DraftCreated{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "event":
+			seen[0] |= uint64(0x1)
+			fp := p.field("event")
+			if err := d.readString(&fp, &x.Event); err != nil {
+				return err
+			}
+		case "delivery_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("delivery_id")
+			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x4)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"event\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the DraftCreated breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *DraftCreated) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *DraftCreated) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("event")
+		if x.Event != "draft.created" {
+			e.addf(&fp, "const", "value must be \"draft.created\", but got %v", x.Event)
+		}
+	}
+	{
+		fp := p.field("delivery_id")
+		x.DeliveryID.validate(e, &fp)
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+}
+
 // DraftCreatedData is an object, generated from aiinbox/draft.created.json#/properties/data.
 type DraftCreatedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
 	Channel   Channel   `json:"channel"`
 	DraftText string    `json:"draft_text"`
 	CreatedAt time.Time `json:"created_at"`
+}
+
+// UnmarshalJSON decodes a DraftCreatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *DraftCreatedData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = DraftCreatedData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "thread_id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("thread_id")
+			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "channel":
+			seen[0] |= uint64(0x2)
+			fp := p.field("channel")
+			if err := x.Channel.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "draft_text":
+			seen[0] |= uint64(0x4)
+			fp := p.field("draft_text")
+			if err := d.readString(&fp, &x.DraftText); err != nil {
+				return err
+			}
+		case "created_at":
+			seen[0] |= uint64(0x8)
+			fp := p.field("created_at")
+			if err := d.readTime(&fp, &x.CreatedAt); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"thread_id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"channel\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"draft_text\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"created_at\"")
+	}
+	return nil
+}
+
+// Validate reports every way the DraftCreatedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *DraftCreatedData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *DraftCreatedData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("thread_id")
+		x.ThreadID.validate(e, &fp)
+	}
+	{
+		fp := p.field("channel")
+		x.Channel.validate(e, &fp)
+	}
+	{
+		fp := p.field("draft_text")
+		{
+			n := utf8.RuneCountInString(x.DraftText)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
 }

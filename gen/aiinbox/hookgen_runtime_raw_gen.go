@@ -385,7 +385,7 @@ func (s *hkSchema) validateObject(v map[string]any, p *hkPath, e *hkErrors) {
 		}
 		if !matched && s.additionalProperties != nil {
 			if s.additionalProperties.always != nil && !*s.additionalProperties.always {
-				e.addf(&mp, "additionalProperties", "property %q is not allowed", name)
+				e.addf(p, "additionalProperties", "property %q is not allowed", name)
 			} else {
 				s.additionalProperties.validate(mv, &mp, e)
 			}

@@ -14,9 +14,171 @@ type MessageDeleted struct {
 	Data       MessageDeletedData `json:"data"`
 }
 
+// UnmarshalJSON decodes a MessageDeleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeleted) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageDeleted{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "event":
+			seen[0] |= uint64(0x1)
+			fp := p.field("event")
+			if err := d.readString(&fp, &x.Event); err != nil {
+				return err
+			}
+		case "delivery_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("delivery_id")
+			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x4)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"event\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageDeleted breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageDeleted) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageDeleted) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("event")
+		if x.Event != "message.deleted" {
+			e.addf(&fp, "const", "value must be \"message.deleted\", but got %v", x.Event)
+		}
+	}
+	{
+		fp := p.field("delivery_id")
+		x.DeliveryID.validate(e, &fp)
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+}
+
 // MessageDeletedData is an object, generated from aiinbox/message.deleted.json#/properties/data.
 type MessageDeletedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
 	MessageID MessageID `json:"message_id"`
 	Channel   Channel   `json:"channel"`
+}
+
+// UnmarshalJSON decodes a MessageDeletedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeletedData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageDeletedData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "thread_id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("thread_id")
+			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "message_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("message_id")
+			if err := x.MessageID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "channel":
+			seen[0] |= uint64(0x4)
+			fp := p.field("channel")
+			if err := x.Channel.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"thread_id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"message_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"channel\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageDeletedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageDeletedData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageDeletedData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("thread_id")
+		x.ThreadID.validate(e, &fp)
+	}
+	{
+		fp := p.field("message_id")
+		x.MessageID.validate(e, &fp)
+	}
+	{
+		fp := p.field("channel")
+		x.Channel.validate(e, &fp)
+	}
 }

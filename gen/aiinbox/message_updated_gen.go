@@ -14,6 +14,88 @@ type MessageUpdated struct {
 	Data       MessageUpdatedData `json:"data"`
 }
 
+// UnmarshalJSON decodes a MessageUpdated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageUpdated) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageUpdated{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "event":
+			seen[0] |= uint64(0x1)
+			fp := p.field("event")
+			if err := d.readString(&fp, &x.Event); err != nil {
+				return err
+			}
+		case "delivery_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("delivery_id")
+			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x4)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"event\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageUpdated breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageUpdated) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageUpdated) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("event")
+		if x.Event != "message.updated" {
+			e.addf(&fp, "const", "value must be \"message.updated\", but got %v", x.Event)
+		}
+	}
+	{
+		fp := p.field("delivery_id")
+		x.DeliveryID.validate(e, &fp)
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+}
+
 // MessageUpdatedData is an object, generated from aiinbox/message.updated.json#/properties/data.
 type MessageUpdatedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
@@ -21,4 +103,93 @@ type MessageUpdatedData struct {
 	Channel   Channel   `json:"channel"`
 	// The text after the edit.
 	NewText string `json:"new_text"`
+}
+
+// UnmarshalJSON decodes a MessageUpdatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageUpdatedData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageUpdatedData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "thread_id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("thread_id")
+			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "message_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("message_id")
+			if err := x.MessageID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "channel":
+			seen[0] |= uint64(0x4)
+			fp := p.field("channel")
+			if err := x.Channel.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "new_text":
+			seen[0] |= uint64(0x8)
+			fp := p.field("new_text")
+			if err := d.readString(&fp, &x.NewText); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"thread_id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"message_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"channel\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"new_text\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageUpdatedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageUpdatedData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageUpdatedData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("thread_id")
+		x.ThreadID.validate(e, &fp)
+	}
+	{
+		fp := p.field("message_id")
+		x.MessageID.validate(e, &fp)
+	}
+	{
+		fp := p.field("channel")
+		x.Channel.validate(e, &fp)
+	}
 }

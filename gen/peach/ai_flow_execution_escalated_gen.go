@@ -12,3 +12,72 @@ type AIFlowExecutionEscalated struct {
 	Type string `json:"type"`
 	Data AIFlow `json:"data"`
 }
+
+// UnmarshalJSON decodes a AIFlowExecutionEscalated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *AIFlowExecutionEscalated) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *AIFlowExecutionEscalated) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = AIFlowExecutionEscalated{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			fp := p.field("type")
+			if err := d.readString(&fp, &x.Type); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x2)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"type\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the AIFlowExecutionEscalated breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *AIFlowExecutionEscalated) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *AIFlowExecutionEscalated) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("type")
+		if x.Type != "ai_flow_execution.escalated" {
+			e.addf(&fp, "const", "value must be \"ai_flow_execution.escalated\", but got %v", x.Type)
+		}
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+}

@@ -3,6 +3,11 @@
 
 package peach
 
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
+
 // AIFlow is an object, generated from peach/common.json#/$defs/AIFlow.
 //
 // AI Agent flow.
@@ -18,6 +23,121 @@ type AIFlow struct {
 	Description OptionalNullable[string] `json:"description,omitzero"`
 }
 
+// UnmarshalJSON decodes a AIFlow. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *AIFlow) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = AIFlow{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("id")
+			if err := d.readString(&fp, &x.ID); err != nil {
+				return err
+			}
+		case "name":
+			seen[0] |= uint64(0x2)
+			fp := p.field("name")
+			if err := d.readString(&fp, &x.Name); err != nil {
+				return err
+			}
+		case "app_type":
+			seen[0] |= uint64(0x4)
+			fp := p.field("app_type")
+			if err := d.readString(&fp, &x.AppType); err != nil {
+				return err
+			}
+		case "status":
+			seen[0] |= uint64(0x8)
+			fp := p.field("status")
+			if err := x.Status.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "description":
+			fp := p.field("description")
+			x.Description.Set = true
+			if d.null() {
+				x.Description.Null = true
+			} else {
+				if err := d.readString(&fp, &x.Description.Value); err != nil {
+					return err
+				}
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"name\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"app_type\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"status\"")
+	}
+	return nil
+}
+
+// Validate reports every way the AIFlow breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *AIFlow) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *AIFlow) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("id")
+		if !hkPattern2.MatchString(x.ID) {
+			e.addf(&fp, "pattern", "%q does not match pattern \"^aiflw_[A-Za-z0-9]+$\"", x.ID)
+		}
+	}
+	{
+		fp := p.field("name")
+		{
+			n := utf8.RuneCountInString(x.Name)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
+	{
+		fp := p.field("app_type")
+		{
+			n := utf8.RuneCountInString(x.AppType)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
+	{
+		fp := p.field("status")
+		x.Status.validate(e, &fp)
+	}
+}
+
 // AIFlowStatus is an enumeration, generated from peach/common.json#/$defs/AIFlowStatus.
 //
 // Publication state of the flow. The docs write the placeholder "<one of draft or published>".
@@ -29,6 +149,68 @@ const (
 	AIFlowStatusPublished AIFlowStatus = "published"
 )
 
+// UnmarshalJSON decodes a AIFlowStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *AIFlowStatus) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *AIFlowStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the AIFlowStatus breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x AIFlowStatus) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x AIFlowStatus) validate(e *hkErrors, p *hkPath) {
+	switch x {
+	case AIFlowStatusDraft, AIFlowStatusPublished:
+	default:
+		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+	}
+}
+
+// MessageID is a named schema, generated from peach/common.json#/$defs/MessageID.
+//
+// A string ("cmsg_…") for template messages, an integer for interactive messages.
+// It is kept as raw JSON because it allows string or integer; Validate checks it against the schema.
+type MessageID json.RawMessage
+
+// MarshalJSON returns the JSON as received (null when empty).
+func (x MessageID) MarshalJSON() ([]byte, error) {
+	if len(x) == 0 {
+		return []byte("null"), nil
+	}
+	return []byte(x), nil
+}
+
+// UnmarshalJSON decodes a MessageID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageID) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageID) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readRaw(p, (*json.RawMessage)(x))
+}
+
+// Validate reports every way the MessageID breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x MessageID) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x MessageID) validate(e *hkErrors, p *hkPath) {
+	hkValidateRaw(&hkTable0, json.RawMessage(x), p, e)
+}
+
 // MessageType is an enumeration, generated from peach/common.json#/$defs/MessageType.
 //
 // template_message for template messages, message for interactive messages.
@@ -39,6 +221,32 @@ const (
 	MessageTypeTemplateMessage MessageType = "template_message"
 	MessageTypeMessage         MessageType = "message"
 )
+
+// UnmarshalJSON decodes a MessageType. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageType) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageType) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the MessageType breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x MessageType) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x MessageType) validate(e *hkErrors, p *hkPath) {
+	switch x {
+	case MessageTypeTemplateMessage, MessageTypeMessage:
+	default:
+		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+	}
+}
 
 // Contact is an object, generated from peach/common.json#/$defs/Contact.
 //
@@ -58,3 +266,198 @@ type Contact struct {
 	Language    OptionalNullable[string] `json:"language,omitzero"`
 	Email       OptionalNullable[string] `json:"email,omitzero"`
 }
+
+// UnmarshalJSON decodes a Contact. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *Contact) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = Contact{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("id")
+			if err := d.readInt64(&fp, &x.ID); err != nil {
+				return err
+			}
+		case "account_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("account_id")
+			if err := d.readInt64(&fp, &x.AccountID); err != nil {
+				return err
+			}
+		case "name":
+			seen[0] |= uint64(0x4)
+			fp := p.field("name")
+			if err := d.readString(&fp, &x.Name); err != nil {
+				return err
+			}
+		case "phone_number":
+			seen[0] |= uint64(0x8)
+			fp := p.field("phone_number")
+			if err := d.readString(&fp, &x.PhoneNumber); err != nil {
+				return err
+			}
+		case "first_name":
+			fp := p.field("first_name")
+			x.FirstName.Set = true
+			if d.null() {
+				x.FirstName.Null = true
+			} else {
+				if err := d.readString(&fp, &x.FirstName.Value); err != nil {
+					return err
+				}
+			}
+		case "last_name":
+			fp := p.field("last_name")
+			x.LastName.Set = true
+			if d.null() {
+				x.LastName.Null = true
+			} else {
+				if err := d.readString(&fp, &x.LastName.Value); err != nil {
+					return err
+				}
+			}
+		case "country_code":
+			fp := p.field("country_code")
+			x.CountryCode.Set = true
+			if d.null() {
+				x.CountryCode.Null = true
+			} else {
+				if err := d.readString(&fp, &x.CountryCode.Value); err != nil {
+					return err
+				}
+			}
+		case "language":
+			fp := p.field("language")
+			x.Language.Set = true
+			if d.null() {
+				x.Language.Null = true
+			} else {
+				if err := d.readString(&fp, &x.Language.Value); err != nil {
+					return err
+				}
+			}
+		case "email":
+			fp := p.field("email")
+			x.Email.Set = true
+			if d.null() {
+				x.Email.Null = true
+			} else {
+				if err := d.readString(&fp, &x.Email.Value); err != nil {
+					return err
+				}
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"account_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"name\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"phone_number\"")
+	}
+	return nil
+}
+
+// Validate reports every way the Contact breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *Contact) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *Contact) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("id")
+		if x.ID < 1 {
+			e.addf(&fp, "minimum", "must be >= 1 but found %v", x.ID)
+		}
+	}
+	{
+		fp := p.field("account_id")
+		if x.AccountID < 1 {
+			e.addf(&fp, "minimum", "must be >= 1 but found %v", x.AccountID)
+		}
+	}
+	{
+		fp := p.field("phone_number")
+		if !hkPattern1.MatchString(x.PhoneNumber) {
+			e.addf(&fp, "pattern", "%q does not match pattern \"^\\\\+[1-9][0-9]{6,14}$\"", x.PhoneNumber)
+		}
+	}
+	{
+		fp := p.field("country_code")
+		if x.CountryCode.Set && !x.CountryCode.Null {
+			if !hkPattern0.MatchString(x.CountryCode.Value) {
+				e.addf(&fp, "pattern", "%q does not match pattern \"^[0-9]{1,4}$\"", x.CountryCode.Value)
+			}
+		}
+	}
+	{
+		fp := p.field("email")
+		if x.Email.Set && !x.Email.Null {
+			if !hkIsEmail(x.Email.Value) {
+				e.addf(&fp, "format", "%q is not valid email", x.Email.Value)
+			}
+		}
+	}
+}
+
+// DeliveryEvent is a named schema, generated from peach/common.json#/$defs/DeliveryEvent.
+//
+// Not documented: always null in the docs' examples. Kept as raw JSON.
+// It is kept as raw JSON because it allows any JSON value; Validate checks it against the schema.
+type DeliveryEvent json.RawMessage
+
+// MarshalJSON returns the JSON as received (null when empty).
+func (x DeliveryEvent) MarshalJSON() ([]byte, error) {
+	if len(x) == 0 {
+		return []byte("null"), nil
+	}
+	return []byte(x), nil
+}
+
+// UnmarshalJSON decodes a DeliveryEvent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *DeliveryEvent) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *DeliveryEvent) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readRaw(p, (*json.RawMessage)(x))
+}
+
+// Validate reports every way the DeliveryEvent breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x DeliveryEvent) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x DeliveryEvent) validate(e *hkErrors, p *hkPath) {}

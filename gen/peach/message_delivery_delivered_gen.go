@@ -3,10 +3,7 @@
 
 package peach
 
-import (
-	"encoding/json"
-	"time"
-)
+import "time"
 
 // MessageDeliveryDelivered is an object, generated from peach/message_delivery.delivered.json#.
 //
@@ -17,6 +14,73 @@ type MessageDeliveryDelivered struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
 	Type MessageDeliveryDeliveredType `json:"type"`
 	Data MessageDeliveryDeliveredData `json:"data"`
+}
+
+// UnmarshalJSON decodes a MessageDeliveryDelivered. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeliveryDelivered) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageDeliveryDelivered{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			fp := p.field("type")
+			if err := x.Type.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x2)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"type\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageDeliveryDelivered breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageDeliveryDelivered) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageDeliveryDelivered) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("type")
+		x.Type.validate(e, &fp)
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
 }
 
 // MessageDeliveryDeliveredType is an enumeration, generated from peach/message_delivery.delivered.json#/properties/type.
@@ -30,19 +94,237 @@ const (
 	MessageDeliveryDeliveredTypeMessageDeliverySent      MessageDeliveryDeliveredType = "message_delivery.sent"
 )
 
+// UnmarshalJSON decodes a MessageDeliveryDeliveredType. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeliveryDeliveredType) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeliveryDeliveredType) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the MessageDeliveryDeliveredType breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x MessageDeliveryDeliveredType) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x MessageDeliveryDeliveredType) validate(e *hkErrors, p *hkPath) {
+	switch x {
+	case MessageDeliveryDeliveredTypeMessageDeliveryDelivered, MessageDeliveryDeliveredTypeMessageDeliverySent:
+	default:
+		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+	}
+}
+
 // MessageDeliveryDeliveredData is an object, generated from peach/message_delivery.delivered.json#/properties/data.
 type MessageDeliveryDeliveredData struct {
 	Message MessageDeliveryDeliveredDataMessage `json:"message"`
 	Contact Contact                             `json:"contact"`
-	Event   json.RawMessage                     `json:"event,omitempty"`
+	Event   Optional[DeliveryEvent]             `json:"event,omitzero"`
+}
+
+// UnmarshalJSON decodes a MessageDeliveryDeliveredData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeliveryDeliveredData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageDeliveryDeliveredData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "message":
+			seen[0] |= uint64(0x1)
+			fp := p.field("message")
+			if err := x.Message.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "contact":
+			seen[0] |= uint64(0x2)
+			fp := p.field("contact")
+			if err := x.Contact.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "event":
+			fp := p.field("event")
+			x.Event.Set = true
+			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"message\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"contact\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageDeliveryDeliveredData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageDeliveryDeliveredData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageDeliveryDeliveredData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("message")
+		x.Message.validate(e, &fp)
+	}
+	{
+		fp := p.field("contact")
+		x.Contact.validate(e, &fp)
+	}
+	{
+		fp := p.field("event")
+		if x.Event.Set {
+			x.Event.Value.validate(e, &fp)
+		}
+	}
 }
 
 // MessageDeliveryDeliveredDataMessage is an object, generated from peach/message_delivery.delivered.json#/properties/data/properties/message.
 type MessageDeliveryDeliveredDataMessage struct {
-	ID        json.RawMessage  `json:"id"`
+	ID        MessageID        `json:"id"`
 	Status    string           `json:"status"`
 	Type      MessageType      `json:"type"`
 	Reason    Nullable[string] `json:"reason"`
 	CreatedAt time.Time        `json:"created_at"`
 	UpdatedAt time.Time        `json:"updated_at"`
+}
+
+// UnmarshalJSON decodes a MessageDeliveryDeliveredDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeliveryDeliveredDataMessage) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageDeliveryDeliveredDataMessage{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("id")
+			if err := x.ID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "status":
+			seen[0] |= uint64(0x2)
+			fp := p.field("status")
+			if err := d.readString(&fp, &x.Status); err != nil {
+				return err
+			}
+		case "type":
+			seen[0] |= uint64(0x4)
+			fp := p.field("type")
+			if err := x.Type.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "reason":
+			seen[0] |= uint64(0x8)
+			fp := p.field("reason")
+			if d.null() {
+				x.Reason.Null = true
+			} else {
+				if err := d.readString(&fp, &x.Reason.Value); err != nil {
+					return err
+				}
+			}
+		case "created_at":
+			seen[0] |= uint64(0x10)
+			fp := p.field("created_at")
+			if err := d.readTime(&fp, &x.CreatedAt); err != nil {
+				return err
+			}
+		case "updated_at":
+			seen[0] |= uint64(0x20)
+			fp := p.field("updated_at")
+			if err := d.readTime(&fp, &x.UpdatedAt); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"status\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"type\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"reason\"")
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		d.errs.add(p, "required", "missing properties: \"created_at\"")
+	}
+	if seen[0]&uint64(0x20) == 0 {
+		d.errs.add(p, "required", "missing properties: \"updated_at\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageDeliveryDeliveredDataMessage breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageDeliveryDeliveredDataMessage) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageDeliveryDeliveredDataMessage) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("id")
+		x.ID.validate(e, &fp)
+	}
+	{
+		fp := p.field("status")
+		if x.Status != "delivered" {
+			e.addf(&fp, "const", "value must be \"delivered\", but got %v", x.Status)
+		}
+	}
+	{
+		fp := p.field("type")
+		x.Type.validate(e, &fp)
+	}
 }

@@ -4,8 +4,8 @@
 package peach
 
 import (
-	"encoding/json"
 	"time"
+	"unicode/utf8"
 )
 
 // MessageDeliveryFailed is an object, generated from peach/message_delivery.failed.json#.
@@ -19,6 +19,73 @@ type MessageDeliveryFailed struct {
 	Data MessageDeliveryFailedData `json:"data"`
 }
 
+// UnmarshalJSON decodes a MessageDeliveryFailed. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeliveryFailed) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageDeliveryFailed{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			fp := p.field("type")
+			if err := x.Type.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x2)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"type\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageDeliveryFailed breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageDeliveryFailed) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageDeliveryFailed) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("type")
+		x.Type.validate(e, &fp)
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+}
+
 // MessageDeliveryFailedType is an enumeration, generated from peach/message_delivery.failed.json#/properties/type.
 //
 // The docs send message_delivery.sent for this event too; data.message.status tells it apart.
@@ -30,20 +97,243 @@ const (
 	MessageDeliveryFailedTypeMessageDeliverySent   MessageDeliveryFailedType = "message_delivery.sent"
 )
 
+// UnmarshalJSON decodes a MessageDeliveryFailedType. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeliveryFailedType) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeliveryFailedType) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the MessageDeliveryFailedType breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x MessageDeliveryFailedType) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x MessageDeliveryFailedType) validate(e *hkErrors, p *hkPath) {
+	switch x {
+	case MessageDeliveryFailedTypeMessageDeliveryFailed, MessageDeliveryFailedTypeMessageDeliverySent:
+	default:
+		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+	}
+}
+
 // MessageDeliveryFailedData is an object, generated from peach/message_delivery.failed.json#/properties/data.
 type MessageDeliveryFailedData struct {
 	Message MessageDeliveryFailedDataMessage `json:"message"`
 	Contact Contact                          `json:"contact"`
-	Event   json.RawMessage                  `json:"event,omitempty"`
+	Event   Optional[DeliveryEvent]          `json:"event,omitzero"`
+}
+
+// UnmarshalJSON decodes a MessageDeliveryFailedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeliveryFailedData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageDeliveryFailedData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "message":
+			seen[0] |= uint64(0x1)
+			fp := p.field("message")
+			if err := x.Message.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "contact":
+			seen[0] |= uint64(0x2)
+			fp := p.field("contact")
+			if err := x.Contact.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "event":
+			fp := p.field("event")
+			x.Event.Set = true
+			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"message\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"contact\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageDeliveryFailedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageDeliveryFailedData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageDeliveryFailedData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("message")
+		x.Message.validate(e, &fp)
+	}
+	{
+		fp := p.field("contact")
+		x.Contact.validate(e, &fp)
+	}
+	{
+		fp := p.field("event")
+		if x.Event.Set {
+			x.Event.Value.validate(e, &fp)
+		}
+	}
 }
 
 // MessageDeliveryFailedDataMessage is an object, generated from peach/message_delivery.failed.json#/properties/data/properties/message.
 type MessageDeliveryFailedDataMessage struct {
-	ID     json.RawMessage `json:"id"`
-	Status string          `json:"status"`
-	Type   MessageType     `json:"type"`
+	ID     MessageID   `json:"id"`
+	Status string      `json:"status"`
+	Type   MessageType `json:"type"`
 	// Why the message failed.
 	Reason    string    `json:"reason"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// UnmarshalJSON decodes a MessageDeliveryFailedDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeliveryFailedDataMessage) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageDeliveryFailedDataMessage{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("id")
+			if err := x.ID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "status":
+			seen[0] |= uint64(0x2)
+			fp := p.field("status")
+			if err := d.readString(&fp, &x.Status); err != nil {
+				return err
+			}
+		case "type":
+			seen[0] |= uint64(0x4)
+			fp := p.field("type")
+			if err := x.Type.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "reason":
+			seen[0] |= uint64(0x8)
+			fp := p.field("reason")
+			if err := d.readString(&fp, &x.Reason); err != nil {
+				return err
+			}
+		case "created_at":
+			seen[0] |= uint64(0x10)
+			fp := p.field("created_at")
+			if err := d.readTime(&fp, &x.CreatedAt); err != nil {
+				return err
+			}
+		case "updated_at":
+			seen[0] |= uint64(0x20)
+			fp := p.field("updated_at")
+			if err := d.readTime(&fp, &x.UpdatedAt); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"status\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"type\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"reason\"")
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		d.errs.add(p, "required", "missing properties: \"created_at\"")
+	}
+	if seen[0]&uint64(0x20) == 0 {
+		d.errs.add(p, "required", "missing properties: \"updated_at\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageDeliveryFailedDataMessage breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageDeliveryFailedDataMessage) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageDeliveryFailedDataMessage) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("id")
+		x.ID.validate(e, &fp)
+	}
+	{
+		fp := p.field("status")
+		if x.Status != "failed" {
+			e.addf(&fp, "const", "value must be \"failed\", but got %v", x.Status)
+		}
+	}
+	{
+		fp := p.field("type")
+		x.Type.validate(e, &fp)
+	}
+	{
+		fp := p.field("reason")
+		{
+			n := utf8.RuneCountInString(x.Reason)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
 }

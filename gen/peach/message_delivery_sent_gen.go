@@ -3,10 +3,7 @@
 
 package peach
 
-import (
-	"encoding/json"
-	"time"
-)
+import "time"
 
 // MessageDeliverySent is an object, generated from peach/message_delivery.sent.json#.
 //
@@ -18,19 +15,280 @@ type MessageDeliverySent struct {
 	Data MessageDeliverySentData `json:"data"`
 }
 
+// UnmarshalJSON decodes a MessageDeliverySent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeliverySent) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageDeliverySent{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			fp := p.field("type")
+			if err := d.readString(&fp, &x.Type); err != nil {
+				return err
+			}
+		case "data":
+			seen[0] |= uint64(0x2)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"type\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageDeliverySent breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageDeliverySent) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageDeliverySent) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("type")
+		if x.Type != "message_delivery.sent" {
+			e.addf(&fp, "const", "value must be \"message_delivery.sent\", but got %v", x.Type)
+		}
+	}
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+}
+
 // MessageDeliverySentData is an object, generated from peach/message_delivery.sent.json#/properties/data.
 type MessageDeliverySentData struct {
 	Message MessageDeliverySentDataMessage `json:"message"`
 	Contact Contact                        `json:"contact"`
-	Event   json.RawMessage                `json:"event,omitempty"`
+	Event   Optional[DeliveryEvent]        `json:"event,omitzero"`
+}
+
+// UnmarshalJSON decodes a MessageDeliverySentData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeliverySentData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageDeliverySentData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "message":
+			seen[0] |= uint64(0x1)
+			fp := p.field("message")
+			if err := x.Message.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "contact":
+			seen[0] |= uint64(0x2)
+			fp := p.field("contact")
+			if err := x.Contact.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "event":
+			fp := p.field("event")
+			x.Event.Set = true
+			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"message\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"contact\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageDeliverySentData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageDeliverySentData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageDeliverySentData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("message")
+		x.Message.validate(e, &fp)
+	}
+	{
+		fp := p.field("contact")
+		x.Contact.validate(e, &fp)
+	}
+	{
+		fp := p.field("event")
+		if x.Event.Set {
+			x.Event.Value.validate(e, &fp)
+		}
+	}
 }
 
 // MessageDeliverySentDataMessage is an object, generated from peach/message_delivery.sent.json#/properties/data/properties/message.
 type MessageDeliverySentDataMessage struct {
-	ID        json.RawMessage  `json:"id"`
+	ID        MessageID        `json:"id"`
 	Status    string           `json:"status"`
 	Type      MessageType      `json:"type"`
 	Reason    Nullable[string] `json:"reason"`
 	CreatedAt time.Time        `json:"created_at"`
 	UpdatedAt time.Time        `json:"updated_at"`
+}
+
+// UnmarshalJSON decodes a MessageDeliverySentDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageDeliverySentDataMessage) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageDeliverySentDataMessage{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("id")
+			if err := x.ID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "status":
+			seen[0] |= uint64(0x2)
+			fp := p.field("status")
+			if err := d.readString(&fp, &x.Status); err != nil {
+				return err
+			}
+		case "type":
+			seen[0] |= uint64(0x4)
+			fp := p.field("type")
+			if err := x.Type.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "reason":
+			seen[0] |= uint64(0x8)
+			fp := p.field("reason")
+			if d.null() {
+				x.Reason.Null = true
+			} else {
+				if err := d.readString(&fp, &x.Reason.Value); err != nil {
+					return err
+				}
+			}
+		case "created_at":
+			seen[0] |= uint64(0x10)
+			fp := p.field("created_at")
+			if err := d.readTime(&fp, &x.CreatedAt); err != nil {
+				return err
+			}
+		case "updated_at":
+			seen[0] |= uint64(0x20)
+			fp := p.field("updated_at")
+			if err := d.readTime(&fp, &x.UpdatedAt); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"status\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"type\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"reason\"")
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		d.errs.add(p, "required", "missing properties: \"created_at\"")
+	}
+	if seen[0]&uint64(0x20) == 0 {
+		d.errs.add(p, "required", "missing properties: \"updated_at\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageDeliverySentDataMessage breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageDeliverySentDataMessage) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageDeliverySentDataMessage) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("id")
+		x.ID.validate(e, &fp)
+	}
+	{
+		fp := p.field("status")
+		if x.Status != "sent" {
+			e.addf(&fp, "const", "value must be \"sent\", but got %v", x.Status)
+		}
+	}
+	{
+		fp := p.field("type")
+		x.Type.validate(e, &fp)
+	}
 }

@@ -3,20 +3,101 @@
 
 package waagent
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // UUID is a named schema, generated from waagent/common.json#/$defs/UUID.
 type UUID string
+
+// UnmarshalJSON decodes a UUID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *UUID) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *UUID) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the UUID breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x UUID) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x UUID) validate(e *hkErrors, p *hkPath) {
+	if !hkIsUUID(string(x)) {
+		e.addf(p, "format", "%q is not valid uuid", string(x))
+	}
+}
 
 // RowID is a named schema, generated from waagent/common.json#/$defs/RowID.
 //
 // A row id: a UUID in practice, but the docs' own examples hold a non-UUID (b5b9f67g-…, with a g), so any non-empty string is accepted.
 type RowID string
 
+// UnmarshalJSON decodes a RowID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *RowID) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *RowID) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the RowID breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x RowID) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x RowID) validate(e *hkErrors, p *hkPath) {
+	{
+		n := utf8.RuneCountInString(string(x))
+		if n < 1 {
+			e.addf(p, "minLength", "length must be >= 1, but got %d", n)
+		}
+	}
+}
+
 // AgentID is a named schema, generated from waagent/common.json#/$defs/AgentID.
 //
 // The AI agent that sent an outgoing message: a UUID in practice, but the docs' example is truncated (d7c1e234-...), so any non-empty string is accepted.
 type AgentID string
+
+// UnmarshalJSON decodes a AgentID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *AgentID) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *AgentID) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the AgentID breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x AgentID) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x AgentID) validate(e *hkErrors, p *hkPath) {
+	{
+		n := utf8.RuneCountInString(string(x))
+		if n < 1 {
+			e.addf(p, "minLength", "length must be >= 1, but got %d", n)
+		}
+	}
+}
 
 // Direction is an enumeration, generated from waagent/common.json#/$defs/Direction.
 type Direction string
@@ -27,10 +108,60 @@ const (
 	DirectionOutgoing Direction = "outgoing"
 )
 
+// UnmarshalJSON decodes a Direction. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *Direction) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *Direction) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the Direction breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x Direction) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x Direction) validate(e *hkErrors, p *hkPath) {
+	switch x {
+	case DirectionIncoming, DirectionOutgoing:
+	default:
+		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+	}
+}
+
 // WhatsAppNumber is a named schema, generated from waagent/common.json#/$defs/WhatsAppNumber.
 //
 // A WhatsApp address: the phone number in E.164 digits without the plus, such as 5215588392274.
 type WhatsAppNumber string
+
+// UnmarshalJSON decodes a WhatsAppNumber. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *WhatsAppNumber) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *WhatsAppNumber) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the WhatsAppNumber breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x WhatsAppNumber) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x WhatsAppNumber) validate(e *hkErrors, p *hkPath) {
+	if !hkPattern0.MatchString(string(x)) {
+		e.addf(p, "pattern", "%q does not match pattern \"^[1-9][0-9]{6,14}$\"", string(x))
+	}
+}
 
 // MessageContent is an object, generated from waagent/common.json#/$defs/MessageContent.
 //
@@ -40,10 +171,130 @@ type MessageContent struct {
 	Text Optional[MessageContentText] `json:"text,omitzero"`
 }
 
+// UnmarshalJSON decodes a MessageContent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageContent) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageContent{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			fp := p.field("type")
+			if err := d.readString(&fp, &x.Type); err != nil {
+				return err
+			}
+		case "text":
+			fp := p.field("text")
+			x.Text.Set = true
+			if err := x.Text.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"type\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageContent breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageContent) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageContent) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("type")
+		{
+			n := utf8.RuneCountInString(x.Type)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
+	{
+		fp := p.field("text")
+		if x.Text.Set {
+			x.Text.Value.validate(e, &fp)
+		}
+	}
+}
+
 // MessageContentText is an object, generated from waagent/common.json#/$defs/MessageContent/properties/text.
 type MessageContentText struct {
 	Body string `json:"body"`
 }
+
+// UnmarshalJSON decodes a MessageContentText. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageContentText) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageContentText) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageContentText{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "body":
+			seen[0] |= uint64(0x1)
+			fp := p.field("body")
+			if err := d.readString(&fp, &x.Body); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"body\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessageContentText breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageContentText) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageContentText) validate(e *hkErrors, p *hkPath) {}
 
 // MessageStatus is an object, generated from waagent/common.json#/$defs/MessageStatus.
 //
@@ -56,10 +307,103 @@ type MessageStatus struct {
 	Failed    Optional[time.Time] `json:"failed,omitzero"`
 }
 
+// UnmarshalJSON decodes a MessageStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessageStatus) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessageStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessageStatus{}
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "pending":
+			fp := p.field("pending")
+			x.Pending.Set = true
+			if err := d.readTime(&fp, &x.Pending.Value); err != nil {
+				return err
+			}
+		case "sent":
+			fp := p.field("sent")
+			x.Sent.Set = true
+			if err := d.readTime(&fp, &x.Sent.Value); err != nil {
+				return err
+			}
+		case "delivered":
+			fp := p.field("delivered")
+			x.Delivered.Set = true
+			if err := d.readTime(&fp, &x.Delivered.Value); err != nil {
+				return err
+			}
+		case "read":
+			fp := p.field("read")
+			x.Read.Set = true
+			if err := d.readTime(&fp, &x.Read.Value); err != nil {
+				return err
+			}
+		case "failed":
+			fp := p.field("failed")
+			x.Failed.Set = true
+			if err := d.readTime(&fp, &x.Failed.Value); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Validate reports every way the MessageStatus breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessageStatus) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessageStatus) validate(e *hkErrors, p *hkPath) {}
+
 // WaID is a named schema, generated from waagent/common.json#/$defs/WaID.
 //
 // WhatsApp's message id (wamid.…).
 type WaID string
+
+// UnmarshalJSON decodes a WaID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *WaID) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *WaID) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the WaID breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x WaID) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x WaID) validate(e *hkErrors, p *hkPath) {
+	if !hkPattern1.MatchString(string(x)) {
+		e.addf(p, "pattern", "%q does not match pattern \"^wamid\\\\.\"", string(x))
+	}
+}
 
 // ConversationStatus is an enumeration, generated from waagent/common.json#/$defs/ConversationStatus.
 type ConversationStatus string
@@ -70,7 +414,60 @@ const (
 	ConversationStatusClosed ConversationStatus = "closed"
 )
 
+// UnmarshalJSON decodes a ConversationStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ConversationStatus) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ConversationStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the ConversationStatus breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x ConversationStatus) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x ConversationStatus) validate(e *hkErrors, p *hkPath) {
+	switch x {
+	case ConversationStatusOpen, ConversationStatusClosed:
+	default:
+		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+	}
+}
+
 // Service is a named schema, generated from waagent/common.json#/$defs/Service.
 //
 // The messaging service, such as whatsapp.
 type Service string
+
+// UnmarshalJSON decodes a Service. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *Service) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *Service) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the Service breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x Service) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x Service) validate(e *hkErrors, p *hkPath) {
+	{
+		n := utf8.RuneCountInString(string(x))
+		if n < 1 {
+			e.addf(p, "minLength", "length must be >= 1, but got %d", n)
+		}
+	}
+}

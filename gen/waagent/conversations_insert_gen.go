@@ -3,7 +3,10 @@
 
 package waagent
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // ConversationsInsert is an object, generated from waagent/conversations.insert.json#.
 //
@@ -14,6 +17,90 @@ type ConversationsInsert struct {
 	Data   ConversationsInsertData `json:"data"`
 	Entity string                  `json:"entity"`
 	Action string                  `json:"action"`
+}
+
+// UnmarshalJSON decodes a ConversationsInsert. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ConversationsInsert) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = ConversationsInsert{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "entity":
+			seen[0] |= uint64(0x2)
+			fp := p.field("entity")
+			if err := d.readString(&fp, &x.Entity); err != nil {
+				return err
+			}
+		case "action":
+			seen[0] |= uint64(0x4)
+			fp := p.field("action")
+			if err := d.readString(&fp, &x.Action); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"entity\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"action\"")
+	}
+	return nil
+}
+
+// Validate reports every way the ConversationsInsert breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *ConversationsInsert) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *ConversationsInsert) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+	{
+		fp := p.field("entity")
+		if x.Entity != "conversations" {
+			e.addf(&fp, "const", "value must be \"conversations\", but got %v", x.Entity)
+		}
+	}
+	{
+		fp := p.field("action")
+		if x.Action != "insert" {
+			e.addf(&fp, "const", "value must be \"insert\", but got %v", x.Action)
+		}
+	}
 }
 
 // ConversationsInsertData is an object, generated from waagent/conversations.insert.json#/properties/data.
@@ -27,4 +114,146 @@ type ConversationsInsertData struct {
 	Status              ConversationStatus `json:"status"`
 	CreatedAt           time.Time          `json:"created_at"`
 	UpdatedAt           time.Time          `json:"updated_at"`
+}
+
+// UnmarshalJSON decodes a ConversationsInsertData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ConversationsInsertData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = ConversationsInsertData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("id")
+			if err := x.ID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "organization_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("organization_id")
+			if err := x.OrganizationID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "organization_address":
+			seen[0] |= uint64(0x4)
+			fp := p.field("organization_address")
+			if err := d.readString(&fp, &x.OrganizationAddress); err != nil {
+				return err
+			}
+		case "contact_address":
+			seen[0] |= uint64(0x8)
+			fp := p.field("contact_address")
+			if err := x.ContactAddress.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "service":
+			seen[0] |= uint64(0x10)
+			fp := p.field("service")
+			if err := x.Service.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "status":
+			seen[0] |= uint64(0x20)
+			fp := p.field("status")
+			if err := x.Status.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "created_at":
+			seen[0] |= uint64(0x40)
+			fp := p.field("created_at")
+			if err := d.readTime(&fp, &x.CreatedAt); err != nil {
+				return err
+			}
+		case "updated_at":
+			seen[0] |= uint64(0x80)
+			fp := p.field("updated_at")
+			if err := d.readTime(&fp, &x.UpdatedAt); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"organization_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"organization_address\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"contact_address\"")
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		d.errs.add(p, "required", "missing properties: \"service\"")
+	}
+	if seen[0]&uint64(0x20) == 0 {
+		d.errs.add(p, "required", "missing properties: \"status\"")
+	}
+	if seen[0]&uint64(0x40) == 0 {
+		d.errs.add(p, "required", "missing properties: \"created_at\"")
+	}
+	if seen[0]&uint64(0x80) == 0 {
+		d.errs.add(p, "required", "missing properties: \"updated_at\"")
+	}
+	return nil
+}
+
+// Validate reports every way the ConversationsInsertData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *ConversationsInsertData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *ConversationsInsertData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("id")
+		x.ID.validate(e, &fp)
+	}
+	{
+		fp := p.field("organization_id")
+		x.OrganizationID.validate(e, &fp)
+	}
+	{
+		fp := p.field("organization_address")
+		{
+			n := utf8.RuneCountInString(x.OrganizationAddress)
+			if n < 1 {
+				e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+			}
+		}
+	}
+	{
+		fp := p.field("contact_address")
+		x.ContactAddress.validate(e, &fp)
+	}
+	{
+		fp := p.field("service")
+		x.Service.validate(e, &fp)
+	}
+	{
+		fp := p.field("status")
+		x.Status.validate(e, &fp)
+	}
 }

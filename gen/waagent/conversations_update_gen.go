@@ -3,7 +3,10 @@
 
 package waagent
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // ConversationsUpdate is an object, generated from waagent/conversations.update.json#.
 //
@@ -14,6 +17,90 @@ type ConversationsUpdate struct {
 	Data   ConversationsUpdateData `json:"data"`
 	Entity string                  `json:"entity"`
 	Action string                  `json:"action"`
+}
+
+// UnmarshalJSON decodes a ConversationsUpdate. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ConversationsUpdate) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = ConversationsUpdate{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "entity":
+			seen[0] |= uint64(0x2)
+			fp := p.field("entity")
+			if err := d.readString(&fp, &x.Entity); err != nil {
+				return err
+			}
+		case "action":
+			seen[0] |= uint64(0x4)
+			fp := p.field("action")
+			if err := d.readString(&fp, &x.Action); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"entity\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"action\"")
+	}
+	return nil
+}
+
+// Validate reports every way the ConversationsUpdate breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *ConversationsUpdate) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *ConversationsUpdate) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+	{
+		fp := p.field("entity")
+		if x.Entity != "conversations" {
+			e.addf(&fp, "const", "value must be \"conversations\", but got %v", x.Entity)
+		}
+	}
+	{
+		fp := p.field("action")
+		if x.Action != "update" {
+			e.addf(&fp, "const", "value must be \"update\", but got %v", x.Action)
+		}
+	}
 }
 
 // ConversationsUpdateData is an object, generated from waagent/conversations.update.json#/properties/data.
@@ -27,4 +114,166 @@ type ConversationsUpdateData struct {
 	Status              Optional[ConversationStatus] `json:"status,omitzero"`
 	CreatedAt           Optional[time.Time]          `json:"created_at,omitzero"`
 	UpdatedAt           Optional[time.Time]          `json:"updated_at,omitzero"`
+	// hkExtra counts the members the schema does not name, for min/maxProperties.
+	hkExtra int
+}
+
+// UnmarshalJSON decodes a ConversationsUpdateData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *ConversationsUpdateData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = ConversationsUpdateData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("id")
+			if err := x.ID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "organization_id":
+			fp := p.field("organization_id")
+			x.OrganizationID.Set = true
+			if err := x.OrganizationID.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "organization_address":
+			fp := p.field("organization_address")
+			x.OrganizationAddress.Set = true
+			if err := d.readString(&fp, &x.OrganizationAddress.Value); err != nil {
+				return err
+			}
+		case "contact_address":
+			fp := p.field("contact_address")
+			x.ContactAddress.Set = true
+			if err := x.ContactAddress.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "service":
+			fp := p.field("service")
+			x.Service.Set = true
+			if err := x.Service.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "status":
+			fp := p.field("status")
+			x.Status.Set = true
+			if err := x.Status.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "created_at":
+			fp := p.field("created_at")
+			x.CreatedAt.Set = true
+			if err := d.readTime(&fp, &x.CreatedAt.Value); err != nil {
+				return err
+			}
+		case "updated_at":
+			fp := p.field("updated_at")
+			x.UpdatedAt.Set = true
+			if err := d.readTime(&fp, &x.UpdatedAt.Value); err != nil {
+				return err
+			}
+		default:
+			x.hkExtra++
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"id\"")
+	}
+	return nil
+}
+
+// Validate reports every way the ConversationsUpdateData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *ConversationsUpdateData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *ConversationsUpdateData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("id")
+		x.ID.validate(e, &fp)
+	}
+	{
+		fp := p.field("organization_id")
+		if x.OrganizationID.Set {
+			x.OrganizationID.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("organization_address")
+		if x.OrganizationAddress.Set {
+			{
+				n := utf8.RuneCountInString(x.OrganizationAddress.Value)
+				if n < 1 {
+					e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+				}
+			}
+		}
+	}
+	{
+		fp := p.field("contact_address")
+		if x.ContactAddress.Set {
+			x.ContactAddress.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("service")
+		if x.Service.Set {
+			x.Service.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("status")
+		if x.Status.Set {
+			x.Status.Value.validate(e, &fp)
+		}
+	}
+	n := x.hkExtra
+	if true {
+		n++
+	}
+	if x.OrganizationID.Set {
+		n++
+	}
+	if x.OrganizationAddress.Set {
+		n++
+	}
+	if x.ContactAddress.Set {
+		n++
+	}
+	if x.Service.Set {
+		n++
+	}
+	if x.Status.Set {
+		n++
+	}
+	if x.CreatedAt.Set {
+		n++
+	}
+	if x.UpdatedAt.Set {
+		n++
+	}
+	if n < 2 {
+		e.addf(p, "minProperties", "minimum %d properties required, but found %d", 2, n)
+	}
 }

@@ -16,6 +16,90 @@ type MessagesInsert struct {
 	Action string             `json:"action"`
 }
 
+// UnmarshalJSON decodes a MessagesInsert. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessagesInsert) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessagesInsert{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "entity":
+			seen[0] |= uint64(0x2)
+			fp := p.field("entity")
+			if err := d.readString(&fp, &x.Entity); err != nil {
+				return err
+			}
+		case "action":
+			seen[0] |= uint64(0x4)
+			fp := p.field("action")
+			if err := d.readString(&fp, &x.Action); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"entity\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"action\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessagesInsert breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessagesInsert) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessagesInsert) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+	{
+		fp := p.field("entity")
+		if x.Entity != "messages" {
+			e.addf(&fp, "const", "value must be \"messages\", but got %v", x.Entity)
+		}
+	}
+	{
+		fp := p.field("action")
+		if x.Action != "insert" {
+			e.addf(&fp, "const", "value must be \"insert\", but got %v", x.Action)
+		}
+	}
+}
+
 // MessagesInsertData is an object, generated from waagent/messages.insert.json#/properties/data.
 type MessagesInsertData struct {
 	ID             RowID                    `json:"id"`
@@ -29,4 +113,174 @@ type MessagesInsertData struct {
 	From           Optional[WhatsAppNumber] `json:"from,omitzero"`
 	CreatedAt      time.Time                `json:"created_at"`
 	UpdatedAt      Optional[time.Time]      `json:"updated_at,omitzero"`
+}
+
+// UnmarshalJSON decodes a MessagesInsertData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessagesInsertData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessagesInsertData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("id")
+			if err := x.ID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "conversation_id":
+			seen[0] |= uint64(0x2)
+			fp := p.field("conversation_id")
+			if err := x.ConversationID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "organization_id":
+			seen[0] |= uint64(0x4)
+			fp := p.field("organization_id")
+			if err := x.OrganizationID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "direction":
+			seen[0] |= uint64(0x8)
+			fp := p.field("direction")
+			if err := x.Direction.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "agent_id":
+			fp := p.field("agent_id")
+			x.AgentID.Set = true
+			if err := x.AgentID.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "content":
+			seen[0] |= uint64(0x10)
+			fp := p.field("content")
+			if err := x.Content.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "status":
+			seen[0] |= uint64(0x20)
+			fp := p.field("status")
+			if err := x.Status.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "wa_id":
+			fp := p.field("wa_id")
+			x.WaID.Set = true
+			if err := x.WaID.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "from":
+			fp := p.field("from")
+			x.From.Set = true
+			if err := x.From.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "created_at":
+			seen[0] |= uint64(0x40)
+			fp := p.field("created_at")
+			if err := d.readTime(&fp, &x.CreatedAt); err != nil {
+				return err
+			}
+		case "updated_at":
+			fp := p.field("updated_at")
+			x.UpdatedAt.Set = true
+			if err := d.readTime(&fp, &x.UpdatedAt.Value); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"id\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"conversation_id\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"organization_id\"")
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		d.errs.add(p, "required", "missing properties: \"direction\"")
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		d.errs.add(p, "required", "missing properties: \"content\"")
+	}
+	if seen[0]&uint64(0x20) == 0 {
+		d.errs.add(p, "required", "missing properties: \"status\"")
+	}
+	if seen[0]&uint64(0x40) == 0 {
+		d.errs.add(p, "required", "missing properties: \"created_at\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessagesInsertData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessagesInsertData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessagesInsertData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("id")
+		x.ID.validate(e, &fp)
+	}
+	{
+		fp := p.field("conversation_id")
+		x.ConversationID.validate(e, &fp)
+	}
+	{
+		fp := p.field("organization_id")
+		x.OrganizationID.validate(e, &fp)
+	}
+	{
+		fp := p.field("direction")
+		x.Direction.validate(e, &fp)
+	}
+	{
+		fp := p.field("agent_id")
+		if x.AgentID.Set {
+			x.AgentID.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("content")
+		x.Content.validate(e, &fp)
+	}
+	{
+		fp := p.field("status")
+		x.Status.validate(e, &fp)
+	}
+	{
+		fp := p.field("wa_id")
+		if x.WaID.Set {
+			x.WaID.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("from")
+		if x.From.Set {
+			x.From.Value.validate(e, &fp)
+		}
+	}
 }

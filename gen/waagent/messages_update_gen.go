@@ -16,6 +16,90 @@ type MessagesUpdate struct {
 	Action string             `json:"action"`
 }
 
+// UnmarshalJSON decodes a MessagesUpdate. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessagesUpdate) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessagesUpdate{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			fp := p.field("data")
+			if err := x.Data.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "entity":
+			seen[0] |= uint64(0x2)
+			fp := p.field("entity")
+			if err := d.readString(&fp, &x.Entity); err != nil {
+				return err
+			}
+		case "action":
+			seen[0] |= uint64(0x4)
+			fp := p.field("action")
+			if err := d.readString(&fp, &x.Action); err != nil {
+				return err
+			}
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"data\"")
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		d.errs.add(p, "required", "missing properties: \"entity\"")
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		d.errs.add(p, "required", "missing properties: \"action\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessagesUpdate breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessagesUpdate) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessagesUpdate) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("data")
+		x.Data.validate(e, &fp)
+	}
+	{
+		fp := p.field("entity")
+		if x.Entity != "messages" {
+			e.addf(&fp, "const", "value must be \"messages\", but got %v", x.Entity)
+		}
+	}
+	{
+		fp := p.field("action")
+		if x.Action != "update" {
+			e.addf(&fp, "const", "value must be \"update\", but got %v", x.Action)
+		}
+	}
+}
+
 // MessagesUpdateData is an object, generated from waagent/messages.update.json#/properties/data.
 type MessagesUpdateData struct {
 	ID             RowID                    `json:"id"`
@@ -29,4 +113,206 @@ type MessagesUpdateData struct {
 	From           Optional[WhatsAppNumber] `json:"from,omitzero"`
 	CreatedAt      Optional[time.Time]      `json:"created_at,omitzero"`
 	UpdatedAt      Optional[time.Time]      `json:"updated_at,omitzero"`
+	// hkExtra counts the members the schema does not name, for min/maxProperties.
+	hkExtra int
+}
+
+// UnmarshalJSON decodes a MessagesUpdateData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+func (x *MessagesUpdateData) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := x.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}
+func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	if d.peek() != hkObject {
+		return d.mismatch(p, "object")
+	}
+	*x = MessagesUpdateData{}
+	var seen [1]uint64
+	for {
+		key, more, err := d.objectNext()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			fp := p.field("id")
+			if err := x.ID.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "conversation_id":
+			fp := p.field("conversation_id")
+			x.ConversationID.Set = true
+			if err := x.ConversationID.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "organization_id":
+			fp := p.field("organization_id")
+			x.OrganizationID.Set = true
+			if err := x.OrganizationID.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "direction":
+			fp := p.field("direction")
+			x.Direction.Set = true
+			if err := x.Direction.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "agent_id":
+			fp := p.field("agent_id")
+			x.AgentID.Set = true
+			if err := x.AgentID.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "content":
+			fp := p.field("content")
+			x.Content.Set = true
+			if err := x.Content.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "status":
+			fp := p.field("status")
+			x.Status.Set = true
+			if err := x.Status.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "wa_id":
+			fp := p.field("wa_id")
+			x.WaID.Set = true
+			if err := x.WaID.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "from":
+			fp := p.field("from")
+			x.From.Set = true
+			if err := x.From.Value.decodeJSON(d, &fp); err != nil {
+				return err
+			}
+		case "created_at":
+			fp := p.field("created_at")
+			x.CreatedAt.Set = true
+			if err := d.readTime(&fp, &x.CreatedAt.Value); err != nil {
+				return err
+			}
+		case "updated_at":
+			fp := p.field("updated_at")
+			x.UpdatedAt.Set = true
+			if err := d.readTime(&fp, &x.UpdatedAt.Value); err != nil {
+				return err
+			}
+		default:
+			x.hkExtra++
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		d.errs.add(p, "required", "missing properties: \"id\"")
+	}
+	return nil
+}
+
+// Validate reports every way the MessagesUpdateData breaks its schema, each with its JSON pointer, as a *ValidationError.
+func (x *MessagesUpdateData) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *MessagesUpdateData) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("id")
+		x.ID.validate(e, &fp)
+	}
+	{
+		fp := p.field("conversation_id")
+		if x.ConversationID.Set {
+			x.ConversationID.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("organization_id")
+		if x.OrganizationID.Set {
+			x.OrganizationID.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("direction")
+		if x.Direction.Set {
+			x.Direction.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("agent_id")
+		if x.AgentID.Set {
+			x.AgentID.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("content")
+		if x.Content.Set {
+			x.Content.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("status")
+		if x.Status.Set {
+			x.Status.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("wa_id")
+		if x.WaID.Set {
+			x.WaID.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("from")
+		if x.From.Set {
+			x.From.Value.validate(e, &fp)
+		}
+	}
+	n := x.hkExtra
+	if true {
+		n++
+	}
+	if x.ConversationID.Set {
+		n++
+	}
+	if x.OrganizationID.Set {
+		n++
+	}
+	if x.Direction.Set {
+		n++
+	}
+	if x.AgentID.Set {
+		n++
+	}
+	if x.Content.Set {
+		n++
+	}
+	if x.Status.Set {
+		n++
+	}
+	if x.WaID.Set {
+		n++
+	}
+	if x.From.Set {
+		n++
+	}
+	if x.CreatedAt.Set {
+		n++
+	}
+	if x.UpdatedAt.Set {
+		n++
+	}
+	if n < 2 {
+		e.addf(p, "minProperties", "minimum %d properties required, but found %d", 2, n)
+	}
 }

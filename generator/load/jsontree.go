@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -379,4 +380,53 @@ func NewLines(data []byte) *Lines {
 func (l *Lines) Position(offset int) (line, col int) {
 	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset }) - 1
 	return i + 1, offset - l.starts[i] + 1
+}
+
+// JSON returns the node as compact JSON text, members in source order and
+// numbers as written.
+func (n *Node) JSON() string {
+	var b strings.Builder
+	n.writeJSON(&b)
+	return b.String()
+}
+
+func (n *Node) writeJSON(b *strings.Builder) {
+	switch n.Kind {
+	case Null:
+		b.WriteString("null")
+	case Bool:
+		b.WriteString(strconv.FormatBool(n.Bool))
+	case Number:
+		b.WriteString(n.Str)
+	case String:
+		writeJSONString(b, n.Str)
+	case Array:
+		b.WriteByte('[')
+		for i, it := range n.Items {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			it.writeJSON(b)
+		}
+		b.WriteByte(']')
+	case Object:
+		b.WriteByte('{')
+		for i, m := range n.Members {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(b, m.Name)
+			b.WriteByte(':')
+			m.Value.writeJSON(b)
+		}
+		b.WriteByte('}')
+	}
+}
+
+func writeJSONString(b *strings.Builder, s string) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	b.WriteString(strings.TrimSuffix(buf.String(), "\n"))
 }

@@ -2,8 +2,9 @@ package model
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
+	"math/big"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -16,28 +17,40 @@ import (
 // typo ("requried") or a construct hookgen cannot honour is an error instead
 // of being silently ignored.
 var (
-	// annotationKeywords carry no constraint that changes the Go type.
+	// annotationKeywords carry no constraint.
 	annotationKeywords = set("$schema", "$id", "$comment", "$defs", "definitions", "$anchor",
 		"title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly",
-		"contentEncoding", "contentMediaType")
-	// shapeKeywords decide the Go type.
-	shapeKeywords = set("type", "properties", "required", "items", "additionalProperties",
-		"enum", "const", "$ref", "oneOf", "anyOf", "allOf", "format")
-	// constraintKeywords restrict values without changing the Go type. The
-	// jsonschema/v5 oracle enforces them today; generated validators will.
-	constraintKeywords = set("minLength", "maxLength", "pattern", "minimum", "maximum",
+		"contentEncoding", "contentMediaType", "contentSchema")
+	// typedKeywords can be honoured by a Go type plus generated checks.
+	typedKeywords = set("type", "properties", "required", "items", "additionalProperties",
+		"enum", "const", "$ref", "oneOf", "anyOf", "allOf", "format",
+		"minLength", "maxLength", "pattern", "minimum", "maximum",
 		"exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
-		"uniqueItems", "minProperties", "maxProperties", "dependentRequired", "contains",
-		"minContains", "maxContains")
-	// unsupportedKeywords are valid JSON Schema that hookgen cannot turn into
-	// Go types yet.
-	unsupportedKeywords = set("not", "if", "then", "else", "patternProperties", "propertyNames",
-		"dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "prefixItems",
+		"uniqueItems", "minProperties", "maxProperties", "dependentRequired")
+	// rawOnlyKeywords have no Go type of their own: a value under one is
+	// kept as raw JSON and validated by the schema-table interpreter.
+	rawOnlyKeywords = set("not", "if", "then", "else", "patternProperties", "propertyNames",
+		"dependentSchemas", "prefixItems", "contains", "minContains", "maxContains")
+	// unsupportedKeywords are valid JSON Schema that hookgen cannot honour
+	// at all yet.
+	unsupportedKeywords = set("unevaluatedProperties", "unevaluatedItems",
 		"$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary",
-		"contentSchema", "additionalItems", "dependencies")
-	// refSiblings may stand beside $ref without changing what it means here.
+		"additionalItems", "dependencies")
+	// refSiblings may stand beside $ref and leave it a plain reference.
 	refSiblings = set("$comment", "title", "description", "default", "examples", "deprecated",
 		"readOnly", "writeOnly", "x-go-name", "$schema", "$id", "$defs", "definitions", "$anchor")
+)
+
+// formatCheckers are the formats hookgen asserts, with their runtime
+// checker. referenceFormats are those jsonschema/v5 asserts too: a schema
+// using one hookgen lacks is refused rather than checked differently.
+var (
+	formatCheckers = map[string]string{
+		"date-time": "hkIsDateTime", "date": "hkIsDate", "time": "hkIsTime", "email": "hkIsEmail",
+		"hostname": "hkIsHostname", "ipv4": "hkIsIPv4", "ipv6": "hkIsIPv6", "uri": "hkIsURI", "uuid": "hkIsUUID",
+	}
+	referenceFormats = set("duration", "period", "ip-address", "iri", "uri-reference", "uriref",
+		"iri-reference", "uri-template", "regex", "json-pointer", "relative-json-pointer")
 )
 
 func set(words ...string) map[string]bool {
@@ -56,6 +69,8 @@ type builder struct {
 	visiting map[string]bool // locations being built, to catch $ref cycles
 	names    map[string]claim
 	checked  map[string]bool // locations whose keywords were checked
+	tables   map[string]*RawSchema
+	patterns map[string]*Pattern
 }
 
 // claim records who took a Go identifier, to name both sides of a clash.
@@ -73,6 +88,8 @@ func Build(p *load.Provider) (*Package, error) {
 		visiting: map[string]bool{},
 		names:    map[string]claim{},
 		checked:  map[string]bool{},
+		tables:   map[string]*RawSchema{},
+		patterns: map[string]*Pattern{},
 	}
 	b.pkg = &Package{Provider: p.Name, Name: naming.PackageName(p.Name), Title: p.Manifest.Title,
 		Doc: p.Manifest.Description, Docs: p.Manifest.Docs}
@@ -123,7 +140,7 @@ func definitionsOnly(s load.Schema) bool {
 		return false
 	}
 	for _, m := range s.Node.Members {
-		if shapeKeywords[m.Name] || constraintKeywords[m.Name] || unsupportedKeywords[m.Name] {
+		if !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") {
 			return false
 		}
 	}
@@ -135,7 +152,7 @@ func definitionsOnly(s load.Schema) bool {
 // plain string or slice, so the name in the schema is the name in Go.
 func (b *builder) typeAt(s load.Schema, named bool) Ref {
 	if s.Node.Kind == load.Bool {
-		return Ref{Kind: Raw}
+		return b.rawRef(s, named, "a boolean schema")
 	}
 	key := s.Key()
 	if r, ok := b.refs[key]; ok {
@@ -149,6 +166,11 @@ func (b *builder) typeAt(s load.Schema, named bool) Ref {
 	defer delete(b.visiting, key)
 	b.checkKeywords(s)
 
+	if reason := b.rawReason(s); reason != "" {
+		r := b.rawRef(s, named, reason)
+		b.refs[key] = r
+		return r
+	}
 	if ref, ok := s.Keyword("$ref"); ok {
 		target, err := b.prov.Resolve(s, ref.Node.Str)
 		if err != nil {
@@ -164,7 +186,6 @@ func (b *builder) typeAt(s load.Schema, named bool) Ref {
 		b.refs[key] = r
 		return r
 	}
-
 	r := b.shape(s, named)
 	b.refs[key] = r
 	return r
@@ -186,17 +207,21 @@ func singleAllOf(s load.Schema) (load.Schema, bool) {
 	if !ok || all.Node.Kind != load.Array || len(all.Node.Items) != 1 {
 		return load.Schema{}, false
 	}
+	for _, m := range s.Node.Members {
+		if m.Name != "allOf" && !refSiblings[m.Name] && !strings.HasPrefix(m.Name, "x-") {
+			return load.Schema{}, false
+		}
+	}
 	return all.Item(0), true
 }
 
-// checkKeywords reports unknown and unsupported keywords, and keywords
-// beside $ref that would change its meaning.
+// checkKeywords reports unknown and unsupported keywords, bad x-go-names,
+// patterns Go cannot compile and formats hookgen cannot assert.
 func (b *builder) checkKeywords(s load.Schema) {
 	if s.Node.Kind != load.Object || b.checked[s.Key()] {
 		return
 	}
 	b.checked[s.Key()] = true
-	_, hasRef := s.Keyword("$ref")
 	for _, m := range s.Node.Members {
 		k, _ := s.Keyword(m.Name)
 		switch {
@@ -208,26 +233,231 @@ func (b *builder) checkKeywords(s load.Schema) {
 			// extensions are for tools; ignored here by design
 		case unsupportedKeywords[m.Name]:
 			b.diags.Unsupported(k.Pos(), "keyword %q", m.Name)
-			continue
-		case m.Name == "allOf":
-			if _, ok := singleAllOf(s); !ok {
-				b.diags.Unsupported(k.Pos(), "keyword \"allOf\" with more than one branch (write the merged object, or $ref shared parts property by property)")
-				continue
+		case m.Name == "items" && m.Value.Kind == load.Array:
+			b.diags.Unsupported(k.Pos(), "\"items\" as an array (draft-07 tuples; write prefixItems)")
+		case m.Name == "pattern":
+			if _, err := regexp.Compile(m.Value.Str); err != nil {
+				b.diags.Unsupported(k.Pos(), "pattern %q is not in the syntax of Go's regexp (RE2): %v", m.Value.Str, err)
 			}
-		case annotationKeywords[m.Name] || shapeKeywords[m.Name] || constraintKeywords[m.Name]:
+		case m.Name == "patternProperties" && m.Value.Kind == load.Object:
+			for _, pm := range m.Value.Members {
+				if _, err := regexp.Compile(pm.Name); err != nil {
+					b.diags.Unsupported(k.Member(pm.Name).Pos(), "pattern %q is not in the syntax of Go's regexp (RE2): %v", pm.Name, err)
+				}
+			}
+		case m.Name == "format":
+			if _, ok := formatCheckers[m.Value.Str]; !ok && referenceFormats[m.Value.Str] {
+				b.diags.Unsupported(k.Pos(), "format %q (hookgen asserts %s)", m.Value.Str, strings.Join(sortedKeys(formatCheckers), ", "))
+			}
+		case annotationKeywords[m.Name] || typedKeywords[m.Name] || rawOnlyKeywords[m.Name]:
 		default:
 			b.diags.Add(k.Pos(), "unknown keyword %q (extensions must start with \"x-\")", m.Name)
-			continue
-		}
-		if hasRef && !refSiblings[m.Name] && m.Name != "$ref" && !strings.HasPrefix(m.Name, "x-") {
-			b.diags.Unsupported(k.Pos(), "keyword %q beside $ref (move it into the referenced schema)", m.Name)
 		}
 	}
 }
 
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// rawReason says why the schema at s cannot be a Go type of its own and
+// must be kept as raw JSON, or "" when it can be typed. A Go type is
+// chosen only when it, with the generated checks, honours every keyword.
+func (b *builder) rawReason(s load.Schema) string {
+	for _, m := range s.Node.Members {
+		if rawOnlyKeywords[m.Name] {
+			return fmt.Sprintf("it uses %q", m.Name)
+		}
+	}
+	if all, ok := s.Keyword("allOf"); ok {
+		if _, single := singleAllOf(s); !single || len(all.Node.Items) != 1 {
+			return "it uses \"allOf\""
+		}
+		return ""
+	}
+	if _, ok := s.Keyword("$ref"); ok {
+		for _, m := range s.Node.Members {
+			if m.Name != "$ref" && !refSiblings[m.Name] && !strings.HasPrefix(m.Name, "x-") {
+				return fmt.Sprintf("it has %q beside $ref", m.Name)
+			}
+		}
+		return ""
+	}
+	_, hasOneOf := s.Keyword("oneOf")
+	_, hasAnyOf := s.Keyword("anyOf")
+	if hasOneOf || hasAnyOf {
+		if hasOneOf && hasAnyOf {
+			return "it uses both oneOf and anyOf"
+		}
+		if why := b.unionReason(s); why != "" {
+			return why
+		}
+		return ""
+	}
+	types, _ := jsonTypes(s)
+	switch {
+	case len(types) == 0:
+		if _, null := jsonTypes(s); null {
+			return "it only allows null"
+		}
+		return "it allows any JSON value"
+	case len(types) > 1:
+		return "it allows " + strings.Join(types, " or ")
+	}
+	_, hasEnum := s.Keyword("enum")
+	_, hasConst := s.Keyword("const")
+	switch types[0] {
+	case "object":
+		if hasEnum || hasConst {
+			return "it has an enum or const of objects"
+		}
+		props, hasProps := s.Keyword("properties")
+		ap, hasAP := s.Keyword("additionalProperties")
+		if hasProps && len(props.Node.Members) > 0 && hasAP && ap.Node.Kind != load.Bool {
+			return "it has properties and additionalProperties with a schema"
+		}
+	case "array":
+		if hasEnum || hasConst {
+			return "it has an enum or const of arrays"
+		}
+		if u := s.Node.Get("uniqueItems"); u != nil && u.Kind == load.Bool && u.Bool {
+			items, ok := s.Keyword("items")
+			if !ok || !b.scalarItems(items) {
+				return "it has uniqueItems on items that are not scalars"
+			}
+		}
+	case "number", "boolean":
+		if hasEnum {
+			return "it has an enum of " + types[0] + "s"
+		}
+	}
+	return ""
+}
+
+// scalarItems reports whether array items are typed strings, numbers or
+// booleans, which generated code can compare for uniqueItems.
+func (b *builder) scalarItems(items load.Schema) bool {
+	target := b.follow(items)
+	if target.Node.Kind != load.Object || b.rawReason(target) != "" {
+		return false
+	}
+	types, nullable := jsonTypes(target)
+	if nullable || len(types) != 1 {
+		return false
+	}
+	switch types[0] {
+	case "string":
+		f := target.Node.Get("format")
+		return f == nil || f.Str != "date-time"
+	case "integer", "number", "boolean":
+		return true
+	}
+	return false
+}
+
+// unionReason says why a oneOf/anyOf cannot be typed: it must be the
+// nullable idiom [X, {"type": "null"}] or a sum of typed objects that pin
+// one required property with distinct string consts.
+func (b *builder) unionReason(s load.Schema) string {
+	kw := "oneOf"
+	branches, ok := s.Keyword("oneOf")
+	if !ok {
+		kw = "anyOf"
+		branches, _ = s.Keyword("anyOf")
+	}
+	for _, m := range s.Node.Members {
+		if m.Name != kw && m.Name != "type" && !annotationKeywords[m.Name] && m.Name != "x-go-name" {
+			return fmt.Sprintf("it has %q beside %s", m.Name, kw)
+		}
+	}
+	if t := s.Node.Get("type"); t != nil && !(t.Kind == load.String && t.Str == "object") {
+		return fmt.Sprintf("it has a type other than object beside %s", kw)
+	}
+	alts, _ := unionAlternatives(branches)
+	if len(alts) == 1 {
+		return ""
+	}
+	if _, err := b.discriminate(alts); err != "" {
+		return kw + " " + err
+	}
+	return ""
+}
+
+// unionAlternatives splits off {"type": "null"} branches.
+func unionAlternatives(branches load.Schema) (alts []load.Schema, nullable bool) {
+	for i := range branches.Node.Items {
+		br := branches.Item(i)
+		if br.Node.Kind == load.Object && br.Node.Get("$ref") == nil {
+			if types, null := jsonTypes(br); null && len(types) == 0 && len(br.Node.Members) == 1 {
+				nullable = true
+				continue
+			}
+		}
+		alts = append(alts, br)
+	}
+	return alts, nullable
+}
+
+// discriminate finds the property that tells the branches apart: required
+// in each, pinned by a string const, distinct across branches, each branch
+// a typed object. It returns the property and each branch's value.
+func (b *builder) discriminate(alts []load.Schema) (disc string, why string) {
+	var targets []load.Schema
+	var all []map[string]string
+	for _, br := range alts {
+		target := b.follow(br)
+		if target.Node.Kind != load.Object || b.rawReason(target) != "" {
+			return "", "has a branch that is not a typed object"
+		}
+		if t := target.Node.Get("type"); t == nil || t.Kind != load.String || t.Str != "object" {
+			return "", "has a branch without \"type\": \"object\""
+		}
+		p := map[string]string{}
+		props := target.Node.Get("properties")
+		if req := target.Node.Get("required"); props != nil && req != nil {
+			for _, r := range req.Items {
+				if c := props.Get(r.Str).Get("const"); c != nil && c.Kind == load.String {
+					p[r.Str] = c.Str
+				}
+			}
+		}
+		targets = append(targets, target)
+		all = append(all, p)
+	}
+	first := targets[0].Node.Get("properties")
+	if first == nil || first.Kind != load.Object {
+		return "", "without a discriminator"
+	}
+	// Candidates in the first branch's property order, for determinism.
+	for _, m := range first.Members {
+		if _, ok := all[0][m.Name]; !ok {
+			continue
+		}
+		seen := map[string]bool{}
+		good := true
+		for _, p := range all {
+			v, ok := p[m.Name]
+			if !ok || seen[v] {
+				good = false
+				break
+			}
+			seen[v] = true
+		}
+		if good {
+			return m.Name, ""
+		}
+	}
+	return "", "without a discriminator (a required property pinned by a distinct string const in every branch)"
+}
+
 // jsonTypes returns the non-null JSON types s allows and whether it also
-// allows null. With no "type" keyword the types are inferred from the
-// keywords that imply one; none at all means any value.
+// allows null: from "type", or else from the values of "enum" or "const",
+// which list every value there can be. Anything else allows any type.
 func jsonTypes(s load.Schema) (types []string, nullable bool) {
 	if t, ok := s.Keyword("type"); ok {
 		var all []string
@@ -241,7 +471,7 @@ func jsonTypes(s load.Schema) (types []string, nullable bool) {
 		for _, ty := range all {
 			if ty == "null" {
 				nullable = true
-			} else {
+			} else if !slices.Contains(types, ty) {
 				types = append(types, ty)
 			}
 		}
@@ -257,29 +487,20 @@ func jsonTypes(s load.Schema) (types []string, nullable bool) {
 	} else if c, ok := s.Keyword("const"); ok {
 		values = []*load.Node{c.Node}
 	}
-	if values != nil {
-		seen := map[string]bool{}
-		for _, v := range values {
-			ty := kindType(v)
-			if ty == "null" {
-				nullable = true
-			} else if !seen[ty] {
-				seen[ty] = true
-				types = append(types, ty)
-			}
+	seen := map[string]bool{}
+	for _, v := range values {
+		ty := kindType(v)
+		if ty == "null" {
+			nullable = true
+		} else if !seen[ty] {
+			seen[ty] = true
+			types = append(types, ty)
 		}
-		if slices.Contains(types, "number") {
-			types = slices.DeleteFunc(types, func(t string) bool { return t == "integer" })
-		}
-		return types, nullable
 	}
-	switch {
-	case s.Node.Get("properties") != nil || s.Node.Get("additionalProperties") != nil || s.Node.Get("required") != nil:
-		return []string{"object"}, false
-	case s.Node.Get("items") != nil:
-		return []string{"array"}, false
+	if slices.Contains(types, "number") {
+		types = slices.DeleteFunc(types, func(t string) bool { return t == "integer" })
 	}
-	return nil, false
+	return types, nullable
 }
 
 func kindType(n *load.Node) string {
@@ -304,31 +525,19 @@ func kindType(n *load.Node) string {
 // isInteger reports whether a JSON number literal has an integer value
 // (1.0 and 1e2 do, as JSON Schema counts them).
 func isInteger(lit string) bool {
-	var f json.Number = json.Number(lit)
-	if _, err := f.Int64(); err == nil {
-		return true
-	}
-	v, err := f.Float64()
-	return err == nil && v == float64(int64(v))
+	r, ok := new(big.Rat).SetString(lit)
+	return ok && r.IsInt()
 }
 
-// shape builds the Go type of a schema that is not a $ref.
+// shape builds the Go type of a schema that can be typed.
 func (b *builder) shape(s load.Schema, named bool) Ref {
-	_, hasOneOf := s.Keyword("oneOf")
-	_, hasAnyOf := s.Keyword("anyOf")
-	if hasOneOf && hasAnyOf {
-		b.diags.Unsupported(s.Pos(), "oneOf and anyOf in the same schema")
-		return Ref{Kind: Raw}
+	if _, ok := s.Keyword("oneOf"); ok {
+		return b.union(s, named)
 	}
-	if hasOneOf || hasAnyOf {
+	if _, ok := s.Keyword("anyOf"); ok {
 		return b.union(s, named)
 	}
 	types, nullable := jsonTypes(s)
-	if len(types) != 1 {
-		// Any value, only null, or several kinds (string or integer, say):
-		// keep the JSON as written; the doc comment and validation say more.
-		return Ref{Kind: Raw}
-	}
 	var r Ref
 	switch types[0] {
 	case "object":
@@ -343,30 +552,42 @@ func (b *builder) shape(s load.Schema, named bool) Ref {
 		r = b.scalar(s, named, "float64")
 	case "boolean":
 		r = b.scalar(s, named, "bool")
-	default:
-		return Ref{Kind: Raw}
 	}
 	r.Nullable = nullable
+	return r
+}
+
+// rawRef keeps the value at s as raw JSON, validated by its schema table
+// (none when the schema allows any value).
+func (b *builder) rawRef(s load.Schema, named bool, reason string) Ref {
+	r := Ref{Kind: Raw, RawReason: reason}
+	if !allowsAnything(s) {
+		r.Table = b.table(s)
+	}
+	if named {
+		t := b.declare(s, Defined)
+		t.Base = r
+		return Ref{Kind: Named, Type: t}
+	}
 	return r
 }
 
 func (b *builder) object(s load.Schema, named bool) Ref {
 	props, hasProps := s.Keyword("properties")
 	ap, hasAP := s.Keyword("additionalProperties")
-	apSchema := hasAP && !(ap.Node.Kind == load.Bool)
-	if !hasProps || len(props.Node.Members) == 0 {
-		_, hasRequired := s.Keyword("required")
-		if !hasRequired {
-			// A map: the value type comes from additionalProperties.
-			elem := Ref{Kind: Raw}
-			if apSchema {
-				elem = b.typeAt(ap, false)
-			}
-			return b.define(s, named, Ref{Kind: Map, Elem: &elem})
+	_, hasRequired := s.Keyword("required")
+	if (!hasProps || len(props.Node.Members) == 0) && !hasRequired {
+		// A map: the value type comes from additionalProperties.
+		elem := Ref{Kind: Raw}
+		if hasAP {
+			elem = b.typeAt(ap, false)
 		}
-	}
-	if apSchema {
-		b.diags.Unsupported(ap.Pos(), "additionalProperties with a schema beside properties (known and extra properties in one struct)")
+		rules := b.rules(s, "object")
+		r := Ref{Kind: Map, Elem: &elem}
+		if !named {
+			r.Rules = rules
+		}
+		return b.define(s, named, r, rules)
 	}
 	t := b.declare(s, Struct)
 	r := Ref{Kind: Named, Type: t}
@@ -376,8 +597,10 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	var requiredOrder []string
 	if req, ok := s.Keyword("required"); ok {
 		for _, it := range req.Node.Items {
+			if !required[it.Str] {
+				requiredOrder = append(requiredOrder, it.Str)
+			}
 			required[it.Str] = true
-			requiredOrder = append(requiredOrder, it.Str)
 		}
 	}
 	fieldNames := map[string]claim{}
@@ -404,6 +627,9 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 				Type:     ref,
 				Pos:      ps.Pos(),
 			}
+			if ref.Kind == Raw && ref.RawReason != "" {
+				f.Doc = strings.TrimSpace(f.Doc + "\n\nKept as raw JSON because " + ref.RawReason + "; Validate checks it against the schema.")
+			}
 			f.State = fieldState(required[m.Name], ref)
 			addField(f, fmt.Sprintf("property %q", m.Name))
 		}
@@ -417,7 +643,37 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 		addField(&Field{Name: naming.Exported(name), JSONName: name, Type: Ref{Kind: Raw}, State: Required, Pos: req.Pos()},
 			fmt.Sprintf("required property %q", name))
 	}
+	obj := &ObjectRules{MinProperties: intKeyword(s, "minProperties"), MaxProperties: intKeyword(s, "maxProperties")}
+	obj.CountsExtra = obj.MinProperties >= 0 || obj.MaxProperties >= 0
+	if hasAP && ap.Node.Kind == load.Bool && !ap.Node.Bool {
+		obj.NoAdditional = true
+	}
+	if dr, ok := s.Keyword("dependentRequired"); ok {
+		for _, m := range dr.Node.Members {
+			dep := Dependency{If: m.Name}
+			for _, it := range m.Value.Items {
+				dep.Then = append(dep.Then, it.Str)
+			}
+			obj.DependentRequired = append(obj.DependentRequired, dep)
+		}
+		slices.SortFunc(obj.DependentRequired, func(a, b Dependency) int { return strings.Compare(a.If, b.If) })
+	}
+	if obj.NoAdditional || obj.CountsExtra || len(obj.DependentRequired) > 0 {
+		t.Object = obj
+	}
 	return r
+}
+
+func intKeyword(s load.Schema, kw string) int {
+	n := s.Node.Get(kw)
+	if n == nil || n.Kind != load.Number {
+		return -1
+	}
+	r, ok := new(big.Rat).SetString(n.Str)
+	if !ok || !r.IsInt() || !r.Num().IsInt64() {
+		return -1
+	}
+	return int(r.Num().Int64())
 }
 
 func fieldState(required bool, r Ref) FieldState {
@@ -445,7 +701,12 @@ func (b *builder) array(s load.Schema, named bool) Ref {
 	if items, ok := s.Keyword("items"); ok {
 		elem = b.typeAt(items, false)
 	}
-	return b.define(s, named, Ref{Kind: Slice, Elem: &elem})
+	rules := b.rules(s, "array")
+	r := Ref{Kind: Slice, Elem: &elem}
+	if !named {
+		r.Rules = rules
+	}
+	return b.define(s, named, r, rules)
 }
 
 func (b *builder) scalar(s load.Schema, named bool, builtin string) Ref {
@@ -454,57 +715,149 @@ func (b *builder) scalar(s load.Schema, named bool, builtin string) Ref {
 		if f, ok := s.Keyword("format"); ok && f.Node.Str == "date-time" {
 			// time.Time keeps its JSON methods only as itself, never as a
 			// defined type, so a named date-time schema stays time.Time.
-			return Ref{Kind: Time}
+			// Decoding checks the format.
+			r := Ref{Kind: Time}
+			if rules := b.rules(s, builtin); !rules.Empty() {
+				r.Rules = rules
+			}
+			return r
 		}
 	}
+	rules := b.rules(s, builtin)
 	if e, ok := s.Keyword("enum"); ok && (builtin == "string" || builtin == "int64") {
-		return b.enum(s, e, base)
+		t := b.enum(s, e, base)
+		t.Rules = rules
+		return Ref{Kind: Named, Type: t}
 	}
-	return b.define(s, named, base)
+	if !named {
+		if !rules.Empty() {
+			base.Rules = rules
+		}
+		return base
+	}
+	return b.define(s, named, base, rules)
 }
 
-func (b *builder) enum(s, e load.Schema, base Ref) Ref {
+// rules reads the constraints of a typed value of the given JSON kind
+// ("string", "int64", "float64", "bool", "array" or "object"); keywords for
+// other kinds do not apply to it and are left out, as JSON Schema ignores
+// them.
+func (b *builder) rules(s load.Schema, kind string) *Rules {
+	r := &Rules{MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1}
+	switch kind {
+	case "string":
+		r.MinLength, r.MaxLength = intKeyword(s, "minLength"), intKeyword(s, "maxLength")
+		if p := s.Node.Get("pattern"); p != nil && p.Kind == load.String {
+			r.Pattern = b.pattern(p.Str)
+		}
+		if f := s.Node.Get("format"); f != nil && f.Kind == load.String {
+			if fn, ok := formatCheckers[f.Str]; ok {
+				r.Format, r.FormatName = fn, f.Str
+			}
+		}
+		if c := s.Node.Get("const"); c != nil && c.Kind == load.String {
+			r.Const = c.Str
+		}
+	case "int64", "float64":
+		for kw, dst := range map[string]**Number{"minimum": &r.Minimum, "maximum": &r.Maximum,
+			"exclusiveMinimum": &r.ExclusiveMinimum, "exclusiveMaximum": &r.ExclusiveMaximum, "multipleOf": &r.MultipleOf} {
+			if n := s.Node.Get(kw); n != nil && n.Kind == load.Number {
+				*dst = number(n.Str)
+			}
+		}
+		if c := s.Node.Get("const"); c != nil && c.Kind == load.Number {
+			n := number(c.Str)
+			if kind == "int64" {
+				r.Const = n.Int
+			} else {
+				r.Const = n.Float
+			}
+		}
+	case "bool":
+		if c := s.Node.Get("const"); c != nil && c.Kind == load.Bool {
+			r.Const = c.Bool
+		}
+	case "array":
+		r.MinItems, r.MaxItems = intKeyword(s, "minItems"), intKeyword(s, "maxItems")
+		if u := s.Node.Get("uniqueItems"); u != nil && u.Kind == load.Bool {
+			r.UniqueItems = u.Bool
+		}
+	case "object":
+		r.MinProperties, r.MaxProperties = intKeyword(s, "minProperties"), intKeyword(s, "maxProperties")
+	}
+	return r
+}
+
+func number(lit string) *Number {
+	n := &Number{Literal: lit}
+	rat, _ := new(big.Rat).SetString(lit)
+	n.Float, _ = rat.Float64()
+	if rat.IsInt() && rat.Num().IsInt64() {
+		n.IsInt, n.Int = true, rat.Num().Int64()
+	}
+	return n
+}
+
+// pattern returns the package variable for a regular expression, one per
+// distinct source.
+func (b *builder) pattern(src string) *Pattern {
+	if p, ok := b.patterns[src]; ok {
+		return p
+	}
+	p := &Pattern{Source: src}
+	b.patterns[src] = p
+	return p
+}
+
+func (b *builder) enum(s, e load.Schema, base Ref) *Type {
 	t := b.declare(s, Enum)
 	t.Base = base
+	seen := map[string]bool{}
 	for i, v := range e.Node.Items {
 		var val any
 		var text string
 		switch {
-		case v.Kind == load.Null:
-			continue // null is the Nullable state, not a constant
 		case base.Builtin == "string" && v.Kind == load.String:
 			val, text = v.Str, v.Str
 		case base.Builtin == "int64" && v.Kind == load.Number && isInteger(v.Str):
-			n, err := json.Number(v.Str).Int64()
-			if err != nil {
-				f, _ := json.Number(v.Str).Float64()
-				n = int64(f)
+			n := number(v.Str)
+			if !n.IsInt {
+				b.diags.Unsupported(e.Item(i).Pos(), "enum value %s does not fit in an int64", v.Str)
+				continue
 			}
-			val, text = n, fmt.Sprint(n)
+			val, text = n.Int, fmt.Sprint(n.Int)
 		default:
-			b.diags.Add(e.Item(i).Pos(), "enum value %s is not a %s like the schema's type", v.Str, base.Builtin)
+			// null is the Nullable state; values of another type can never
+			// match the schema's type, so they need no constant.
 			continue
 		}
+		if seen[text] {
+			continue
+		}
+		seen[text] = true
 		name := naming.EnumConstant(t.Name, text, i)
 		b.claim(name, fmt.Sprintf("enum value %q", text), e.Item(i).Pos())
 		t.Values = append(t.Values, EnumValue{Name: name, Value: val})
 	}
-	return Ref{Kind: Named, Type: t}
+	return t
 }
 
 // define declares `type Name <r>` for a root or $defs entry, and returns r
 // unchanged elsewhere.
-func (b *builder) define(s load.Schema, named bool, r Ref) Ref {
+func (b *builder) define(s load.Schema, named bool, r Ref, rules *Rules) Ref {
 	if !named {
 		return r
 	}
 	t := b.declare(s, Defined)
 	t.Base = r
+	if !rules.Empty() {
+		t.Rules = rules
+	}
 	return Ref{Kind: Named, Type: t}
 }
 
-// union builds a oneOf/anyOf: either the nullable idiom [X, {"type": "null"}]
-// or a sum of objects told apart by a discriminator property.
+// union builds a oneOf/anyOf that rawReason found typed: the nullable idiom
+// [X, {"type": "null"}] or a sum of objects told apart by a discriminator.
 func (b *builder) union(s load.Schema, named bool) Ref {
 	kw := "oneOf"
 	branches, ok := s.Keyword("oneOf")
@@ -512,76 +865,15 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		kw = "anyOf"
 		branches, _ = s.Keyword("anyOf")
 	}
-	for _, m := range s.Node.Members {
-		if m.Name != kw && m.Name != "type" && !annotationKeywords[m.Name] && m.Name != "x-go-name" && !constraintKeywords[m.Name] {
-			k, _ := s.Keyword(m.Name)
-			b.diags.Unsupported(k.Pos(), "keyword %q beside %s (put it in every branch)", m.Name, kw)
-			return Ref{Kind: Raw}
-		}
-	}
-	var alts []load.Schema
-	nullable := false
-	for i := range branches.Node.Items {
-		br := branches.Item(i)
-		if types, null := jsonTypes(br); null && len(types) == 0 && br.Node.Get("$ref") == nil {
-			nullable = true
-			continue
-		}
-		alts = append(alts, br)
-	}
+	alts, nullable := unionAlternatives(branches)
 	if len(alts) == 1 {
 		r := b.typeAt(alts[0], false)
 		r.Nullable = r.Nullable || nullable
 		return r
 	}
-	// A sum: every branch an object that pins the same required property
-	// with a distinct string const.
-	type pins map[string]string
-	var targets []load.Schema
-	var all []pins
-	for _, br := range alts {
-		target := b.follow(br)
-		p := pins{}
-		props := target.Node.Get("properties")
-		req := target.Node.Get("required")
-		if props != nil && req != nil {
-			for _, r := range req.Items {
-				if c := props.Get(r.Str).Get("const"); c != nil && c.Kind == load.String {
-					p[r.Str] = c.Str
-				}
-			}
-		}
-		targets = append(targets, target)
-		all = append(all, p)
-	}
-	disc := ""
-	if first := targets[0].Node.Get("properties"); first != nil && first.Kind == load.Object {
-		// Candidates in the first branch's property order, for determinism.
-		for _, m := range first.Members {
-			if _, ok := all[0][m.Name]; !ok {
-				continue
-			}
-			seen := map[string]bool{}
-			good := true
-			for _, p := range all {
-				v, ok := p[m.Name]
-				if !ok || seen[v] {
-					good = false
-					break
-				}
-				seen[v] = true
-			}
-			if good {
-				disc = m.Name
-				break
-			}
-		}
-	}
-	if disc == "" {
-		b.diags.Unsupported(branches.Pos(), "%s without a discriminator: each branch must be an object whose required property (the same in all) is pinned by a distinct string const", kw)
-		return Ref{Kind: Raw}
-	}
+	disc, _ := b.discriminate(alts)
 	t := b.declare(s, Sum)
+	t.SumKeyword = kw
 	t.Discriminator = disc
 	t.Unknown = t.Name + "Unknown"
 	t.Decoder = "Unmarshal" + t.Name
@@ -590,13 +882,14 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 	b.claim(t.Decoder, "the decoder of "+t.Name, s.Pos())
 	r := Ref{Kind: Named, Type: t, Nullable: nullable}
 	b.refs[s.Key()] = r
-	for i, br := range alts {
+	for _, br := range alts {
 		vr := b.typeAt(br, false)
 		if vr.Kind != Named || vr.Type.Kind != Struct {
-			b.diags.Add(br.Pos(), "%s branch is not an object type", kw)
+			b.diags.Add(br.Pos(), "branch is not an object type")
 			continue
 		}
-		t.Variants = append(t.Variants, Variant{Value: all[i][disc], Type: vr.Type})
+		value := b.follow(br).Node.Get("properties").Get(disc).Get("const").Str
+		t.Variants = append(t.Variants, Variant{Value: value, Type: vr.Type})
 		if t.DiscriminatorName == "" {
 			for _, f := range vr.Type.Fields {
 				if f.JSONName == disc {
@@ -615,8 +908,11 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 // follow resolves a chain of $refs to the schema that has the content.
 func (b *builder) follow(s load.Schema) load.Schema {
 	for i := 0; i < 100; i++ {
+		if s.Node.Kind != load.Object {
+			return s
+		}
 		ref := s.Node.Get("$ref")
-		if ref == nil || ref.Kind != load.String {
+		if ref == nil || ref.Kind != load.String || b.rawReason(s) != "" {
 			return s
 		}
 		next, err := b.prov.Resolve(s, ref.Str)
@@ -626,6 +922,152 @@ func (b *builder) follow(s load.Schema) load.Schema {
 		s = next
 	}
 	return s
+}
+
+// allowsAnything reports whether s is true or {} (annotations aside).
+func allowsAnything(s load.Schema) bool {
+	if s.Node.Kind == load.Bool {
+		return s.Node.Bool
+	}
+	for _, m := range s.Node.Members {
+		if !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") {
+			return false
+		}
+	}
+	return true
+}
+
+// table builds the schema table that validates raw JSON against the
+// schema at s; every keyword is carried over, sub-schemas recursively.
+func (b *builder) table(s load.Schema) *RawSchema {
+	key := s.Key()
+	if t, ok := b.tables[key]; ok {
+		return t
+	}
+	t := &RawSchema{Key: key, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1,
+		MinContains: 1, MaxContains: -1, MinProperties: -1, MaxProperties: -1}
+	b.tables[key] = t
+	if s.Node.Kind == load.Bool {
+		v := s.Node.Bool
+		t.Always = &v
+		return t
+	}
+	b.checkKeywords(s)
+	sub := func(kw string) *RawSchema {
+		if k, ok := s.Keyword(kw); ok {
+			return b.table(k)
+		}
+		return nil
+	}
+	list := func(kw string) []*RawSchema {
+		k, ok := s.Keyword(kw)
+		if !ok {
+			return nil
+		}
+		var out []*RawSchema
+		for i := range k.Node.Items {
+			out = append(out, b.table(k.Item(i)))
+		}
+		return out
+	}
+	members := func(kw string) []RawMember {
+		k, ok := s.Keyword(kw)
+		if !ok {
+			return nil
+		}
+		var out []RawMember
+		for _, m := range k.Node.Members {
+			out = append(out, RawMember{Name: m.Name, Schema: b.table(k.Member(m.Name))})
+		}
+		return out
+	}
+	lit := func(kw string) string {
+		if n := s.Node.Get(kw); n != nil && n.Kind == load.Number {
+			return n.Str
+		}
+		return ""
+	}
+	if ref, ok := s.Keyword("$ref"); ok {
+		if target, err := b.prov.Resolve(s, ref.Node.Str); err == nil {
+			t.Ref = b.table(target)
+		} else {
+			b.diags.Add(ref.Pos(), "%v", err)
+		}
+	}
+	if ty := s.Node.Get("type"); ty != nil {
+		if ty.Kind == load.String {
+			t.Types = []string{ty.Str}
+		} else {
+			for _, it := range ty.Items {
+				t.Types = append(t.Types, it.Str)
+			}
+		}
+	}
+	if e := s.Node.Get("enum"); e != nil {
+		t.Enum = []string{}
+		for _, it := range e.Items {
+			t.Enum = append(t.Enum, it.JSON())
+		}
+	}
+	if c := s.Node.Get("const"); c != nil {
+		text := c.JSON()
+		t.Const = &text
+	}
+	if f := s.Node.Get("format"); f != nil && f.Kind == load.String {
+		if fn, ok := formatCheckers[f.Str]; ok {
+			t.Format, t.FormatName = fn, f.Str
+		}
+	}
+	t.Minimum, t.Maximum, t.ExclusiveMinimum, t.ExclusiveMaximum, t.MultipleOf =
+		lit("minimum"), lit("maximum"), lit("exclusiveMinimum"), lit("exclusiveMaximum"), lit("multipleOf")
+	t.MinLength, t.MaxLength = intKeyword(s, "minLength"), intKeyword(s, "maxLength")
+	if p := s.Node.Get("pattern"); p != nil && p.Kind == load.String {
+		if _, err := regexp.Compile(p.Str); err == nil {
+			t.Pattern = b.pattern(p.Str)
+		}
+	}
+	t.MinItems, t.MaxItems = intKeyword(s, "minItems"), intKeyword(s, "maxItems")
+	if u := s.Node.Get("uniqueItems"); u != nil && u.Kind == load.Bool {
+		t.UniqueItems = u.Bool
+	}
+	t.PrefixItems = list("prefixItems")
+	if items, ok := s.Keyword("items"); ok && items.Node.Kind != load.Array {
+		t.Items = b.table(items)
+	}
+	t.Contains = sub("contains")
+	if n := intKeyword(s, "minContains"); n >= 0 {
+		t.MinContains = n
+	}
+	t.MaxContains = intKeyword(s, "maxContains")
+	t.MinProperties, t.MaxProperties = intKeyword(s, "minProperties"), intKeyword(s, "maxProperties")
+	if req := s.Node.Get("required"); req != nil {
+		for _, it := range req.Items {
+			t.Required = append(t.Required, it.Str)
+		}
+	}
+	t.Properties = members("properties")
+	if pp, ok := s.Keyword("patternProperties"); ok {
+		for _, m := range pp.Node.Members {
+			if _, err := regexp.Compile(m.Name); err == nil {
+				t.PatternProperties = append(t.PatternProperties, RawPattern{Pattern: b.pattern(m.Name), Schema: b.table(pp.Member(m.Name))})
+			}
+		}
+	}
+	t.AdditionalProperties = sub("additionalProperties")
+	t.PropertyNames = sub("propertyNames")
+	if dr, ok := s.Keyword("dependentRequired"); ok {
+		for _, m := range dr.Node.Members {
+			dep := Dependency{If: m.Name}
+			for _, it := range m.Value.Items {
+				dep.Then = append(dep.Then, it.Str)
+			}
+			t.DependentRequired = append(t.DependentRequired, dep)
+		}
+	}
+	t.DependentSchemas = members("dependentSchemas")
+	t.AllOf, t.AnyOf, t.OneOf = list("allOf"), list("anyOf"), list("oneOf")
+	t.Not, t.If, t.Then, t.Else = sub("not"), sub("if"), sub("then"), sub("else")
+	return t
 }
 
 // declare creates the named type for the schema at s.
@@ -710,7 +1152,7 @@ func (b *builder) nameFor(s load.Schema) string {
 			} else {
 				name = naming.Exported(key)
 			}
-		case "oneOf", "anyOf", "allOf":
+		case "oneOf", "anyOf", "allOf", "prefixItems":
 			i++
 			var idx int
 			fmt.Sscan(toks[i], &idx)
@@ -735,6 +1177,9 @@ func unescape(tok string) string {
 
 // goName returns the schema's x-go-name, or def.
 func goName(s load.Schema, def string) string {
+	if s.Node.Kind != load.Object {
+		return def
+	}
 	if n := s.Node.Get("x-go-name"); n != nil && n.Kind == load.String && naming.IsExportedIdent(n.Str) {
 		return n.Str
 	}
@@ -744,6 +1189,9 @@ func goName(s load.Schema, def string) string {
 // docOf joins title and description into a doc comment body. A title
 // gets a full stop if it has none, or gofmt would take it for a heading.
 func docOf(s load.Schema) string {
+	if s.Node.Kind != load.Object {
+		return ""
+	}
 	var parts []string
 	for _, kw := range []string{"title", "description"} {
 		n := s.Node.Get(kw)
@@ -759,18 +1207,14 @@ func docOf(s load.Schema) string {
 	return strings.Join(parts, "\n\n")
 }
 
-// finish sorts the package and checks what can only be seen whole.
+// finish sorts the package, names the tables and patterns, and checks what
+// can only be seen whole.
 func (b *builder) finish() {
 	for _, t := range b.pkg.Types {
 		switch t.Kind {
 		case Struct:
 			for _, f := range t.Fields {
-				switch {
-				case f.Type.IsSum():
-					t.DecodesSums = true
-				case f.Type.Kind == Slice && f.Type.Elem.IsSum() && !f.Type.Elem.Nullable:
-					t.DecodesSums = true
-				case containsSum(f.Type):
+				if !directOrSlice(f.Type) && containsSum(f.Type) {
 					b.diags.Unsupported(f.Pos, "a sum type nested in %s; hookgen decodes sums held directly or in an array", describe(f.Type))
 				}
 			}
@@ -786,6 +1230,20 @@ func (b *builder) finish() {
 	for _, f := range b.pkg.Files {
 		slices.SortStableFunc(f.Types, func(a, b *Type) int { return cmp.Compare(a.offset, b.offset) })
 	}
+	for i, key := range sortedKeys(b.tables) {
+		t := b.tables[key]
+		t.Var = fmt.Sprintf("hkTable%d", i)
+		b.pkg.Tables = append(b.pkg.Tables, t)
+	}
+	for i, src := range sortedKeys(b.patterns) {
+		p := b.patterns[src]
+		p.Var = fmt.Sprintf("hkPattern%d", i)
+		b.pkg.Patterns = append(b.pkg.Patterns, p)
+	}
+}
+
+func directOrSlice(r Ref) bool {
+	return r.IsSum() || (r.Kind == Slice && r.Elem.IsSum() && !r.Elem.Nullable)
 }
 
 func containsSum(r Ref) bool {

@@ -18,6 +18,18 @@ type Package struct {
 	Docs     []string // the documents the schemas come from
 	Types    []*Type  // every named type, sorted by name
 	Files    []*File  // one per schema file that declares a type, sorted by name
+	// Patterns are the regular expressions the validators use, compiled
+	// once at package init, sorted by variable name.
+	Patterns []*Pattern
+	// Tables are the schema tables of values kept as raw JSON, sorted by
+	// variable name.
+	Tables []*RawSchema
+}
+
+// Pattern is one regular expression, compiled into a package variable.
+type Pattern struct {
+	Var    string // such as "hkPattern0"
+	Source string
 }
 
 // File is one generated Go file holding the types of one schema file.
@@ -58,15 +70,18 @@ type Type struct {
 	Fields []*Field
 	// Implements lists the sum types this struct is a variant of, by name.
 	Implements []*Type
-	// DecodesSums: some field holds a sum type, so the struct needs an
-	// UnmarshalJSON that decodes those fields by their discriminator.
-	DecodesSums bool
 
 	// Enum: Base is the underlying builtin; Defined: the definition.
 	Base   Ref
 	Values []EnumValue
 
+	// Rules are the constraints on a Defined or Enum type's value.
+	Rules *Rules
+	// Object are the constraints on a Struct as a whole.
+	Object *ObjectRules
+
 	// Sum
+	SumKeyword        string    // "oneOf" or "anyOf"
 	Discriminator     string    // JSON name of the discriminator property
 	DiscriminatorName string    // Go name of that property's field
 	Variants          []Variant // sorted by Value
@@ -138,6 +153,116 @@ type Ref struct {
 	// folded into Field.State; elsewhere (slice elements, map values) the
 	// emitter wraps the type in Nullable[T]. Raw holds null itself.
 	Nullable bool
+	// Rules constrain an unnamed value (a named type carries its own).
+	Rules *Rules
+	// Table validates a Raw value; nil accepts any JSON.
+	Table *RawSchema
+	// RawReason says why the value is kept as raw JSON, for the doc
+	// comment.
+	RawReason string
+}
+
+// Rules are the constraints on a typed value that its Go type does not
+// already enforce. Bounds that are not set are -1 (counts) or nil.
+type Rules struct {
+	// strings (lengths in Unicode code points)
+	MinLength, MaxLength int
+	Pattern              *Pattern
+	Format               string // checker function, such as "hkIsEmail"
+	FormatName           string // the format's name, such as "email"
+	// numbers, as written in the schema
+	Minimum, Maximum, ExclusiveMinimum, ExclusiveMaximum, MultipleOf *Number
+	// arrays
+	MinItems, MaxItems int
+	UniqueItems        bool
+	// maps
+	MinProperties, MaxProperties int
+	// Const is a Go literal the value must equal (string, int64, float64
+	// or bool).
+	Const any
+}
+
+// Empty reports whether the rules constrain nothing.
+func (r *Rules) Empty() bool {
+	return r == nil || *r == Rules{MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1}
+}
+
+// Number is a bound from the schema.
+type Number struct {
+	Literal string  // as written
+	Float   float64 // its value
+	Int     int64   // its value, when IsInt
+	IsInt   bool
+}
+
+// ObjectRules are the constraints on a struct as a whole.
+type ObjectRules struct {
+	// NoAdditional: additionalProperties is false; an unknown member is a
+	// violation when decoding.
+	NoAdditional bool
+	// MinProperties, MaxProperties count present members, unknown ones
+	// included (-1: unset); CountsExtra says decoding must count those.
+	MinProperties, MaxProperties int
+	CountsExtra                  bool
+	// DependentRequired: when If is present, Then must be too (JSON names).
+	DependentRequired []Dependency
+}
+
+// Dependency is one entry of dependentRequired.
+type Dependency struct {
+	If   string
+	Then []string
+}
+
+// RawSchema is a schema as a table, for values kept as raw JSON: the
+// emitter prints it as a composite literal, the runtime interprets it.
+type RawSchema struct {
+	Var    string // the package variable, such as "hkTable3"
+	Key    string // the schema's location, for ordering and comments
+	Always *bool  // a boolean schema
+
+	Ref        *RawSchema
+	Types      []string // JSON Schema type names
+	Enum       []string // JSON literals
+	Const      *string  // JSON literal
+	Format     string   // checker function, "" for none
+	FormatName string
+
+	Minimum, Maximum, ExclusiveMinimum, ExclusiveMaximum, MultipleOf string // literals, "" unset
+
+	MinLength, MaxLength int
+	Pattern              *Pattern
+
+	MinItems, MaxItems       int
+	UniqueItems              bool
+	PrefixItems              []*RawSchema
+	Items                    *RawSchema
+	Contains                 *RawSchema
+	MinContains, MaxContains int
+
+	MinProperties, MaxProperties int
+	Required                     []string
+	Properties                   []RawMember // in schema order
+	PatternProperties            []RawPattern
+	AdditionalProperties         *RawSchema
+	PropertyNames                *RawSchema
+	DependentRequired            []Dependency
+	DependentSchemas             []RawMember
+
+	AllOf, AnyOf, OneOf []*RawSchema
+	Not, If, Then, Else *RawSchema
+}
+
+// RawMember is a named sub-schema (properties, dependentSchemas).
+type RawMember struct {
+	Name   string
+	Schema *RawSchema
+}
+
+// RawPattern is one entry of patternProperties.
+type RawPattern struct {
+	Pattern *Pattern
+	Schema  *RawSchema
 }
 
 // IsSum reports whether r names a Sum type.

@@ -1,0 +1,212 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/hookgen/hookgen/generator/model"
+)
+
+// genStruct prints
+//
+//	type T struct {
+//		// doc
+//		Field Optional[string] `json:"field,omitzero"`
+//	}
+//
+// with its decoder and validator.
+func genStruct(f *jen.File, t *model.Type) {
+	f.Comment(typeDoc(t, "is an object"))
+	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+		for _, fl := range t.Fields {
+			if fl.Doc != "" {
+				g.Comment(comment(fl.Doc))
+			}
+			g.Id(fl.Name).Add(fieldExpr(fl)).Tag(jsonTag(fl))
+		}
+		if t.Object != nil && t.Object.CountsExtra {
+			g.Comment("// hkExtra counts the members the schema does not name, for min/maxProperties.")
+			g.Id("hkExtra").Int()
+		}
+	})
+	genUnmarshal(f, t)
+	genStructDecode(f, t)
+	genValidateMethod(f, t)
+	genStructValidate(f, t)
+}
+
+// genEnum prints
+//
+//	type T string
+//	const (
+//		TDraft T = "draft"
+//	)
+func genEnum(f *jen.File, t *model.Type) {
+	f.Comment(typeDoc(t, "is an enumeration"))
+	f.Type().Id(t.Name).Add(typeExpr(t.Base))
+	f.Comment(fmt.Sprintf("// Values of %s.", t.Name))
+	f.Const().DefsFunc(func(g *jen.Group) {
+		for _, v := range t.Values {
+			g.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value))
+		}
+	})
+	genUnmarshal(f, t)
+	genScalarDecode(f, t)
+	genValidateMethod(f, t)
+	genDefinedValidate(f, t)
+}
+
+// genDefined prints `type T []U` and the like, with decoder and validator.
+// A raw JSON type also gets the JSON methods json.RawMessage would have.
+func genDefined(f *jen.File, t *model.Type) {
+	f.Comment(typeDoc(t, "is a named schema"))
+	if t.Base.Kind == model.Raw && t.Base.RawReason != "" {
+		f.Comment(comment(fmt.Sprintf("It is kept as raw JSON because %s; Validate checks it against the schema.", t.Base.RawReason)))
+	}
+	f.Type().Id(t.Name).Add(typeExpr(t.Base))
+	if t.Base.Kind == model.Raw {
+		f.Comment("// MarshalJSON returns the JSON as received (null when empty).")
+		f.Func().Params(jen.Id("x").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+			jen.If(jen.Len(jen.Id("x")).Op("==").Lit(0)).Block(jen.Return(jen.Index().Byte().Parens(jen.Lit("null")), jen.Nil())),
+			jen.Return(jen.Index().Byte().Parens(jen.Id("x")), jen.Nil()),
+		)
+	}
+	genUnmarshal(f, t)
+	switch t.Base.Kind {
+	case model.Slice, model.Map:
+		f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Error().BlockFunc(func(g *jen.Group) {
+			genDecodeValue(g, t.Base, func() *jen.Statement { return jen.Parens(jen.Op("*").Id("x")) }, paramPath, 0)
+			g.Return(jen.Nil())
+		})
+	default:
+		genScalarDecode(f, t)
+	}
+	genValidateMethod(f, t)
+	genDefinedValidate(f, t)
+}
+
+// genSum prints the sealed interface, the marker methods of its variants,
+// the unknown variant and the decoders:
+//
+//	type T interface{ isT(); validate(*hkErrors, *hkPath) }
+//	func (*A) isT() {}
+//	type TUnknown struct { Kind string; Raw json.RawMessage }
+//	func UnmarshalT(data []byte) (T, error)
+func genSum(f *jen.File, t *model.Type) {
+	var names []string
+	for _, v := range t.Variants {
+		names = append(names, fmt.Sprintf("*%s (%s %q)", v.Type.Name, t.Discriminator, v.Value))
+	}
+	doc := typeDoc(t, "is one of several objects told apart by "+fmt.Sprintf("%q", t.Discriminator))
+	doc += "\n//\n" + comment(fmt.Sprintf("It holds %s, or *%s for a value this package does not know. Decode it with %s.",
+		strings.Join(names, ", "), t.Unknown, t.Decoder))
+	f.Comment(doc)
+	f.Type().Id(t.Name).Interface(
+		jen.Id(t.Marker).Params(),
+		jen.Comment("Validate reports every way the value breaks its schema."),
+		jen.Id("Validate").Params().Error(),
+		jen.Id("validate").Params(validatorParams()...),
+	)
+	for _, v := range t.Variants {
+		f.Func().Params(jen.Op("*").Id(v.Type.Name)).Id(t.Marker).Params().Block()
+	}
+	f.Func().Params(jen.Op("*").Id(t.Unknown)).Id(t.Marker).Params().Block()
+
+	f.Comment(comment(fmt.Sprintf("%s is a %s whose %q this package does not know, such as a variant the provider added after the schemas were written, or one without %q. Raw keeps the JSON as received. It never validates: the schema allows only the known variants.", t.Unknown, t.Name, t.Discriminator, t.Discriminator)))
+	f.Type().Id(t.Unknown).Struct(
+		jen.Comment(fmt.Sprintf("%s is the value of %q (\"\" when absent).", t.DiscriminatorName, t.Discriminator)),
+		jen.Id(t.DiscriminatorName).String(),
+		jen.Comment("Raw is the whole object as received."),
+		jen.Id("Raw").Qual(pkgJSON, "RawMessage"),
+	)
+	f.Comment("// MarshalJSON returns the object as received.")
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.If(jen.Len(jen.Id("u").Dot("Raw")).Op("==").Lit(0)).Block(
+			jen.Return(jen.Index().Byte().Parens(jen.Lit("null")), jen.Nil()),
+		),
+		jen.Return(jen.Id("u").Dot("Raw"), jen.Nil()),
+	)
+	f.Comment("// Validate reports that the variant is not one the schema allows.")
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("Validate").Params().Error().Block(
+		jen.Var().Id("e").Id("hkErrors"),
+		jen.Id("u").Dot("validate").Call(jen.Op("&").Id("e"), jen.Nil()),
+		jen.Return(jen.Id("e").Dot("err").Call()),
+	)
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("validate").Params(validatorParams()...).Block(
+		jen.If(jen.Id("u").Dot(t.DiscriminatorName).Op("==").Lit("")).Block(
+			jen.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("required"), jen.Lit(fmt.Sprintf("missing properties: %q", t.Discriminator))),
+			jen.Return(),
+		),
+		jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit(t.SumKeyword), jen.Lit(fmt.Sprintf("%%q is not a known %s", t.Discriminator)), jen.Id("u").Dot(t.DiscriminatorName)),
+	)
+
+	f.Comment(comment(fmt.Sprintf("%s decodes a %s: the variant named by %q, or *%s for a value this package does not know. The error lists every violation found while decoding; call Validate for the rest.", t.Decoder, t.Name, t.Discriminator, t.Unknown)))
+	f.Func().Id(t.Decoder).Params(jen.Id("data").Index().Byte()).Params(jen.Id(t.Name), jen.Error()).Block(
+		jen.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")}),
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(sumDecoder(t)).Call(jen.Op("&").Id("d"), jen.Nil()),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("v"), jen.Id("d").Dot("finish").Call()),
+	)
+	f.Func().Id(sumDecoder(t)).Params(decoderParams()...).Params(jen.Id(t.Name), jen.Error()).Block(
+		jen.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkObject")).Block(
+			jen.Return(jen.Nil(), jen.Id("d").Dot("mismatch").Call(jen.Id("p"), jen.Lit("object"))),
+		),
+		jen.List(jen.Id("kind"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("discriminator").Call(jen.Lit(t.Discriminator)),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Id("ok")).Block(
+			jen.Switch(jen.String().Parens(jen.Id("kind"))).BlockFunc(func(g *jen.Group) {
+				for _, v := range t.Variants {
+					g.Case(jen.Lit(v.Value)).Block(
+						jen.Id("v").Op(":=").New(jen.Id(v.Type.Name)),
+						jen.Return(jen.Id("v"), jen.Id("v").Dot("decodeJSON").Call(jen.Id("d"), jen.Id("p"))),
+					)
+				}
+			}),
+		),
+		jen.Id("u").Op(":=").Op("&").Id(t.Unknown).Values(jen.Dict{jen.Id(t.DiscriminatorName): jen.String().Parens(jen.Id("kind"))}),
+		jen.Return(jen.Id("u"), jen.Id("d").Dot("readRaw").Call(jen.Id("p"), jen.Op("&").Id("u").Dot("Raw"))),
+	)
+}
+
+func sumDecoder(t *model.Type) string { return "decode" + t.Name }
+
+func decoderParams() []jen.Code {
+	return []jen.Code{jen.Id("d").Op("*").Id("hkDecoder"), jen.Id("p").Op("*").Id("hkPath")}
+}
+
+func validatorParams() []jen.Code {
+	return []jen.Code{jen.Id("e").Op("*").Id("hkErrors"), jen.Id("p").Op("*").Id("hkPath")}
+}
+
+// receiver is how a type's methods take it: structs by pointer, the rest
+// by value (pointer for decoding, which writes).
+func receiver(t *model.Type, writes bool) *jen.Statement {
+	if writes || t.Kind == model.Struct {
+		return jen.Id("x").Op("*").Id(t.Name)
+	}
+	return jen.Id("x").Id(t.Name)
+}
+
+// genUnmarshal prints UnmarshalJSON, which decodes without reflection and
+// returns the violations found while decoding (wrong types, missing
+// required properties) as a *ValidationError.
+func genUnmarshal(f *jen.File, t *model.Type) {
+	f.Comment(comment(fmt.Sprintf("UnmarshalJSON decodes a %s. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.", t.Name)))
+	f.Func().Params(receiver(t, true)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")}),
+		jen.If(jen.Err().Op(":=").Id("x").Dot("decodeJSON").Call(jen.Op("&").Id("d"), jen.Nil()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("d").Dot("finish").Call()),
+	)
+}
+
+// genValidateMethod prints the exported Validate.
+func genValidateMethod(f *jen.File, t *model.Type) {
+	f.Comment(comment(fmt.Sprintf("Validate reports every way the %s breaks its schema, each with its JSON pointer, as a *ValidationError.", t.Name)))
+	f.Func().Params(receiver(t, false)).Id("Validate").Params().Error().Block(
+		jen.Var().Id("e").Id("hkErrors"),
+		jen.Id("x").Dot("validate").Call(jen.Op("&").Id("e"), jen.Nil()),
+		jen.Return(jen.Id("e").Dot("err").Call()),
+	)
+}
