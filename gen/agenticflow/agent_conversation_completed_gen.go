@@ -18,6 +18,8 @@ type AgentConversationCompleted struct {
 	Timestamp time.Time                      `json:"timestamp"`
 	WebhookID WebhookID                      `json:"webhook_id"`
 	Data      AgentConversationCompletedData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a AgentConversationCompleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -29,13 +31,16 @@ func (x *AgentConversationCompleted) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = AgentConversationCompleted{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = AgentConversationCompleted{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -46,8 +51,12 @@ func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "event":
 			seen[0] |= uint64(0x1)
 			fp := p.field("event")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "timestamp":
 			seen[0] |= uint64(0x2)
@@ -58,14 +67,22 @@ func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "webhook_id":
 			seen[0] |= uint64(0x4)
 			fp := p.field("webhook_id")
+			rejects := d.rejects
 			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
 			seen[0] |= uint64(0x8)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -75,15 +92,18 @@ func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"event\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"timestamp\"")
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"webhook_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -95,17 +115,17 @@ func (x *AgentConversationCompleted) Validate() error {
 	return e.err()
 }
 func (x *AgentConversationCompleted) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "agent.conversation.completed" {
 			e.addf(&fp, "const", "value must be \"agent.conversation.completed\", but got %v", x.Event)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("webhook_id")
 		x.WebhookID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -124,6 +144,8 @@ type AgentConversationCompletedData struct {
 	SatisfactionScore Optional[float64]                                  `json:"satisfaction_score,omitzero"`
 	CreditsUsed       Optional[float64]                                  `json:"credits_used,omitzero"`
 	Resolution        Optional[AgentConversationCompletedDataResolution] `json:"resolution,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a AgentConversationCompletedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -135,13 +157,16 @@ func (x *AgentConversationCompletedData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = AgentConversationCompletedData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = AgentConversationCompletedData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -152,26 +177,42 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 		case "agent_id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("agent_id")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.AgentID); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "conversation_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("conversation_id")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.ConversationID); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
+			}
 		case "user_id":
 			fp := p.field("user_id")
+			rejects := d.rejects
 			x.UserID.Set = true
 			if err := d.readString(&fp, &x.UserID.Value); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
+			}
 		case "status":
 			seen[0] |= uint64(0x4)
 			fp := p.field("status")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "started_at":
 			seen[0] |= uint64(0x8)
@@ -187,27 +228,43 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			}
 		case "message_count":
 			fp := p.field("message_count")
+			rejects := d.rejects
 			x.MessageCount.Set = true
 			if err := d.readInt64(&fp, &x.MessageCount.Value); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x10)
+			}
 		case "satisfaction_score":
 			fp := p.field("satisfaction_score")
+			rejects := d.rejects
 			x.SatisfactionScore.Set = true
 			if err := d.readFloat64(&fp, &x.SatisfactionScore.Value); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x20)
+			}
 		case "credits_used":
 			fp := p.field("credits_used")
+			rejects := d.rejects
 			x.CreditsUsed.Set = true
 			if err := d.readFloat64(&fp, &x.CreditsUsed.Value); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x40)
+			}
 		case "resolution":
 			fp := p.field("resolution")
+			rejects := d.rejects
 			x.Resolution.Set = true
 			if err := x.Resolution.Value.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x80)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -217,12 +274,15 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"agent_id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"conversation_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"status\"")
+		x.hkSkip[0] |= uint64(0x8)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"started_at\"")
@@ -240,19 +300,19 @@ func (x *AgentConversationCompletedData) Validate() error {
 	return e.err()
 }
 func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("agent_id")
 		if !hkPattern1.MatchString(x.AgentID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^agent_[A-Za-z0-9_]+$\"", x.AgentID)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("conversation_id")
 		if !hkPattern2.MatchString(x.ConversationID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^conv_[A-Za-z0-9_]+$\"", x.ConversationID)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("user_id")
 		if x.UserID.Set {
 			{
@@ -263,7 +323,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x8) == 0 {
 		fp := p.field("status")
 		{
 			n := utf8.RuneCountInString(x.Status)
@@ -272,7 +332,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x10) == 0 {
 		fp := p.field("message_count")
 		if x.MessageCount.Set {
 			if x.MessageCount.Value < 0 {
@@ -280,7 +340,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x20) == 0 {
 		fp := p.field("satisfaction_score")
 		if x.SatisfactionScore.Set {
 			if x.SatisfactionScore.Value < 0 {
@@ -291,7 +351,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x40) == 0 {
 		fp := p.field("credits_used")
 		if x.CreditsUsed.Set {
 			if x.CreditsUsed.Value < 0 {
@@ -299,7 +359,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x80) == 0 {
 		fp := p.field("resolution")
 		if x.Resolution.Set {
 			x.Resolution.Value.validate(e, &fp)
@@ -312,6 +372,8 @@ type AgentConversationCompletedDataResolution struct {
 	Type     Optional[string]   `json:"type,omitzero"`
 	Category Optional[string]   `json:"category,omitzero"`
 	Tags     Optional[[]string] `json:"tags,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a AgentConversationCompletedDataResolution. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -323,12 +385,15 @@ func (x *AgentConversationCompletedDataResolution) UnmarshalJSON(data []byte) er
 	return d.finish()
 }
 func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = AgentConversationCompletedDataResolution{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = AgentConversationCompletedDataResolution{}
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -350,6 +415,7 @@ func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *h
 			}
 		case "tags":
 			fp := p.field("tags")
+			rejects := d.rejects
 			x.Tags.Set = true
 			if d.peek() != hkArray {
 				if err := d.mismatch(&fp, "array"); err != nil {
@@ -373,6 +439,9 @@ func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *h
 					x.Tags.Value = append(x.Tags.Value, elem0)
 				}
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
+			}
 		default:
 			if err := d.skip(); err != nil {
 				return err
@@ -389,7 +458,7 @@ func (x *AgentConversationCompletedDataResolution) Validate() error {
 	return e.err()
 }
 func (x *AgentConversationCompletedDataResolution) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("tags")
 		if x.Tags.Set {
 			if i, j, dup := hkDuplicate(x.Tags.Value); dup {

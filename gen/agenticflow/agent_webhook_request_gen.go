@@ -19,6 +19,8 @@ type AgentWebhookRequest struct {
 	Metadata Optional[Metadata] `json:"metadata,omitzero"`
 	// Free-form context for the agent, such as an order id or the customer's e-mail.
 	Context Optional[map[string]json.RawMessage] `json:"context,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a AgentWebhookRequest. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -30,13 +32,16 @@ func (x *AgentWebhookRequest) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = AgentWebhookRequest{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = AgentWebhookRequest{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -47,20 +52,32 @@ func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "message":
 			seen[0] |= uint64(0x1)
 			fp := p.field("message")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Message); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
+			}
 		case "user_id":
 			fp := p.field("user_id")
+			rejects := d.rejects
 			x.UserID.Set = true
 			if err := d.readString(&fp, &x.UserID.Value); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
+			}
 		case "metadata":
 			fp := p.field("metadata")
+			rejects := d.rejects
 			x.Metadata.Set = true
 			if err := x.Metadata.Value.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "context":
 			fp := p.field("context")
@@ -71,8 +88,8 @@ func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 				}
 			} else {
 				x.Context.Value = make(map[string]json.RawMessage)
-				for {
-					k, more, err := d.objectNext()
+				for first0 := true; ; first0 = false {
+					k, more, err := d.objectNext(first0)
 					if err != nil {
 						return err
 					}
@@ -96,6 +113,7 @@ func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"message\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	return nil
 }
@@ -107,7 +125,7 @@ func (x *AgentWebhookRequest) Validate() error {
 	return e.err()
 }
 func (x *AgentWebhookRequest) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("message")
 		{
 			n := utf8.RuneCountInString(x.Message)
@@ -116,7 +134,7 @@ func (x *AgentWebhookRequest) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("user_id")
 		if x.UserID.Set {
 			{
@@ -127,7 +145,7 @@ func (x *AgentWebhookRequest) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("metadata")
 		if x.Metadata.Set {
 			x.Metadata.Value.validate(e, &fp)

@@ -81,8 +81,8 @@ func (x *Metadata) decodeJSON(d *hkDecoder, p *hkPath) error {
 		}
 	} else {
 		(*x) = make(map[string]json.RawMessage)
-		for {
-			k, more, err := d.objectNext()
+		for first0 := true; ; first0 = false {
+			k, more, err := d.objectNext(first0)
 			if err != nil {
 				return err
 			}
@@ -129,8 +129,8 @@ func (x *UndocumentedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		}
 	} else {
 		(*x) = make(map[string]json.RawMessage)
-		for {
-			k, more, err := d.objectNext()
+		for first0 := true; ; first0 = false {
+			k, more, err := d.objectNext(first0)
 			if err != nil {
 				return err
 			}

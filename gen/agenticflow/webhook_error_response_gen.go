@@ -16,6 +16,8 @@ import (
 type WebhookErrorResponse struct {
 	Success bool                      `json:"success"`
 	Error   WebhookErrorResponseError `json:"error"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a WebhookErrorResponse. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -27,13 +29,16 @@ func (x *WebhookErrorResponse) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = WebhookErrorResponse{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = WebhookErrorResponse{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -44,14 +49,22 @@ func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "success":
 			seen[0] |= uint64(0x1)
 			fp := p.field("success")
+			rejects := d.rejects
 			if err := d.readBool(&fp, &x.Success); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "error":
 			seen[0] |= uint64(0x2)
 			fp := p.field("error")
+			rejects := d.rejects
 			if err := x.Error.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -61,9 +74,11 @@ func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"success\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"error\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -75,13 +90,13 @@ func (x *WebhookErrorResponse) Validate() error {
 	return e.err()
 }
 func (x *WebhookErrorResponse) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("success")
 		if x.Success != false {
 			e.addf(&fp, "const", "value must be false, but got %v", x.Success)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("error")
 		x.Error.validate(e, &fp)
 	}
@@ -94,6 +109,8 @@ type WebhookErrorResponseError struct {
 	Message string `json:"message"`
 	// More about the error; its shape depends on the code.
 	Details Optional[map[string]json.RawMessage] `json:"details,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a WebhookErrorResponseError. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -105,13 +122,16 @@ func (x *WebhookErrorResponseError) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = WebhookErrorResponseError{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = WebhookErrorResponseError{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -122,14 +142,22 @@ func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "code":
 			seen[0] |= uint64(0x1)
 			fp := p.field("code")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Code); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "message":
 			seen[0] |= uint64(0x2)
 			fp := p.field("message")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Message); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "details":
 			fp := p.field("details")
@@ -140,8 +168,8 @@ func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) error {
 				}
 			} else {
 				x.Details.Value = make(map[string]json.RawMessage)
-				for {
-					k, more, err := d.objectNext()
+				for first0 := true; ; first0 = false {
+					k, more, err := d.objectNext(first0)
 					if err != nil {
 						return err
 					}
@@ -165,9 +193,11 @@ func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"code\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"message\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -179,13 +209,13 @@ func (x *WebhookErrorResponseError) Validate() error {
 	return e.err()
 }
 func (x *WebhookErrorResponseError) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("code")
 		if !hkPattern0.MatchString(x.Code) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^[A-Z][A-Z0-9_]*$\"", x.Code)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("message")
 		{
 			n := utf8.RuneCountInString(x.Message)

@@ -20,6 +20,8 @@ type WebhookSuccessResponse struct {
 	// Such as queued.
 	Status              string              `json:"status"`
 	EstimatedCompletion Optional[time.Time] `json:"estimated_completion,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a WebhookSuccessResponse. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -31,13 +33,16 @@ func (x *WebhookSuccessResponse) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = WebhookSuccessResponse{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = WebhookSuccessResponse{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -48,8 +53,12 @@ func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "success":
 			seen[0] |= uint64(0x1)
 			fp := p.field("success")
+			rejects := d.rejects
 			if err := d.readBool(&fp, &x.Success); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "message":
 			fp := p.field("message")
@@ -60,14 +69,22 @@ func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "execution_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("execution_id")
+			rejects := d.rejects
 			if err := x.ExecutionID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "status":
 			seen[0] |= uint64(0x4)
 			fp := p.field("status")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "estimated_completion":
 			fp := p.field("estimated_completion")
@@ -83,12 +100,15 @@ func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"success\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"execution_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"status\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -100,17 +120,17 @@ func (x *WebhookSuccessResponse) Validate() error {
 	return e.err()
 }
 func (x *WebhookSuccessResponse) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("success")
 		if x.Success != true {
 			e.addf(&fp, "const", "value must be true, but got %v", x.Success)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("execution_id")
 		x.ExecutionID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("status")
 		{
 			n := utf8.RuneCountInString(x.Status)

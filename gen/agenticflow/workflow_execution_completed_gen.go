@@ -18,6 +18,8 @@ type WorkflowExecutionCompleted struct {
 	Timestamp time.Time                      `json:"timestamp"`
 	WebhookID WebhookID                      `json:"webhook_id"`
 	Data      WorkflowExecutionCompletedData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a WorkflowExecutionCompleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -29,13 +31,16 @@ func (x *WorkflowExecutionCompleted) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = WorkflowExecutionCompleted{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = WorkflowExecutionCompleted{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -46,8 +51,12 @@ func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "event":
 			seen[0] |= uint64(0x1)
 			fp := p.field("event")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "timestamp":
 			seen[0] |= uint64(0x2)
@@ -58,14 +67,22 @@ func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "webhook_id":
 			seen[0] |= uint64(0x4)
 			fp := p.field("webhook_id")
+			rejects := d.rejects
 			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
 			seen[0] |= uint64(0x8)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -75,15 +92,18 @@ func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"event\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"timestamp\"")
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"webhook_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -95,17 +115,17 @@ func (x *WorkflowExecutionCompleted) Validate() error {
 	return e.err()
 }
 func (x *WorkflowExecutionCompleted) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "workflow.execution.completed" {
 			e.addf(&fp, "const", "value must be \"workflow.execution.completed\", but got %v", x.Event)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("webhook_id")
 		x.WebhookID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -126,6 +146,8 @@ type WorkflowExecutionCompletedData struct {
 	OutputData     Optional[map[string]json.RawMessage] `json:"output_data,omitzero"`
 	CreditsUsed    Optional[float64]                    `json:"credits_used,omitzero"`
 	StepsCompleted Optional[int64]                      `json:"steps_completed,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a WorkflowExecutionCompletedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -137,13 +159,16 @@ func (x *WorkflowExecutionCompletedData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = WorkflowExecutionCompletedData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = WorkflowExecutionCompletedData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -154,20 +179,32 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 		case "workflow_id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("workflow_id")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.WorkflowID); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "execution_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("execution_id")
+			rejects := d.rejects
 			if err := x.ExecutionID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "status":
 			seen[0] |= uint64(0x4)
 			fp := p.field("status")
+			rejects := d.rejects
 			if err := x.Status.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "started_at":
 			seen[0] |= uint64(0x8)
@@ -183,9 +220,13 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			}
 		case "duration_seconds":
 			fp := p.field("duration_seconds")
+			rejects := d.rejects
 			x.DurationSeconds.Set = true
 			if err := d.readFloat64(&fp, &x.DurationSeconds.Value); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "input_data":
 			fp := p.field("input_data")
@@ -196,8 +237,8 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 				}
 			} else {
 				x.InputData.Value = make(map[string]json.RawMessage)
-				for {
-					k, more, err := d.objectNext()
+				for first0 := true; ; first0 = false {
+					k, more, err := d.objectNext(first0)
 					if err != nil {
 						return err
 					}
@@ -222,8 +263,8 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 				}
 			} else {
 				x.OutputData.Value = make(map[string]json.RawMessage)
-				for {
-					k, more, err := d.objectNext()
+				for first0 := true; ; first0 = false {
+					k, more, err := d.objectNext(first0)
 					if err != nil {
 						return err
 					}
@@ -241,15 +282,23 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			}
 		case "credits_used":
 			fp := p.field("credits_used")
+			rejects := d.rejects
 			x.CreditsUsed.Set = true
 			if err := d.readFloat64(&fp, &x.CreditsUsed.Value); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x10)
+			}
 		case "steps_completed":
 			fp := p.field("steps_completed")
+			rejects := d.rejects
 			x.StepsCompleted.Set = true
 			if err := d.readInt64(&fp, &x.StepsCompleted.Value); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x20)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -259,12 +308,15 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"workflow_id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"execution_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"status\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"started_at\"")
@@ -282,21 +334,21 @@ func (x *WorkflowExecutionCompletedData) Validate() error {
 	return e.err()
 }
 func (x *WorkflowExecutionCompletedData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("workflow_id")
 		if !hkPattern4.MatchString(x.WorkflowID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^wf_[A-Za-z0-9_]+$\"", x.WorkflowID)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("execution_id")
 		x.ExecutionID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("status")
 		x.Status.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x8) == 0 {
 		fp := p.field("duration_seconds")
 		if x.DurationSeconds.Set {
 			if x.DurationSeconds.Value < 0 {
@@ -304,7 +356,7 @@ func (x *WorkflowExecutionCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x10) == 0 {
 		fp := p.field("credits_used")
 		if x.CreditsUsed.Set {
 			if x.CreditsUsed.Value < 0 {
@@ -312,7 +364,7 @@ func (x *WorkflowExecutionCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x20) == 0 {
 		fp := p.field("steps_completed")
 		if x.StepsCompleted.Set {
 			if x.StepsCompleted.Value < 0 {

@@ -15,6 +15,8 @@ type WorkflowStepCompleted struct {
 	Timestamp time.Time        `json:"timestamp"`
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a WorkflowStepCompleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -26,13 +28,16 @@ func (x *WorkflowStepCompleted) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *WorkflowStepCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = WorkflowStepCompleted{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = WorkflowStepCompleted{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -43,8 +48,12 @@ func (x *WorkflowStepCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "event":
 			seen[0] |= uint64(0x1)
 			fp := p.field("event")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "timestamp":
 			seen[0] |= uint64(0x2)
@@ -55,14 +64,22 @@ func (x *WorkflowStepCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "webhook_id":
 			seen[0] |= uint64(0x4)
 			fp := p.field("webhook_id")
+			rejects := d.rejects
 			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
 			seen[0] |= uint64(0x8)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -72,15 +89,18 @@ func (x *WorkflowStepCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"event\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"timestamp\"")
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"webhook_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -92,17 +112,17 @@ func (x *WorkflowStepCompleted) Validate() error {
 	return e.err()
 }
 func (x *WorkflowStepCompleted) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "workflow.step.completed" {
 			e.addf(&fp, "const", "value must be \"workflow.step.completed\", but got %v", x.Event)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("webhook_id")
 		x.WebhookID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}

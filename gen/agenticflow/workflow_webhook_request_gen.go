@@ -18,6 +18,8 @@ type WorkflowWebhookRequest struct {
 	InputData     map[string]json.RawMessage `json:"input_data"`
 	TriggerSource Optional[string]           `json:"trigger_source,omitzero"`
 	Metadata      Optional[Metadata]         `json:"metadata,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a WorkflowWebhookRequest. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -29,13 +31,16 @@ func (x *WorkflowWebhookRequest) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = WorkflowWebhookRequest{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = WorkflowWebhookRequest{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -52,8 +57,8 @@ func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 				}
 			} else {
 				x.InputData = make(map[string]json.RawMessage)
-				for {
-					k, more, err := d.objectNext()
+				for first0 := true; ; first0 = false {
+					k, more, err := d.objectNext(first0)
 					if err != nil {
 						return err
 					}
@@ -71,15 +76,23 @@ func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 			}
 		case "trigger_source":
 			fp := p.field("trigger_source")
+			rejects := d.rejects
 			x.TriggerSource.Set = true
 			if err := d.readString(&fp, &x.TriggerSource.Value); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
+			}
 		case "metadata":
 			fp := p.field("metadata")
+			rejects := d.rejects
 			x.Metadata.Set = true
 			if err := x.Metadata.Value.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -100,7 +113,7 @@ func (x *WorkflowWebhookRequest) Validate() error {
 	return e.err()
 }
 func (x *WorkflowWebhookRequest) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("trigger_source")
 		if x.TriggerSource.Set {
 			{
@@ -111,7 +124,7 @@ func (x *WorkflowWebhookRequest) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("metadata")
 		if x.Metadata.Set {
 			x.Metadata.Value.validate(e, &fp)

@@ -134,6 +134,8 @@ func (x Channel) validate(e *hkErrors, p *hkPath) {
 type Sender struct {
 	ID   string           `json:"id"`
 	Name Optional[string] `json:"name,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a Sender. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -145,13 +147,16 @@ func (x *Sender) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = Sender{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = Sender{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -162,8 +167,12 @@ func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("id")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.ID); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "name":
 			fp := p.field("name")
@@ -179,6 +188,7 @@ func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	return nil
 }
@@ -190,7 +200,7 @@ func (x *Sender) Validate() error {
 	return e.err()
 }
 func (x *Sender) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("id")
 		{
 			n := utf8.RuneCountInString(x.ID)
@@ -221,8 +231,8 @@ func (x *Changes) decodeJSON(d *hkDecoder, p *hkPath) error {
 		}
 	} else {
 		(*x) = make(map[string]json.RawMessage)
-		for {
-			k, more, err := d.objectNext()
+		for first0 := true; ; first0 = false {
+			k, more, err := d.objectNext(first0)
 			if err != nil {
 				return err
 			}

@@ -14,6 +14,8 @@ type ContactUpdated struct {
 	Event      string             `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
 	Data       ContactUpdatedData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a ContactUpdated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -25,13 +27,16 @@ func (x *ContactUpdated) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = ContactUpdated{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = ContactUpdated{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -42,20 +47,32 @@ func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "event":
 			seen[0] |= uint64(0x1)
 			fp := p.field("event")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("delivery_id")
+			rejects := d.rejects
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
 			seen[0] |= uint64(0x4)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -65,12 +82,15 @@ func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"event\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -82,17 +102,17 @@ func (x *ContactUpdated) Validate() error {
 	return e.err()
 }
 func (x *ContactUpdated) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "contact.updated" {
 			e.addf(&fp, "const", "value must be \"contact.updated\", but got %v", x.Event)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -103,6 +123,8 @@ type ContactUpdatedData struct {
 	ContactID string `json:"contact_id"`
 	// The profile fields that changed. name and email are documented; others may appear.
 	Changes ContactUpdatedDataChanges `json:"changes"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a ContactUpdatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -114,13 +136,16 @@ func (x *ContactUpdatedData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = ContactUpdatedData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = ContactUpdatedData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -131,14 +156,22 @@ func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "contact_id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("contact_id")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.ContactID); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "changes":
 			seen[0] |= uint64(0x2)
 			fp := p.field("changes")
+			rejects := d.rejects
 			if err := x.Changes.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -148,9 +181,11 @@ func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"contact_id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"changes\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -162,7 +197,7 @@ func (x *ContactUpdatedData) Validate() error {
 	return e.err()
 }
 func (x *ContactUpdatedData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("contact_id")
 		{
 			n := utf8.RuneCountInString(x.ContactID)
@@ -171,7 +206,7 @@ func (x *ContactUpdatedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("changes")
 		x.Changes.validate(e, &fp)
 	}
@@ -183,6 +218,8 @@ func (x *ContactUpdatedData) validate(e *hkErrors, p *hkPath) {
 type ContactUpdatedDataChanges struct {
 	Name  Optional[string] `json:"name,omitzero"`
 	Email Optional[string] `json:"email,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 	// hkExtra counts the members the schema does not name, for min/maxProperties.
 	hkExtra int
 }
@@ -196,12 +233,15 @@ func (x *ContactUpdatedDataChanges) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = ContactUpdatedDataChanges{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = ContactUpdatedDataChanges{}
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -217,9 +257,13 @@ func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) error {
 			}
 		case "email":
 			fp := p.field("email")
+			rejects := d.rejects
 			x.Email.Set = true
 			if err := d.readString(&fp, &x.Email.Value); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		default:
 			x.hkExtra++
@@ -238,7 +282,7 @@ func (x *ContactUpdatedDataChanges) Validate() error {
 	return e.err()
 }
 func (x *ContactUpdatedDataChanges) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("email")
 		if x.Email.Set {
 			if !hkIsEmail(x.Email.Value) {

@@ -14,6 +14,8 @@ type ConversationClosed struct {
 	Event      string                 `json:"event"`
 	DeliveryID DeliveryID             `json:"delivery_id"`
 	Data       ConversationClosedData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a ConversationClosed. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -25,13 +27,16 @@ func (x *ConversationClosed) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = ConversationClosed{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = ConversationClosed{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -42,20 +47,32 @@ func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "event":
 			seen[0] |= uint64(0x1)
 			fp := p.field("event")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("delivery_id")
+			rejects := d.rejects
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
 			seen[0] |= uint64(0x4)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -65,12 +82,15 @@ func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"event\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -82,17 +102,17 @@ func (x *ConversationClosed) Validate() error {
 	return e.err()
 }
 func (x *ConversationClosed) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "conversation.closed" {
 			e.addf(&fp, "const", "value must be \"conversation.closed\", but got %v", x.Event)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -103,6 +123,8 @@ type ConversationClosedData struct {
 	ThreadID ThreadID  `json:"thread_id"`
 	Channel  Channel   `json:"channel"`
 	ClosedAt time.Time `json:"closed_at"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a ConversationClosedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -114,13 +136,16 @@ func (x *ConversationClosedData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = ConversationClosedData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = ConversationClosedData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -131,14 +156,22 @@ func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "thread_id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("thread_id")
+			rejects := d.rejects
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "channel":
 			seen[0] |= uint64(0x2)
 			fp := p.field("channel")
+			rejects := d.rejects
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "closed_at":
 			seen[0] |= uint64(0x4)
@@ -154,9 +187,11 @@ func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"thread_id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"channel\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"closed_at\"")
@@ -171,11 +206,11 @@ func (x *ConversationClosedData) Validate() error {
 	return e.err()
 }
 func (x *ConversationClosedData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}

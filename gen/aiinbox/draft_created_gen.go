@@ -17,6 +17,8 @@ type DraftCreated struct {
 	Event      string           `json:"event"`
 	DeliveryID DeliveryID       `json:"delivery_id"`
 	Data       DraftCreatedData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a DraftCreated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -28,13 +30,16 @@ func (x *DraftCreated) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = DraftCreated{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = DraftCreated{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -45,20 +50,32 @@ func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "event":
 			seen[0] |= uint64(0x1)
 			fp := p.field("event")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("delivery_id")
+			rejects := d.rejects
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
 			seen[0] |= uint64(0x4)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -68,12 +85,15 @@ func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"event\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -85,17 +105,17 @@ func (x *DraftCreated) Validate() error {
 	return e.err()
 }
 func (x *DraftCreated) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "draft.created" {
 			e.addf(&fp, "const", "value must be \"draft.created\", but got %v", x.Event)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -107,6 +127,8 @@ type DraftCreatedData struct {
 	Channel   Channel   `json:"channel"`
 	DraftText string    `json:"draft_text"`
 	CreatedAt time.Time `json:"created_at"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a DraftCreatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -118,13 +140,16 @@ func (x *DraftCreatedData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = DraftCreatedData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = DraftCreatedData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -135,20 +160,32 @@ func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "thread_id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("thread_id")
+			rejects := d.rejects
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "channel":
 			seen[0] |= uint64(0x2)
 			fp := p.field("channel")
+			rejects := d.rejects
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "draft_text":
 			seen[0] |= uint64(0x4)
 			fp := p.field("draft_text")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.DraftText); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "created_at":
 			seen[0] |= uint64(0x8)
@@ -164,12 +201,15 @@ func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"thread_id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"channel\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"draft_text\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"created_at\"")
@@ -184,15 +224,15 @@ func (x *DraftCreatedData) Validate() error {
 	return e.err()
 }
 func (x *DraftCreatedData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("draft_text")
 		{
 			n := utf8.RuneCountInString(x.DraftText)

@@ -14,6 +14,8 @@ type HandoffRequested struct {
 	Event      string               `json:"event"`
 	DeliveryID DeliveryID           `json:"delivery_id"`
 	Data       HandoffRequestedData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a HandoffRequested. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -25,13 +27,16 @@ func (x *HandoffRequested) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = HandoffRequested{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = HandoffRequested{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -42,20 +47,32 @@ func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "event":
 			seen[0] |= uint64(0x1)
 			fp := p.field("event")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("delivery_id")
+			rejects := d.rejects
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
 			seen[0] |= uint64(0x4)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -65,12 +82,15 @@ func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"event\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -82,17 +102,17 @@ func (x *HandoffRequested) Validate() error {
 	return e.err()
 }
 func (x *HandoffRequested) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "handoff.requested" {
 			e.addf(&fp, "const", "value must be \"handoff.requested\", but got %v", x.Event)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -103,6 +123,8 @@ type HandoffRequestedData struct {
 	ThreadID ThreadID `json:"thread_id"`
 	Channel  Channel  `json:"channel"`
 	Reason   string   `json:"reason"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a HandoffRequestedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -114,13 +136,16 @@ func (x *HandoffRequestedData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = HandoffRequestedData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = HandoffRequestedData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -131,20 +156,32 @@ func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "thread_id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("thread_id")
+			rejects := d.rejects
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "channel":
 			seen[0] |= uint64(0x2)
 			fp := p.field("channel")
+			rejects := d.rejects
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "reason":
 			seen[0] |= uint64(0x4)
 			fp := p.field("reason")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Reason); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -154,12 +191,15 @@ func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"thread_id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"channel\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"reason\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -171,15 +211,15 @@ func (x *HandoffRequestedData) Validate() error {
 	return e.err()
 }
 func (x *HandoffRequestedData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("reason")
 		{
 			n := utf8.RuneCountInString(x.Reason)

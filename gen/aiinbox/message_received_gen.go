@@ -14,6 +14,8 @@ type MessageReceived struct {
 	Event      string              `json:"event"`
 	DeliveryID DeliveryID          `json:"delivery_id"`
 	Data       MessageReceivedData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageReceived. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -25,13 +27,16 @@ func (x *MessageReceived) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageReceived{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageReceived{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -42,20 +47,32 @@ func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "event":
 			seen[0] |= uint64(0x1)
 			fp := p.field("event")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("delivery_id")
+			rejects := d.rejects
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
 			seen[0] |= uint64(0x4)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -65,12 +82,15 @@ func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"event\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -82,17 +102,17 @@ func (x *MessageReceived) Validate() error {
 	return e.err()
 }
 func (x *MessageReceived) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "message.received" {
 			e.addf(&fp, "const", "value must be \"message.received\", but got %v", x.Event)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -107,6 +127,8 @@ type MessageReceivedData struct {
 	Text      Optional[string] `json:"text,omitzero"`
 	From      Sender           `json:"from"`
 	Timestamp time.Time        `json:"timestamp"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageReceivedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -118,13 +140,16 @@ func (x *MessageReceivedData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageReceivedData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageReceivedData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -135,20 +160,32 @@ func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "thread_id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("thread_id")
+			rejects := d.rejects
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "message_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("message_id")
+			rejects := d.rejects
 			if err := x.MessageID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "channel":
 			seen[0] |= uint64(0x4)
 			fp := p.field("channel")
+			rejects := d.rejects
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "text":
 			fp := p.field("text")
@@ -159,8 +196,12 @@ func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "from":
 			seen[0] |= uint64(0x8)
 			fp := p.field("from")
+			rejects := d.rejects
 			if err := x.From.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "timestamp":
 			seen[0] |= uint64(0x10)
@@ -176,15 +217,19 @@ func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"thread_id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"message_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"channel\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"from\"")
+		x.hkSkip[0] |= uint64(0x8)
 	}
 	if seen[0]&uint64(0x10) == 0 {
 		d.errs.add(p, "required", "missing properties: \"timestamp\"")
@@ -199,19 +244,19 @@ func (x *MessageReceivedData) Validate() error {
 	return e.err()
 }
 func (x *MessageReceivedData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("message_id")
 		x.MessageID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x8) == 0 {
 		fp := p.field("from")
 		x.From.validate(e, &fp)
 	}

@@ -11,6 +11,8 @@ package peach
 type AIFlowExecutionEscalated struct {
 	Type string `json:"type"`
 	Data AIFlow `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a AIFlowExecutionEscalated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -22,13 +24,16 @@ func (x *AIFlowExecutionEscalated) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *AIFlowExecutionEscalated) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = AIFlowExecutionEscalated{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = AIFlowExecutionEscalated{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -39,14 +44,22 @@ func (x *AIFlowExecutionEscalated) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "type":
 			seen[0] |= uint64(0x1)
 			fp := p.field("type")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Type); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
 			seen[0] |= uint64(0x2)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -56,9 +69,11 @@ func (x *AIFlowExecutionEscalated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"type\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -70,13 +85,13 @@ func (x *AIFlowExecutionEscalated) Validate() error {
 	return e.err()
 }
 func (x *AIFlowExecutionEscalated) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("type")
 		if x.Type != "ai_flow_execution.escalated" {
 			e.addf(&fp, "const", "value must be \"ai_flow_execution.escalated\", but got %v", x.Type)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}

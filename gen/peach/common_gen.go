@@ -21,6 +21,8 @@ type AIFlow struct {
 	AppType     string                   `json:"app_type"`
 	Status      AIFlowStatus             `json:"status"`
 	Description OptionalNullable[string] `json:"description,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a AIFlow. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -32,13 +34,16 @@ func (x *AIFlow) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = AIFlow{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = AIFlow{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -49,26 +54,42 @@ func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("id")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.ID); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "name":
 			seen[0] |= uint64(0x2)
 			fp := p.field("name")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Name); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "app_type":
 			seen[0] |= uint64(0x4)
 			fp := p.field("app_type")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.AppType); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "status":
 			seen[0] |= uint64(0x8)
 			fp := p.field("status")
+			rejects := d.rejects
 			if err := x.Status.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "description":
 			fp := p.field("description")
@@ -88,15 +109,19 @@ func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"name\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"app_type\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"status\"")
+		x.hkSkip[0] |= uint64(0x8)
 	}
 	return nil
 }
@@ -108,13 +133,13 @@ func (x *AIFlow) Validate() error {
 	return e.err()
 }
 func (x *AIFlow) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("id")
 		if !hkPattern2.MatchString(x.ID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^aiflw_[A-Za-z0-9]+$\"", x.ID)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("name")
 		{
 			n := utf8.RuneCountInString(x.Name)
@@ -123,7 +148,7 @@ func (x *AIFlow) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("app_type")
 		{
 			n := utf8.RuneCountInString(x.AppType)
@@ -132,7 +157,7 @@ func (x *AIFlow) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x8) == 0 {
 		fp := p.field("status")
 		x.Status.validate(e, &fp)
 	}
@@ -175,18 +200,27 @@ func (x AIFlowStatus) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageID is a named schema, generated from peach/common.json#/$defs/MessageID.
+// MessageID is a integer or string, generated from peach/common.json#/$defs/MessageID.
 //
 // A string ("cmsg_…") for template messages, an integer for interactive messages.
-// It is kept as raw JSON because it allows string or integer; Validate checks it against the schema.
-type MessageID json.RawMessage
+type MessageID struct {
+	// Type is the JSON type of the value: "integer" or "string"; "" when unset.
+	Type string
+	// Integer is the value when Type is "integer".
+	Integer int64
+	// String is the value when Type is "string".
+	String string
+}
 
-// MarshalJSON returns the JSON as received (null when empty).
+// MarshalJSON writes the value of the type it holds.
 func (x MessageID) MarshalJSON() ([]byte, error) {
-	if len(x) == 0 {
-		return []byte("null"), nil
+	switch x.Type {
+	case "integer":
+		return json.Marshal(x.Integer)
+	case "string":
+		return json.Marshal(x.String)
 	}
-	return []byte(x), nil
+	return []byte("null"), nil
 }
 
 // UnmarshalJSON decodes a MessageID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -198,7 +232,16 @@ func (x *MessageID) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageID) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readRaw(p, (*json.RawMessage)(x))
+	*x = MessageID{}
+	switch d.peek() {
+	case hkNumber:
+		x.Type = "integer"
+		return d.readInt64(p, &x.Integer)
+	case hkString:
+		x.Type = "string"
+		return d.readString(p, &x.String)
+	}
+	return d.mismatch(p, "integer or string")
 }
 
 // Validate reports every way the MessageID breaks its schema, each with its JSON pointer, as a *ValidationError.
@@ -207,8 +250,19 @@ func (x MessageID) Validate() error {
 	x.validate(&e, nil)
 	return e.err()
 }
-func (x MessageID) validate(e *hkErrors, p *hkPath) {
-	hkValidateRaw(&hkTable0, json.RawMessage(x), p, e)
+func (x *MessageID) validate(e *hkErrors, p *hkPath) {
+	switch x.Type {
+	case "integer":
+		if x.Integer < 1 {
+			e.addf(p, "minimum", "must be >= 1 but found %v", x.Integer)
+		}
+	case "string":
+		if !hkPattern3.MatchString(x.String) {
+			e.addf(p, "pattern", "%q does not match pattern \"^cmsg_[A-Za-z0-9]+$\"", x.String)
+		}
+	default:
+		e.add(p, "type", "expected integer or string, but got nothing")
+	}
 }
 
 // MessageType is an enumeration, generated from peach/common.json#/$defs/MessageType.
@@ -265,6 +319,8 @@ type Contact struct {
 	CountryCode OptionalNullable[string] `json:"country_code,omitzero"`
 	Language    OptionalNullable[string] `json:"language,omitzero"`
 	Email       OptionalNullable[string] `json:"email,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a Contact. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -276,13 +332,16 @@ func (x *Contact) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = Contact{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = Contact{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -293,14 +352,22 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("id")
+			rejects := d.rejects
 			if err := d.readInt64(&fp, &x.ID); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "account_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("account_id")
+			rejects := d.rejects
 			if err := d.readInt64(&fp, &x.AccountID); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "name":
 			seen[0] |= uint64(0x4)
@@ -311,8 +378,12 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "phone_number":
 			seen[0] |= uint64(0x8)
 			fp := p.field("phone_number")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.PhoneNumber); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "first_name":
 			fp := p.field("first_name")
@@ -336,6 +407,7 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 			}
 		case "country_code":
 			fp := p.field("country_code")
+			rejects := d.rejects
 			x.CountryCode.Set = true
 			if d.null() {
 				x.CountryCode.Null = true
@@ -343,6 +415,9 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 				if err := d.readString(&fp, &x.CountryCode.Value); err != nil {
 					return err
 				}
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "language":
 			fp := p.field("language")
@@ -356,6 +431,7 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 			}
 		case "email":
 			fp := p.field("email")
+			rejects := d.rejects
 			x.Email.Set = true
 			if d.null() {
 				x.Email.Null = true
@@ -363,6 +439,9 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 				if err := d.readString(&fp, &x.Email.Value); err != nil {
 					return err
 				}
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x10)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -372,15 +451,18 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"account_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"name\"")
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"phone_number\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -392,25 +474,25 @@ func (x *Contact) Validate() error {
 	return e.err()
 }
 func (x *Contact) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("id")
 		if x.ID < 1 {
 			e.addf(&fp, "minimum", "must be >= 1 but found %v", x.ID)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("account_id")
 		if x.AccountID < 1 {
 			e.addf(&fp, "minimum", "must be >= 1 but found %v", x.AccountID)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("phone_number")
 		if !hkPattern1.MatchString(x.PhoneNumber) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^\\\\+[1-9][0-9]{6,14}$\"", x.PhoneNumber)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x8) == 0 {
 		fp := p.field("country_code")
 		if x.CountryCode.Set && !x.CountryCode.Null {
 			if !hkPattern0.MatchString(x.CountryCode.Value) {
@@ -418,7 +500,7 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x10) == 0 {
 		fp := p.field("email")
 		if x.Email.Set && !x.Email.Null {
 			if !hkIsEmail(x.Email.Value) {

@@ -36,6 +36,12 @@ type hkDecoder struct {
 	depth   int
 	errs    hkErrors
 	scratch []byte
+	// rejects counts values refused for their type; rejectDepth is the
+	// nesting depth of the last one. Struct decoders use them to tell a
+	// field whose own value was refused (nothing to validate there) from
+	// one with a problem deeper inside.
+	rejects     int
+	rejectDepth int
 }
 
 func (d *hkDecoder) syntax(msg string) error {
@@ -105,6 +111,8 @@ func (d *hkDecoder) finish() error {
 
 // mismatch records a value of the wrong type and skips it.
 func (d *hkDecoder) mismatch(p *hkPath, want string) error {
+	d.rejects++
+	d.rejectDepth = d.depth
 	got := d.peek()
 	if got == hkNumber && want == "integer" {
 		d.errs.add(p, "type", "expected integer, but got number")
@@ -158,8 +166,8 @@ func (d *hkDecoder) skip() error {
 			}
 		}
 	case hkObject:
-		for {
-			_, more, err := d.objectNext()
+		for first := true; ; first = false {
+			_, more, err := d.objectNext(first)
 			if err != nil || !more {
 				return err
 			}
@@ -350,16 +358,20 @@ func (d *hkDecoder) hex4() (rune, bool) {
 	return r, true
 }
 
-// objectNext advances through an object: the first call consumes '{'.
-// It returns the next member's name (valid until the next call) with more
-// true, or more false after the closing '}'.
-func (d *hkDecoder) objectNext() (key []byte, more bool, err error) {
+// objectNext advances through an object: call it with first true once
+// (which consumes '{'), then false. It returns the next member's name
+// (valid until the next call) with more true, or more false after the
+// closing '}'.
+func (d *hkDecoder) objectNext(first bool) (key []byte, more bool, err error) {
 	d.ws()
 	if d.pos >= len(d.data) {
 		return nil, false, d.syntax("unexpected end of input in an object")
 	}
-	switch d.data[d.pos] {
-	case '{':
+	c := d.data[d.pos]
+	if first {
+		if c != '{' {
+			return nil, false, d.syntax("expecting '{'")
+		}
 		d.depth++
 		if d.depth > hkMaxDepth {
 			return nil, false, d.syntax("nesting too deep")
@@ -371,14 +383,17 @@ func (d *hkDecoder) objectNext() (key []byte, more bool, err error) {
 			d.depth--
 			return nil, false, nil
 		}
-	case ',':
-		d.pos++
-	case '}':
-		d.pos++
-		d.depth--
-		return nil, false, nil
-	default:
-		return nil, false, d.syntax("expecting ',' or '}'")
+	} else {
+		switch c {
+		case ',':
+			d.pos++
+		case '}':
+			d.pos++
+			d.depth--
+			return nil, false, nil
+		default:
+			return nil, false, d.syntax("expecting ',' or '}'")
+		}
 	}
 	key, err = d.rawString()
 	if err != nil {
@@ -469,6 +484,8 @@ func (d *hkDecoder) readFloat64(p *hkPath, v *float64) error {
 	}
 	f, err := strconv.ParseFloat(string(lit), 64)
 	if err != nil {
+		d.rejects++
+		d.rejectDepth = d.depth
 		d.errs.addf(p, "type", "number %s does not fit in a float64", lit)
 		return nil
 	}
@@ -495,8 +512,12 @@ func (d *hkDecoder) readInt64(p *hkPath, v *int64) error {
 	case !ok:
 		d.errs.addf(p, "type", "invalid number %s", lit)
 	case !r.IsInt():
+		d.rejects++
+		d.rejectDepth = d.depth
 		d.errs.add(p, "type", "expected integer, but got number")
 	case !r.Num().IsInt64():
+		d.rejects++
+		d.rejectDepth = d.depth
 		d.errs.addf(p, "type", "integer %s does not fit in an int64", lit)
 	default:
 		*v = r.Num().Int64()
@@ -516,6 +537,8 @@ func (d *hkDecoder) readTime(p *hkPath, v *time.Time) error {
 	}
 	str := string(s)
 	if !hkIsDateTime(str) {
+		d.rejects++
+		d.rejectDepth = d.depth
 		d.errs.addf(p, "format", "%q is not valid date-time", str)
 		return nil
 	}
@@ -551,8 +574,8 @@ func (d *hkDecoder) discriminator(key string) (value []byte, ok bool, err error)
 	if d.peek() != hkObject {
 		return nil, false, nil
 	}
-	for {
-		k, more, err := d.objectNext()
+	for first := true; ; first = false {
+		k, more, err := d.objectNext(first)
 		if err != nil || !more {
 			return nil, false, err
 		}
@@ -567,4 +590,25 @@ func (d *hkDecoder) discriminator(key string) (value []byte, ok bool, err error)
 			return nil, false, err
 		}
 	}
+}
+
+// hkValue is what every generated type can do.
+type hkValue interface {
+	decodeJSON(d *hkDecoder, p *hkPath) error
+	validate(e *hkErrors, p *hkPath)
+}
+
+// hkCheck decodes data into v and validates it: every violation found by
+// both, as one *ValidationError, or a plain error for malformed JSON.
+func hkCheck(v hkValue, data []byte) error {
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	d.ws()
+	if d.pos != len(d.data) {
+		return d.syntax("data after the top-level value")
+	}
+	v.validate(&d.errs, nil)
+	return d.errs.err()
 }

@@ -100,20 +100,29 @@ func hkIsHostname(s string) bool {
 	if len(s) > 253 {
 		return false
 	}
-	for _, label := range strings.Split(s, ".") {
+	// Walk the labels in place: splitting would allocate on every call.
+	for rest := s; ; {
+		label := rest
+		dot := strings.IndexByte(rest, '.')
+		if dot >= 0 {
+			label, rest = rest[:dot], rest[dot+1:]
+		}
 		if n := len(label); n < 1 || n > 63 {
 			return false
 		}
 		if s[0] == '-' || label[len(label)-1] == '-' {
 			return false
 		}
-		for _, c := range label {
+		for i := 0; i < len(label); i++ {
+			c := label[i]
 			if !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') {
 				return false
 			}
 		}
+		if dot < 0 {
+			return true
+		}
 	}
-	return true
 }
 
 func hkIsEmail(s string) bool {
@@ -138,22 +147,47 @@ func hkIsEmail(s string) bool {
 	if !hkIsHostname(domain) {
 		return false
 	}
+	// The common address, a dot-atom at a hostname, is one that
+	// net/mail accepts; checking it here spares the allocations of the
+	// full RFC 5322 parser, which reads everything else.
+	if hkDotAtom(local) && hkDotAtom(domain) {
+		return true
+	}
 	_, err := mail.ParseAddress(s)
 	return err == nil
 }
 
-func hkIsIPv4(s string) bool {
-	groups := strings.Split(s, ".")
-	if len(groups) != 4 {
+// hkDotAtom reports whether s is an RFC 5322 dot-atom of ASCII atext.
+func hkDotAtom(s string) bool {
+	if s == "" || s[0] == '.' || s[len(s)-1] == '.' || strings.Contains(s, "..") {
 		return false
 	}
-	for _, g := range groups {
-		n, err := strconv.Atoi(g)
-		if err != nil || n < 0 || n > 255 || (n != 0 && g[0] == '0') {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || strings.IndexByte("!#$%&'*+-/=?^_`{|}~", c) >= 0) {
 			return false
 		}
 	}
 	return true
+}
+
+func hkIsIPv4(s string) bool {
+	groups := 0
+	for rest := s; ; {
+		group := rest
+		dot := strings.IndexByte(rest, '.')
+		if dot >= 0 {
+			group, rest = rest[:dot], rest[dot+1:]
+		}
+		groups++
+		n, err := strconv.Atoi(group)
+		if err != nil || n < 0 || n > 255 || (n != 0 && group[0] == '0') {
+			return false
+		}
+		if dot < 0 {
+			return groups == 4
+		}
+	}
 }
 
 func hkIsIPv6(s string) bool {

@@ -11,15 +11,3 @@ var (
 	hkPattern2 = regexp.MustCompile("^aiflw_[A-Za-z0-9]+$")
 	hkPattern3 = regexp.MustCompile("^cmsg_[A-Za-z0-9]+$")
 )
-
-// Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
-var (
-	hkTable0 hkSchema // peach/common.json#/$defs/MessageID
-)
-
-func init() {
-	hkTable0 = hkNewSchema()
-	hkTable0.types = hkTString | hkTInteger
-	hkTable0.minimum = hkRat("1")
-	hkTable0.pattern = hkPattern3
-}

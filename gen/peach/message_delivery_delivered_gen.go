@@ -14,6 +14,8 @@ type MessageDeliveryDelivered struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
 	Type MessageDeliveryDeliveredType `json:"type"`
 	Data MessageDeliveryDeliveredData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliveryDelivered. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -25,13 +27,16 @@ func (x *MessageDeliveryDelivered) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliveryDelivered{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliveryDelivered{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -42,14 +47,22 @@ func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "type":
 			seen[0] |= uint64(0x1)
 			fp := p.field("type")
+			rejects := d.rejects
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
 			seen[0] |= uint64(0x2)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -59,9 +72,11 @@ func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"type\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -73,11 +88,11 @@ func (x *MessageDeliveryDelivered) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryDelivered) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -125,6 +140,8 @@ type MessageDeliveryDeliveredData struct {
 	Message MessageDeliveryDeliveredDataMessage `json:"message"`
 	Contact Contact                             `json:"contact"`
 	Event   Optional[DeliveryEvent]             `json:"event,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliveryDeliveredData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -136,13 +153,16 @@ func (x *MessageDeliveryDeliveredData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliveryDeliveredData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliveryDeliveredData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -153,20 +173,32 @@ func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) error
 		case "message":
 			seen[0] |= uint64(0x1)
 			fp := p.field("message")
+			rejects := d.rejects
 			if err := x.Message.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "contact":
 			seen[0] |= uint64(0x2)
 			fp := p.field("contact")
+			rejects := d.rejects
 			if err := x.Contact.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
+			}
 		case "event":
 			fp := p.field("event")
+			rejects := d.rejects
 			x.Event.Set = true
 			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -176,9 +208,11 @@ func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) error
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"message\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"contact\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -190,15 +224,15 @@ func (x *MessageDeliveryDeliveredData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryDeliveredData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -214,6 +248,8 @@ type MessageDeliveryDeliveredDataMessage struct {
 	Reason    Nullable[string] `json:"reason"`
 	CreatedAt time.Time        `json:"created_at"`
 	UpdatedAt time.Time        `json:"updated_at"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliveryDeliveredDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -225,13 +261,16 @@ func (x *MessageDeliveryDeliveredDataMessage) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliveryDeliveredDataMessage{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliveryDeliveredDataMessage{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -242,20 +281,32 @@ func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath
 		case "id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("id")
+			rejects := d.rejects
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "status":
 			seen[0] |= uint64(0x2)
 			fp := p.field("status")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "type":
 			seen[0] |= uint64(0x4)
 			fp := p.field("type")
+			rejects := d.rejects
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "reason":
 			seen[0] |= uint64(0x8)
@@ -287,12 +338,15 @@ func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"status\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"type\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"reason\"")
@@ -313,17 +367,17 @@ func (x *MessageDeliveryDeliveredDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryDeliveredDataMessage) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("status")
 		if x.Status != "delivered" {
 			e.addf(&fp, "const", "value must be \"delivered\", but got %v", x.Status)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}

@@ -17,6 +17,8 @@ type MessageDeliveryFailed struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
 	Type MessageDeliveryFailedType `json:"type"`
 	Data MessageDeliveryFailedData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliveryFailed. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -28,13 +30,16 @@ func (x *MessageDeliveryFailed) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliveryFailed{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliveryFailed{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -45,14 +50,22 @@ func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "type":
 			seen[0] |= uint64(0x1)
 			fp := p.field("type")
+			rejects := d.rejects
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
 			seen[0] |= uint64(0x2)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -62,9 +75,11 @@ func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"type\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -76,11 +91,11 @@ func (x *MessageDeliveryFailed) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryFailed) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -128,6 +143,8 @@ type MessageDeliveryFailedData struct {
 	Message MessageDeliveryFailedDataMessage `json:"message"`
 	Contact Contact                          `json:"contact"`
 	Event   Optional[DeliveryEvent]          `json:"event,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliveryFailedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -139,13 +156,16 @@ func (x *MessageDeliveryFailedData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliveryFailedData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliveryFailedData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -156,20 +176,32 @@ func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "message":
 			seen[0] |= uint64(0x1)
 			fp := p.field("message")
+			rejects := d.rejects
 			if err := x.Message.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "contact":
 			seen[0] |= uint64(0x2)
 			fp := p.field("contact")
+			rejects := d.rejects
 			if err := x.Contact.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
+			}
 		case "event":
 			fp := p.field("event")
+			rejects := d.rejects
 			x.Event.Set = true
 			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -179,9 +211,11 @@ func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"message\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"contact\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -193,15 +227,15 @@ func (x *MessageDeliveryFailedData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryFailedData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -218,6 +252,8 @@ type MessageDeliveryFailedDataMessage struct {
 	Reason    string    `json:"reason"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliveryFailedDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -229,13 +265,16 @@ func (x *MessageDeliveryFailedDataMessage) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliveryFailedDataMessage{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliveryFailedDataMessage{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -246,26 +285,42 @@ func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) e
 		case "id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("id")
+			rejects := d.rejects
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "status":
 			seen[0] |= uint64(0x2)
 			fp := p.field("status")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "type":
 			seen[0] |= uint64(0x4)
 			fp := p.field("type")
+			rejects := d.rejects
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "reason":
 			seen[0] |= uint64(0x8)
 			fp := p.field("reason")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Reason); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "created_at":
 			seen[0] |= uint64(0x10)
@@ -287,15 +342,19 @@ func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) e
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"status\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"type\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"reason\"")
+		x.hkSkip[0] |= uint64(0x8)
 	}
 	if seen[0]&uint64(0x10) == 0 {
 		d.errs.add(p, "required", "missing properties: \"created_at\"")
@@ -313,21 +372,21 @@ func (x *MessageDeliveryFailedDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryFailedDataMessage) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("status")
 		if x.Status != "failed" {
 			e.addf(&fp, "const", "value must be \"failed\", but got %v", x.Status)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x8) == 0 {
 		fp := p.field("reason")
 		{
 			n := utf8.RuneCountInString(x.Reason)

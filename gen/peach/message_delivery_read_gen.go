@@ -14,6 +14,8 @@ type MessageDeliveryRead struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
 	Type MessageDeliveryReadType `json:"type"`
 	Data MessageDeliveryReadData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliveryRead. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -25,13 +27,16 @@ func (x *MessageDeliveryRead) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliveryRead{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliveryRead{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -42,14 +47,22 @@ func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "type":
 			seen[0] |= uint64(0x1)
 			fp := p.field("type")
+			rejects := d.rejects
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
 			seen[0] |= uint64(0x2)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -59,9 +72,11 @@ func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"type\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -73,11 +88,11 @@ func (x *MessageDeliveryRead) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryRead) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -125,6 +140,8 @@ type MessageDeliveryReadData struct {
 	Message MessageDeliveryReadDataMessage `json:"message"`
 	Contact Contact                        `json:"contact"`
 	Event   Optional[DeliveryEvent]        `json:"event,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliveryReadData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -136,13 +153,16 @@ func (x *MessageDeliveryReadData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliveryReadData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliveryReadData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -153,20 +173,32 @@ func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "message":
 			seen[0] |= uint64(0x1)
 			fp := p.field("message")
+			rejects := d.rejects
 			if err := x.Message.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "contact":
 			seen[0] |= uint64(0x2)
 			fp := p.field("contact")
+			rejects := d.rejects
 			if err := x.Contact.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
+			}
 		case "event":
 			fp := p.field("event")
+			rejects := d.rejects
 			x.Event.Set = true
 			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -176,9 +208,11 @@ func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"message\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"contact\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -190,15 +224,15 @@ func (x *MessageDeliveryReadData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryReadData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -214,6 +248,8 @@ type MessageDeliveryReadDataMessage struct {
 	Reason    Nullable[string] `json:"reason"`
 	CreatedAt time.Time        `json:"created_at"`
 	UpdatedAt time.Time        `json:"updated_at"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliveryReadDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -225,13 +261,16 @@ func (x *MessageDeliveryReadDataMessage) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliveryReadDataMessage{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliveryReadDataMessage{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -242,20 +281,32 @@ func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 		case "id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("id")
+			rejects := d.rejects
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "status":
 			seen[0] |= uint64(0x2)
 			fp := p.field("status")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "type":
 			seen[0] |= uint64(0x4)
 			fp := p.field("type")
+			rejects := d.rejects
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "reason":
 			seen[0] |= uint64(0x8)
@@ -287,12 +338,15 @@ func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"status\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"type\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"reason\"")
@@ -313,17 +367,17 @@ func (x *MessageDeliveryReadDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryReadDataMessage) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("status")
 		if x.Status != "read" {
 			e.addf(&fp, "const", "value must be \"read\", but got %v", x.Status)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}

@@ -13,6 +13,8 @@ import "time"
 type MessageDeliverySent struct {
 	Type string                  `json:"type"`
 	Data MessageDeliverySentData `json:"data"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliverySent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -24,13 +26,16 @@ func (x *MessageDeliverySent) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliverySent{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliverySent{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -41,14 +46,22 @@ func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "type":
 			seen[0] |= uint64(0x1)
 			fp := p.field("type")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Type); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
 			seen[0] |= uint64(0x2)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -58,9 +71,11 @@ func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"type\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -72,13 +87,13 @@ func (x *MessageDeliverySent) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliverySent) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("type")
 		if x.Type != "message_delivery.sent" {
 			e.addf(&fp, "const", "value must be \"message_delivery.sent\", but got %v", x.Type)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -89,6 +104,8 @@ type MessageDeliverySentData struct {
 	Message MessageDeliverySentDataMessage `json:"message"`
 	Contact Contact                        `json:"contact"`
 	Event   Optional[DeliveryEvent]        `json:"event,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliverySentData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -100,13 +117,16 @@ func (x *MessageDeliverySentData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliverySentData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliverySentData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -117,20 +137,32 @@ func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "message":
 			seen[0] |= uint64(0x1)
 			fp := p.field("message")
+			rejects := d.rejects
 			if err := x.Message.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "contact":
 			seen[0] |= uint64(0x2)
 			fp := p.field("contact")
+			rejects := d.rejects
 			if err := x.Contact.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
+			}
 		case "event":
 			fp := p.field("event")
+			rejects := d.rejects
 			x.Event.Set = true
 			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -140,9 +172,11 @@ func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"message\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"contact\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	return nil
 }
@@ -154,15 +188,15 @@ func (x *MessageDeliverySentData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliverySentData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -178,6 +212,8 @@ type MessageDeliverySentDataMessage struct {
 	Reason    Nullable[string] `json:"reason"`
 	CreatedAt time.Time        `json:"created_at"`
 	UpdatedAt time.Time        `json:"updated_at"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageDeliverySentDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -189,13 +225,16 @@ func (x *MessageDeliverySentDataMessage) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageDeliverySentDataMessage{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageDeliverySentDataMessage{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -206,20 +245,32 @@ func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 		case "id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("id")
+			rejects := d.rejects
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "status":
 			seen[0] |= uint64(0x2)
 			fp := p.field("status")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "type":
 			seen[0] |= uint64(0x4)
 			fp := p.field("type")
+			rejects := d.rejects
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "reason":
 			seen[0] |= uint64(0x8)
@@ -251,12 +302,15 @@ func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"status\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"type\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"reason\"")
@@ -277,17 +331,17 @@ func (x *MessageDeliverySentDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliverySentDataMessage) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("status")
 		if x.Status != "sent" {
 			e.addf(&fp, "const", "value must be \"sent\", but got %v", x.Status)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}

@@ -169,6 +169,8 @@ func (x WhatsAppNumber) validate(e *hkErrors, p *hkPath) {
 type MessageContent struct {
 	Type string                       `json:"type"`
 	Text Optional[MessageContentText] `json:"text,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessageContent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -180,13 +182,16 @@ func (x *MessageContent) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageContent{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessageContent{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -197,14 +202,22 @@ func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "type":
 			seen[0] |= uint64(0x1)
 			fp := p.field("type")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Type); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
+			}
 		case "text":
 			fp := p.field("text")
+			rejects := d.rejects
 			x.Text.Set = true
 			if err := x.Text.Value.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -214,6 +227,7 @@ func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"type\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	return nil
 }
@@ -225,7 +239,7 @@ func (x *MessageContent) Validate() error {
 	return e.err()
 }
 func (x *MessageContent) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("type")
 		{
 			n := utf8.RuneCountInString(x.Type)
@@ -234,7 +248,7 @@ func (x *MessageContent) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("text")
 		if x.Text.Set {
 			x.Text.Value.validate(e, &fp)
@@ -256,13 +270,13 @@ func (x *MessageContentText) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageContentText) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageContentText{}
 	if d.peek() != hkObject {
 		return d.mismatch(p, "object")
 	}
-	*x = MessageContentText{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -316,12 +330,12 @@ func (x *MessageStatus) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessageStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessageStatus{}
 	if d.peek() != hkObject {
 		return d.mismatch(p, "object")
 	}
-	*x = MessageStatus{}
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}

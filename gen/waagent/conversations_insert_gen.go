@@ -17,6 +17,8 @@ type ConversationsInsert struct {
 	Data   ConversationsInsertData `json:"data"`
 	Entity string                  `json:"entity"`
 	Action string                  `json:"action"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a ConversationsInsert. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -28,13 +30,16 @@ func (x *ConversationsInsert) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = ConversationsInsert{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = ConversationsInsert{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -45,20 +50,32 @@ func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "data":
 			seen[0] |= uint64(0x1)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "entity":
 			seen[0] |= uint64(0x2)
 			fp := p.field("entity")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Entity); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "action":
 			seen[0] |= uint64(0x4)
 			fp := p.field("action")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Action); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -68,12 +85,15 @@ func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"entity\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"action\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -85,17 +105,17 @@ func (x *ConversationsInsert) Validate() error {
 	return e.err()
 }
 func (x *ConversationsInsert) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("entity")
 		if x.Entity != "conversations" {
 			e.addf(&fp, "const", "value must be \"conversations\", but got %v", x.Entity)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("action")
 		if x.Action != "insert" {
 			e.addf(&fp, "const", "value must be \"insert\", but got %v", x.Action)
@@ -114,6 +134,8 @@ type ConversationsInsertData struct {
 	Status              ConversationStatus `json:"status"`
 	CreatedAt           time.Time          `json:"created_at"`
 	UpdatedAt           time.Time          `json:"updated_at"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a ConversationsInsertData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -125,13 +147,16 @@ func (x *ConversationsInsertData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = ConversationsInsertData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = ConversationsInsertData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -142,38 +167,62 @@ func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("id")
+			rejects := d.rejects
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "organization_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("organization_id")
+			rejects := d.rejects
 			if err := x.OrganizationID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "organization_address":
 			seen[0] |= uint64(0x4)
 			fp := p.field("organization_address")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.OrganizationAddress); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "contact_address":
 			seen[0] |= uint64(0x8)
 			fp := p.field("contact_address")
+			rejects := d.rejects
 			if err := x.ContactAddress.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "service":
 			seen[0] |= uint64(0x10)
 			fp := p.field("service")
+			rejects := d.rejects
 			if err := x.Service.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x10)
 			}
 		case "status":
 			seen[0] |= uint64(0x20)
 			fp := p.field("status")
+			rejects := d.rejects
 			if err := x.Status.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x20)
 			}
 		case "created_at":
 			seen[0] |= uint64(0x40)
@@ -195,21 +244,27 @@ func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"organization_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"organization_address\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"contact_address\"")
+		x.hkSkip[0] |= uint64(0x8)
 	}
 	if seen[0]&uint64(0x10) == 0 {
 		d.errs.add(p, "required", "missing properties: \"service\"")
+		x.hkSkip[0] |= uint64(0x10)
 	}
 	if seen[0]&uint64(0x20) == 0 {
 		d.errs.add(p, "required", "missing properties: \"status\"")
+		x.hkSkip[0] |= uint64(0x20)
 	}
 	if seen[0]&uint64(0x40) == 0 {
 		d.errs.add(p, "required", "missing properties: \"created_at\"")
@@ -227,15 +282,15 @@ func (x *ConversationsInsertData) Validate() error {
 	return e.err()
 }
 func (x *ConversationsInsertData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("organization_id")
 		x.OrganizationID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("organization_address")
 		{
 			n := utf8.RuneCountInString(x.OrganizationAddress)
@@ -244,15 +299,15 @@ func (x *ConversationsInsertData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x8) == 0 {
 		fp := p.field("contact_address")
 		x.ContactAddress.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x10) == 0 {
 		fp := p.field("service")
 		x.Service.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x20) == 0 {
 		fp := p.field("status")
 		x.Status.validate(e, &fp)
 	}

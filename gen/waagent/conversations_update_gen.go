@@ -17,6 +17,8 @@ type ConversationsUpdate struct {
 	Data   ConversationsUpdateData `json:"data"`
 	Entity string                  `json:"entity"`
 	Action string                  `json:"action"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a ConversationsUpdate. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -28,13 +30,16 @@ func (x *ConversationsUpdate) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = ConversationsUpdate{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = ConversationsUpdate{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -45,20 +50,32 @@ func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "data":
 			seen[0] |= uint64(0x1)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "entity":
 			seen[0] |= uint64(0x2)
 			fp := p.field("entity")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Entity); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "action":
 			seen[0] |= uint64(0x4)
 			fp := p.field("action")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Action); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -68,12 +85,15 @@ func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"entity\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"action\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -85,17 +105,17 @@ func (x *ConversationsUpdate) Validate() error {
 	return e.err()
 }
 func (x *ConversationsUpdate) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("entity")
 		if x.Entity != "conversations" {
 			e.addf(&fp, "const", "value must be \"conversations\", but got %v", x.Entity)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("action")
 		if x.Action != "update" {
 			e.addf(&fp, "const", "value must be \"update\", but got %v", x.Action)
@@ -114,6 +134,8 @@ type ConversationsUpdateData struct {
 	Status              Optional[ConversationStatus] `json:"status,omitzero"`
 	CreatedAt           Optional[time.Time]          `json:"created_at,omitzero"`
 	UpdatedAt           Optional[time.Time]          `json:"updated_at,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 	// hkExtra counts the members the schema does not name, for min/maxProperties.
 	hkExtra int
 }
@@ -127,13 +149,16 @@ func (x *ConversationsUpdateData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = ConversationsUpdateData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = ConversationsUpdateData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -144,38 +169,62 @@ func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("id")
+			rejects := d.rejects
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
+			}
 		case "organization_id":
 			fp := p.field("organization_id")
+			rejects := d.rejects
 			x.OrganizationID.Set = true
 			if err := x.OrganizationID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
+			}
 		case "organization_address":
 			fp := p.field("organization_address")
+			rejects := d.rejects
 			x.OrganizationAddress.Set = true
 			if err := d.readString(&fp, &x.OrganizationAddress.Value); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
+			}
 		case "contact_address":
 			fp := p.field("contact_address")
+			rejects := d.rejects
 			x.ContactAddress.Set = true
 			if err := x.ContactAddress.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x8)
+			}
 		case "service":
 			fp := p.field("service")
+			rejects := d.rejects
 			x.Service.Set = true
 			if err := x.Service.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x10)
+			}
 		case "status":
 			fp := p.field("status")
+			rejects := d.rejects
 			x.Status.Set = true
 			if err := x.Status.Value.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x20)
 			}
 		case "created_at":
 			fp := p.field("created_at")
@@ -198,6 +247,7 @@ func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	return nil
 }
@@ -209,17 +259,17 @@ func (x *ConversationsUpdateData) Validate() error {
 	return e.err()
 }
 func (x *ConversationsUpdateData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("organization_id")
 		if x.OrganizationID.Set {
 			x.OrganizationID.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("organization_address")
 		if x.OrganizationAddress.Set {
 			{
@@ -230,19 +280,19 @@ func (x *ConversationsUpdateData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x8) == 0 {
 		fp := p.field("contact_address")
 		if x.ContactAddress.Set {
 			x.ContactAddress.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x10) == 0 {
 		fp := p.field("service")
 		if x.Service.Set {
 			x.Service.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x20) == 0 {
 		fp := p.field("status")
 		if x.Status.Set {
 			x.Status.Value.validate(e, &fp)

@@ -14,6 +14,8 @@ type MessagesInsert struct {
 	Data   MessagesInsertData `json:"data"`
 	Entity string             `json:"entity"`
 	Action string             `json:"action"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessagesInsert. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -25,13 +27,16 @@ func (x *MessagesInsert) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessagesInsert{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessagesInsert{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -42,20 +47,32 @@ func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "data":
 			seen[0] |= uint64(0x1)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "entity":
 			seen[0] |= uint64(0x2)
 			fp := p.field("entity")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Entity); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "action":
 			seen[0] |= uint64(0x4)
 			fp := p.field("action")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Action); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -65,12 +82,15 @@ func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"entity\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"action\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -82,17 +102,17 @@ func (x *MessagesInsert) Validate() error {
 	return e.err()
 }
 func (x *MessagesInsert) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("entity")
 		if x.Entity != "messages" {
 			e.addf(&fp, "const", "value must be \"messages\", but got %v", x.Entity)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("action")
 		if x.Action != "insert" {
 			e.addf(&fp, "const", "value must be \"insert\", but got %v", x.Action)
@@ -113,6 +133,8 @@ type MessagesInsertData struct {
 	From           Optional[WhatsAppNumber] `json:"from,omitzero"`
 	CreatedAt      time.Time                `json:"created_at"`
 	UpdatedAt      Optional[time.Time]      `json:"updated_at,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessagesInsertData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -124,13 +146,16 @@ func (x *MessagesInsertData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessagesInsertData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessagesInsertData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -141,56 +166,92 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("id")
+			rejects := d.rejects
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "conversation_id":
 			seen[0] |= uint64(0x2)
 			fp := p.field("conversation_id")
+			rejects := d.rejects
 			if err := x.ConversationID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "organization_id":
 			seen[0] |= uint64(0x4)
 			fp := p.field("organization_id")
+			rejects := d.rejects
 			if err := x.OrganizationID.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "direction":
 			seen[0] |= uint64(0x8)
 			fp := p.field("direction")
+			rejects := d.rejects
 			if err := x.Direction.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x8)
+			}
 		case "agent_id":
 			fp := p.field("agent_id")
+			rejects := d.rejects
 			x.AgentID.Set = true
 			if err := x.AgentID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x10)
+			}
 		case "content":
 			seen[0] |= uint64(0x10)
 			fp := p.field("content")
+			rejects := d.rejects
 			if err := x.Content.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x20)
 			}
 		case "status":
 			seen[0] |= uint64(0x20)
 			fp := p.field("status")
+			rejects := d.rejects
 			if err := x.Status.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x40)
+			}
 		case "wa_id":
 			fp := p.field("wa_id")
+			rejects := d.rejects
 			x.WaID.Set = true
 			if err := x.WaID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x80)
+			}
 		case "from":
 			fp := p.field("from")
+			rejects := d.rejects
 			x.From.Set = true
 			if err := x.From.Value.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x100)
 			}
 		case "created_at":
 			seen[0] |= uint64(0x40)
@@ -212,21 +273,27 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"conversation_id\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"organization_id\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	if seen[0]&uint64(0x8) == 0 {
 		d.errs.add(p, "required", "missing properties: \"direction\"")
+		x.hkSkip[0] |= uint64(0x8)
 	}
 	if seen[0]&uint64(0x10) == 0 {
 		d.errs.add(p, "required", "missing properties: \"content\"")
+		x.hkSkip[0] |= uint64(0x20)
 	}
 	if seen[0]&uint64(0x20) == 0 {
 		d.errs.add(p, "required", "missing properties: \"status\"")
+		x.hkSkip[0] |= uint64(0x40)
 	}
 	if seen[0]&uint64(0x40) == 0 {
 		d.errs.add(p, "required", "missing properties: \"created_at\"")
@@ -241,43 +308,43 @@ func (x *MessagesInsertData) Validate() error {
 	return e.err()
 }
 func (x *MessagesInsertData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("conversation_id")
 		x.ConversationID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("organization_id")
 		x.OrganizationID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x8) == 0 {
 		fp := p.field("direction")
 		x.Direction.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x10) == 0 {
 		fp := p.field("agent_id")
 		if x.AgentID.Set {
 			x.AgentID.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x20) == 0 {
 		fp := p.field("content")
 		x.Content.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x40) == 0 {
 		fp := p.field("status")
 		x.Status.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x80) == 0 {
 		fp := p.field("wa_id")
 		if x.WaID.Set {
 			x.WaID.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x100) == 0 {
 		fp := p.field("from")
 		if x.From.Set {
 			x.From.Value.validate(e, &fp)

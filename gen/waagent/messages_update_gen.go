@@ -14,6 +14,8 @@ type MessagesUpdate struct {
 	Data   MessagesUpdateData `json:"data"`
 	Entity string             `json:"entity"`
 	Action string             `json:"action"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 }
 
 // UnmarshalJSON decodes a MessagesUpdate. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -25,13 +27,16 @@ func (x *MessagesUpdate) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessagesUpdate{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessagesUpdate{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -42,20 +47,32 @@ func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "data":
 			seen[0] |= uint64(0x1)
 			fp := p.field("data")
+			rejects := d.rejects
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "entity":
 			seen[0] |= uint64(0x2)
 			fp := p.field("entity")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Entity); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "action":
 			seen[0] |= uint64(0x4)
 			fp := p.field("action")
+			rejects := d.rejects
 			if err := d.readString(&fp, &x.Action); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
 			if err := d.skip(); err != nil {
@@ -65,12 +82,15 @@ func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"data\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	if seen[0]&uint64(0x2) == 0 {
 		d.errs.add(p, "required", "missing properties: \"entity\"")
+		x.hkSkip[0] |= uint64(0x2)
 	}
 	if seen[0]&uint64(0x4) == 0 {
 		d.errs.add(p, "required", "missing properties: \"action\"")
+		x.hkSkip[0] |= uint64(0x4)
 	}
 	return nil
 }
@@ -82,17 +102,17 @@ func (x *MessagesUpdate) Validate() error {
 	return e.err()
 }
 func (x *MessagesUpdate) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("entity")
 		if x.Entity != "messages" {
 			e.addf(&fp, "const", "value must be \"messages\", but got %v", x.Entity)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("action")
 		if x.Action != "update" {
 			e.addf(&fp, "const", "value must be \"update\", but got %v", x.Action)
@@ -113,6 +133,8 @@ type MessagesUpdateData struct {
 	From           Optional[WhatsAppNumber] `json:"from,omitzero"`
 	CreatedAt      Optional[time.Time]      `json:"created_at,omitzero"`
 	UpdatedAt      Optional[time.Time]      `json:"updated_at,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
 	// hkExtra counts the members the schema does not name, for min/maxProperties.
 	hkExtra int
 }
@@ -126,13 +148,16 @@ func (x *MessagesUpdateData) UnmarshalJSON(data []byte) error {
 	return d.finish()
 }
 func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = MessagesUpdateData{}
 	if d.peek() != hkObject {
+		for i := range x.hkSkip {
+			x.hkSkip[i] = ^uint64(0)
+		}
 		return d.mismatch(p, "object")
 	}
-	*x = MessagesUpdateData{}
 	var seen [1]uint64
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			return err
 		}
@@ -143,56 +168,92 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 		case "id":
 			seen[0] |= uint64(0x1)
 			fp := p.field("id")
+			rejects := d.rejects
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x1)
+			}
 		case "conversation_id":
 			fp := p.field("conversation_id")
+			rejects := d.rejects
 			x.ConversationID.Set = true
 			if err := x.ConversationID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x2)
+			}
 		case "organization_id":
 			fp := p.field("organization_id")
+			rejects := d.rejects
 			x.OrganizationID.Set = true
 			if err := x.OrganizationID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x4)
+			}
 		case "direction":
 			fp := p.field("direction")
+			rejects := d.rejects
 			x.Direction.Set = true
 			if err := x.Direction.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x8)
+			}
 		case "agent_id":
 			fp := p.field("agent_id")
+			rejects := d.rejects
 			x.AgentID.Set = true
 			if err := x.AgentID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x10)
+			}
 		case "content":
 			fp := p.field("content")
+			rejects := d.rejects
 			x.Content.Set = true
 			if err := x.Content.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x20)
+			}
 		case "status":
 			fp := p.field("status")
+			rejects := d.rejects
 			x.Status.Set = true
 			if err := x.Status.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x40)
+			}
 		case "wa_id":
 			fp := p.field("wa_id")
+			rejects := d.rejects
 			x.WaID.Set = true
 			if err := x.WaID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x80)
+			}
 		case "from":
 			fp := p.field("from")
+			rejects := d.rejects
 			x.From.Set = true
 			if err := x.From.Value.decodeJSON(d, &fp); err != nil {
 				return err
+			}
+			if d.rejects != rejects && d.rejectDepth == d.depth {
+				x.hkSkip[0] |= uint64(0x100)
 			}
 		case "created_at":
 			fp := p.field("created_at")
@@ -215,6 +276,7 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		d.errs.add(p, "required", "missing properties: \"id\"")
+		x.hkSkip[0] |= uint64(0x1)
 	}
 	return nil
 }
@@ -226,53 +288,53 @@ func (x *MessagesUpdateData) Validate() error {
 	return e.err()
 }
 func (x *MessagesUpdateData) validate(e *hkErrors, p *hkPath) {
-	{
+	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	{
+	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("conversation_id")
 		if x.ConversationID.Set {
 			x.ConversationID.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("organization_id")
 		if x.OrganizationID.Set {
 			x.OrganizationID.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x8) == 0 {
 		fp := p.field("direction")
 		if x.Direction.Set {
 			x.Direction.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x10) == 0 {
 		fp := p.field("agent_id")
 		if x.AgentID.Set {
 			x.AgentID.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x20) == 0 {
 		fp := p.field("content")
 		if x.Content.Set {
 			x.Content.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x40) == 0 {
 		fp := p.field("status")
 		if x.Status.Set {
 			x.Status.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x80) == 0 {
 		fp := p.field("wa_id")
 		if x.WaID.Set {
 			x.WaID.Value.validate(e, &fp)
 		}
 	}
-	{
+	if x.hkSkip[0]&uint64(0x100) == 0 {
 		fp := p.field("from")
 		if x.From.Set {
 			x.From.Value.validate(e, &fp)

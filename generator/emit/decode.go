@@ -23,6 +23,8 @@ func jsonKind(r model.Ref) string {
 		switch r.Type.Kind {
 		case model.Struct, model.Sum:
 			return "object"
+		case model.Union:
+			return unionTypes(r.Type)
 		default:
 			return jsonKind(r.Type.Base)
 		}
@@ -54,16 +56,22 @@ func genStructDecode(f *jen.File, t *model.Type) {
 		}
 	}
 	words := (len(required) + 63) / 64
+	skip := skipWords(t)
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Error().BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkObject")).Block(
-			jen.Return(jen.Id("d").Dot("mismatch").Call(jen.Id("p"), jen.Lit("object"))),
-		)
 		g.Op("*").Id("x").Op("=").Id(t.Name).Values()
+		g.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkObject")).BlockFunc(func(b *jen.Group) {
+			if skip > 0 {
+				b.For(jen.Id("i").Op(":=").Range().Id("x").Dot("hkSkip")).Block(
+					jen.Id("x").Dot("hkSkip").Index(jen.Id("i")).Op("=").Op("^").Uint64().Parens(jen.Lit(0)),
+				)
+			}
+			b.Return(jen.Id("d").Dot("mismatch").Call(jen.Id("p"), jen.Lit("object")))
+		})
 		if words > 0 {
 			g.Var().Id("seen").Index(jen.Lit(words)).Uint64()
 		}
-		g.For().BlockFunc(func(loop *jen.Group) {
-			loop.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("objectNext").Call()
+		g.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).BlockFunc(func(loop *jen.Group) {
+			loop.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("objectNext").Call(jen.Id("first"))
 			loop.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 			loop.If(jen.Op("!").Id("more")).Block(jen.Break())
 			loop.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
@@ -73,7 +81,15 @@ func genStructDecode(f *jen.File, t *model.Type) {
 							c.Id("seen").Index(jen.Lit(i / 64)).Op("|=").Lit(uint64(1) << (i % 64))
 						}
 						c.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(fl.JSONName))
-						genDecodeField(c, fl)
+						if fi := fieldIndex(t, fl); fi >= 0 {
+							c.Id("rejects").Op(":=").Id("d").Dot("rejects")
+							genDecodeField(c, fl)
+							c.If(jen.Id("d").Dot("rejects").Op("!=").Id("rejects").Op("&&").Id("d").Dot("rejectDepth").Op("==").Id("d").Dot("depth")).Block(
+								jen.Id("x").Dot("hkSkip").Index(jen.Lit(fi / 64)).Op("|=").Lit(uint64(1) << (fi % 64)),
+							)
+						} else {
+							genDecodeField(c, fl)
+						}
 					})
 				}
 				sw.Default().BlockFunc(func(c *jen.Group) {
@@ -88,12 +104,42 @@ func genStructDecode(f *jen.File, t *model.Type) {
 			})
 		})
 		for i, fl := range required {
-			g.If(jen.Id("seen").Index(jen.Lit(i / 64)).Op("&").Lit(uint64(1) << (i % 64)).Op("==").Lit(0)).Block(
-				jen.Id("d").Dot("errs").Dot("add").Call(jen.Id("p"), jen.Lit("required"), jen.Lit(fmt.Sprintf("missing properties: %q", fl.JSONName))),
-			)
+			g.If(jen.Id("seen").Index(jen.Lit(i / 64)).Op("&").Lit(uint64(1) << (i % 64)).Op("==").Lit(0)).BlockFunc(func(b *jen.Group) {
+				b.Id("d").Dot("errs").Dot("add").Call(jen.Id("p"), jen.Lit("required"), jen.Lit(fmt.Sprintf("missing properties: %q", fl.JSONName)))
+				if fi := fieldIndex(t, fl); fi >= 0 {
+					b.Id("x").Dot("hkSkip").Index(jen.Lit(fi / 64)).Op("|=").Lit(uint64(1) << (fi % 64))
+				}
+			})
 		}
 		g.Return(jen.Nil())
 	})
+}
+
+// fieldIndex is the field's bit in hkSkip, or -1 for a field validation
+// never looks at.
+func fieldIndex(t *model.Type, fl *model.Field) int {
+	n := 0
+	for _, f := range t.Fields {
+		if !needsCheck(f.Type) {
+			continue
+		}
+		if f == fl {
+			return n
+		}
+		n++
+	}
+	return -1
+}
+
+// skipWords is the length of a struct's hkSkip array.
+func skipWords(t *model.Type) int {
+	n := 0
+	for _, f := range t.Fields {
+		if needsCheck(f.Type) {
+			n++
+		}
+	}
+	return (n + 63) / 64
 }
 
 // genDecodeField decodes a member into its field, by the field's state.
@@ -189,8 +235,9 @@ func genDecodeValue(g *jen.Group, r model.Ref, target func() *jen.Statement, pp 
 			jen.If(jen.Err().Op(":=").Id("d").Dot("mismatch").Call(p, jen.Lit("object")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		).Else().BlockFunc(func(b *jen.Group) {
 			b.Add(target()).Op("=").Make(typeExpr(r))
-			b.For().BlockFunc(func(loop *jen.Group) {
-				loop.List(jen.Id("k"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("objectNext").Call()
+			first := fmt.Sprintf("first%d", depth)
+			b.For(jen.Id(first).Op(":=").True(), jen.Empty(), jen.Id(first).Op("=").False()).BlockFunc(func(loop *jen.Group) {
+				loop.List(jen.Id("k"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("objectNext").Call(jen.Id(first))
 				loop.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 				loop.If(jen.Op("!").Id("more")).Block(jen.Break())
 				loop.Id("key").Op(":=").String().Parens(jen.Id("k"))

@@ -36,6 +36,9 @@ type File struct {
 	Content []byte
 }
 
+// SchemasFile lists the schema files and validates payloads by name.
+const SchemasFile = "hookgen_schemas_gen.go"
+
 // TablesFile holds the compiled patterns and the schema tables.
 const TablesFile = "hookgen_tables_gen.go"
 
@@ -59,6 +62,11 @@ func Package(pkg *model.Package) ([]File, error) {
 	}
 	for _, mf := range pkg.Files {
 		if err := add(mf.Name, genTypesFile(pkg, mf)); err != nil {
+			return nil, err
+		}
+	}
+	if len(pkg.Roots) > 0 {
+		if err := add(SchemasFile, genSchemas(pkg)); err != nil {
 			return nil, err
 		}
 	}
@@ -151,6 +159,8 @@ func genTypesFile(pkg *model.Package, mf *model.File) *jen.File {
 			genSum(f, t)
 		case model.Defined:
 			genDefined(f, t)
+		case model.Union:
+			genUnion(f, t)
 		}
 	}
 	return f

@@ -32,7 +32,8 @@ func genStructValidate(f *jen.File, t *model.Type) {
 			if !needsCheck(fl.Type) {
 				continue
 			}
-			g.BlockFunc(func(b *jen.Group) {
+			fi := fieldIndex(t, fl)
+			g.If(jen.Id("x").Dot("hkSkip").Index(jen.Lit(fi / 64)).Op("&").Lit(uint64(1) << (fi % 64)).Op("==").Lit(0)).BlockFunc(func(b *jen.Group) {
 				b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(fl.JSONName))
 				field := jen.Id("x").Dot(fl.Name)
 				path := path{name: "fp", value: true}

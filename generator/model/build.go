@@ -112,7 +112,9 @@ func Build(p *load.Provider) (*Package, error) {
 	for _, d := range p.Docs {
 		root := d.RootSchema()
 		if !definitionsOnly(root) {
-			b.typeAt(root, true)
+			if r := b.typeAt(root, true); r.Kind == Named {
+				b.pkg.Roots = append(b.pkg.Roots, Root{Schema: strings.TrimSuffix(d.Name, ".json"), Type: r.Type})
+			}
 		} else {
 			b.checkKeywords(root)
 		}
@@ -307,7 +309,14 @@ func (b *builder) rawReason(s load.Schema) string {
 		}
 		return "it allows any JSON value"
 	case len(types) > 1:
-		return "it allows " + strings.Join(types, " or ")
+		_, hasEnum := s.Keyword("enum")
+		_, hasConst := s.Keyword("const")
+		for _, t := range types {
+			if t == "object" || t == "array" || hasEnum || hasConst {
+				return "it allows " + strings.Join(types, " or ")
+			}
+		}
+		return "" // a scalar union
 	}
 	_, hasEnum := s.Keyword("enum")
 	_, hasConst := s.Keyword("const")
@@ -538,6 +547,21 @@ func (b *builder) shape(s load.Schema, named bool) Ref {
 		return b.union(s, named)
 	}
 	types, nullable := jsonTypes(s)
+	if len(types) > 1 {
+		t := b.declare(s, Union)
+		for _, jt := range []string{"boolean", "integer", "number", "string"} {
+			if !slices.Contains(types, jt) {
+				continue
+			}
+			builtin := map[string]string{"boolean": "bool", "integer": "int64", "number": "float64", "string": "string"}[jt]
+			base := Ref{Kind: Builtin, Builtin: builtin}
+			if rules := b.rules(s, builtin); !rules.Empty() {
+				base.Rules = rules
+			}
+			t.Members = append(t.Members, UnionMember{JSONType: jt, Field: naming.Exported(jt), Base: base})
+		}
+		return Ref{Kind: Named, Type: t, Nullable: nullable}
+	}
 	var r Ref
 	switch types[0] {
 	case "object":
@@ -1226,6 +1250,7 @@ func (b *builder) finish() {
 		}
 	}
 	slices.SortFunc(b.pkg.Types, func(a, b *Type) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(b.pkg.Roots, func(a, b Root) int { return strings.Compare(a.Schema, b.Schema) })
 	slices.SortFunc(b.pkg.Files, func(a, b *File) int { return strings.Compare(a.Name, b.Name) })
 	for _, f := range b.pkg.Files {
 		slices.SortStableFunc(f.Types, func(a, b *Type) int { return cmp.Compare(a.offset, b.offset) })

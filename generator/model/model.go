@@ -18,12 +18,20 @@ type Package struct {
 	Docs     []string // the documents the schemas come from
 	Types    []*Type  // every named type, sorted by name
 	Files    []*File  // one per schema file that declares a type, sorted by name
+	// Roots are the schema files' root types, sorted by schema name.
+	Roots []Root
 	// Patterns are the regular expressions the validators use, compiled
 	// once at package init, sorted by variable name.
 	Patterns []*Pattern
 	// Tables are the schema tables of values kept as raw JSON, sorted by
 	// variable name.
 	Tables []*RawSchema
+}
+
+// Root is the type of one schema file's root.
+type Root struct {
+	Schema string // the file name without ".json"
+	Type   *Type
 }
 
 // Pattern is one regular expression, compiled into a package variable.
@@ -55,6 +63,10 @@ const (
 	// Defined is any other named schema: `type T []U`, `type T map[string]U`,
 	// `type T string`.
 	Defined
+	// Union is a value of one of several scalar JSON types (string or
+	// integer, say): a struct saying which type it has, with one typed field
+	// per type.
+	Union
 )
 
 // Type is a named Go type.
@@ -80,6 +92,10 @@ type Type struct {
 	// Object are the constraints on a Struct as a whole.
 	Object *ObjectRules
 
+	// Union: the member types, in the order boolean, integer, number,
+	// string.
+	Members []UnionMember
+
 	// Sum
 	SumKeyword        string    // "oneOf" or "anyOf"
 	Discriminator     string    // JSON name of the discriminator property
@@ -88,6 +104,13 @@ type Type struct {
 	Unknown           string    // name of the unknown-variant struct
 	Decoder           string    // name of the function decoding the sum: "Unmarshal<Name>"
 	Marker            string    // name of the unexported method sealing the interface
+}
+
+// UnionMember is one JSON type a Union may hold.
+type UnionMember struct {
+	JSONType string // "boolean", "integer", "number" or "string"
+	Field    string // the Go field holding it: "Boolean", "Integer", "Number", "String"
+	Base     Ref    // the builtin, with the rules that apply to that type
 }
 
 // EnumValue is one constant of an Enum.

@@ -67,8 +67,8 @@ func TestMismatchKeepsDecodingWithPointers(t *testing.T) {
 	var a int64
 	var b []int64
 	var c string
-	for {
-		key, more, err := d.objectNext()
+	for first := true; ; first = false {
+		key, more, err := d.objectNext(first)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -117,7 +117,7 @@ func TestMismatchKeepsDecodingWithPointers(t *testing.T) {
 }
 
 func TestSyntaxErrorsStop(t *testing.T) {
-	for _, in := range []string{`{"a":}`, `[1,]`, `{"a" 1}`, `"abc`, `tru`, `[1] x`, `{"a":1,}`, `01`} {
+	for _, in := range []string{`{"a":}`, `{"a":"b"{}}`, `{"a":{"b":1{}}}`, `[1,]`, `{"a" 1}`, `"abc`, `tru`, `[1] x`, `{"a":1,}`, `01`} {
 		d := &hkDecoder{data: []byte(in)}
 		err := d.skip()
 		if err == nil {

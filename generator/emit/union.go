@@ -1,0 +1,80 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/hookgen/hookgen/generator/model"
+)
+
+func unionTypes(t *model.Type) string {
+	var names []string
+	for _, m := range t.Members {
+		names = append(names, m.JSONType)
+	}
+	return strings.Join(names, " or ")
+}
+
+// genUnion prints a scalar union:
+//
+//	type T struct {
+//		Type    string // "string" or "integer"
+//		String  string
+//		Integer int64
+//	}
+//
+// with JSON methods that read and write the bare value, and a validator
+// applying each type's own rules.
+func genUnion(f *jen.File, t *model.Type) {
+	f.Comment(typeDoc(t, "is a "+unionTypes(t)))
+	var quoted []string
+	for _, m := range t.Members {
+		quoted = append(quoted, fmt.Sprintf("%q", m.JSONType))
+	}
+	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+		g.Comment(fmt.Sprintf("Type is the JSON type of the value: %s; \"\" when unset.", strings.Join(quoted, " or ")))
+		g.Id("Type").String()
+		for _, m := range t.Members {
+			g.Comment(fmt.Sprintf("%s is the value when Type is %q.", m.Field, m.JSONType))
+			g.Id(m.Field).Add(typeExpr(m.Base))
+		}
+	})
+	f.Comment("// MarshalJSON writes the value of the type it holds.")
+	f.Func().Params(jen.Id("x").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Switch(jen.Id("x").Dot("Type")).BlockFunc(func(g *jen.Group) {
+			for _, m := range t.Members {
+				g.Case(jen.Lit(m.JSONType)).Block(jen.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("x").Dot(m.Field))))
+			}
+		}),
+		jen.Return(jen.Index().Byte().Parens(jen.Lit("null")), jen.Nil()),
+	)
+	genUnmarshal(f, t)
+	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Error().Block(
+		jen.Op("*").Id("x").Op("=").Id(t.Name).Values(),
+		jen.Switch(jen.Id("d").Dot("peek").Call()).BlockFunc(func(g *jen.Group) {
+			for _, m := range t.Members {
+				kind := map[string]string{"boolean": "hkBool", "integer": "hkNumber", "number": "hkNumber", "string": "hkString"}[m.JSONType]
+				g.Case(jen.Id(kind)).Block(
+					jen.Id("x").Dot("Type").Op("=").Lit(m.JSONType),
+					jen.Return(jen.Id("d").Dot(readerName(m.Base)).Call(jen.Id("p"), jen.Op("&").Id("x").Dot(m.Field))),
+				)
+			}
+		}),
+		jen.Return(jen.Id("d").Dot("mismatch").Call(jen.Id("p"), jen.Lit(unionTypes(t)))),
+	)
+	genValidateMethod(f, t)
+	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("validate").Params(validatorParams()...).Block(
+		jen.Switch(jen.Id("x").Dot("Type")).BlockFunc(func(g *jen.Group) {
+			for _, m := range t.Members {
+				g.Case(jen.Lit(m.JSONType)).BlockFunc(func(c *jen.Group) {
+					genScalarRules(c, m.Base, jen.Id("x").Dot(m.Field), jen.Id("p"))
+				})
+			}
+			g.Default().Block(
+				jen.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("type"), jen.Lit("expected "+unionTypes(t)+", but got nothing")),
+			)
+		}),
+	)
+}
