@@ -177,7 +177,7 @@ func TestBadInputLeavesGenUntouched(t *testing.T) {
 		"malformed":   `{"type": "object",}`,
 		"meta":        `{"type": "strin"}`,
 		"ref":         `{"$ref": "nowhere.json"}`,
-		"unsupported": `{"unevaluatedProperties": false}`,
+		"unsupported": `{"$dynamicRef": "#"}`,
 	}
 	for name, content := range bad {
 		if err := os.WriteFile(filepath.Join(dir, "schemas/hooks/ping.json"), []byte(content), 0o644); err != nil {

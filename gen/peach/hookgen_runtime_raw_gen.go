@@ -51,6 +51,44 @@ type hkSchema struct {
 	allOf, anyOf, oneOf []*hkSchema
 	not                 *hkSchema
 	ifS, thenS, elseS   *hkSchema
+
+	unevaluatedProperties *hkSchema
+	unevaluatedItems      *hkSchema
+}
+
+// hkEval is what a schema evaluated of an object or array: the annotations
+// unevaluatedProperties and unevaluatedItems look at.
+type hkEval struct {
+	props    map[string]bool // member names evaluated
+	allProps bool            // every member evaluated
+	items    int             // items evaluated from the start
+	allItems bool            // every item evaluated
+	matched  map[int]bool    // items evaluated by contains
+}
+
+func (a *hkEval) merge(b hkEval) {
+	for k := range b.props {
+		if a.props == nil {
+			a.props = map[string]bool{}
+		}
+		a.props[k] = true
+	}
+	a.allProps = a.allProps || b.allProps
+	a.items = max(a.items, b.items)
+	a.allItems = a.allItems || b.allItems
+	for i := range b.matched {
+		if a.matched == nil {
+			a.matched = map[int]bool{}
+		}
+		a.matched[i] = true
+	}
+}
+
+func (a *hkEval) prop(name string) {
+	if a.props == nil {
+		a.props = map[string]bool{}
+	}
+	a.props[name] = true
 }
 
 type hkPatternSchema struct {
@@ -165,22 +203,30 @@ func hkTypeOf(v any) hkTypeSet {
 	return 0
 }
 
-// valid reports whether v is valid, without collecting the reasons.
-func (s *hkSchema) valid(v any, p *hkPath) bool {
+// valid reports whether v is valid, without collecting the reasons, and
+// what it evaluated.
+func (s *hkSchema) valid(v any, p *hkPath) (bool, hkEval) {
 	var scratch hkErrors
-	s.validate(v, p, &scratch)
-	return len(scratch.list) == 0
+	ev := s.eval(v, p, &scratch)
+	return len(scratch.list) == 0, ev
 }
 
-func (s *hkSchema) validate(v any, p *hkPath, e *hkErrors) {
+func (s *hkSchema) validate(v any, p *hkPath, e *hkErrors) { s.eval(v, p, e) }
+
+// eval validates v, reporting violations to e, and returns what it
+// evaluated. Annotations of subschemas that fail are dropped where that
+// matters (anyOf, oneOf, if); elsewhere a failing subschema fails the
+// whole schema anyway.
+func (s *hkSchema) eval(v any, p *hkPath, e *hkErrors) hkEval {
+	var ev hkEval
 	if s.always != nil {
 		if !*s.always {
 			e.add(p, "false", "no value is allowed here")
 		}
-		return
+		return ev
 	}
 	if s.ref != nil {
-		s.ref.validate(v, p, e)
+		ev.merge(s.ref.eval(v, p, e))
 	}
 	t := hkTypeOf(v)
 	if s.types != 0 && s.types&t == 0 {
@@ -207,19 +253,19 @@ func (s *hkSchema) validate(v any, p *hkPath, e *hkErrors) {
 	case json.Number:
 		s.validateNumber(v, p, e)
 	case []any:
-		s.validateArray(v, p, e)
+		s.validateArray(v, p, e, &ev)
 	case map[string]any:
-		s.validateObject(v, p, e)
+		s.validateObject(v, p, e, &ev)
 	}
 	for _, sub := range s.allOf {
-		sub.validate(v, p, e)
+		ev.merge(sub.eval(v, p, e))
 	}
 	if s.anyOf != nil {
 		ok := false
 		for _, sub := range s.anyOf {
-			if sub.valid(v, p) {
+			if valid, sev := sub.valid(v, p); valid {
 				ok = true
-				break
+				ev.merge(sev)
 			}
 		}
 		if !ok {
@@ -229,26 +275,64 @@ func (s *hkSchema) validate(v any, p *hkPath, e *hkErrors) {
 	if s.oneOf != nil {
 		n := 0
 		for _, sub := range s.oneOf {
-			if sub.valid(v, p) {
+			if valid, sev := sub.valid(v, p); valid {
 				n++
+				ev.merge(sev)
 			}
 		}
 		if n != 1 {
 			e.addf(p, "oneOf", "value matches %d of the schemas, not exactly one", n)
 		}
 	}
-	if s.not != nil && s.not.valid(v, p) {
-		e.add(p, "not", "value matches a schema it must not")
-	}
-	if s.ifS != nil {
-		if s.ifS.valid(v, p) {
-			if s.thenS != nil {
-				s.thenS.validate(v, p, e)
-			}
-		} else if s.elseS != nil {
-			s.elseS.validate(v, p, e)
+	if s.not != nil {
+		if valid, _ := s.not.valid(v, p); valid {
+			e.add(p, "not", "value matches a schema it must not")
 		}
 	}
+	if s.ifS != nil {
+		if valid, sev := s.ifS.valid(v, p); valid {
+			ev.merge(sev)
+			if s.thenS != nil {
+				ev.merge(s.thenS.eval(v, p, e))
+			}
+		} else if s.elseS != nil {
+			ev.merge(s.elseS.eval(v, p, e))
+		}
+	}
+	// unevaluated* come last: they see what every other keyword evaluated.
+	switch v := v.(type) {
+	case map[string]any:
+		if s.unevaluatedProperties != nil && !ev.allProps {
+			names := make([]string, 0, len(v))
+			for name := range v {
+				if !ev.props[name] {
+					names = append(names, name)
+				}
+			}
+			sort.Strings(names)
+			for _, name := range names {
+				mp := p.field(name)
+				if s.unevaluatedProperties.always != nil && !*s.unevaluatedProperties.always {
+					e.addf(p, "unevaluatedProperties", "property %q is not allowed", name)
+				} else {
+					s.unevaluatedProperties.validate(v[name], &mp, e)
+				}
+			}
+			ev.allProps = true
+		}
+	case []any:
+		if s.unevaluatedItems != nil && !ev.allItems {
+			for i := ev.items; i < len(v); i++ {
+				if ev.matched[i] {
+					continue
+				}
+				ip := p.item(i)
+				s.unevaluatedItems.validate(v[i], &ip, e)
+			}
+			ev.allItems = true
+		}
+	}
+	return ev
 }
 
 func (s *hkSchema) validateString(v string, p *hkPath, e *hkErrors) {
@@ -294,7 +378,7 @@ func (s *hkSchema) validateNumber(v json.Number, p *hkPath, e *hkErrors) {
 	}
 }
 
-func (s *hkSchema) validateArray(v []any, p *hkPath, e *hkErrors) {
+func (s *hkSchema) validateArray(v []any, p *hkPath, e *hkErrors, ev *hkEval) {
 	if s.minItems >= 0 && len(v) < s.minItems {
 		e.addf(p, "minItems", "minimum %d items required, but found %d items", s.minItems, len(v))
 	}
@@ -302,11 +386,12 @@ func (s *hkSchema) validateArray(v []any, p *hkPath, e *hkErrors) {
 		e.addf(p, "maxItems", "maximum %d items allowed, but found %d items", s.maxItems, len(v))
 	}
 	if s.uniqueItems {
+	unique:
 		for i := 1; i < len(v); i++ {
 			for j := 0; j < i; j++ {
 				if hkEqual(v[i], v[j]) {
 					e.addf(p, "uniqueItems", "items at index %d and %d are equal", j, i)
-					i, j = len(v), i // report once
+					break unique
 				}
 			}
 		}
@@ -320,12 +405,20 @@ func (s *hkSchema) validateArray(v []any, p *hkPath, e *hkErrors) {
 			s.items.validate(item, &ip, e)
 		}
 	}
+	ev.items = max(ev.items, min(len(s.prefixItems), len(v)))
+	if s.items != nil {
+		ev.allItems = true
+	}
 	if s.contains != nil {
 		n := 0
 		for i, item := range v {
 			ip := p.item(i)
-			if s.contains.valid(item, &ip) {
+			if ok, _ := s.contains.valid(item, &ip); ok {
 				n++
+				if ev.matched == nil {
+					ev.matched = map[int]bool{}
+				}
+				ev.matched[i] = true
 			}
 		}
 		if n < s.minContains {
@@ -337,7 +430,7 @@ func (s *hkSchema) validateArray(v []any, p *hkPath, e *hkErrors) {
 	}
 }
 
-func (s *hkSchema) validateObject(v map[string]any, p *hkPath, e *hkErrors) {
+func (s *hkSchema) validateObject(v map[string]any, p *hkPath, e *hkErrors, ev *hkEval) {
 	if s.minProperties >= 0 && len(v) < s.minProperties {
 		e.addf(p, "minProperties", "minimum %d properties required, but found %d", s.minProperties, len(v))
 	}
@@ -375,15 +468,18 @@ func (s *hkSchema) validateObject(v map[string]any, p *hkPath, e *hkErrors) {
 		matched := false
 		if sub, ok := s.properties[name]; ok {
 			matched = true
+			ev.prop(name)
 			sub.validate(mv, &mp, e)
 		}
 		for _, pp := range s.patternProperties {
 			if pp.re.MatchString(name) {
 				matched = true
+				ev.prop(name)
 				pp.schema.validate(mv, &mp, e)
 			}
 		}
 		if !matched && s.additionalProperties != nil {
+			ev.prop(name)
 			if s.additionalProperties.always != nil && !*s.additionalProperties.always {
 				e.addf(p, "additionalProperties", "property %q is not allowed", name)
 			} else {
@@ -391,7 +487,7 @@ func (s *hkSchema) validateObject(v map[string]any, p *hkPath, e *hkErrors) {
 			}
 		}
 		if sub, ok := s.dependentSchemas[name]; ok {
-			sub.validate(v, p, e)
+			ev.merge(sub.eval(v, p, e))
 		}
 	}
 }

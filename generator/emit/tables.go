@@ -117,7 +117,8 @@ func genTable(g *jen.Group, t *model.RawSchema) {
 		field  string
 		schema *model.RawSchema
 	}{{"items", t.Items}, {"contains", t.Contains}, {"additionalProperties", t.AdditionalProperties}, {"propertyNames", t.PropertyNames},
-		{"not", t.Not}, {"ifS", t.If}, {"thenS", t.Then}, {"elseS", t.Else}} {
+		{"not", t.Not}, {"ifS", t.If}, {"thenS", t.Then}, {"elseS", t.Else},
+		{"unevaluatedProperties", t.UnevaluatedProperties}, {"unevaluatedItems", t.UnevaluatedItems}} {
 		if s.schema != nil {
 			set(s.field, ref(s.schema))
 		}

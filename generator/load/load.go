@@ -48,6 +48,9 @@ type Provider struct {
 	Broken bool
 
 	byURI map[string]*Document
+	// resources are the schemas with an $id inside a document (embedded
+	// resources), by absolute URI.
+	resources map[string]Schema
 }
 
 // Document is one schema file.
@@ -58,6 +61,9 @@ type Document struct {
 	Root  *Node
 	Raw   []byte
 	lines *Lines
+	// bases maps the pointer of every schema with an $id (the root
+	// included) to the base URI it sets for $refs inside it.
+	bases map[string]string
 }
 
 // Schema is a located schema: a node of a document and its JSON pointer.
@@ -153,7 +159,7 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 		diags.Add(diag.Pos{File: dir}, "%v", err)
 		return nil
 	}
-	p := &Provider{Name: name, Dir: dir, byURI: map[string]*Document{}}
+	p := &Provider{Name: name, Dir: dir, byURI: map[string]*Document{}, resources: map[string]Schema{}}
 	before := diags.Len()
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
@@ -193,6 +199,9 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 				}
 			}
 		}
+	}
+	for _, d := range p.Docs {
+		p.indexResources(d)
 	}
 	for _, d := range p.Docs {
 		metaValidate(d, diags)
@@ -348,11 +357,77 @@ func unescapePointer(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
 }
 
-// Resolve follows a $ref written in from's document. The reference may name
-// another file of the same provider (relative to this one), a JSON pointer
-// fragment or an $anchor.
+// indexResources records every schema in d with an $id: the base URI it
+// sets, and the schema under that URI for $refs from anywhere.
+func (p *Provider) indexResources(d *Document) {
+	d.bases = map[string]string{"": d.URI}
+	var walk func(s Schema, base string)
+	walk = func(s Schema, base string) {
+		walkChildren(s, func(c Schema) {
+			cb := base
+			if id := c.Node.Get("$id"); id != nil && id.Kind == String {
+				if b, err := url.Parse(base); err == nil {
+					if u, err := b.Parse(id.Str); err == nil {
+						u.Fragment, u.RawFragment = "", ""
+						cb = u.String()
+						d.bases[c.Pointer] = cb
+						if _, taken := p.resources[cb]; !taken && p.byURI[cb] == nil {
+							p.resources[cb] = c
+						}
+					}
+				}
+			}
+			walk(c, cb)
+		})
+	}
+	walk(d.RootSchema(), d.URI)
+}
+
+// walkChildren calls f on each direct sub-schema of s.
+func walkChildren(s Schema, f func(Schema)) {
+	if s.Node == nil || s.Node.Kind != Object {
+		return
+	}
+	for _, m := range s.Node.Members {
+		k, _ := s.Keyword(m.Name)
+		switch {
+		case slices.Contains(schemaValued, m.Name):
+			if m.Value.Kind == Object || m.Value.Kind == Bool {
+				f(k)
+			}
+		case slices.Contains(schemaArrays, m.Name) && m.Value.Kind == Array:
+			for i := range m.Value.Items {
+				f(k.Item(i))
+			}
+		case slices.Contains(schemaObjects, m.Name) && m.Value.Kind == Object:
+			for _, sub := range m.Value.Members {
+				f(k.Member(sub.Name))
+			}
+		}
+	}
+}
+
+// Base is the base URI $refs in s resolve against: that of the nearest
+// enclosing schema with an $id, or the file's.
+func (s Schema) Base() string {
+	ptr := s.Pointer
+	for {
+		if b, ok := s.Doc.bases[ptr]; ok {
+			return b
+		}
+		i := strings.LastIndex(ptr, "/")
+		if i < 0 {
+			return s.Doc.URI
+		}
+		ptr = ptr[:i]
+	}
+}
+
+// Resolve follows a $ref written in from. The reference may name another
+// file of the same provider (relative to this one), a schema with an $id,
+// a JSON pointer fragment or an $anchor.
 func (p *Provider) Resolve(from Schema, ref string) (Schema, error) {
-	base, err := url.Parse(from.Doc.URI)
+	base, err := url.Parse(from.Base())
 	if err != nil {
 		return Schema{}, err
 	}
@@ -363,24 +438,28 @@ func (p *Provider) Resolve(from Schema, ref string) (Schema, error) {
 	frag := u.Fragment
 	u.Fragment = ""
 	u.RawFragment = ""
-	doc := p.byURI[u.String()]
-	if doc == nil {
+	var res Schema
+	if doc := p.byURI[u.String()]; doc != nil {
+		res = doc.RootSchema()
+	} else if r, ok := p.resources[u.String()]; ok {
+		res = r
+	} else {
 		return Schema{}, fmt.Errorf("$ref %q: no schema file %s in %s", ref, path.Base(u.Path), p.Dir)
 	}
 	if frag == "" {
-		return doc.RootSchema(), nil
+		return res, nil
 	}
 	if strings.HasPrefix(frag, "/") {
-		n, done := doc.lookup(frag)
-		if done != frag {
-			return Schema{}, fmt.Errorf("$ref %q: %s has nothing at #%s", ref, doc.Path, frag)
+		n, done := res.Doc.lookup(res.Pointer + frag)
+		if done != res.Pointer+frag {
+			return Schema{}, fmt.Errorf("$ref %q: %s has nothing at #%s", ref, res.Doc.Path, res.Pointer+frag)
 		}
-		return Schema{Doc: doc, Node: n, Pointer: frag}, nil
+		return Schema{Doc: res.Doc, Node: n, Pointer: res.Pointer + frag}, nil
 	}
-	if s, ok := findAnchor(doc.RootSchema(), frag); ok {
+	if s, ok := findAnchor(res, frag); ok {
 		return s, nil
 	}
-	return Schema{}, fmt.Errorf("$ref %q: %s has no $anchor %q", ref, doc.Path, frag)
+	return Schema{}, fmt.Errorf("$ref %q: %s has no $anchor %q", ref, res.Doc.Path, frag)
 }
 
 func findAnchor(s Schema, anchor string) (Schema, bool) {

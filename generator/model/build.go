@@ -30,11 +30,11 @@ var (
 	// rawOnlyKeywords have no Go type of their own: a value under one is
 	// kept as raw JSON and validated by the schema-table interpreter.
 	rawOnlyKeywords = set("not", "if", "then", "else", "patternProperties", "propertyNames",
-		"dependentSchemas", "prefixItems", "contains", "minContains", "maxContains")
+		"dependentSchemas", "prefixItems", "contains", "minContains", "maxContains",
+		"unevaluatedProperties", "unevaluatedItems")
 	// unsupportedKeywords are valid JSON Schema that hookgen cannot honour
 	// at all yet.
-	unsupportedKeywords = set("unevaluatedProperties", "unevaluatedItems",
-		"$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary",
+	unsupportedKeywords = set("$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary",
 		"additionalItems", "dependencies")
 	// refSiblings may stand beside $ref and leave it a plain reference.
 	refSiblings = set("$comment", "title", "description", "default", "examples", "deprecated",
@@ -112,9 +112,23 @@ func Build(p *load.Provider) (*Package, error) {
 	for _, d := range p.Docs {
 		root := d.RootSchema()
 		if !definitionsOnly(root) {
-			if r := b.typeAt(root, true); r.Kind == Named {
-				b.pkg.Roots = append(b.pkg.Roots, Root{Schema: strings.TrimSuffix(d.Name, ".json"), Type: r.Type})
+			// A file's root must be a named type (for ValidateJSON) that
+			// can hold every value the schema allows: a root that may be
+			// null is kept as raw JSON, decided before anything is
+			// declared for it.
+			var r Ref
+			if rootMayBeNull(root) {
+				b.checkKeywords(root)
+				r = b.rawRef(root, true, "it is the root of its file and may be null")
+			} else {
+				r = b.typeAt(root, true)
 			}
+			if r.Kind != Named || (r.Nullable && !(r.Type.Kind == Defined && r.Type.Base.Kind == Raw)) {
+				// Only a reference or a single-branch allOf gets here: no
+				// type was declared at the root itself.
+				r = b.rawRef(root, true, "it is the root of its file and refers to a value that is not a named type, or may be null")
+			}
+			b.pkg.Roots = append(b.pkg.Roots, Root{Schema: strings.TrimSuffix(d.Name, ".json"), Type: r.Type})
 		} else {
 			b.checkKeywords(root)
 		}
@@ -135,10 +149,27 @@ func Build(p *load.Provider) (*Package, error) {
 	return b.pkg, nil
 }
 
+// rootMayBeNull reports whether a schema that declares its own type (no
+// $ref, no allOf) also allows null.
+func rootMayBeNull(s load.Schema) bool {
+	if s.Node.Kind != load.Object || s.Node.Get("$ref") != nil || s.Node.Get("allOf") != nil {
+		return false
+	}
+	for _, kw := range []string{"oneOf", "anyOf"} {
+		if br, ok := s.Keyword(kw); ok && br.Node.Kind == load.Array {
+			if _, nullable := unionAlternatives(br); nullable {
+				return true
+			}
+		}
+	}
+	types, nullable := jsonTypes(s)
+	return nullable && len(types) > 0
+}
+
 // definitionsOnly reports whether a file only holds shared $defs, with no
 // schema of its own at the root (no type of its own is generated for it).
 func definitionsOnly(s load.Schema) bool {
-	if s.Node.Kind != load.Object {
+	if s.Node.Kind != load.Object || (s.Node.Get("$defs") == nil && s.Node.Get("definitions") == nil) {
 		return false
 	}
 	for _, m := range s.Node.Members {
@@ -154,7 +185,9 @@ func definitionsOnly(s load.Schema) bool {
 // plain string or slice, so the name in the schema is the name in Go.
 func (b *builder) typeAt(s load.Schema, named bool) Ref {
 	if s.Node.Kind == load.Bool {
-		return b.rawRef(s, named, "a boolean schema")
+		// true or false: no Go type is worth a name (and a boolean cannot
+		// carry x-go-name to settle a clash).
+		return b.rawRef(s, false, "it is a boolean schema")
 	}
 	key := s.Key()
 	if r, ok := b.refs[key]; ok {
@@ -388,7 +421,10 @@ func (b *builder) unionReason(s load.Schema) string {
 		return fmt.Sprintf("it has a type other than object beside %s", kw)
 	}
 	alts, _ := unionAlternatives(branches)
-	if len(alts) == 1 {
+	switch len(alts) {
+	case 0:
+		return kw + " of only null"
+	case 1:
 		return ""
 	}
 	if _, err := b.discriminate(alts); err != "" {
@@ -1091,6 +1127,7 @@ func (b *builder) table(s load.Schema) *RawSchema {
 	t.DependentSchemas = members("dependentSchemas")
 	t.AllOf, t.AnyOf, t.OneOf = list("allOf"), list("anyOf"), list("oneOf")
 	t.Not, t.If, t.Then, t.Else = sub("not"), sub("if"), sub("then"), sub("else")
+	t.UnevaluatedProperties, t.UnevaluatedItems = sub("unevaluatedProperties"), sub("unevaluatedItems")
 	return t
 }
 

@@ -274,6 +274,8 @@ type RawSchema struct {
 
 	AllOf, AnyOf, OneOf []*RawSchema
 	Not, If, Then, Else *RawSchema
+
+	UnevaluatedProperties, UnevaluatedItems *RawSchema
 }
 
 // RawMember is a named sub-schema (properties, dependentSchemas).
