@@ -8,7 +8,9 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"math/rand"
+	"path/filepath"
 
 	"github.com/hookgen/hookgen/generator/diag"
 	"github.com/hookgen/hookgen/generator/emit"
@@ -25,6 +27,14 @@ type Options struct {
 	Providers []string
 	// Shuffle: see load.Options.Shuffle.
 	Shuffle *rand.Rand
+	// Out is the output folder; Testdata the folder of example payloads,
+	// one folder per provider (optional). Each package gets golden tests
+	// of its provider's examples, which find them relative to Out.
+	Out      string
+	Testdata string
+	// TypesOnly emits types and validators only: no event router (Parse,
+	// Handlers) and no generated tests.
+	TypesOnly bool
 }
 
 // Result is the generated files, sorted by path, and the output folders
@@ -51,7 +61,28 @@ func Generate(opts Options) (*Result, error) {
 		if p.Broken {
 			continue
 		}
-		pkg, err := model.Build(p)
+		var examples []load.Example
+		rel := ""
+		if opts.Testdata != "" && !opts.TypesOnly {
+			examples, err = load.LoadExamples(opts.Testdata, p.Name)
+			if errors.As(err, &de) {
+				// Go on with the good examples, to report the model's
+				// problems too.
+				diags.Append(de.Diagnostics...)
+			} else if err != nil {
+				return nil, err
+			}
+			out := opts.Out
+			if out == "" {
+				out = "gen"
+			}
+			r, err := filepath.Rel(filepath.Join(out, p.Name), filepath.Join(opts.Testdata, p.Name))
+			if err != nil {
+				return nil, fmt.Errorf("test data of %s: %w", p.Name, err)
+			}
+			rel = filepath.ToSlash(r)
+		}
+		pkg, err := model.Build(p, model.Options{Examples: examples, Testdata: rel, NoRouter: opts.TypesOnly})
 		var de *diag.Error
 		if errors.As(err, &de) {
 			diags.Append(de.Diagnostics...)

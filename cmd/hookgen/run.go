@@ -28,8 +28,8 @@ type verb struct {
 
 func verbs() []verb {
 	return []verb{
-		{"generate", "write Go packages for the schemas to the output folder", "hookgen generate [--schemas DIR] [--out DIR] [--provider NAME]...", runGenerate},
-		{"check", "exit 1 if the output folder differs from what generate would write", "hookgen check [--schemas DIR] [--out DIR] [--provider NAME]...", runCheck},
+		{"generate", "write Go packages for the schemas to the output folder", "hookgen generate [--schemas DIR] [--out DIR] [--testdata DIR] [--types-only] [--provider NAME]...", runGenerate},
+		{"check", "exit 1 if the output folder differs from what generate would write", "hookgen check [--schemas DIR] [--out DIR] [--testdata DIR] [--types-only] [--provider NAME]...", runCheck},
 		{"validate", "check captured payloads against the schemas, naming every violation", "hookgen validate [--schemas DIR] [--provider NAME] [--schema STEM] FILE...", runValidate},
 	}
 }
@@ -67,6 +67,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 type genFlags struct {
 	schemas   string
 	out       string
+	testdata  string
+	typesOnly bool
 	providers []string
 }
 
@@ -83,6 +85,8 @@ func newFlagSet(name, usageLine, summary string, stderr io.Writer) *pflag.FlagSe
 func (g *genFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&g.schemas, "schemas", "schemas", "folder with one folder of JSON Schemas per provider")
 	fs.StringVar(&g.out, "out", "gen", "folder to write one Go package per provider to")
+	fs.StringVar(&g.testdata, "testdata", "testdata", "folder of example payloads, one folder per provider, that become golden tests (\"\" for none); a provider without one gets no tests")
+	fs.BoolVar(&g.typesOnly, "types-only", false, "emit types and validators only: no event router (Parse, Handlers) and no tests")
 	fs.StringSliceVar(&g.providers, "provider", nil, "only this provider folder (repeatable, or comma-separated); default all")
 }
 
@@ -120,7 +124,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
-	res, err := generator.Generate(generator.Options{Schemas: g.schemas, Providers: g.providers})
+	res, err := generator.Generate(g.options())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintf(stderr, "hookgen generate: failed; %s was not changed\n", g.out)
@@ -150,7 +154,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
-	res, err := generator.Generate(generator.Options{Schemas: g.schemas, Providers: g.providers})
+	res, err := generator.Generate(g.options())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintln(stderr, "hookgen check: the schemas do not generate")
@@ -180,6 +184,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitFail
 }
 
+func (g genFlags) options() generator.Options {
+	return generator.Options{Schemas: g.schemas, Out: g.out, Testdata: g.testdata, TypesOnly: g.typesOnly, Providers: g.providers}
+}
+
 func regenerateCommand(g genFlags) string {
 	parts := []string{"go run github.com/hookgen/hookgen/cmd/hookgen generate"}
 	if g.schemas != "schemas" {
@@ -187,6 +195,12 @@ func regenerateCommand(g genFlags) string {
 	}
 	if g.out != "gen" {
 		parts = append(parts, "--out "+g.out)
+	}
+	if g.testdata != "testdata" {
+		parts = append(parts, fmt.Sprintf("--testdata %q", g.testdata))
+	}
+	if g.typesOnly {
+		parts = append(parts, "--types-only")
 	}
 	for _, p := range g.providers {
 		parts = append(parts, "--provider "+p)

@@ -274,6 +274,8 @@ func TestRepoCheck(t *testing.T) {
 	dir := t.TempDir()
 	copyTree(t, schemas, filepath.Join(dir, "schemas"))
 	copyTree(t, gen, filepath.Join(dir, "gen"))
+	testdata, _ := filepath.Abs(repoTestdata)
+	copyTree(t, testdata, filepath.Join(dir, "testdata"))
 	t.Chdir(dir)
 	if code, out, errOut := runCLI("check"); code != exitOK {
 		t.Fatalf("check on the committed gen/: exit %d\n%s%s", code, out, errOut)
@@ -294,5 +296,52 @@ func TestRepoCheck(t *testing.T) {
 	}
 	if strings.Contains(errOut, "gen/peach") {
 		t.Errorf("drift reported in an unedited provider:\n%s", errOut)
+	}
+}
+
+func TestTypesOnly(t *testing.T) {
+	dir := workspace(t, map[string]string{
+		"schemas/hooks/ping.json":            eventSchema,
+		"testdata/hooks/valid/ping.one.json": `{"event":"ping"}`,
+	})
+	if code, _, errOut := runCLI("generate"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	for _, f := range []string{"hookgen_events_gen.go", "hookgen_examples_gen_test.go", "hookgen_example_gen_test.go"} {
+		if _, err := os.Stat(filepath.Join(dir, "gen/hooks", f)); err != nil {
+			t.Errorf("generate: %v", err)
+		}
+	}
+	if code, out, errOut := runCLI("generate", "--types-only"); code != exitOK || !strings.Contains(out, "removed gen/hooks/hookgen_events_gen.go") {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "gen/hooks/hookgen_examples_gen_test.go")); err == nil {
+		t.Error("--types-only kept the generated tests")
+	}
+	if code, _, errOut := runCLI("check", "--types-only"); code != exitOK {
+		t.Error(errOut)
+	}
+	if code, _, errOut := runCLI("check"); code != exitFail || !strings.Contains(errOut, "missing  gen/hooks/hookgen_events_gen.go") {
+		t.Errorf("check without --types-only: exit %d\n%s", code, errOut)
+	}
+}
+
+func TestExampleWithoutSchemaOrSchemaWithoutExample(t *testing.T) {
+	workspace(t, map[string]string{
+		"schemas/hooks/ping.json":            eventSchema,
+		"schemas/hooks/pong.json":            strings.ReplaceAll(eventSchema, "ping", "pong"),
+		"testdata/hooks/valid/ping.one.json": `{"event":"ping"}`,
+		"testdata/hooks/valid/pang.one.json": `{"event":"pang"}`,
+		"testdata/hooks/invalid/ping.x.json": `{}`,
+	})
+	code, _, errOut := runCLI("generate")
+	for _, want := range []string{
+		"testdata/hooks/invalid/ping.x.json: invalid example without ping.x.want",
+		"testdata/hooks/valid/pang.one.json: no schema of hooks for this example",
+		"schemas/hooks/pong.json:1:1: #: schema pong.json has no valid example",
+	} {
+		if code != exitFail || !strings.Contains(errOut, want) {
+			t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, errOut)
+		}
 	}
 }

@@ -569,27 +569,50 @@ func (d *hkDecoder) readRaw(p *hkPath, v *json.RawMessage) error {
 // allocating. ok is false when the member is absent or not a string. The
 // value is valid until the decoder's next call.
 func (d *hkDecoder) discriminator(key string) (value []byte, ok bool, err error) {
+	return d.peekPath(key)
+}
+
+// peekPath finds the string at a path of member names below the value at
+// the decoder's position (data/message/status), without consuming
+// anything or allocating; it reads only as far as it must. ok is false when
+// a member on the way is absent or not an object, or the last one is not
+// a string.
+func (d *hkDecoder) peekPath(path ...string) (value []byte, ok bool, err error) {
 	save, saveDepth := d.pos, d.depth
 	defer func() { d.pos, d.depth = save, saveDepth }()
-	if d.peek() != hkObject {
-		return nil, false, nil
-	}
-	for first := true; ; first = false {
-		k, more, err := d.objectNext(first)
-		if err != nil || !more {
-			return nil, false, err
+	for i, key := range path {
+		if d.peek() != hkObject {
+			return nil, false, nil
 		}
-		if string(k) == key && d.peek() == hkString {
+		found := false
+		for first := true; ; first = false {
+			k, more, err := d.objectNext(first)
+			if err != nil {
+				return nil, false, err
+			}
+			if !more {
+				return nil, false, nil
+			}
+			if string(k) == key {
+				found = true
+				break
+			}
+			if err := d.skip(); err != nil {
+				return nil, false, err
+			}
+		}
+		if found && i == len(path)-1 {
+			if d.peek() != hkString {
+				return nil, false, nil
+			}
 			v, err := d.rawString()
 			if err != nil {
 				return nil, false, err
 			}
 			return v, true, nil
 		}
-		if err := d.skip(); err != nil {
-			return nil, false, err
-		}
 	}
+	return nil, false, nil
 }
 
 // hkValue is what every generated type can do.
@@ -611,4 +634,46 @@ func hkCheck(v hkValue, data []byte) error {
 	}
 	v.validate(&d.errs, nil)
 	return d.errs.err()
+}
+
+// detach copies v if it lives in the decoder's scratch buffer, so that a
+// later peek cannot overwrite it; a value read straight from the input
+// (no escapes) is returned as it is, without allocating.
+func (d *hkDecoder) detach(v []byte) []byte {
+	if len(v) > 0 && cap(d.scratch) > 0 && &v[0] == &d.scratch[:1][0] {
+		return append([]byte(nil), v...)
+	}
+	return v
+}
+
+// hkEvent is what Parse decodes into.
+type hkEvent interface {
+	hkValue
+	EventType() string
+}
+
+// hkParse decodes and validates data as ev: the event and every violation
+// as a *ValidationError, or nil and a plain error for malformed JSON.
+func hkParseEvent(ev hkEvent, data []byte) (hkEvent, error) {
+	if err := hkCheck(ev, data); err != nil {
+		if _, invalid := err.(*ValidationError); invalid {
+			return ev, err
+		}
+		return nil, err
+	}
+	return ev, nil
+}
+
+// hkWellFormed checks that data is one JSON value, for events Parse does
+// not decode.
+func hkWellFormed(data []byte) error {
+	d := hkDecoder{data: data}
+	if err := d.skip(); err != nil {
+		return err
+	}
+	d.ws()
+	if d.pos != len(d.data) {
+		return d.syntax("data after the top-level value")
+	}
+	return nil
 }

@@ -21,6 +21,9 @@ type Pos struct {
 
 func (p Pos) String() string {
 	ptr := "#" + p.Pointer
+	if p.Line == 0 && p.Pointer == "" {
+		return p.File // a folder, or a file as a whole
+	}
 	if p.Line == 0 {
 		return fmt.Sprintf("%s: %s", p.File, ptr)
 	}

@@ -36,6 +36,9 @@ type File struct {
 	Content []byte
 }
 
+// RouterFile holds the event API: Event, Parse, Handlers.
+const RouterFile = "hookgen_events_gen.go"
+
 // SchemasFile lists the schema files and validates payloads by name.
 const SchemasFile = "hookgen_schemas_gen.go"
 
@@ -63,6 +66,27 @@ func Package(pkg *model.Package) ([]File, error) {
 	for _, mf := range pkg.Files {
 		if err := add(mf.Name, genTypesFile(pkg, mf)); err != nil {
 			return nil, err
+		}
+	}
+	if pkg.Router != nil {
+		if err := add(RouterFile, genRouter(pkg)); err != nil {
+			return nil, err
+		}
+	}
+	if len(pkg.Examples) > 0 {
+		if err := add(ExamplesFile, genExamplesTest(pkg)); err != nil {
+			return nil, err
+		}
+		if pkg.Router != nil {
+			doc, err := genDocExample(pkg)
+			if err != nil {
+				return nil, err
+			}
+			if doc != nil {
+				if err := add(DocExampleFile, doc); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	if len(pkg.Roots) > 0 {

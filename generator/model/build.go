@@ -79,9 +79,19 @@ type claim struct {
 	pos  diag.Pos
 }
 
+// Options say what to build besides types and validators.
+type Options struct {
+	// Examples are the provider's test payloads (may be empty); Testdata
+	// is their folder relative to the generated package.
+	Examples []load.Example
+	Testdata string
+	// NoRouter leaves out the event router.
+	NoRouter bool
+}
+
 // Build makes the Package for one provider, or returns every problem found
 // as a *diag.Error.
-func Build(p *load.Provider) (*Package, error) {
+func Build(p *load.Provider, opts Options) (*Package, error) {
 	b := &builder{
 		prov:     p,
 		refs:     map[string]Ref{},
@@ -142,6 +152,11 @@ func Build(p *load.Provider) (*Package, error) {
 			}
 		}
 	}
+	slices.SortFunc(b.pkg.Roots, func(a, b Root) int { return strings.Compare(a.Schema, b.Schema) })
+	if !opts.NoRouter {
+		b.route()
+	}
+	b.examples(opts.Examples, opts.Testdata)
 	b.finish()
 	if err := b.diags.Err(); err != nil {
 		return nil, err

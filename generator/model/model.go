@@ -20,12 +20,69 @@ type Package struct {
 	Files    []*File  // one per schema file that declares a type, sorted by name
 	// Roots are the schema files' root types, sorted by schema name.
 	Roots []Root
+	// Router tells the events apart; nil when no schema is an event.
+	Router *Router
+	// Examples are the provider's test payloads, which become generated
+	// golden tests; Testdata is their folder relative to the package.
+	Examples []Example
+	Testdata string
 	// Patterns are the regular expressions the validators use, compiled
 	// once at package init, sorted by variable name.
 	Patterns []*Pattern
 	// Tables are the schema tables of values kept as raw JSON, sorted by
 	// variable name.
 	Tables []*RawSchema
+}
+
+// Router is how Parse finds the event a payload is, without decoding it.
+type Router struct {
+	// Discriminator lists the root properties whose values name an event.
+	Discriminator []string
+	Events        []*Event // sorted by Type
+	Routes        []*Route // sorted by Values
+	// Unknown is the name of the struct holding events no schema knows.
+	Unknown string
+}
+
+// Event is one schema that is an event.
+type Event struct {
+	Type   string // the discriminator values joined with ".": "messages.insert"
+	Const  string // the Go constant holding Type: "EventMessagesInsert"
+	Root   *Type
+	Schema string // the schema file name without ".json"
+	// Values are the discriminator values the schema accepts, per
+	// discriminator property; the first of each is its own.
+	Values [][]string
+}
+
+// Route is one combination of discriminator values and the event it
+// means. Where several events accept the same values (Peach labels every
+// delivery status message_delivery.sent), Path names a string deeper in
+// the payload that each of them pins to a different const, and Choices map
+// its value to the event; Fallback is taken for any other value.
+type Route struct {
+	Values   []string
+	Event    *Event
+	Path     []string
+	Choices  []Choice // sorted by Value
+	Fallback *Event
+}
+
+// Choice is one value of a Route's Path.
+type Choice struct {
+	Value string
+	Event *Event
+}
+
+// Example is one test payload and what it must do.
+type Example struct {
+	File   string // name in the test data folder: "valid/x.json"
+	Schema Root   // the schema it is for
+	Event  *Event // its event, nil for a schema that is no event
+	Valid  bool
+	Want   []string // invalid: the JSON pointers it must fail at
+	Size   int
+	Data   []byte
 }
 
 // Root is the type of one schema file's root.

@@ -204,7 +204,7 @@ func generate(t *testing.T, work string, groups []*group) *model.Package {
 			}
 			os.WriteFile(filepath.Join(schemas, g.Name+".json"), data, 0o644)
 		}
-		res, err := generator.Generate(generator.Options{Schemas: "schemas"})
+		res, err := generator.Generate(generator.Options{Schemas: "schemas", TypesOnly: true})
 		var de *diag.Error
 		if errors.As(err, &de) {
 			refused := 0

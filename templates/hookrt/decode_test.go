@@ -178,3 +178,31 @@ func (d *hkDecoder) peekAt(data []byte) hkKind {
 	d2 := &hkDecoder{data: data}
 	return d2.peek()
 }
+
+func TestPeekPath(t *testing.T) {
+	d := &hkDecoder{data: []byte(`{"type":"a","data":{"x":[1,{"y":2}],"message":{"status":"read","id":1}}}`)}
+	cases := []struct {
+		path []string
+		want string
+		ok   bool
+	}{
+		{[]string{"type"}, "a", true},
+		{[]string{"data", "message", "status"}, "read", true},
+		{[]string{"data", "message", "id"}, "", false},
+		{[]string{"data", "nope", "status"}, "", false},
+		{[]string{"type", "deeper"}, "", false},
+	}
+	for _, c := range cases {
+		v, ok, err := d.peekPath(c.path...)
+		if err != nil || ok != c.ok || string(v) != c.want {
+			t.Errorf("%v: got %q %v %v", c.path, v, ok, err)
+		}
+		if d.pos != 0 {
+			t.Fatalf("%v: peek moved the decoder", c.path)
+		}
+	}
+	path := []string{"data", "message", "status"}
+	if n := testing.AllocsPerRun(100, func() { d.peekPath(path...) }); n != 0 {
+		t.Errorf("peekPath allocates %v times", n)
+	}
+}

@@ -1,0 +1,51 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/hookgen/hookgen/generator/diag"
+	"github.com/hookgen/hookgen/generator/load"
+)
+
+// examples matches test payloads to their schemas (the longest schema name
+// that prefixes the file name) and events. When a provider has examples,
+// every schema must have a valid one.
+func (b *builder) examples(examples []load.Example, testdata string) {
+	if len(examples) == 0 {
+		return
+	}
+	b.pkg.Testdata = testdata
+	events := map[string]*Event{}
+	if b.pkg.Router != nil {
+		for _, ev := range b.pkg.Router.Events {
+			events[ev.Schema] = ev
+		}
+	}
+	covered := map[string]bool{}
+	for _, ex := range examples {
+		var root Root
+		for _, r := range b.pkg.Roots {
+			if strings.HasPrefix(ex.Name, r.Schema+".") && len(r.Schema) > len(root.Schema) {
+				root = r
+			}
+		}
+		if root.Type == nil {
+			b.diags.Add(diag.Pos{File: ex.Path}, "no schema of %s for this example: its name must start with a schema file's name", b.prov.Name)
+			continue
+		}
+		kind := "invalid/"
+		if ex.Valid {
+			kind = "valid/"
+			covered[root.Schema] = true
+		}
+		b.pkg.Examples = append(b.pkg.Examples, Example{
+			File: kind + ex.Name, Schema: root, Event: events[root.Schema],
+			Valid: ex.Valid, Want: ex.Want, Size: len(ex.Data), Data: ex.Data,
+		})
+	}
+	for _, r := range b.pkg.Roots {
+		if !covered[r.Schema] {
+			b.diags.Add(r.Type.Pos, "schema %s has no valid example in the test data of %s", r.Schema+".json", b.prov.Name)
+		}
+	}
+}
