@@ -94,3 +94,19 @@ func (o *OptionalNullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	return json.Unmarshal(data, &o.Value)
 }
+
+// ProviderInfo describes how a provider delivers webhooks, from its
+// manifest (hookgen.json): what a receiver needs before it parses.
+type ProviderInfo struct {
+	// Name is the provider's folder name, Title its name for people.
+	Name, Title string
+	// Signing is "standard-webhooks", "hmac-sha256", or "" when the
+	// manifest names none.
+	Signing string
+	// SignatureHeader and SignaturePrefix locate an hmac-sha256 signature:
+	// "X-AgenticFlow-Signature: sha256=<hex>".
+	SignatureHeader, SignaturePrefix string
+	// DeliveryID is the JSON pointer of a per-delivery id in the payload,
+	// "" when the payload carries none.
+	DeliveryID string
+}

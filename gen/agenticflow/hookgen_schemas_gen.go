@@ -4,6 +4,21 @@ package agenticflow
 
 import "fmt"
 
+// Provider describes how AgenticFlow delivers webhooks, from its manifest.
+var Provider = ProviderInfo{
+	DeliveryID:      "",
+	Name:            "agenticflow",
+	SignatureHeader: "X-AgenticFlow-Signature",
+	SignaturePrefix: "sha256=",
+	Signing:         "hmac-sha256",
+	Title:           "AgenticFlow",
+}
+
+// DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none.
+func DeliveryIDOf(data []byte) (id string, ok bool) {
+	return "", false
+}
+
 // Schemas names the schema files this package was generated from, without ".json", sorted.
 var Schemas = []string{"agent.conversation.completed", "agent.conversation.started", "agent.message.received", "agent.message.sent", "agent_webhook.request", "webhook.error_response", "webhook.success_response", "workflow.execution.completed", "workflow.execution.failed", "workflow.execution.started", "workflow.step.completed", "workflow_webhook.request"}
 

@@ -4,6 +4,23 @@ package aiinbox
 
 import "fmt"
 
+// Provider describes how AI inbox delivers webhooks, from its manifest.
+var Provider = ProviderInfo{
+	DeliveryID:      "/delivery_id",
+	Name:            "aiinbox",
+	SignatureHeader: "",
+	SignaturePrefix: "",
+	Signing:         "standard-webhooks",
+	Title:           "AI inbox",
+}
+
+// DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none.
+func DeliveryIDOf(data []byte) (id string, ok bool) {
+	d := hkDecoder{data: data}
+	v, ok, _ := d.peekPath("delivery_id")
+	return string(v), ok
+}
+
 // Schemas names the schema files this package was generated from, without ".json", sorted.
 var Schemas = []string{"contact.updated", "conversation.closed", "conversation.started", "conversation.updated", "draft.created", "handoff.requested", "message.deleted", "message.received", "message.updated"}
 

@@ -4,6 +4,21 @@ package peach
 
 import "fmt"
 
+// Provider describes how Peach delivers webhooks, from its manifest.
+var Provider = ProviderInfo{
+	DeliveryID:      "",
+	Name:            "peach",
+	SignatureHeader: "",
+	SignaturePrefix: "",
+	Signing:         "standard-webhooks",
+	Title:           "Peach",
+}
+
+// DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none.
+func DeliveryIDOf(data []byte) (id string, ok bool) {
+	return "", false
+}
+
 // Schemas names the schema files this package was generated from, without ".json", sorted.
 var Schemas = []string{"ai_flow_execution.analyzed", "ai_flow_execution.completed", "ai_flow_execution.escalated", "ai_flow_execution.started", "message_delivery.delivered", "message_delivery.failed", "message_delivery.read", "message_delivery.sent"}
 

@@ -4,6 +4,21 @@ package waagent
 
 import "fmt"
 
+// Provider describes how WhatsApp AI agent platform delivers webhooks, from its manifest.
+var Provider = ProviderInfo{
+	DeliveryID:      "",
+	Name:            "waagent",
+	SignatureHeader: "",
+	SignaturePrefix: "",
+	Signing:         "standard-webhooks",
+	Title:           "WhatsApp AI agent platform",
+}
+
+// DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none.
+func DeliveryIDOf(data []byte) (id string, ok bool) {
+	return "", false
+}
+
 // Schemas names the schema files this package was generated from, without ".json", sorted.
 var Schemas = []string{"conversations.insert", "conversations.update", "messages.insert", "messages.update"}
 

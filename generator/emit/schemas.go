@@ -2,11 +2,19 @@ package emit
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/hookgen/hookgen/generator/model"
 )
+
+func deliveryPointer(path []string) string {
+	if len(path) == 0 {
+		return ""
+	}
+	return "/" + strings.Join(path, "/")
+}
 
 // genSchemas prints the package's index of schema files:
 //
@@ -14,6 +22,29 @@ import (
 //	func ValidateJSON(schema string, data []byte) error
 func genSchemas(pkg *model.Package) *jen.File {
 	f := newFile(pkg, "")
+	f.Comment(comment(fmt.Sprintf("Provider describes how %s delivers webhooks, from its manifest.", pkg.Title)))
+	f.Var().Id("Provider").Op("=").Id("ProviderInfo").Values(jen.Dict{
+		jen.Id("Name"):            jen.Lit(pkg.Provider),
+		jen.Id("Title"):           jen.Lit(pkg.Title),
+		jen.Id("Signing"):         jen.Lit(pkg.Signing),
+		jen.Id("SignatureHeader"): jen.Lit(pkg.SignatureHeader),
+		jen.Id("SignaturePrefix"): jen.Lit(pkg.SignaturePrefix),
+		jen.Id("DeliveryID"):      jen.Lit(deliveryPointer(pkg.DeliveryID)),
+	})
+	f.Comment(comment("DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none."))
+	f.Func().Id("DeliveryIDOf").Params(jen.Id("data").Index().Byte()).Params(jen.Id("id").String(), jen.Id("ok").Bool()).BlockFunc(func(g *jen.Group) {
+		if len(pkg.DeliveryID) == 0 {
+			g.Return(jen.Lit(""), jen.False())
+			return
+		}
+		var path []jen.Code
+		for _, p := range pkg.DeliveryID {
+			path = append(path, jen.Lit(p))
+		}
+		g.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")})
+		g.List(jen.Id("v"), jen.Id("ok"), jen.Id("_")).Op(":=").Id("d").Dot("peekPath").Call(path...)
+		g.Return(jen.String().Parens(jen.Id("v")), jen.Id("ok"))
+	})
 	f.Comment("// Schemas names the schema files this package was generated from, without \".json\", sorted.")
 	f.Var().Id("Schemas").Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
 		for _, r := range pkg.Roots {

@@ -116,6 +116,14 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 	if b.pkg.Title == "" {
 		b.pkg.Title = p.Name
 	}
+	if sg := p.Manifest.Signing; sg != nil {
+		b.pkg.Signing, b.pkg.SignatureHeader, b.pkg.SignaturePrefix = sg.Scheme, sg.Header, sg.Prefix
+	}
+	if id := p.Manifest.DeliveryID; id != "" {
+		for _, tok := range strings.Split(strings.TrimPrefix(id, "/"), "/") {
+			b.pkg.DeliveryID = append(b.pkg.DeliveryID, unescape(tok))
+		}
+	}
 	for _, n := range RuntimeNames {
 		b.names[n] = claim{what: "a type of the hookgen runtime (" + strings.Join(RuntimeNames, ", ") + ")"}
 	}

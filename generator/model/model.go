@@ -16,8 +16,14 @@ type Package struct {
 	Title    string   // the provider's name for people
 	Doc      string   // the package doc comment, without the "Package x" lead
 	Docs     []string // the documents the schemas come from
-	Types    []*Type  // every named type, sorted by name
-	Files    []*File  // one per schema file that declares a type, sorted by name
+	// Signing, SignatureHeader and SignaturePrefix: how deliveries are
+	// signed, from the manifest.
+	Signing, SignatureHeader, SignaturePrefix string
+	// DeliveryID is the path of member names to a per-delivery id in the
+	// payload, nil when there is none.
+	DeliveryID []string
+	Types      []*Type // every named type, sorted by name
+	Files      []*File // one per schema file that declares a type, sorted by name
 	// Roots are the schema files' root types, sorted by schema name.
 	Roots []Root
 	// Router tells the events apart; nil when no schema is an event.
@@ -352,4 +358,4 @@ func (r Ref) IsSum() bool { return r.Kind == Named && r.Type.Kind == Sum }
 
 // RuntimeNames are the identifiers the copied runtime file declares; a
 // schema type may not take them.
-var RuntimeNames = []string{"Optional", "Nullable", "OptionalNullable", "Violation", "ValidationError"}
+var RuntimeNames = []string{"Optional", "Nullable", "OptionalNullable", "Violation", "ValidationError", "ProviderInfo", "Provider", "DeliveryIDOf", "Schemas", "ValidateJSON"}
