@@ -117,3 +117,12 @@ func (e *hkErrors) sortFrom(i int) {
 	tail := e.list[i:]
 	sort.SliceStable(tail, func(a, b int) bool { return tail[a].Pointer < tail[b].Pointer })
 }
+
+// Each calls f with every violation, for code that handles the errors of
+// several generated packages (each has its own ValidationError type)
+// through one interface.
+func (e *ValidationError) Each(f func(pointer, keyword, message string)) {
+	for _, v := range e.Violations {
+		f(v.Pointer, v.Keyword, v.Message)
+	}
+}

@@ -1,0 +1,26 @@
+module github.com/hookgen/hookgen/cmd/receiver
+
+go 1.26.0
+
+require (
+	github.com/hookgen/hookgen v0.0.0
+	github.com/spf13/pflag v1.0.10
+	modernc.org/sqlite v1.61.1
+)
+
+require (
+	github.com/dustin/go-humanize v1.1.0 // indirect
+	github.com/google/uuid v1.6.0 // indirect
+	github.com/mattn/go-isatty v0.0.24 // indirect
+	github.com/ncruces/go-strftime v1.1.0 // indirect
+	github.com/remyoudompheng/bigfft v0.0.0-20230129092748-24d4a6f8daec // indirect
+	golang.org/x/sys v0.49.0 // indirect
+	modernc.org/libc v1.79.0 // indirect
+	modernc.org/mathutil v1.7.1 // indirect
+	modernc.org/memory v1.12.1 // indirect
+)
+
+// The receiver lives in its own module so that its database driver never
+// reaches the module graph of those who import hookgen or its generated
+// packages.
+replace github.com/hookgen/hookgen => ../..
