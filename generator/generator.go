@@ -10,7 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	"os"
+	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/hookgen/hookgen/generator/diag"
 	"github.com/hookgen/hookgen/generator/emit"
@@ -35,6 +38,36 @@ type Options struct {
 	// TypesOnly emits types and validators only: no event router (Parse,
 	// Handlers) and no generated tests.
 	TypesOnly bool
+	// Package overrides the Go package name; it needs exactly one provider.
+	Package string
+	// ImportPath is the import path of Out; empty means derive it from the
+	// nearest go.mod above Out (and leave it out if there is none).
+	ImportPath string
+}
+
+// importPath finds the import path of dir from the nearest go.mod above it.
+func importPath(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if data, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil {
+			for _, line := range strings.Split(string(data), "\n") {
+				if f := strings.Fields(line); len(f) >= 2 && f[0] == "module" {
+					rel, err := filepath.Rel(d, abs)
+					if err != nil {
+						return ""
+					}
+					return path.Join(strings.Trim(f[1], `"`), filepath.ToSlash(rel))
+				}
+			}
+			return ""
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
 }
 
 // Result is the generated files, sorted by path, and the output folders
@@ -48,6 +81,16 @@ type Result struct {
 // Generate runs load, model and emit for every provider. It returns every
 // problem in every provider as one *diag.Error, not only the first.
 func Generate(opts Options) (*Result, error) {
+	if opts.Package != "" && len(opts.Providers) != 1 {
+		return nil, fmt.Errorf("a package name (%s) needs exactly one provider to name", opts.Package)
+	}
+	if opts.ImportPath == "" {
+		out := opts.Out
+		if out == "" {
+			out = "gen"
+		}
+		opts.ImportPath = importPath(out)
+	}
 	providers, err := load.Load(opts.Schemas, load.Options{Providers: opts.Providers, Shuffle: opts.Shuffle})
 	var diags diag.List
 	var de *diag.Error
@@ -82,7 +125,12 @@ func Generate(opts Options) (*Result, error) {
 			}
 			rel = filepath.ToSlash(r)
 		}
-		pkg, err := model.Build(p, model.Options{Examples: examples, Testdata: rel, NoRouter: opts.TypesOnly})
+		importPath := ""
+		if opts.ImportPath != "" {
+			importPath = path.Join(opts.ImportPath, p.Name)
+		}
+		pkg, err := model.Build(p, model.Options{Examples: examples, Testdata: rel, NoRouter: opts.TypesOnly,
+			Package: opts.Package, ImportPath: importPath})
 		var de *diag.Error
 		if errors.As(err, &de) {
 			diags.Append(de.Diagnostics...)

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -28,9 +30,10 @@ type verb struct {
 
 func verbs() []verb {
 	return []verb{
-		{"generate", "write Go packages for the schemas to the output folder", "hookgen generate [--schemas DIR] [--out DIR] [--testdata DIR] [--types-only] [--provider NAME]...", runGenerate},
-		{"check", "exit 1 if the output folder differs from what generate would write", "hookgen check [--schemas DIR] [--out DIR] [--testdata DIR] [--types-only] [--provider NAME]...", runCheck},
+		{"generate", "write Go packages for the schemas to the output folder", "hookgen generate [--schemas DIR] [--out DIR] [--testdata DIR] [--types-only] [--package NAME] [--import-path PATH] [--provider NAME]...", runGenerate},
+		{"check", "exit 1 if the output folder differs from what generate would write", "hookgen check [--schemas DIR] [--out DIR] [--testdata DIR] [--types-only] [--package NAME] [--import-path PATH] [--provider NAME]...", runCheck},
 		{"validate", "check captured payloads against the schemas, naming every violation", "hookgen validate [--schemas DIR] [--provider NAME] [--schema STEM] FILE...", runValidate},
+		{"version", "print hookgen's module version", "hookgen version", runVersion},
 	}
 }
 
@@ -69,6 +72,8 @@ type genFlags struct {
 	out       string
 	testdata  string
 	typesOnly bool
+	pkgName   string
+	importAs  string
 	providers []string
 }
 
@@ -87,6 +92,8 @@ func (g *genFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&g.out, "out", "gen", "folder to write one Go package per provider to")
 	fs.StringVar(&g.testdata, "testdata", "testdata", "folder of example payloads, one folder per provider, that become golden tests (\"\" for none); a provider without one gets no tests")
 	fs.BoolVar(&g.typesOnly, "types-only", false, "emit types and validators only: no event router (Parse, Handlers) and no tests")
+	fs.StringVar(&g.pkgName, "package", "", "Go package name for the one --provider given (default: the manifest's, else the folder name)")
+	fs.StringVar(&g.importAs, "import-path", "", "import path of --out, for the package docs (default: derived from the nearest go.mod)")
 	fs.StringSliceVar(&g.providers, "provider", nil, "only this provider folder (repeatable, or comma-separated); default all")
 }
 
@@ -185,7 +192,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func (g genFlags) options() generator.Options {
-	return generator.Options{Schemas: g.schemas, Out: g.out, Testdata: g.testdata, TypesOnly: g.typesOnly, Providers: g.providers}
+	return generator.Options{Schemas: g.schemas, Out: g.out, Testdata: g.testdata, TypesOnly: g.typesOnly,
+		Package: g.pkgName, ImportPath: g.importAs, Providers: g.providers}
 }
 
 func regenerateCommand(g genFlags) string {
@@ -202,8 +210,35 @@ func regenerateCommand(g genFlags) string {
 	if g.typesOnly {
 		parts = append(parts, "--types-only")
 	}
+	if g.pkgName != "" {
+		parts = append(parts, "--package "+g.pkgName)
+	}
+	if g.importAs != "" {
+		parts = append(parts, "--import-path "+g.importAs)
+	}
 	for _, p := range g.providers {
 		parts = append(parts, "--provider "+p)
 	}
 	return strings.Join(parts, " ")
+}
+
+// runVersion prints the module version from the build information: a
+// release tag when hookgen was installed or run as a tool, "(devel)" when
+// built inside its own checkout. Generated files never carry it, so an
+// upgrade does not churn them.
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("version", "hookgen version", "Print hookgen's module version and the Go version it was built with", stderr)
+	if code, done := parse(fs, args, stdout); done {
+		return code
+	}
+	version, goVersion := "unknown", runtime.Version()
+	if info, ok := debug.ReadBuildInfo(); ok {
+		version = info.Main.Version
+		if version == "" {
+			version = "(devel)"
+		}
+		goVersion = info.GoVersion
+	}
+	fmt.Fprintf(stdout, "hookgen %s (%s)\n", version, goVersion)
+	return exitOK
 }

@@ -276,6 +276,12 @@ func TestRepoCheck(t *testing.T) {
 	copyTree(t, gen, filepath.Join(dir, "gen"))
 	testdata, _ := filepath.Abs(repoTestdata)
 	copyTree(t, testdata, filepath.Join(dir, "testdata"))
+	// The module file: generated docs carry the import path derived from it.
+	gomod, err := os.ReadFile(filepath.Join("..", "..", "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "go.mod"), gomod, 0o644)
 	t.Chdir(dir)
 	if code, out, errOut := runCLI("check"); code != exitOK {
 		t.Fatalf("check on the committed gen/: exit %d\n%s%s", code, out, errOut)

@@ -87,6 +87,10 @@ type Options struct {
 	Testdata string
 	// NoRouter leaves out the event router.
 	NoRouter bool
+	// Package overrides the package name from the manifest or folder.
+	Package string
+	// ImportPath is the generated package's import path, for its doc.
+	ImportPath string
 }
 
 // Build makes the Package for one provider, or returns every problem found
@@ -106,6 +110,10 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 	if p.Manifest.Package != "" {
 		b.pkg.Name = p.Manifest.Package
 	}
+	if opts.Package != "" {
+		b.pkg.Name = opts.Package
+	}
+	b.pkg.ImportPath = opts.ImportPath
 	if !naming.IsPackageName(b.pkg.Name) {
 		pos := p.Manifest.Pos
 		if pos.File == "" {

@@ -11,11 +11,13 @@ import (
 
 // Package is one generated Go package: one provider folder.
 type Package struct {
-	Provider string   // the schemas folder name
-	Name     string   // the Go package name
-	Title    string   // the provider's name for people
-	Doc      string   // the package doc comment, without the "Package x" lead
-	Docs     []string // the documents the schemas come from
+	Provider string // the schemas folder name
+	Name     string // the Go package name
+	// ImportPath is the package's import path, "" when unknown.
+	ImportPath string
+	Title      string   // the provider's name for people
+	Doc        string   // the package doc comment, without the "Package x" lead
+	Docs       []string // the documents the schemas come from
 	// Signing, SignatureHeader and SignaturePrefix: how deliveries are
 	// signed, from the manifest.
 	Signing, SignatureHeader, SignaturePrefix string
