@@ -118,24 +118,23 @@ func Parse(data []byte) (Event, error) {
 	if !ok {
 		return nil, errors.New("agenticflow: the payload has no string \"event\", which names the event")
 	}
-	var ev hkEvent
 	switch {
 	case string(v0) == "agent.conversation.completed":
-		ev = new(AgentConversationCompleted)
+		return hkParseAgentConversationCompleted(data)
 	case string(v0) == "agent.conversation.started":
-		ev = new(AgentConversationStarted)
+		return hkParseAgentConversationStarted(data)
 	case string(v0) == "agent.message.received":
-		ev = new(AgentMessageReceived)
+		return hkParseAgentMessageReceived(data)
 	case string(v0) == "agent.message.sent":
-		ev = new(AgentMessageSent)
+		return hkParseAgentMessageSent(data)
 	case string(v0) == "workflow.execution.completed":
-		ev = new(WorkflowExecutionCompleted)
+		return hkParseWorkflowExecutionCompleted(data)
 	case string(v0) == "workflow.execution.failed":
-		ev = new(WorkflowExecutionFailed)
+		return hkParseWorkflowExecutionFailed(data)
 	case string(v0) == "workflow.execution.started":
-		ev = new(WorkflowExecutionStarted)
+		return hkParseWorkflowExecutionStarted(data)
 	case string(v0) == "workflow.step.completed":
-		ev = new(WorkflowStepCompleted)
+		return hkParseWorkflowStepCompleted(data)
 	default:
 		if err := hkWellFormed(data); err != nil {
 			return nil, err
@@ -145,11 +144,126 @@ func Parse(data []byte) (Event, error) {
 			Type: string(v0),
 		}, nil
 	}
-	parsed, err := hkParseEvent(ev, data)
-	if parsed == nil {
+}
+func hkParseAgentConversationCompleted(data []byte) (Event, error) {
+	v := new(AgentConversationCompleted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
 		return nil, err
 	}
-	return parsed.(Event), err
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseAgentConversationStarted(data []byte) (Event, error) {
+	v := new(AgentConversationStarted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseAgentMessageReceived(data []byte) (Event, error) {
+	v := new(AgentMessageReceived)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseAgentMessageSent(data []byte) (Event, error) {
+	v := new(AgentMessageSent)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseWorkflowExecutionCompleted(data []byte) (Event, error) {
+	v := new(WorkflowExecutionCompleted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseWorkflowExecutionFailed(data []byte) (Event, error) {
+	v := new(WorkflowExecutionFailed)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseWorkflowExecutionStarted(data []byte) (Event, error) {
+	v := new(WorkflowExecutionStarted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseWorkflowStepCompleted(data []byte) (Event, error) {
+	v := new(WorkflowStepCompleted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
 }
 
 // Handlers routes events to typed functions, without reflection. Set the fields for the events you handle; Dispatch returns ErrNoHandler for the others.

@@ -2,14 +2,12 @@
 
 package agenticflow
 
-import "regexp"
-
 // Patterns of the schemas, compiled once.
 var (
-	hkPattern0 = regexp.MustCompile("^[A-Z][A-Z0-9_]*$")
-	hkPattern1 = regexp.MustCompile("^agent_[A-Za-z0-9_]+$")
-	hkPattern2 = regexp.MustCompile("^conv_[A-Za-z0-9_]+$")
-	hkPattern3 = regexp.MustCompile("^exec_[A-Za-z0-9]+$")
-	hkPattern4 = regexp.MustCompile("^wf_[A-Za-z0-9_]+$")
-	hkPattern5 = regexp.MustCompile("^wh_[A-Za-z0-9]+$")
+	hkPattern0 = hkCompilePattern("^[A-Z][A-Z0-9_]*$")
+	hkPattern1 = hkCompilePattern("^agent_[A-Za-z0-9_]+$")
+	hkPattern2 = hkCompilePattern("^conv_[A-Za-z0-9_]+$")
+	hkPattern3 = hkCompilePattern("^exec_[A-Za-z0-9]+$")
+	hkPattern4 = hkCompilePattern("^wf_[A-Za-z0-9_]+$")
+	hkPattern5 = hkCompilePattern("^wh_[A-Za-z0-9]+$")
 )

@@ -125,26 +125,25 @@ func Parse(data []byte) (Event, error) {
 	if !ok {
 		return nil, errors.New("aiinbox: the payload has no string \"event\", which names the event")
 	}
-	var ev hkEvent
 	switch {
 	case string(v0) == "contact.updated":
-		ev = new(ContactUpdated)
+		return hkParseContactUpdated(data)
 	case string(v0) == "conversation.closed":
-		ev = new(ConversationClosed)
+		return hkParseConversationClosed(data)
 	case string(v0) == "conversation.started":
-		ev = new(ConversationStarted)
+		return hkParseConversationStarted(data)
 	case string(v0) == "conversation.updated":
-		ev = new(ConversationUpdated)
+		return hkParseConversationUpdated(data)
 	case string(v0) == "draft.created":
-		ev = new(DraftCreated)
+		return hkParseDraftCreated(data)
 	case string(v0) == "handoff.requested":
-		ev = new(HandoffRequested)
+		return hkParseHandoffRequested(data)
 	case string(v0) == "message.deleted":
-		ev = new(MessageDeleted)
+		return hkParseMessageDeleted(data)
 	case string(v0) == "message.received":
-		ev = new(MessageReceived)
+		return hkParseMessageReceived(data)
 	case string(v0) == "message.updated":
-		ev = new(MessageUpdated)
+		return hkParseMessageUpdated(data)
 	default:
 		if err := hkWellFormed(data); err != nil {
 			return nil, err
@@ -154,11 +153,141 @@ func Parse(data []byte) (Event, error) {
 			Type: string(v0),
 		}, nil
 	}
-	parsed, err := hkParseEvent(ev, data)
-	if parsed == nil {
+}
+func hkParseContactUpdated(data []byte) (Event, error) {
+	v := new(ContactUpdated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
 		return nil, err
 	}
-	return parsed.(Event), err
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseConversationClosed(data []byte) (Event, error) {
+	v := new(ConversationClosed)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseConversationStarted(data []byte) (Event, error) {
+	v := new(ConversationStarted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseConversationUpdated(data []byte) (Event, error) {
+	v := new(ConversationUpdated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseDraftCreated(data []byte) (Event, error) {
+	v := new(DraftCreated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseHandoffRequested(data []byte) (Event, error) {
+	v := new(HandoffRequested)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseMessageDeleted(data []byte) (Event, error) {
+	v := new(MessageDeleted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseMessageReceived(data []byte) (Event, error) {
+	v := new(MessageReceived)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseMessageUpdated(data []byte) (Event, error) {
+	v := new(MessageUpdated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
 }
 
 // Handlers routes events to typed functions, without reflection. Set the fields for the events you handle; Dispatch returns ErrNoHandler for the others.

@@ -2,10 +2,8 @@
 
 package aiinbox
 
-import "regexp"
-
 // Patterns of the schemas, compiled once.
 var (
-	hkPattern0 = regexp.MustCompile("^[a-z0-9_]+$")
-	hkPattern1 = regexp.MustCompile("^[a-z0-9_]+:.+$")
+	hkPattern0 = hkCompilePattern("^[a-z0-9_]+$")
+	hkPattern1 = hkCompilePattern("^[a-z0-9_]+:.+$")
 )

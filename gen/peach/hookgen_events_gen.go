@@ -118,22 +118,21 @@ func Parse(data []byte) (Event, error) {
 	if !ok {
 		return nil, errors.New("peach: the payload has no string \"type\", which names the event")
 	}
-	var ev hkEvent
 	switch {
 	case string(v0) == "ai_flow_execution.analyzed":
-		ev = new(AIFlowExecutionAnalyzed)
+		return hkParseAIFlowExecutionAnalyzed(data)
 	case string(v0) == "ai_flow_execution.completed":
-		ev = new(AIFlowExecutionCompleted)
+		return hkParseAIFlowExecutionCompleted(data)
 	case string(v0) == "ai_flow_execution.escalated":
-		ev = new(AIFlowExecutionEscalated)
+		return hkParseAIFlowExecutionEscalated(data)
 	case string(v0) == "ai_flow_execution.started":
-		ev = new(AIFlowExecutionStarted)
+		return hkParseAIFlowExecutionStarted(data)
 	case string(v0) == "message_delivery.delivered":
-		ev = new(MessageDeliveryDelivered)
+		return hkParseMessageDeliveryDelivered(data)
 	case string(v0) == "message_delivery.failed":
-		ev = new(MessageDeliveryFailed)
+		return hkParseMessageDeliveryFailed(data)
 	case string(v0) == "message_delivery.read":
-		ev = new(MessageDeliveryRead)
+		return hkParseMessageDeliveryRead(data)
 	case string(v0) == "message_delivery.sent":
 		// Several events carry these values; /data/message/status tells them apart.
 		w, _, err := d.peekPath("data", "message", "status")
@@ -142,15 +141,15 @@ func Parse(data []byte) (Event, error) {
 		}
 		switch string(w) {
 		case "delivered":
-			ev = new(MessageDeliveryDelivered)
+			return hkParseMessageDeliveryDelivered(data)
 		case "failed":
-			ev = new(MessageDeliveryFailed)
+			return hkParseMessageDeliveryFailed(data)
 		case "read":
-			ev = new(MessageDeliveryRead)
+			return hkParseMessageDeliveryRead(data)
 		case "sent":
-			ev = new(MessageDeliverySent)
+			return hkParseMessageDeliverySent(data)
 		default:
-			ev = new(MessageDeliverySent)
+			return hkParseMessageDeliverySent(data)
 		}
 	default:
 		if err := hkWellFormed(data); err != nil {
@@ -161,11 +160,126 @@ func Parse(data []byte) (Event, error) {
 			Type: string(v0),
 		}, nil
 	}
-	parsed, err := hkParseEvent(ev, data)
-	if parsed == nil {
+}
+func hkParseAIFlowExecutionAnalyzed(data []byte) (Event, error) {
+	v := new(AIFlowExecutionAnalyzed)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
 		return nil, err
 	}
-	return parsed.(Event), err
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseAIFlowExecutionCompleted(data []byte) (Event, error) {
+	v := new(AIFlowExecutionCompleted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseAIFlowExecutionEscalated(data []byte) (Event, error) {
+	v := new(AIFlowExecutionEscalated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseAIFlowExecutionStarted(data []byte) (Event, error) {
+	v := new(AIFlowExecutionStarted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseMessageDeliveryDelivered(data []byte) (Event, error) {
+	v := new(MessageDeliveryDelivered)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseMessageDeliveryFailed(data []byte) (Event, error) {
+	v := new(MessageDeliveryFailed)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseMessageDeliveryRead(data []byte) (Event, error) {
+	v := new(MessageDeliveryRead)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseMessageDeliverySent(data []byte) (Event, error) {
+	v := new(MessageDeliverySent)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
 }
 
 // Handlers routes events to typed functions, without reflection. Set the fields for the events you handle; Dispatch returns ErrNoHandler for the others.

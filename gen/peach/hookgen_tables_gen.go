@@ -2,12 +2,10 @@
 
 package peach
 
-import "regexp"
-
 // Patterns of the schemas, compiled once.
 var (
-	hkPattern0 = regexp.MustCompile("^[0-9]{1,4}$")
-	hkPattern1 = regexp.MustCompile("^\\+[1-9][0-9]{6,14}$")
-	hkPattern2 = regexp.MustCompile("^aiflw_[A-Za-z0-9]+$")
-	hkPattern3 = regexp.MustCompile("^cmsg_[A-Za-z0-9]+$")
+	hkPattern0 = hkCompilePattern("^[0-9]{1,4}$")
+	hkPattern1 = hkCompilePattern("^\\+[1-9][0-9]{6,14}$")
+	hkPattern2 = hkCompilePattern("^aiflw_[A-Za-z0-9]+$")
+	hkPattern3 = hkCompilePattern("^cmsg_[A-Za-z0-9]+$")
 )

@@ -83,32 +83,27 @@ func Parse(data []byte) (Event, error) {
 		}
 		return nil, errors.New("waagent: the payload is not a JSON object")
 	}
-	v0, ok, err := d.peekPath("entity")
-	if err != nil {
+	var vals [2][]byte
+	if err := d.peekMembers([]string{"entity", "action"}, vals[:]); err != nil {
 		return nil, err
 	}
-	if !ok {
+	if vals[0] == nil {
 		return nil, errors.New("waagent: the payload has no string \"entity\", which names the event")
 	}
-	v0 = d.detach(v0)
-	v1, ok, err := d.peekPath("action")
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
+	v0 := vals[0]
+	if vals[1] == nil {
 		return nil, errors.New("waagent: the payload has no string \"action\", which names the event")
 	}
-	v1 = d.detach(v1)
-	var ev hkEvent
+	v1 := vals[1]
 	switch {
 	case string(v0) == "conversations" && string(v1) == "insert":
-		ev = new(ConversationsInsert)
+		return hkParseConversationsInsert(data)
 	case string(v0) == "conversations" && string(v1) == "update":
-		ev = new(ConversationsUpdate)
+		return hkParseConversationsUpdate(data)
 	case string(v0) == "messages" && string(v1) == "insert":
-		ev = new(MessagesInsert)
+		return hkParseMessagesInsert(data)
 	case string(v0) == "messages" && string(v1) == "update":
-		ev = new(MessagesUpdate)
+		return hkParseMessagesUpdate(data)
 	default:
 		if err := hkWellFormed(data); err != nil {
 			return nil, err
@@ -118,11 +113,66 @@ func Parse(data []byte) (Event, error) {
 			Type: string(v0) + "." + string(v1),
 		}, nil
 	}
-	parsed, err := hkParseEvent(ev, data)
-	if parsed == nil {
+}
+func hkParseConversationsInsert(data []byte) (Event, error) {
+	v := new(ConversationsInsert)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
 		return nil, err
 	}
-	return parsed.(Event), err
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseConversationsUpdate(data []byte) (Event, error) {
+	v := new(ConversationsUpdate)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseMessagesInsert(data []byte) (Event, error) {
+	v := new(MessagesInsert)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseMessagesUpdate(data []byte) (Event, error) {
+	v := new(MessagesUpdate)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
 }
 
 // Handlers routes events to typed functions, without reflection. Set the fields for the events you handle; Dispatch returns ErrNoHandler for the others.

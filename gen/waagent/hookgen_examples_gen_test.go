@@ -139,11 +139,9 @@ const hkTypical = "valid/messages.insert.incoming.json"
 // hkPeek finds the event type the way Parse does.
 func hkPeek(tb testing.TB, data []byte) {
 	d := hkDecoder{data: data}
-	if _, ok, _ := d.peekPath("entity"); !ok {
-		tb.Fatal("no entity")
-	}
-	if _, ok, _ := d.peekPath("action"); !ok {
-		tb.Fatal("no action")
+	var vals [2][]byte
+	if err := d.peekMembers([]string{"entity", "action"}, vals[:]); err != nil || vals[1] == nil {
+		tb.Fatal("no discriminator")
 	}
 }
 

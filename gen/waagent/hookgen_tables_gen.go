@@ -2,10 +2,8 @@
 
 package waagent
 
-import "regexp"
-
 // Patterns of the schemas, compiled once.
 var (
-	hkPattern0 = regexp.MustCompile("^[1-9][0-9]{6,14}$")
-	hkPattern1 = regexp.MustCompile("^wamid\\.")
+	hkPattern0 = hkCompilePattern("^[1-9][0-9]{6,14}$")
+	hkPattern1 = hkCompilePattern("^wamid\\.")
 )

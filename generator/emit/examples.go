@@ -155,13 +155,22 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 
 // peekCalls prints the discriminator peek of Parse, for the benchmark.
 func peekCalls(pkg *model.Package) []jen.Code {
-	var out []jen.Code
-	for _, key := range pkg.Router.Discriminator {
-		out = append(out, jen.If(jen.List(jen.Id("_"), jen.Id("ok"), jen.Id("_")).Op(":=").Id("d").Dot("peekPath").Call(jen.Lit(key)), jen.Op("!").Id("ok")).Block(
-			jen.Id("tb").Dot("Fatal").Call(jen.Lit("no "+key)),
-		))
+	if len(pkg.Router.Discriminator) == 1 {
+		key := pkg.Router.Discriminator[0]
+		return []jen.Code{jen.If(jen.List(jen.Id("_"), jen.Id("ok"), jen.Id("_")).Op(":=").Id("d").Dot("peekPath").Call(jen.Lit(key)), jen.Op("!").Id("ok")).Block(
+			jen.Id("tb").Dot("Fatal").Call(jen.Lit("no " + key)),
+		)}
 	}
-	return out
+	var keys []jen.Code
+	for _, key := range pkg.Router.Discriminator {
+		keys = append(keys, jen.Lit(key))
+	}
+	return []jen.Code{
+		jen.Var().Id("vals").Index(jen.Lit(len(keys))).Index().Byte(),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("peekMembers").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil().Op("||").Id("vals").Index(jen.Lit(len(keys)-1)).Op("==").Nil()).Block(
+			jen.Id("tb").Dot("Fatal").Call(jen.Lit("no discriminator")),
+		),
+	}
 }
 
 // genBenchmarks prints the discriminator peek, Parse and encoding/json

@@ -84,18 +84,28 @@ func genParse(f *jen.File, pkg *model.Package) {
 			jen.If(jen.Err().Op(":=").Id("hkWellFormed").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(pkg.Name+": the payload is not a JSON object"))),
 		)
-		for i, key := range r.Discriminator {
-			v := fmt.Sprintf("v%d", i)
-			g.List(jen.Id(v), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("peekPath").Call(jen.Lit(key))
+		if len(r.Discriminator) == 1 {
+			key := r.Discriminator[0]
+			g.List(jen.Id("v0"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("peekPath").Call(jen.Lit(key))
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 			g.If(jen.Op("!").Id("ok")).Block(
 				jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: the payload has no string %q, which names the event", pkg.Name, key)))),
 			)
-			if len(r.Discriminator) > 1 {
-				g.Id(v).Op("=").Id("d").Dot("detach").Call(jen.Id(v))
+		} else {
+			// Several members name the event: find them all in one scan.
+			var keys []jen.Code
+			for _, key := range r.Discriminator {
+				keys = append(keys, jen.Lit(key))
+			}
+			g.Var().Id("vals").Index(jen.Lit(len(r.Discriminator))).Index().Byte()
+			g.If(jen.Err().Op(":=").Id("d").Dot("peekMembers").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+			for i, key := range r.Discriminator {
+				g.If(jen.Id("vals").Index(jen.Lit(i)).Op("==").Nil()).Block(
+					jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: the payload has no string %q, which names the event", pkg.Name, key)))),
+				)
+				g.Id(fmt.Sprintf("v%d", i)).Op(":=").Id("vals").Index(jen.Lit(i))
 			}
 		}
-		g.Var().Id("ev").Id("hkEvent")
 		g.Switch().BlockFunc(func(sw *jen.Group) {
 			for _, rt := range r.Routes {
 				var conds []jen.Code
@@ -108,7 +118,7 @@ func genParse(f *jen.File, pkg *model.Package) {
 				}
 				sw.Case(cond).BlockFunc(func(c *jen.Group) {
 					if rt.Event != nil {
-						c.Id("ev").Op("=").New(jen.Id(rt.Event.Root.Name))
+						c.Return(jen.Id(parseFunc(rt.Event)).Call(jen.Id("data")))
 						return
 					}
 					var path []jen.Code
@@ -120,9 +130,9 @@ func genParse(f *jen.File, pkg *model.Package) {
 					c.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 					c.Switch(jen.String().Parens(jen.Id("w"))).BlockFunc(func(in *jen.Group) {
 						for _, ch := range rt.Choices {
-							in.Case(jen.Lit(ch.Value)).Block(jen.Id("ev").Op("=").New(jen.Id(ch.Event.Root.Name)))
+							in.Case(jen.Lit(ch.Value)).Block(jen.Return(jen.Id(parseFunc(ch.Event)).Call(jen.Id("data"))))
 						}
-						in.Default().Block(jen.Id("ev").Op("=").New(jen.Id(rt.Fallback.Root.Name)))
+						in.Default().Block(jen.Return(jen.Id(parseFunc(rt.Fallback)).Call(jen.Id("data"))))
 					})
 				})
 			}
@@ -149,10 +159,26 @@ func genParse(f *jen.File, pkg *model.Package) {
 				}), jen.Nil()),
 			)
 		})
-		g.List(jen.Id("parsed"), jen.Err()).Op(":=").Id("hkParseEvent").Call(jen.Id("ev"), jen.Id("data"))
-		g.If(jen.Id("parsed").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		g.Return(jen.Id("parsed").Assert(jen.Id("Event")), jen.Err())
 	})
+	for _, ev := range r.Events {
+		genParseEvent(f, ev)
+	}
+}
+
+func parseFunc(ev *model.Event) string { return "hkParse" + ev.Root.Name }
+
+// genParseEvent prints the decoder of one event: typed calls all the way,
+// so the decoder stays on the stack.
+func genParseEvent(f *jen.File, ev *model.Event) {
+	f.Func().Id(parseFunc(ev)).Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+		jen.Id("v").Op(":=").New(jen.Id(ev.Root.Name)),
+		jen.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")}),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("decodeJSON").Call(jen.Op("&").Id("d"), jen.Nil()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("end").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("d").Dot("errs"), jen.Nil()),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("errs").Dot("err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Err())),
+		jen.Return(jen.Id("v"), jen.Nil()),
+	)
 }
 
 // genHandlers prints the typed handlers and Dispatch.

@@ -22,7 +22,7 @@ func genTables(pkg *model.Package) *jen.File {
 		f.Comment("// Patterns of the schemas, compiled once.")
 		f.Var().DefsFunc(func(g *jen.Group) {
 			for _, p := range pkg.Patterns {
-				g.Id(p.Var).Op("=").Qual(pkgRegexp, "MustCompile").Call(jen.Lit(p.Source))
+				g.Id(p.Var).Op("=").Id("hkCompilePattern").Call(jen.Lit(p.Source))
 			}
 		})
 	}

@@ -206,3 +206,20 @@ func TestPeekPath(t *testing.T) {
 		t.Errorf("peekPath allocates %v times", n)
 	}
 }
+
+func TestSpecialWord(t *testing.T) {
+	for b := 0; b < 256; b++ {
+		for pos := 0; pos < 8; pos++ {
+			word := []byte("abcdefgh")
+			word[pos] = byte(b)
+			x := uint64(0)
+			for i := 7; i >= 0; i-- {
+				x = x<<8 | uint64(word[i])
+			}
+			want := !hkPlain[b]
+			if got := hkSpecial(x) != 0; got != want {
+				t.Fatalf("byte %#x at %d: special %v, want %v", b, pos, got, want)
+			}
+		}
+	}
+}

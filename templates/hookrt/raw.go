@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/big"
-	"regexp"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -27,7 +26,7 @@ type hkSchema struct {
 	minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf *big.Rat
 
 	minLength, maxLength int
-	pattern              *regexp.Regexp
+	pattern              hkMatcher
 
 	minItems, maxItems       int
 	uniqueItems              bool
@@ -89,7 +88,7 @@ func (a *hkEval) prop(name string) {
 }
 
 type hkPatternSchema struct {
-	re     *regexp.Regexp
+	re     hkMatcher
 	schema *hkSchema
 }
 

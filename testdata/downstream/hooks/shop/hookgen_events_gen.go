@@ -76,12 +76,11 @@ func Parse(data []byte) (Event, error) {
 	if !ok {
 		return nil, errors.New("shophooks: the payload has no string \"type\", which names the event")
 	}
-	var ev hkEvent
 	switch {
 	case string(v0) == "order.created":
-		ev = new(OrderCreated)
+		return hkParseOrderCreated(data)
 	case string(v0) == "order.refunded":
-		ev = new(OrderRefunded)
+		return hkParseOrderRefunded(data)
 	default:
 		if err := hkWellFormed(data); err != nil {
 			return nil, err
@@ -91,11 +90,36 @@ func Parse(data []byte) (Event, error) {
 			Type: string(v0),
 		}, nil
 	}
-	parsed, err := hkParseEvent(ev, data)
-	if parsed == nil {
+}
+func hkParseOrderCreated(data []byte) (Event, error) {
+	v := new(OrderCreated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
 		return nil, err
 	}
-	return parsed.(Event), err
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+func hkParseOrderRefunded(data []byte) (Event, error) {
+	v := new(OrderRefunded)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
 }
 
 // Handlers routes events to typed functions, without reflection. Set the fields for the events you handle; Dispatch returns ErrNoHandler for the others.

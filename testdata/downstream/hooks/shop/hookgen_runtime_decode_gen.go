@@ -4,6 +4,7 @@
 package shophooks
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -49,6 +50,10 @@ func (d *hkDecoder) syntax(msg string) error {
 }
 
 func (d *hkDecoder) ws() {
+	// Most values follow their delimiter directly: check before looping.
+	if d.pos < len(d.data) && d.data[d.pos] > ' ' {
+		return
+	}
 	for d.pos < len(d.data) {
 		switch d.data[d.pos] {
 		case ' ', '\t', '\n', '\r':
@@ -58,6 +63,27 @@ func (d *hkDecoder) ws() {
 		}
 	}
 }
+
+// hkSpecial is non-zero when a word of eight bytes holds a byte a string
+// cannot hold as it is: a quote, a backslash, a control character or a
+// non-ASCII byte (the classic bit tricks for "has a byte less than n" and
+// "has a zero byte").
+func hkSpecial(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	less := (x - ones*0x20) & ^x & highs
+	quote := ((x ^ ones*'"') - ones) & ^(x ^ ones*'"') & highs
+	backslash := ((x ^ ones*'\\') - ones) & ^(x ^ ones*'\\') & highs
+	return less | quote | backslash | (x & highs)
+}
+
+// hkPlain marks the bytes a string can hold as they are: not a quote, a
+// backslash, a control character or the start of a multi-byte character.
+var hkPlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // hkKind is the JSON kind of the next value, by its first byte.
 type hkKind uint8
@@ -102,11 +128,19 @@ func (d *hkDecoder) peek() hkKind {
 // finish checks that only white space follows the top-level value, and
 // returns the violations found, or nil.
 func (d *hkDecoder) finish() error {
+	if err := d.end(); err != nil {
+		return err
+	}
+	return d.errs.err()
+}
+
+// end checks that only white space follows the top-level value.
+func (d *hkDecoder) end() error {
 	d.ws()
 	if d.pos != len(d.data) {
 		return d.syntax("data after the top-level value")
 	}
-	return d.errs.err()
+	return nil
 }
 
 // mismatch records a value of the wrong type and skips it.
@@ -241,23 +275,36 @@ func (d *hkDecoder) rawString() ([]byte, error) {
 	}
 	d.pos++
 	start := d.pos
+	ascii := true
 	for d.pos < len(d.data) {
+		// Skip eight plain bytes at a time.
+		for d.pos+8 <= len(d.data) && hkSpecial(binary.LittleEndian.Uint64(d.data[d.pos:])) == 0 {
+			d.pos += 8
+		}
+		if d.pos >= len(d.data) {
+			break
+		}
 		c := d.data[d.pos]
-		if c == '"' {
+		if hkPlain[c] {
+			d.pos++
+			continue
+		}
+		switch {
+		case c == '"':
 			s := d.data[start:d.pos]
 			d.pos++
-			if !utf8.Valid(s) {
+			if !ascii && !utf8.Valid(s) {
 				return d.unescape(start)
 			}
 			return s, nil
-		}
-		if c == '\\' {
+		case c == '\\':
 			return d.unescape(start)
-		}
-		if c < 0x20 {
+		case c < 0x20:
 			return nil, d.syntax("control character in a string")
+		default: // the first byte of a multi-byte character: checked at the end
+			ascii = false
+			d.pos++
 		}
-		d.pos++
 	}
 	return nil, d.syntax("unexpected end of input in a string")
 }
@@ -535,21 +582,12 @@ func (d *hkDecoder) readTime(p *hkPath, v *time.Time) error {
 	if err != nil {
 		return err
 	}
-	str := string(s)
-	if !hkIsDateTime(str) {
+	t, ok := hkParseDateTime(s)
+	if !ok {
 		d.rejects++
 		d.rejectDepth = d.depth
-		d.errs.addf(p, "format", "%q is not valid date-time", str)
+		d.errs.addf(p, "format", "%q is not valid date-time", s)
 		return nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, str)
-	if err != nil {
-		// Valid RFC 3339 that Go cannot represent: a leap second.
-		t, err = time.Parse(time.RFC3339Nano, str[:17]+"59"+str[19:])
-		if err != nil {
-			d.errs.addf(p, "format", "%q is not a date-time Go can hold", str)
-			return nil
-		}
 	}
 	*v = t
 	return nil
@@ -628,9 +666,8 @@ func hkCheck(v hkValue, data []byte) error {
 	if err := v.decodeJSON(&d, nil); err != nil {
 		return err
 	}
-	d.ws()
-	if d.pos != len(d.data) {
-		return d.syntax("data after the top-level value")
+	if err := d.end(); err != nil {
+		return err
 	}
 	v.validate(&d.errs, nil)
 	return d.errs.err()
@@ -646,24 +683,6 @@ func (d *hkDecoder) detach(v []byte) []byte {
 	return v
 }
 
-// hkEvent is what Parse decodes into.
-type hkEvent interface {
-	hkValue
-	EventType() string
-}
-
-// hkParse decodes and validates data as ev: the event and every violation
-// as a *ValidationError, or nil and a plain error for malformed JSON.
-func hkParseEvent(ev hkEvent, data []byte) (hkEvent, error) {
-	if err := hkCheck(ev, data); err != nil {
-		if _, invalid := err.(*ValidationError); invalid {
-			return ev, err
-		}
-		return nil, err
-	}
-	return ev, nil
-}
-
 // hkWellFormed checks that data is one JSON value, for events Parse does
 // not decode.
 func hkWellFormed(data []byte) error {
@@ -674,6 +693,48 @@ func hkWellFormed(data []byte) error {
 	d.ws()
 	if d.pos != len(d.data) {
 		return d.syntax("data after the top-level value")
+	}
+	return nil
+}
+
+// peekMembers finds the string values of several members of the object at
+// the decoder's position in one scan, without consuming anything: vals[i]
+// is the value of keys[i] (nil when absent or not a string). Values read
+// through escapes are copied, the rest alias the input.
+func (d *hkDecoder) peekMembers(keys []string, vals [][]byte) error {
+	save, saveDepth := d.pos, d.depth
+	defer func() { d.pos, d.depth = save, saveDepth }()
+	if d.peek() != hkObject {
+		return nil
+	}
+	left := len(keys)
+	for first := true; left > 0; first = false {
+		k, more, err := d.objectNext(first)
+		if err != nil || !more {
+			return err
+		}
+		i := -1
+		for j, key := range keys {
+			if vals[j] == nil && string(k) == key {
+				i = j
+				break
+			}
+		}
+		if i < 0 || d.peek() != hkString {
+			if err := d.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		v, err := d.rawString()
+		if err != nil {
+			return err
+		}
+		vals[i] = d.detach(v)
+		if vals[i] == nil {
+			vals[i] = []byte{} // present and empty
+		}
+		left--
 	}
 	return nil
 }

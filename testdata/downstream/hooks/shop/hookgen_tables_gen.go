@@ -2,9 +2,7 @@
 
 package shophooks
 
-import "regexp"
-
 // Patterns of the schemas, compiled once.
 var (
-	hkPattern0 = regexp.MustCompile("^ord_[0-9a-z]+$")
+	hkPattern0 = hkCompilePattern("^ord_[0-9a-z]+$")
 )

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/big"
-	"regexp"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -30,7 +29,7 @@ type hkSchema struct {
 	minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf *big.Rat
 
 	minLength, maxLength int
-	pattern              *regexp.Regexp
+	pattern              hkMatcher
 
 	minItems, maxItems       int
 	uniqueItems              bool
@@ -92,7 +91,7 @@ func (a *hkEval) prop(name string) {
 }
 
 type hkPatternSchema struct {
-	re     *regexp.Regexp
+	re     hkMatcher
 	schema *hkSchema
 }
 

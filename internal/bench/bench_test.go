@@ -1,0 +1,146 @@
+package bench
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/hookgen/hookgen/gen/agenticflow"
+	"github.com/hookgen/hookgen/gen/aiinbox"
+	"github.com/hookgen/hookgen/gen/peach"
+	"github.com/hookgen/hookgen/gen/waagent"
+	"github.com/hookgen/hookgen/generator/load"
+	"github.com/hookgen/hookgen/generator/oracle"
+)
+
+// event is one payload and the three ways to read it.
+type event struct {
+	name     string
+	provider string
+	schema   string
+	file     string
+	parse    func([]byte) error
+	plain    func() any
+}
+
+var events = []event{
+	{"peach/message_delivery.sent", "peach", "message_delivery.sent", "peach/valid/message_delivery.sent.template.json",
+		func(b []byte) error { _, err := peach.Parse(b); return err }, func() any { return new(plainPeachSent) }},
+	{"aiinbox/message.received", "aiinbox", "message.received", "aiinbox/valid/message.received.json",
+		func(b []byte) error { _, err := aiinbox.Parse(b); return err }, func() any { return new(plainInboxReceived) }},
+	{"waagent/messages.insert", "waagent", "messages.insert", "waagent/valid/messages.insert.incoming.json",
+		func(b []byte) error { _, err := waagent.Parse(b); return err }, func() any { return new(plainWAInsert) }},
+	{"agenticflow/agent.conversation.completed", "agenticflow", "agent.conversation.completed", "agenticflow/valid/agent.conversation.completed.json",
+		func(b []byte) error { _, err := agenticflow.Parse(b); return err }, func() any { return new(plainAFCompleted) }},
+}
+
+// payload is the example, compact (as a provider sends it).
+func payload(tb testing.TB, file string) []byte {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", file))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, data); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func schemas(tb testing.TB) map[string]*oracle.Oracle {
+	tb.Helper()
+	providers, err := load.Load(filepath.Join("..", "..", "schemas"), load.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[string]*oracle.Oracle{}
+	for _, p := range providers {
+		o, err := oracle.New(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out[p.Name] = o
+	}
+	return out
+}
+
+// TestTheWaysAgree: the three readings accept every benchmark payload, so
+// the benchmarks compare equal work.
+func TestTheWaysAgree(t *testing.T) {
+	os := schemas(t)
+	for _, ev := range events {
+		data := payload(t, ev.file)
+		if err := ev.parse(data); err != nil {
+			t.Errorf("%s: Parse: %v", ev.name, err)
+		}
+		if vs, err := os[ev.provider].Lookup(ev.schema).Validate(data); err != nil || len(vs) > 0 {
+			t.Errorf("%s: jsonschema/v5: %v %v", ev.name, vs, err)
+		}
+		if err := json.Unmarshal(data, ev.plain()); err != nil {
+			t.Errorf("%s: encoding/json: %v", ev.name, err)
+		}
+	}
+}
+
+// BenchmarkRead runs, for each event, side by side:
+//
+//	jsonschema+json  jsonschema/v5 validation of the decoded value plus
+//	                 encoding/json into a plain struct (what users do today)
+//	hookgen          the generated Parse: peek, decode, validate
+//	json-plain       encoding/json into a plain struct, no validation (what
+//	                 the generated code replaces)
+func BenchmarkRead(b *testing.B) {
+	os := schemas(b)
+	for _, ev := range events {
+		data := payload(b, ev.file)
+		schema := os[ev.provider].Lookup(ev.schema)
+		compiler := os[ev.provider].Provider.Compiler()
+		compiled, err := compiler.Compile(schema.Doc.URI)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(ev.name+"/jsonschema+json", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				dec := json.NewDecoder(bytes.NewReader(data))
+				dec.UseNumber()
+				var v any
+				if err := dec.Decode(&v); err != nil {
+					b.Fatal(err)
+				}
+				if err := compiled.Validate(v); err != nil {
+					b.Fatal(err)
+				}
+				if err := json.Unmarshal(data, ev.plain()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(ev.name+"/hookgen", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := ev.parse(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(ev.name+"/json-plain", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := json.Unmarshal(data, ev.plain()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+var _ = jsonschema.Draft2020

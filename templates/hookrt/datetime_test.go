@@ -1,0 +1,50 @@
+package hookrt
+
+import (
+	"testing"
+	"time"
+)
+
+var dateTimeSeeds = []string{
+	"2024-01-15T10:30:00Z", "2024-01-15t10:30:00z", "2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z",
+	"1998-12-31T23:59:60Z", "1998-12-31T15:59:60-08:00", "1998-12-31T23:58:60Z", "2026-05-06T03:39:23+00:00",
+	"2024-01-15T10:30:00.123456789+05:30", "2024-01-15T10:30:00.1234567891Z", "2024-01-15T10:30:00", "2024-01-15T10:30:00.Z",
+	"2024-13-01T00:00:00Z", "2024-01-15T24:00:00Z", "2024-01-15T10:30:00+24:00", "2024-01-15 10:30:00Z", "0000-01-01T00:00:00Z",
+	"2024-01-15T10:30:00+05:3", "+2024-01-15T10:30:00Z", "2024-01-15T10:30:00ZZ", "0000-10-01T00:00:00+00:+0",
+	"2024-01-15T+1:-0:+5Z",
+}
+
+func TestParseDateTimeAgreesWithChecker(t *testing.T) {
+	for _, s := range dateTimeSeeds {
+		got, ok := hkParseDateTime([]byte(s))
+		if ok != hkIsDateTime(s) {
+			t.Errorf("%q: parsed %v, checker says %v", s, ok, hkIsDateTime(s))
+		}
+		if ok && s[17:19] != "60" {
+			want, err := time.Parse(time.RFC3339Nano, s)
+			if err == nil && !got.Equal(want) {
+				t.Errorf("%q: got %v, time.Parse %v", s, got, want)
+			}
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { hkParseDateTime([]byte("2026-05-06T03:39:23+05:00")) }); n != 0 {
+		t.Errorf("allocates %v times", n)
+	}
+}
+
+func FuzzParseDateTime(f *testing.F) {
+	for _, s := range dateTimeSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := hkParseDateTime([]byte(s))
+		if ok != hkIsDateTime(s) {
+			t.Fatalf("%q: parsed %v, checker says %v", s, ok, hkIsDateTime(s))
+		}
+		if ok && s[17:19] != "60" {
+			if want, err := time.Parse(time.RFC3339Nano, s); err == nil && !got.Equal(want) {
+				t.Fatalf("%q: got %v, time.Parse %v", s, got, want)
+			}
+		}
+	})
+}
