@@ -22,6 +22,27 @@ type AgentConversationCompleted struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a AgentConversationCompleted without reflection, as encoding/json would.
+func (x AgentConversationCompleted) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *AgentConversationCompleted) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"event\":"...)
+	b = hkAppendString(b, x.Event)
+	b = hkComma(b)
+	b = append(b, "\"timestamp\":"...)
+	b = hkAppendTime(b, x.Timestamp)
+	b = hkComma(b)
+	b = append(b, "\"webhook_id\":"...)
+	b = x.WebhookID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a AgentConversationCompleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *AgentConversationCompleted) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -146,6 +167,55 @@ type AgentConversationCompletedData struct {
 	Resolution        Optional[AgentConversationCompletedDataResolution] `json:"resolution,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a AgentConversationCompletedData without reflection, as encoding/json would.
+func (x AgentConversationCompletedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *AgentConversationCompletedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"agent_id\":"...)
+	b = hkAppendString(b, x.AgentID)
+	b = hkComma(b)
+	b = append(b, "\"conversation_id\":"...)
+	b = hkAppendString(b, x.ConversationID)
+	if x.UserID.Set {
+		b = hkComma(b)
+		b = append(b, "\"user_id\":"...)
+		b = hkAppendString(b, x.UserID.Value)
+	}
+	b = hkComma(b)
+	b = append(b, "\"status\":"...)
+	b = hkAppendString(b, x.Status)
+	b = hkComma(b)
+	b = append(b, "\"started_at\":"...)
+	b = hkAppendTime(b, x.StartedAt)
+	b = hkComma(b)
+	b = append(b, "\"completed_at\":"...)
+	b = hkAppendTime(b, x.CompletedAt)
+	if x.MessageCount.Set {
+		b = hkComma(b)
+		b = append(b, "\"message_count\":"...)
+		b = hkAppendInt(b, x.MessageCount.Value)
+	}
+	if x.SatisfactionScore.Set {
+		b = hkComma(b)
+		b = append(b, "\"satisfaction_score\":"...)
+		b = hkAppendFloat(b, x.SatisfactionScore.Value)
+	}
+	if x.CreditsUsed.Set {
+		b = hkComma(b)
+		b = append(b, "\"credits_used\":"...)
+		b = hkAppendFloat(b, x.CreditsUsed.Value)
+	}
+	if x.Resolution.Set {
+		b = hkComma(b)
+		b = append(b, "\"resolution\":"...)
+		b = x.Resolution.Value.appendJSON(b)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a AgentConversationCompletedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -374,6 +444,41 @@ type AgentConversationCompletedDataResolution struct {
 	Tags     Optional[[]string] `json:"tags,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a AgentConversationCompletedDataResolution without reflection, as encoding/json would.
+func (x AgentConversationCompletedDataResolution) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *AgentConversationCompletedDataResolution) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if x.Type.Set {
+		b = hkComma(b)
+		b = append(b, "\"type\":"...)
+		b = hkAppendString(b, x.Type.Value)
+	}
+	if x.Category.Set {
+		b = hkComma(b)
+		b = append(b, "\"category\":"...)
+		b = hkAppendString(b, x.Category.Value)
+	}
+	if x.Tags.Set {
+		b = hkComma(b)
+		b = append(b, "\"tags\":"...)
+		if x.Tags.Value == nil {
+			b = append(b, "null"...)
+		} else {
+			b = append(b, '[')
+			for i0 := range x.Tags.Value {
+				if i0 > 0 {
+					b = append(b, ',')
+				}
+				b = hkAppendString(b, x.Tags.Value[i0])
+			}
+			b = append(b, ']')
+		}
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a AgentConversationCompletedDataResolution. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

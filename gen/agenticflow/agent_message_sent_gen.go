@@ -19,6 +19,27 @@ type AgentMessageSent struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a AgentMessageSent without reflection, as encoding/json would.
+func (x AgentMessageSent) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *AgentMessageSent) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"event\":"...)
+	b = hkAppendString(b, x.Event)
+	b = hkComma(b)
+	b = append(b, "\"timestamp\":"...)
+	b = hkAppendTime(b, x.Timestamp)
+	b = hkComma(b)
+	b = append(b, "\"webhook_id\":"...)
+	b = x.WebhookID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a AgentMessageSent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *AgentMessageSent) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}

@@ -23,6 +23,47 @@ type AgentWebhookRequest struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a AgentWebhookRequest without reflection, as encoding/json would.
+func (x AgentWebhookRequest) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *AgentWebhookRequest) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"message\":"...)
+	b = hkAppendString(b, x.Message)
+	if x.UserID.Set {
+		b = hkComma(b)
+		b = append(b, "\"user_id\":"...)
+		b = hkAppendString(b, x.UserID.Value)
+	}
+	if x.Metadata.Set {
+		b = hkComma(b)
+		b = append(b, "\"metadata\":"...)
+		b = x.Metadata.Value.appendJSON(b)
+	}
+	if x.Context.Set {
+		b = hkComma(b)
+		b = append(b, "\"context\":"...)
+		if x.Context.Value == nil {
+			b = append(b, "null"...)
+		} else {
+			b = append(b, '{')
+			for i0, k0 := range hkSortedKeys(x.Context.Value) {
+				if i0 > 0 {
+					b = append(b, ',')
+				}
+				b = hkAppendString(b, k0)
+				b = append(b, ':')
+				mv0 := x.Context.Value[k0]
+				b = hkAppendRaw(b, mv0)
+			}
+			b = append(b, '}')
+		}
+	}
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a AgentWebhookRequest. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *AgentWebhookRequest) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}

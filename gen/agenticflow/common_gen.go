@@ -10,6 +10,14 @@ import "encoding/json"
 // The outgoing webhook (subscription) that sent the event, such as wh_987654321. The same for every delivery of that webhook.
 type WebhookID string
 
+// MarshalJSON encodes a WebhookID without reflection, as encoding/json would.
+func (x WebhookID) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *WebhookID) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a WebhookID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *WebhookID) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -36,6 +44,14 @@ func (x WebhookID) validate(e *hkErrors, p *hkPath) {
 
 // ExecutionID is a named schema, generated from agenticflow/common.json#/$defs/ExecutionID.
 type ExecutionID string
+
+// MarshalJSON encodes a ExecutionID without reflection, as encoding/json would.
+func (x ExecutionID) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ExecutionID) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
 
 // UnmarshalJSON decodes a ExecutionID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *ExecutionID) UnmarshalJSON(data []byte) error {
@@ -65,6 +81,29 @@ func (x ExecutionID) validate(e *hkErrors, p *hkPath) {
 //
 // Free-form key/value data supplied by the caller.
 type Metadata map[string]json.RawMessage
+
+// MarshalJSON encodes a Metadata without reflection, as encoding/json would.
+func (x Metadata) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *Metadata) appendJSON(b []byte) []byte {
+	if (*x) == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '{')
+		for i0, k0 := range hkSortedKeys((*x)) {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = hkAppendString(b, k0)
+			b = append(b, ':')
+			mv0 := (*x)[k0]
+			b = hkAppendRaw(b, mv0)
+		}
+		b = append(b, '}')
+	}
+	return b
+}
 
 // UnmarshalJSON decodes a Metadata. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *Metadata) UnmarshalJSON(data []byte) error {
@@ -113,6 +152,29 @@ func (x Metadata) validate(e *hkErrors, p *hkPath) {}
 //
 // The docs list this event by name only and give no payload, so data is kept as an open object.
 type UndocumentedData map[string]json.RawMessage
+
+// MarshalJSON encodes a UndocumentedData without reflection, as encoding/json would.
+func (x UndocumentedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *UndocumentedData) appendJSON(b []byte) []byte {
+	if (*x) == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '{')
+		for i0, k0 := range hkSortedKeys((*x)) {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = hkAppendString(b, k0)
+			b = append(b, ':')
+			mv0 := (*x)[k0]
+			b = hkAppendRaw(b, mv0)
+		}
+		b = append(b, '}')
+	}
+	return b
+}
 
 // UnmarshalJSON decodes a UndocumentedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *UndocumentedData) UnmarshalJSON(data []byte) error {

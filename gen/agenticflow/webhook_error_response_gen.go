@@ -20,6 +20,21 @@ type WebhookErrorResponse struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a WebhookErrorResponse without reflection, as encoding/json would.
+func (x WebhookErrorResponse) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *WebhookErrorResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"success\":"...)
+	b = hkAppendBool(b, x.Success)
+	b = hkComma(b)
+	b = append(b, "\"error\":"...)
+	b = x.Error.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a WebhookErrorResponse. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *WebhookErrorResponse) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -111,6 +126,40 @@ type WebhookErrorResponseError struct {
 	Details Optional[map[string]json.RawMessage] `json:"details,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a WebhookErrorResponseError without reflection, as encoding/json would.
+func (x WebhookErrorResponseError) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *WebhookErrorResponseError) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"code\":"...)
+	b = hkAppendString(b, x.Code)
+	b = hkComma(b)
+	b = append(b, "\"message\":"...)
+	b = hkAppendString(b, x.Message)
+	if x.Details.Set {
+		b = hkComma(b)
+		b = append(b, "\"details\":"...)
+		if x.Details.Value == nil {
+			b = append(b, "null"...)
+		} else {
+			b = append(b, '{')
+			for i0, k0 := range hkSortedKeys(x.Details.Value) {
+				if i0 > 0 {
+					b = append(b, ',')
+				}
+				b = hkAppendString(b, k0)
+				b = append(b, ':')
+				mv0 := x.Details.Value[k0]
+				b = hkAppendRaw(b, mv0)
+			}
+			b = append(b, '}')
+		}
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a WebhookErrorResponseError. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

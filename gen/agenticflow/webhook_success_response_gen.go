@@ -24,6 +24,34 @@ type WebhookSuccessResponse struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a WebhookSuccessResponse without reflection, as encoding/json would.
+func (x WebhookSuccessResponse) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *WebhookSuccessResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"success\":"...)
+	b = hkAppendBool(b, x.Success)
+	if x.Message.Set {
+		b = hkComma(b)
+		b = append(b, "\"message\":"...)
+		b = hkAppendString(b, x.Message.Value)
+	}
+	b = hkComma(b)
+	b = append(b, "\"execution_id\":"...)
+	b = x.ExecutionID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"status\":"...)
+	b = hkAppendString(b, x.Status)
+	if x.EstimatedCompletion.Set {
+		b = hkComma(b)
+		b = append(b, "\"estimated_completion\":"...)
+		b = hkAppendTime(b, x.EstimatedCompletion.Value)
+	}
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a WebhookSuccessResponse. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *WebhookSuccessResponse) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}

@@ -22,6 +22,27 @@ type WorkflowExecutionCompleted struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a WorkflowExecutionCompleted without reflection, as encoding/json would.
+func (x WorkflowExecutionCompleted) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *WorkflowExecutionCompleted) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"event\":"...)
+	b = hkAppendString(b, x.Event)
+	b = hkComma(b)
+	b = append(b, "\"timestamp\":"...)
+	b = hkAppendTime(b, x.Timestamp)
+	b = hkComma(b)
+	b = append(b, "\"webhook_id\":"...)
+	b = x.WebhookID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a WorkflowExecutionCompleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *WorkflowExecutionCompleted) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -148,6 +169,83 @@ type WorkflowExecutionCompletedData struct {
 	StepsCompleted Optional[int64]                      `json:"steps_completed,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a WorkflowExecutionCompletedData without reflection, as encoding/json would.
+func (x WorkflowExecutionCompletedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *WorkflowExecutionCompletedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"workflow_id\":"...)
+	b = hkAppendString(b, x.WorkflowID)
+	b = hkComma(b)
+	b = append(b, "\"execution_id\":"...)
+	b = x.ExecutionID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"status\":"...)
+	b = x.Status.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"started_at\":"...)
+	b = hkAppendTime(b, x.StartedAt)
+	b = hkComma(b)
+	b = append(b, "\"completed_at\":"...)
+	b = hkAppendTime(b, x.CompletedAt)
+	if x.DurationSeconds.Set {
+		b = hkComma(b)
+		b = append(b, "\"duration_seconds\":"...)
+		b = hkAppendFloat(b, x.DurationSeconds.Value)
+	}
+	if x.InputData.Set {
+		b = hkComma(b)
+		b = append(b, "\"input_data\":"...)
+		if x.InputData.Value == nil {
+			b = append(b, "null"...)
+		} else {
+			b = append(b, '{')
+			for i0, k0 := range hkSortedKeys(x.InputData.Value) {
+				if i0 > 0 {
+					b = append(b, ',')
+				}
+				b = hkAppendString(b, k0)
+				b = append(b, ':')
+				mv0 := x.InputData.Value[k0]
+				b = hkAppendRaw(b, mv0)
+			}
+			b = append(b, '}')
+		}
+	}
+	if x.OutputData.Set {
+		b = hkComma(b)
+		b = append(b, "\"output_data\":"...)
+		if x.OutputData.Value == nil {
+			b = append(b, "null"...)
+		} else {
+			b = append(b, '{')
+			for i0, k0 := range hkSortedKeys(x.OutputData.Value) {
+				if i0 > 0 {
+					b = append(b, ',')
+				}
+				b = hkAppendString(b, k0)
+				b = append(b, ':')
+				mv0 := x.OutputData.Value[k0]
+				b = hkAppendRaw(b, mv0)
+			}
+			b = append(b, '}')
+		}
+	}
+	if x.CreditsUsed.Set {
+		b = hkComma(b)
+		b = append(b, "\"credits_used\":"...)
+		b = hkAppendFloat(b, x.CreditsUsed.Value)
+	}
+	if x.StepsCompleted.Set {
+		b = hkComma(b)
+		b = append(b, "\"steps_completed\":"...)
+		b = hkAppendInt(b, x.StepsCompleted.Value)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a WorkflowExecutionCompletedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -383,6 +481,14 @@ type WorkflowExecutionCompletedDataStatus string
 const (
 	WorkflowExecutionCompletedDataStatusSuccess WorkflowExecutionCompletedDataStatus = "success"
 )
+
+// MarshalJSON encodes a WorkflowExecutionCompletedDataStatus without reflection, as encoding/json would.
+func (x WorkflowExecutionCompletedDataStatus) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *WorkflowExecutionCompletedDataStatus) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
 
 // UnmarshalJSON decodes a WorkflowExecutionCompletedDataStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *WorkflowExecutionCompletedDataStatus) UnmarshalJSON(data []byte) error {

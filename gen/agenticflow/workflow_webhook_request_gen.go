@@ -22,6 +22,42 @@ type WorkflowWebhookRequest struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a WorkflowWebhookRequest without reflection, as encoding/json would.
+func (x WorkflowWebhookRequest) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *WorkflowWebhookRequest) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"input_data\":"...)
+	if x.InputData == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '{')
+		for i0, k0 := range hkSortedKeys(x.InputData) {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = hkAppendString(b, k0)
+			b = append(b, ':')
+			mv0 := x.InputData[k0]
+			b = hkAppendRaw(b, mv0)
+		}
+		b = append(b, '}')
+	}
+	if x.TriggerSource.Set {
+		b = hkComma(b)
+		b = append(b, "\"trigger_source\":"...)
+		b = hkAppendString(b, x.TriggerSource.Value)
+	}
+	if x.Metadata.Set {
+		b = hkComma(b)
+		b = append(b, "\"metadata\":"...)
+		b = x.Metadata.Value.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a WorkflowWebhookRequest. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *WorkflowWebhookRequest) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}

@@ -13,6 +13,14 @@ import (
 // Identifies one delivery; a retry of the same delivery carries the same id.
 type DeliveryID string
 
+// MarshalJSON encodes a DeliveryID without reflection, as encoding/json would.
+func (x DeliveryID) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *DeliveryID) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a DeliveryID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *DeliveryID) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -45,6 +53,14 @@ func (x DeliveryID) validate(e *hkErrors, p *hkPath) {
 // The conversation thread: "<channel>:<id on that channel>", such as telegram:123456789.
 type ThreadID string
 
+// MarshalJSON encodes a ThreadID without reflection, as encoding/json would.
+func (x ThreadID) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ThreadID) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a ThreadID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *ThreadID) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -71,6 +87,14 @@ func (x ThreadID) validate(e *hkErrors, p *hkPath) {
 
 // MessageID is a named schema, generated from aiinbox/common.json#/$defs/MessageID.
 type MessageID string
+
+// MarshalJSON encodes a MessageID without reflection, as encoding/json would.
+func (x MessageID) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageID) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
 
 // UnmarshalJSON decodes a MessageID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessageID) UnmarshalJSON(data []byte) error {
@@ -104,6 +128,14 @@ func (x MessageID) validate(e *hkErrors, p *hkPath) {
 // The channel the thread lives on, such as telegram. Open-ended: the inbox adds channels.
 type Channel string
 
+// MarshalJSON encodes a Channel without reflection, as encoding/json would.
+func (x Channel) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *Channel) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a Channel. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *Channel) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -136,6 +168,23 @@ type Sender struct {
 	Name Optional[string] `json:"name,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a Sender without reflection, as encoding/json would.
+func (x Sender) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *Sender) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"id\":"...)
+	b = hkAppendString(b, x.ID)
+	if x.Name.Set {
+		b = hkComma(b)
+		b = append(b, "\"name\":"...)
+		b = hkAppendString(b, x.Name.Value)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a Sender. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -215,6 +264,29 @@ func (x *Sender) validate(e *hkErrors, p *hkPath) {
 //
 // The fields that changed and their new values. The docs name no fixed set.
 type Changes map[string]json.RawMessage
+
+// MarshalJSON encodes a Changes without reflection, as encoding/json would.
+func (x Changes) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *Changes) appendJSON(b []byte) []byte {
+	if (*x) == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '{')
+		for i0, k0 := range hkSortedKeys((*x)) {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = hkAppendString(b, k0)
+			b = append(b, ':')
+			mv0 := (*x)[k0]
+			b = hkAppendRaw(b, mv0)
+		}
+		b = append(b, '}')
+	}
+	return b
+}
 
 // UnmarshalJSON decodes a Changes. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *Changes) UnmarshalJSON(data []byte) error {

@@ -18,6 +18,24 @@ type ContactUpdated struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a ContactUpdated without reflection, as encoding/json would.
+func (x ContactUpdated) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ContactUpdated) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"event\":"...)
+	b = hkAppendString(b, x.Event)
+	b = hkComma(b)
+	b = append(b, "\"delivery_id\":"...)
+	b = x.DeliveryID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a ContactUpdated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *ContactUpdated) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -127,6 +145,21 @@ type ContactUpdatedData struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a ContactUpdatedData without reflection, as encoding/json would.
+func (x ContactUpdatedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ContactUpdatedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"contact_id\":"...)
+	b = hkAppendString(b, x.ContactID)
+	b = hkComma(b)
+	b = append(b, "\"changes\":"...)
+	b = x.Changes.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a ContactUpdatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *ContactUpdatedData) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -222,6 +255,25 @@ type ContactUpdatedDataChanges struct {
 	hkSkip [1]uint64
 	// hkExtra counts the members the schema does not name, for min/maxProperties.
 	hkExtra int
+}
+
+// MarshalJSON encodes a ContactUpdatedDataChanges without reflection, as encoding/json would.
+func (x ContactUpdatedDataChanges) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ContactUpdatedDataChanges) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if x.Name.Set {
+		b = hkComma(b)
+		b = append(b, "\"name\":"...)
+		b = hkAppendString(b, x.Name.Value)
+	}
+	if x.Email.Set {
+		b = hkComma(b)
+		b = append(b, "\"email\":"...)
+		b = hkAppendString(b, x.Email.Value)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a ContactUpdatedDataChanges. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

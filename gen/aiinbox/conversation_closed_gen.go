@@ -18,6 +18,24 @@ type ConversationClosed struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a ConversationClosed without reflection, as encoding/json would.
+func (x ConversationClosed) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ConversationClosed) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"event\":"...)
+	b = hkAppendString(b, x.Event)
+	b = hkComma(b)
+	b = append(b, "\"delivery_id\":"...)
+	b = x.DeliveryID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a ConversationClosed. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *ConversationClosed) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -125,6 +143,24 @@ type ConversationClosedData struct {
 	ClosedAt time.Time `json:"closed_at"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a ConversationClosedData without reflection, as encoding/json would.
+func (x ConversationClosedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ConversationClosedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"thread_id\":"...)
+	b = x.ThreadID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"channel\":"...)
+	b = x.Channel.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"closed_at\":"...)
+	b = hkAppendTime(b, x.ClosedAt)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a ConversationClosedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

@@ -18,6 +18,24 @@ type ConversationStarted struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a ConversationStarted without reflection, as encoding/json would.
+func (x ConversationStarted) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ConversationStarted) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"event\":"...)
+	b = hkAppendString(b, x.Event)
+	b = hkComma(b)
+	b = append(b, "\"delivery_id\":"...)
+	b = x.DeliveryID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a ConversationStarted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *ConversationStarted) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -126,6 +144,29 @@ type ConversationStartedData struct {
 	CreatedAt   time.Time        `json:"created_at"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a ConversationStartedData without reflection, as encoding/json would.
+func (x ConversationStartedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ConversationStartedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"thread_id\":"...)
+	b = x.ThreadID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"channel\":"...)
+	b = x.Channel.appendJSON(b)
+	if x.ContactName.Set {
+		b = hkComma(b)
+		b = append(b, "\"contact_name\":"...)
+		b = hkAppendString(b, x.ContactName.Value)
+	}
+	b = hkComma(b)
+	b = append(b, "\"created_at\":"...)
+	b = hkAppendTime(b, x.CreatedAt)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a ConversationStartedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

@@ -16,6 +16,24 @@ type ConversationUpdated struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a ConversationUpdated without reflection, as encoding/json would.
+func (x ConversationUpdated) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ConversationUpdated) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"event\":"...)
+	b = hkAppendString(b, x.Event)
+	b = hkComma(b)
+	b = append(b, "\"delivery_id\":"...)
+	b = x.DeliveryID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a ConversationUpdated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *ConversationUpdated) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -123,6 +141,24 @@ type ConversationUpdatedData struct {
 	Changes  Changes  `json:"changes"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a ConversationUpdatedData without reflection, as encoding/json would.
+func (x ConversationUpdatedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ConversationUpdatedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"thread_id\":"...)
+	b = x.ThreadID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"channel\":"...)
+	b = x.Channel.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"changes\":"...)
+	b = x.Changes.appendJSON(b)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a ConversationUpdatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

@@ -18,6 +18,24 @@ type HandoffRequested struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a HandoffRequested without reflection, as encoding/json would.
+func (x HandoffRequested) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *HandoffRequested) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"event\":"...)
+	b = hkAppendString(b, x.Event)
+	b = hkComma(b)
+	b = append(b, "\"delivery_id\":"...)
+	b = x.DeliveryID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a HandoffRequested. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *HandoffRequested) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -125,6 +143,24 @@ type HandoffRequestedData struct {
 	Reason   string   `json:"reason"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a HandoffRequestedData without reflection, as encoding/json would.
+func (x HandoffRequestedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *HandoffRequestedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"thread_id\":"...)
+	b = x.ThreadID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"channel\":"...)
+	b = x.Channel.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"reason\":"...)
+	b = hkAppendString(b, x.Reason)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a HandoffRequestedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

@@ -16,6 +16,24 @@ type MessageDeleted struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a MessageDeleted without reflection, as encoding/json would.
+func (x MessageDeleted) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeleted) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"event\":"...)
+	b = hkAppendString(b, x.Event)
+	b = hkComma(b)
+	b = append(b, "\"delivery_id\":"...)
+	b = x.DeliveryID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a MessageDeleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessageDeleted) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -123,6 +141,24 @@ type MessageDeletedData struct {
 	Channel   Channel   `json:"channel"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a MessageDeletedData without reflection, as encoding/json would.
+func (x MessageDeletedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeletedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"thread_id\":"...)
+	b = x.ThreadID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"message_id\":"...)
+	b = x.MessageID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"channel\":"...)
+	b = x.Channel.appendJSON(b)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessageDeletedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

@@ -18,6 +18,24 @@ type MessageReceived struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a MessageReceived without reflection, as encoding/json would.
+func (x MessageReceived) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageReceived) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"event\":"...)
+	b = hkAppendString(b, x.Event)
+	b = hkComma(b)
+	b = append(b, "\"delivery_id\":"...)
+	b = x.DeliveryID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a MessageReceived. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessageReceived) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -129,6 +147,35 @@ type MessageReceivedData struct {
 	Timestamp time.Time        `json:"timestamp"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a MessageReceivedData without reflection, as encoding/json would.
+func (x MessageReceivedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageReceivedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"thread_id\":"...)
+	b = x.ThreadID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"message_id\":"...)
+	b = x.MessageID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"channel\":"...)
+	b = x.Channel.appendJSON(b)
+	if x.Text.Set {
+		b = hkComma(b)
+		b = append(b, "\"text\":"...)
+		b = hkAppendString(b, x.Text.Value)
+	}
+	b = hkComma(b)
+	b = append(b, "\"from\":"...)
+	b = x.From.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"timestamp\":"...)
+	b = hkAppendTime(b, x.Timestamp)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessageReceivedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

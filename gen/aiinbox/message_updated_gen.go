@@ -16,6 +16,24 @@ type MessageUpdated struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a MessageUpdated without reflection, as encoding/json would.
+func (x MessageUpdated) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageUpdated) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"event\":"...)
+	b = hkAppendString(b, x.Event)
+	b = hkComma(b)
+	b = append(b, "\"delivery_id\":"...)
+	b = x.DeliveryID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a MessageUpdated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessageUpdated) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -125,6 +143,27 @@ type MessageUpdatedData struct {
 	NewText string `json:"new_text"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a MessageUpdatedData without reflection, as encoding/json would.
+func (x MessageUpdatedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageUpdatedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"thread_id\":"...)
+	b = x.ThreadID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"message_id\":"...)
+	b = x.MessageID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"channel\":"...)
+	b = x.Channel.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"new_text\":"...)
+	b = hkAppendString(b, x.NewText)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessageUpdatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

@@ -15,6 +15,21 @@ type AIFlowExecutionAnalyzed struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a AIFlowExecutionAnalyzed without reflection, as encoding/json would.
+func (x AIFlowExecutionAnalyzed) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *AIFlowExecutionAnalyzed) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"type\":"...)
+	b = hkAppendString(b, x.Type)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a AIFlowExecutionAnalyzed. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *AIFlowExecutionAnalyzed) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}

@@ -25,6 +25,36 @@ type AIFlow struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a AIFlow without reflection, as encoding/json would.
+func (x AIFlow) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *AIFlow) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"id\":"...)
+	b = hkAppendString(b, x.ID)
+	b = hkComma(b)
+	b = append(b, "\"name\":"...)
+	b = hkAppendString(b, x.Name)
+	b = hkComma(b)
+	b = append(b, "\"app_type\":"...)
+	b = hkAppendString(b, x.AppType)
+	b = hkComma(b)
+	b = append(b, "\"status\":"...)
+	b = x.Status.appendJSON(b)
+	if x.Description.Set {
+		b = hkComma(b)
+		b = append(b, "\"description\":"...)
+		if x.Description.Null {
+			b = append(b, "null"...)
+		} else {
+			b = hkAppendString(b, x.Description.Value)
+		}
+	}
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a AIFlow. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *AIFlow) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -174,6 +204,14 @@ const (
 	AIFlowStatusPublished AIFlowStatus = "published"
 )
 
+// MarshalJSON encodes a AIFlowStatus without reflection, as encoding/json would.
+func (x AIFlowStatus) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *AIFlowStatus) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a AIFlowStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *AIFlowStatus) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -212,15 +250,18 @@ type MessageID struct {
 	String string
 }
 
-// MarshalJSON writes the value of the type it holds.
+// MarshalJSON encodes a MessageID without reflection, as encoding/json would.
 func (x MessageID) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageID) appendJSON(b []byte) []byte {
 	switch x.Type {
 	case "integer":
-		return json.Marshal(x.Integer)
+		return hkAppendInt(b, x.Integer)
 	case "string":
-		return json.Marshal(x.String)
+		return hkAppendString(b, x.String)
 	}
-	return []byte("null"), nil
+	return append(b, "null"...)
 }
 
 // UnmarshalJSON decodes a MessageID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -276,6 +317,14 @@ const (
 	MessageTypeMessage         MessageType = "message"
 )
 
+// MarshalJSON encodes a MessageType without reflection, as encoding/json would.
+func (x MessageType) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageType) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a MessageType. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessageType) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -321,6 +370,72 @@ type Contact struct {
 	Email       OptionalNullable[string] `json:"email,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a Contact without reflection, as encoding/json would.
+func (x Contact) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *Contact) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"id\":"...)
+	b = hkAppendInt(b, x.ID)
+	b = hkComma(b)
+	b = append(b, "\"account_id\":"...)
+	b = hkAppendInt(b, x.AccountID)
+	b = hkComma(b)
+	b = append(b, "\"name\":"...)
+	b = hkAppendString(b, x.Name)
+	b = hkComma(b)
+	b = append(b, "\"phone_number\":"...)
+	b = hkAppendString(b, x.PhoneNumber)
+	if x.FirstName.Set {
+		b = hkComma(b)
+		b = append(b, "\"first_name\":"...)
+		if x.FirstName.Null {
+			b = append(b, "null"...)
+		} else {
+			b = hkAppendString(b, x.FirstName.Value)
+		}
+	}
+	if x.LastName.Set {
+		b = hkComma(b)
+		b = append(b, "\"last_name\":"...)
+		if x.LastName.Null {
+			b = append(b, "null"...)
+		} else {
+			b = hkAppendString(b, x.LastName.Value)
+		}
+	}
+	if x.CountryCode.Set {
+		b = hkComma(b)
+		b = append(b, "\"country_code\":"...)
+		if x.CountryCode.Null {
+			b = append(b, "null"...)
+		} else {
+			b = hkAppendString(b, x.CountryCode.Value)
+		}
+	}
+	if x.Language.Set {
+		b = hkComma(b)
+		b = append(b, "\"language\":"...)
+		if x.Language.Null {
+			b = append(b, "null"...)
+		} else {
+			b = hkAppendString(b, x.Language.Value)
+		}
+	}
+	if x.Email.Set {
+		b = hkComma(b)
+		b = append(b, "\"email\":"...)
+		if x.Email.Null {
+			b = append(b, "null"...)
+		} else {
+			b = hkAppendString(b, x.Email.Value)
+		}
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a Contact. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -516,12 +631,12 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 // It is kept as raw JSON because it allows any JSON value; Validate checks it against the schema.
 type DeliveryEvent json.RawMessage
 
-// MarshalJSON returns the JSON as received (null when empty).
+// MarshalJSON encodes a DeliveryEvent without reflection, as encoding/json would.
 func (x DeliveryEvent) MarshalJSON() ([]byte, error) {
-	if len(x) == 0 {
-		return []byte("null"), nil
-	}
-	return []byte(x), nil
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *DeliveryEvent) appendJSON(b []byte) []byte {
+	return hkAppendRaw(b, json.RawMessage(*x))
 }
 
 // UnmarshalJSON decodes a DeliveryEvent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

@@ -18,6 +18,21 @@ type MessageDeliveryDelivered struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a MessageDeliveryDelivered without reflection, as encoding/json would.
+func (x MessageDeliveryDelivered) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeliveryDelivered) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"type\":"...)
+	b = x.Type.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a MessageDeliveryDelivered. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessageDeliveryDelivered) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -109,6 +124,14 @@ const (
 	MessageDeliveryDeliveredTypeMessageDeliverySent      MessageDeliveryDeliveredType = "message_delivery.sent"
 )
 
+// MarshalJSON encodes a MessageDeliveryDeliveredType without reflection, as encoding/json would.
+func (x MessageDeliveryDeliveredType) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeliveryDeliveredType) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a MessageDeliveryDeliveredType. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessageDeliveryDeliveredType) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -142,6 +165,26 @@ type MessageDeliveryDeliveredData struct {
 	Event   Optional[DeliveryEvent]             `json:"event,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a MessageDeliveryDeliveredData without reflection, as encoding/json would.
+func (x MessageDeliveryDeliveredData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeliveryDeliveredData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"message\":"...)
+	b = x.Message.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"contact\":"...)
+	b = x.Contact.appendJSON(b)
+	if x.Event.Set {
+		b = hkComma(b)
+		b = append(b, "\"event\":"...)
+		b = x.Event.Value.appendJSON(b)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessageDeliveryDeliveredData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -250,6 +293,37 @@ type MessageDeliveryDeliveredDataMessage struct {
 	UpdatedAt time.Time        `json:"updated_at"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a MessageDeliveryDeliveredDataMessage without reflection, as encoding/json would.
+func (x MessageDeliveryDeliveredDataMessage) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeliveryDeliveredDataMessage) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"id\":"...)
+	b = x.ID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"status\":"...)
+	b = hkAppendString(b, x.Status)
+	b = hkComma(b)
+	b = append(b, "\"type\":"...)
+	b = x.Type.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"reason\":"...)
+	if x.Reason.Null {
+		b = append(b, "null"...)
+	} else {
+		b = hkAppendString(b, x.Reason.Value)
+	}
+	b = hkComma(b)
+	b = append(b, "\"created_at\":"...)
+	b = hkAppendTime(b, x.CreatedAt)
+	b = hkComma(b)
+	b = append(b, "\"updated_at\":"...)
+	b = hkAppendTime(b, x.UpdatedAt)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessageDeliveryDeliveredDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

@@ -21,6 +21,21 @@ type MessageDeliveryFailed struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a MessageDeliveryFailed without reflection, as encoding/json would.
+func (x MessageDeliveryFailed) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeliveryFailed) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"type\":"...)
+	b = x.Type.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a MessageDeliveryFailed. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessageDeliveryFailed) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -112,6 +127,14 @@ const (
 	MessageDeliveryFailedTypeMessageDeliverySent   MessageDeliveryFailedType = "message_delivery.sent"
 )
 
+// MarshalJSON encodes a MessageDeliveryFailedType without reflection, as encoding/json would.
+func (x MessageDeliveryFailedType) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeliveryFailedType) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a MessageDeliveryFailedType. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessageDeliveryFailedType) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -145,6 +168,26 @@ type MessageDeliveryFailedData struct {
 	Event   Optional[DeliveryEvent]          `json:"event,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a MessageDeliveryFailedData without reflection, as encoding/json would.
+func (x MessageDeliveryFailedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeliveryFailedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"message\":"...)
+	b = x.Message.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"contact\":"...)
+	b = x.Contact.appendJSON(b)
+	if x.Event.Set {
+		b = hkComma(b)
+		b = append(b, "\"event\":"...)
+		b = x.Event.Value.appendJSON(b)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessageDeliveryFailedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -254,6 +297,33 @@ type MessageDeliveryFailedDataMessage struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a MessageDeliveryFailedDataMessage without reflection, as encoding/json would.
+func (x MessageDeliveryFailedDataMessage) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeliveryFailedDataMessage) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"id\":"...)
+	b = x.ID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"status\":"...)
+	b = hkAppendString(b, x.Status)
+	b = hkComma(b)
+	b = append(b, "\"type\":"...)
+	b = x.Type.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"reason\":"...)
+	b = hkAppendString(b, x.Reason)
+	b = hkComma(b)
+	b = append(b, "\"created_at\":"...)
+	b = hkAppendTime(b, x.CreatedAt)
+	b = hkComma(b)
+	b = append(b, "\"updated_at\":"...)
+	b = hkAppendTime(b, x.UpdatedAt)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessageDeliveryFailedDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

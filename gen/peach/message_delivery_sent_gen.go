@@ -17,6 +17,21 @@ type MessageDeliverySent struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a MessageDeliverySent without reflection, as encoding/json would.
+func (x MessageDeliverySent) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeliverySent) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"type\":"...)
+	b = hkAppendString(b, x.Type)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a MessageDeliverySent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessageDeliverySent) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -106,6 +121,26 @@ type MessageDeliverySentData struct {
 	Event   Optional[DeliveryEvent]        `json:"event,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a MessageDeliverySentData without reflection, as encoding/json would.
+func (x MessageDeliverySentData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeliverySentData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"message\":"...)
+	b = x.Message.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"contact\":"...)
+	b = x.Contact.appendJSON(b)
+	if x.Event.Set {
+		b = hkComma(b)
+		b = append(b, "\"event\":"...)
+		b = x.Event.Value.appendJSON(b)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessageDeliverySentData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -214,6 +249,37 @@ type MessageDeliverySentDataMessage struct {
 	UpdatedAt time.Time        `json:"updated_at"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a MessageDeliverySentDataMessage without reflection, as encoding/json would.
+func (x MessageDeliverySentDataMessage) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageDeliverySentDataMessage) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"id\":"...)
+	b = x.ID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"status\":"...)
+	b = hkAppendString(b, x.Status)
+	b = hkComma(b)
+	b = append(b, "\"type\":"...)
+	b = x.Type.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"reason\":"...)
+	if x.Reason.Null {
+		b = append(b, "null"...)
+	} else {
+		b = hkAppendString(b, x.Reason.Value)
+	}
+	b = hkComma(b)
+	b = append(b, "\"created_at\":"...)
+	b = hkAppendTime(b, x.CreatedAt)
+	b = hkComma(b)
+	b = append(b, "\"updated_at\":"...)
+	b = hkAppendTime(b, x.UpdatedAt)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessageDeliverySentDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

@@ -11,6 +11,14 @@ import (
 // UUID is a named schema, generated from waagent/common.json#/$defs/UUID.
 type UUID string
 
+// MarshalJSON encodes a UUID without reflection, as encoding/json would.
+func (x UUID) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *UUID) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a UUID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *UUID) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -39,6 +47,14 @@ func (x UUID) validate(e *hkErrors, p *hkPath) {
 //
 // A row id: a UUID in practice, but the docs' own examples hold a non-UUID (b5b9f67g-…, with a g), so any non-empty string is accepted.
 type RowID string
+
+// MarshalJSON encodes a RowID without reflection, as encoding/json would.
+func (x RowID) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *RowID) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
 
 // UnmarshalJSON decodes a RowID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *RowID) UnmarshalJSON(data []byte) error {
@@ -71,6 +87,14 @@ func (x RowID) validate(e *hkErrors, p *hkPath) {
 //
 // The AI agent that sent an outgoing message: a UUID in practice, but the docs' example is truncated (d7c1e234-...), so any non-empty string is accepted.
 type AgentID string
+
+// MarshalJSON encodes a AgentID without reflection, as encoding/json would.
+func (x AgentID) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *AgentID) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
 
 // UnmarshalJSON decodes a AgentID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *AgentID) UnmarshalJSON(data []byte) error {
@@ -108,6 +132,14 @@ const (
 	DirectionOutgoing Direction = "outgoing"
 )
 
+// MarshalJSON encodes a Direction without reflection, as encoding/json would.
+func (x Direction) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *Direction) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a Direction. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *Direction) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -138,6 +170,14 @@ func (x Direction) validate(e *hkErrors, p *hkPath) {
 //
 // A WhatsApp address: the phone number in E.164 digits without the plus, such as 5215588392274.
 type WhatsAppNumber string
+
+// MarshalJSON encodes a WhatsAppNumber without reflection, as encoding/json would.
+func (x WhatsAppNumber) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *WhatsAppNumber) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
 
 // UnmarshalJSON decodes a WhatsAppNumber. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *WhatsAppNumber) UnmarshalJSON(data []byte) error {
@@ -171,6 +211,23 @@ type MessageContent struct {
 	Text Optional[MessageContentText] `json:"text,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a MessageContent without reflection, as encoding/json would.
+func (x MessageContent) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageContent) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"type\":"...)
+	b = hkAppendString(b, x.Type)
+	if x.Text.Set {
+		b = hkComma(b)
+		b = append(b, "\"text\":"...)
+		b = x.Text.Value.appendJSON(b)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessageContent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -261,6 +318,18 @@ type MessageContentText struct {
 	Body string `json:"body"`
 }
 
+// MarshalJSON encodes a MessageContentText without reflection, as encoding/json would.
+func (x MessageContentText) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageContentText) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"body\":"...)
+	b = hkAppendString(b, x.Body)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a MessageContentText. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessageContentText) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -319,6 +388,40 @@ type MessageStatus struct {
 	Delivered Optional[time.Time] `json:"delivered,omitzero"`
 	Read      Optional[time.Time] `json:"read,omitzero"`
 	Failed    Optional[time.Time] `json:"failed,omitzero"`
+}
+
+// MarshalJSON encodes a MessageStatus without reflection, as encoding/json would.
+func (x MessageStatus) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessageStatus) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if x.Pending.Set {
+		b = hkComma(b)
+		b = append(b, "\"pending\":"...)
+		b = hkAppendTime(b, x.Pending.Value)
+	}
+	if x.Sent.Set {
+		b = hkComma(b)
+		b = append(b, "\"sent\":"...)
+		b = hkAppendTime(b, x.Sent.Value)
+	}
+	if x.Delivered.Set {
+		b = hkComma(b)
+		b = append(b, "\"delivered\":"...)
+		b = hkAppendTime(b, x.Delivered.Value)
+	}
+	if x.Read.Set {
+		b = hkComma(b)
+		b = append(b, "\"read\":"...)
+		b = hkAppendTime(b, x.Read.Value)
+	}
+	if x.Failed.Set {
+		b = hkComma(b)
+		b = append(b, "\"failed\":"...)
+		b = hkAppendTime(b, x.Failed.Value)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessageStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -395,6 +498,14 @@ func (x *MessageStatus) validate(e *hkErrors, p *hkPath) {}
 // WhatsApp's message id (wamid.…).
 type WaID string
 
+// MarshalJSON encodes a WaID without reflection, as encoding/json would.
+func (x WaID) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *WaID) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a WaID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *WaID) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -428,6 +539,14 @@ const (
 	ConversationStatusClosed ConversationStatus = "closed"
 )
 
+// MarshalJSON encodes a ConversationStatus without reflection, as encoding/json would.
+func (x ConversationStatus) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ConversationStatus) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
 // UnmarshalJSON decodes a ConversationStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *ConversationStatus) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -458,6 +577,14 @@ func (x ConversationStatus) validate(e *hkErrors, p *hkPath) {
 //
 // The messaging service, such as whatsapp.
 type Service string
+
+// MarshalJSON encodes a Service without reflection, as encoding/json would.
+func (x Service) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *Service) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
 
 // UnmarshalJSON decodes a Service. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *Service) UnmarshalJSON(data []byte) error {

@@ -21,6 +21,24 @@ type ConversationsInsert struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a ConversationsInsert without reflection, as encoding/json would.
+func (x ConversationsInsert) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ConversationsInsert) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"entity\":"...)
+	b = hkAppendString(b, x.Entity)
+	b = hkComma(b)
+	b = append(b, "\"action\":"...)
+	b = hkAppendString(b, x.Action)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a ConversationsInsert. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *ConversationsInsert) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -136,6 +154,39 @@ type ConversationsInsertData struct {
 	UpdatedAt           time.Time          `json:"updated_at"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a ConversationsInsertData without reflection, as encoding/json would.
+func (x ConversationsInsertData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ConversationsInsertData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"id\":"...)
+	b = x.ID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"organization_id\":"...)
+	b = x.OrganizationID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"organization_address\":"...)
+	b = hkAppendString(b, x.OrganizationAddress)
+	b = hkComma(b)
+	b = append(b, "\"contact_address\":"...)
+	b = x.ContactAddress.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"service\":"...)
+	b = x.Service.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"status\":"...)
+	b = x.Status.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"created_at\":"...)
+	b = hkAppendTime(b, x.CreatedAt)
+	b = hkComma(b)
+	b = append(b, "\"updated_at\":"...)
+	b = hkAppendTime(b, x.UpdatedAt)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a ConversationsInsertData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

@@ -21,6 +21,24 @@ type ConversationsUpdate struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a ConversationsUpdate without reflection, as encoding/json would.
+func (x ConversationsUpdate) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ConversationsUpdate) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"entity\":"...)
+	b = hkAppendString(b, x.Entity)
+	b = hkComma(b)
+	b = append(b, "\"action\":"...)
+	b = hkAppendString(b, x.Action)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a ConversationsUpdate. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *ConversationsUpdate) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -138,6 +156,53 @@ type ConversationsUpdateData struct {
 	hkSkip [1]uint64
 	// hkExtra counts the members the schema does not name, for min/maxProperties.
 	hkExtra int
+}
+
+// MarshalJSON encodes a ConversationsUpdateData without reflection, as encoding/json would.
+func (x ConversationsUpdateData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *ConversationsUpdateData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"id\":"...)
+	b = x.ID.appendJSON(b)
+	if x.OrganizationID.Set {
+		b = hkComma(b)
+		b = append(b, "\"organization_id\":"...)
+		b = x.OrganizationID.Value.appendJSON(b)
+	}
+	if x.OrganizationAddress.Set {
+		b = hkComma(b)
+		b = append(b, "\"organization_address\":"...)
+		b = hkAppendString(b, x.OrganizationAddress.Value)
+	}
+	if x.ContactAddress.Set {
+		b = hkComma(b)
+		b = append(b, "\"contact_address\":"...)
+		b = x.ContactAddress.Value.appendJSON(b)
+	}
+	if x.Service.Set {
+		b = hkComma(b)
+		b = append(b, "\"service\":"...)
+		b = x.Service.Value.appendJSON(b)
+	}
+	if x.Status.Set {
+		b = hkComma(b)
+		b = append(b, "\"status\":"...)
+		b = x.Status.Value.appendJSON(b)
+	}
+	if x.CreatedAt.Set {
+		b = hkComma(b)
+		b = append(b, "\"created_at\":"...)
+		b = hkAppendTime(b, x.CreatedAt.Value)
+	}
+	if x.UpdatedAt.Set {
+		b = hkComma(b)
+		b = append(b, "\"updated_at\":"...)
+		b = hkAppendTime(b, x.UpdatedAt.Value)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a ConversationsUpdateData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

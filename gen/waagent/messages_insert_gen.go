@@ -18,6 +18,24 @@ type MessagesInsert struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a MessagesInsert without reflection, as encoding/json would.
+func (x MessagesInsert) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessagesInsert) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"entity\":"...)
+	b = hkAppendString(b, x.Entity)
+	b = hkComma(b)
+	b = append(b, "\"action\":"...)
+	b = hkAppendString(b, x.Action)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a MessagesInsert. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessagesInsert) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -135,6 +153,56 @@ type MessagesInsertData struct {
 	UpdatedAt      Optional[time.Time]      `json:"updated_at,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a MessagesInsertData without reflection, as encoding/json would.
+func (x MessagesInsertData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessagesInsertData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"id\":"...)
+	b = x.ID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"conversation_id\":"...)
+	b = x.ConversationID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"organization_id\":"...)
+	b = x.OrganizationID.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"direction\":"...)
+	b = x.Direction.appendJSON(b)
+	if x.AgentID.Set {
+		b = hkComma(b)
+		b = append(b, "\"agent_id\":"...)
+		b = x.AgentID.Value.appendJSON(b)
+	}
+	b = hkComma(b)
+	b = append(b, "\"content\":"...)
+	b = x.Content.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"status\":"...)
+	b = x.Status.appendJSON(b)
+	if x.WaID.Set {
+		b = hkComma(b)
+		b = append(b, "\"wa_id\":"...)
+		b = x.WaID.Value.appendJSON(b)
+	}
+	if x.From.Set {
+		b = hkComma(b)
+		b = append(b, "\"from\":"...)
+		b = x.From.Value.appendJSON(b)
+	}
+	b = hkComma(b)
+	b = append(b, "\"created_at\":"...)
+	b = hkAppendTime(b, x.CreatedAt)
+	if x.UpdatedAt.Set {
+		b = hkComma(b)
+		b = append(b, "\"updated_at\":"...)
+		b = hkAppendTime(b, x.UpdatedAt.Value)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessagesInsertData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

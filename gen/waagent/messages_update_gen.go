@@ -18,6 +18,24 @@ type MessagesUpdate struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a MessagesUpdate without reflection, as encoding/json would.
+func (x MessagesUpdate) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessagesUpdate) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	b = hkComma(b)
+	b = append(b, "\"entity\":"...)
+	b = hkAppendString(b, x.Entity)
+	b = hkComma(b)
+	b = append(b, "\"action\":"...)
+	b = hkAppendString(b, x.Action)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a MessagesUpdate. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *MessagesUpdate) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -137,6 +155,68 @@ type MessagesUpdateData struct {
 	hkSkip [1]uint64
 	// hkExtra counts the members the schema does not name, for min/maxProperties.
 	hkExtra int
+}
+
+// MarshalJSON encodes a MessagesUpdateData without reflection, as encoding/json would.
+func (x MessagesUpdateData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *MessagesUpdateData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"id\":"...)
+	b = x.ID.appendJSON(b)
+	if x.ConversationID.Set {
+		b = hkComma(b)
+		b = append(b, "\"conversation_id\":"...)
+		b = x.ConversationID.Value.appendJSON(b)
+	}
+	if x.OrganizationID.Set {
+		b = hkComma(b)
+		b = append(b, "\"organization_id\":"...)
+		b = x.OrganizationID.Value.appendJSON(b)
+	}
+	if x.Direction.Set {
+		b = hkComma(b)
+		b = append(b, "\"direction\":"...)
+		b = x.Direction.Value.appendJSON(b)
+	}
+	if x.AgentID.Set {
+		b = hkComma(b)
+		b = append(b, "\"agent_id\":"...)
+		b = x.AgentID.Value.appendJSON(b)
+	}
+	if x.Content.Set {
+		b = hkComma(b)
+		b = append(b, "\"content\":"...)
+		b = x.Content.Value.appendJSON(b)
+	}
+	if x.Status.Set {
+		b = hkComma(b)
+		b = append(b, "\"status\":"...)
+		b = x.Status.Value.appendJSON(b)
+	}
+	if x.WaID.Set {
+		b = hkComma(b)
+		b = append(b, "\"wa_id\":"...)
+		b = x.WaID.Value.appendJSON(b)
+	}
+	if x.From.Set {
+		b = hkComma(b)
+		b = append(b, "\"from\":"...)
+		b = x.From.Value.appendJSON(b)
+	}
+	if x.CreatedAt.Set {
+		b = hkComma(b)
+		b = append(b, "\"created_at\":"...)
+		b = hkAppendTime(b, x.CreatedAt.Value)
+	}
+	if x.UpdatedAt.Set {
+		b = hkComma(b)
+		b = append(b, "\"updated_at\":"...)
+		b = hkAppendTime(b, x.UpdatedAt.Value)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a MessagesUpdateData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.

@@ -35,6 +35,8 @@ func genStruct(f *jen.File, t *model.Type) {
 			g.Id("hkExtra").Int()
 		}
 	})
+	genMarshal(f, t)
+	genAppendMethod(f, t)
 	genUnmarshal(f, t)
 	genStructDecode(f, t)
 	genValidateMethod(f, t)
@@ -56,6 +58,8 @@ func genEnum(f *jen.File, t *model.Type) {
 			g.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value))
 		}
 	})
+	genMarshal(f, t)
+	genAppendMethod(f, t)
 	genUnmarshal(f, t)
 	genScalarDecode(f, t)
 	genValidateMethod(f, t)
@@ -70,13 +74,8 @@ func genDefined(f *jen.File, t *model.Type) {
 		f.Comment(comment(fmt.Sprintf("It is kept as raw JSON because %s; Validate checks it against the schema.", t.Base.RawReason)))
 	}
 	f.Type().Id(t.Name).Add(typeExpr(t.Base))
-	if t.Base.Kind == model.Raw {
-		f.Comment("// MarshalJSON returns the JSON as received (null when empty).")
-		f.Func().Params(jen.Id("x").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-			jen.If(jen.Len(jen.Id("x")).Op("==").Lit(0)).Block(jen.Return(jen.Index().Byte().Parens(jen.Lit("null")), jen.Nil())),
-			jen.Return(jen.Index().Byte().Parens(jen.Id("x")), jen.Nil()),
-		)
-	}
+	genMarshal(f, t)
+	genAppendMethod(f, t)
 	genUnmarshal(f, t)
 	switch t.Base.Kind {
 	case model.Slice, model.Map:
@@ -112,6 +111,7 @@ func genSum(f *jen.File, t *model.Type) {
 		jen.Comment("Validate reports every way the value breaks its schema."),
 		jen.Id("Validate").Params().Error(),
 		jen.Id("validate").Params(validatorParams()...),
+		jen.Id("appendJSON").Params(jen.Index().Byte()).Index().Byte(),
 	)
 	for _, v := range t.Variants {
 		f.Func().Params(jen.Op("*").Id(v.Type.Name)).Id(t.Marker).Params().Block()
@@ -126,11 +126,11 @@ func genSum(f *jen.File, t *model.Type) {
 		jen.Id("Raw").Qual(pkgJSON, "RawMessage"),
 	)
 	f.Comment("// MarshalJSON returns the object as received.")
-	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.If(jen.Len(jen.Id("u").Dot("Raw")).Op("==").Lit(0)).Block(
-			jen.Return(jen.Index().Byte().Parens(jen.Lit("null")), jen.Nil()),
-		),
-		jen.Return(jen.Id("u").Dot("Raw"), jen.Nil()),
+	f.Func().Params(jen.Id("u").Id(t.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("hkAppendRaw").Call(jen.Nil(), jen.Id("u").Dot("Raw")), jen.Nil()),
+	)
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+		jen.Return(jen.Id("hkAppendRaw").Call(jen.Id("b"), jen.Id("u").Dot("Raw"))),
 	)
 	f.Comment("// Validate reports that the variant is not one the schema allows.")
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("Validate").Params().Error().Block(

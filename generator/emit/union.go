@@ -41,15 +41,8 @@ func genUnion(f *jen.File, t *model.Type) {
 			g.Id(m.Field).Add(typeExpr(m.Base))
 		}
 	})
-	f.Comment("// MarshalJSON writes the value of the type it holds.")
-	f.Func().Params(jen.Id("x").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Switch(jen.Id("x").Dot("Type")).BlockFunc(func(g *jen.Group) {
-			for _, m := range t.Members {
-				g.Case(jen.Lit(m.JSONType)).Block(jen.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("x").Dot(m.Field))))
-			}
-		}),
-		jen.Return(jen.Index().Byte().Parens(jen.Lit("null")), jen.Nil()),
-	)
+	genMarshal(f, t)
+	genAppendMethod(f, t)
 	genUnmarshal(f, t)
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Error().Block(
 		jen.Op("*").Id("x").Op("=").Id(t.Name).Values(),

@@ -13,6 +13,21 @@ type OrderCreated struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a OrderCreated without reflection, as encoding/json would.
+func (x OrderCreated) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *OrderCreated) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"type\":"...)
+	b = hkAppendString(b, x.Type)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a OrderCreated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *OrderCreated) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -102,6 +117,26 @@ type OrderCreatedData struct {
 	Status  Optional[OrderCreatedDataStatus] `json:"status,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a OrderCreatedData without reflection, as encoding/json would.
+func (x OrderCreatedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *OrderCreatedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"order_id\":"...)
+	b = hkAppendString(b, x.OrderID)
+	b = hkComma(b)
+	b = append(b, "\"total\":"...)
+	b = hkAppendFloat(b, x.Total)
+	if x.Status.Set {
+		b = hkComma(b)
+		b = append(b, "\"status\":"...)
+		b = x.Status.Value.appendJSON(b)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a OrderCreatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
@@ -212,6 +247,14 @@ const (
 	OrderCreatedDataStatusPending OrderCreatedDataStatus = "pending"
 	OrderCreatedDataStatusPaid    OrderCreatedDataStatus = "paid"
 )
+
+// MarshalJSON encodes a OrderCreatedDataStatus without reflection, as encoding/json would.
+func (x OrderCreatedDataStatus) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *OrderCreatedDataStatus) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
 
 // UnmarshalJSON decodes a OrderCreatedDataStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *OrderCreatedDataStatus) UnmarshalJSON(data []byte) error {

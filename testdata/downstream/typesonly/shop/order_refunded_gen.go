@@ -13,6 +13,21 @@ type OrderRefunded struct {
 	hkSkip [1]uint64
 }
 
+// MarshalJSON encodes a OrderRefunded without reflection, as encoding/json would.
+func (x OrderRefunded) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *OrderRefunded) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"type\":"...)
+	b = hkAppendString(b, x.Type)
+	b = hkComma(b)
+	b = append(b, "\"data\":"...)
+	b = x.Data.appendJSON(b)
+	return append(b, '}')
+}
+
 // UnmarshalJSON decodes a OrderRefunded. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
 func (x *OrderRefunded) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
@@ -101,6 +116,21 @@ type OrderRefundedData struct {
 	Amount  float64 `json:"amount"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a OrderRefundedData without reflection, as encoding/json would.
+func (x OrderRefundedData) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *OrderRefundedData) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkComma(b)
+	b = append(b, "\"order_id\":"...)
+	b = hkAppendString(b, x.OrderID)
+	b = hkComma(b)
+	b = append(b, "\"amount\":"...)
+	b = hkAppendFloat(b, x.Amount)
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a OrderRefundedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
