@@ -572,3 +572,24 @@ func (x *AgentConversationCompletedDataResolution) validate(e *hkErrors, p *hkPa
 		}
 	}
 }
+
+// EventType returns EventAgentConversationCompleted.
+func (*AgentConversationCompleted) EventType() string {
+	return EventAgentConversationCompleted
+}
+func (*AgentConversationCompleted) isEvent() {}
+func hkParseAgentConversationCompleted(data []byte) (Event, error) {
+	v := new(AgentConversationCompleted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

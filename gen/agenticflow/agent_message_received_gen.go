@@ -148,3 +148,24 @@ func (x *AgentMessageReceived) validate(e *hkErrors, p *hkPath) {
 		x.Data.validate(e, &fp)
 	}
 }
+
+// EventType returns EventAgentMessageReceived.
+func (*AgentMessageReceived) EventType() string {
+	return EventAgentMessageReceived
+}
+func (*AgentMessageReceived) isEvent() {}
+func hkParseAgentMessageReceived(data []byte) (Event, error) {
+	v := new(AgentMessageReceived)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

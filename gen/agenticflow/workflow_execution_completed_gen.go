@@ -515,3 +515,24 @@ func (x WorkflowExecutionCompletedDataStatus) validate(e *hkErrors, p *hkPath) {
 		e.addf(p, "enum", "value %v is not one of the allowed values", x)
 	}
 }
+
+// EventType returns EventWorkflowExecutionCompleted.
+func (*WorkflowExecutionCompleted) EventType() string {
+	return EventWorkflowExecutionCompleted
+}
+func (*WorkflowExecutionCompleted) isEvent() {}
+func hkParseWorkflowExecutionCompleted(data []byte) (Event, error) {
+	v := new(WorkflowExecutionCompleted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

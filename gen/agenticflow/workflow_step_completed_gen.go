@@ -148,3 +148,24 @@ func (x *WorkflowStepCompleted) validate(e *hkErrors, p *hkPath) {
 		x.Data.validate(e, &fp)
 	}
 }
+
+// EventType returns EventWorkflowStepCompleted.
+func (*WorkflowStepCompleted) EventType() string {
+	return EventWorkflowStepCompleted
+}
+func (*WorkflowStepCompleted) isEvent() {}
+func hkParseWorkflowStepCompleted(data []byte) (Event, error) {
+	v := new(WorkflowStepCompleted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

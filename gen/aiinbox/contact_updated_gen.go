@@ -353,3 +353,24 @@ func (x *ContactUpdatedDataChanges) validate(e *hkErrors, p *hkPath) {
 		e.addf(p, "minProperties", "minimum %d properties required, but found %d", 1, n)
 	}
 }
+
+// EventType returns EventContactUpdated.
+func (*ContactUpdated) EventType() string {
+	return EventContactUpdated
+}
+func (*ContactUpdated) isEvent() {}
+func hkParseContactUpdated(data []byte) (Event, error) {
+	v := new(ContactUpdated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

@@ -251,3 +251,24 @@ func (x *ConversationClosedData) validate(e *hkErrors, p *hkPath) {
 		x.Channel.validate(e, &fp)
 	}
 }
+
+// EventType returns EventConversationClosed.
+func (*ConversationClosed) EventType() string {
+	return EventConversationClosed
+}
+func (*ConversationClosed) isEvent() {}
+func hkParseConversationClosed(data []byte) (Event, error) {
+	v := new(ConversationClosed)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

@@ -263,3 +263,24 @@ func (x *ConversationStartedData) validate(e *hkErrors, p *hkPath) {
 		x.Channel.validate(e, &fp)
 	}
 }
+
+// EventType returns EventConversationStarted.
+func (*ConversationStarted) EventType() string {
+	return EventConversationStarted
+}
+func (*ConversationStarted) isEvent() {}
+func hkParseConversationStarted(data []byte) (Event, error) {
+	v := new(ConversationStarted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

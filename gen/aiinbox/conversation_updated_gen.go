@@ -258,3 +258,24 @@ func (x *ConversationUpdatedData) validate(e *hkErrors, p *hkPath) {
 		x.Changes.validate(e, &fp)
 	}
 }
+
+// EventType returns EventConversationUpdated.
+func (*ConversationUpdated) EventType() string {
+	return EventConversationUpdated
+}
+func (*ConversationUpdated) isEvent() {}
+func hkParseConversationUpdated(data []byte) (Event, error) {
+	v := new(ConversationUpdated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

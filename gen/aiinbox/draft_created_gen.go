@@ -281,3 +281,24 @@ func (x *DraftCreatedData) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 }
+
+// EventType returns EventDraftCreated.
+func (*DraftCreated) EventType() string {
+	return EventDraftCreated
+}
+func (*DraftCreated) isEvent() {}
+func hkParseDraftCreated(data []byte) (Event, error) {
+	v := new(DraftCreated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

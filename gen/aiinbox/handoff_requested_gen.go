@@ -265,3 +265,24 @@ func (x *HandoffRequestedData) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 }
+
+// EventType returns EventHandoffRequested.
+func (*HandoffRequested) EventType() string {
+	return EventHandoffRequested
+}
+func (*HandoffRequested) isEvent() {}
+func hkParseHandoffRequested(data []byte) (Event, error) {
+	v := new(HandoffRequested)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

@@ -258,3 +258,24 @@ func (x *MessageDeletedData) validate(e *hkErrors, p *hkPath) {
 		x.Channel.validate(e, &fp)
 	}
 }
+
+// EventType returns EventMessageDeleted.
+func (*MessageDeleted) EventType() string {
+	return EventMessageDeleted
+}
+func (*MessageDeleted) isEvent() {}
+func hkParseMessageDeleted(data []byte) (Event, error) {
+	v := new(MessageDeleted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

@@ -308,3 +308,24 @@ func (x *MessageReceivedData) validate(e *hkErrors, p *hkPath) {
 		x.From.validate(e, &fp)
 	}
 }
+
+// EventType returns EventMessageReceived.
+func (*MessageReceived) EventType() string {
+	return EventMessageReceived
+}
+func (*MessageReceived) isEvent() {}
+func hkParseMessageReceived(data []byte) (Event, error) {
+	v := new(MessageReceived)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

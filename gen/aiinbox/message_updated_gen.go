@@ -272,3 +272,24 @@ func (x *MessageUpdatedData) validate(e *hkErrors, p *hkPath) {
 		x.Channel.validate(e, &fp)
 	}
 }
+
+// EventType returns EventMessageUpdated.
+func (*MessageUpdated) EventType() string {
+	return EventMessageUpdated
+}
+func (*MessageUpdated) isEvent() {}
+func hkParseMessageUpdated(data []byte) (Event, error) {
+	v := new(MessageUpdated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

@@ -111,3 +111,24 @@ func (x *AIFlowExecutionAnalyzed) validate(e *hkErrors, p *hkPath) {
 		x.Data.validate(e, &fp)
 	}
 }
+
+// EventType returns EventAIFlowExecutionAnalyzed.
+func (*AIFlowExecutionAnalyzed) EventType() string {
+	return EventAIFlowExecutionAnalyzed
+}
+func (*AIFlowExecutionAnalyzed) isEvent() {}
+func hkParseAIFlowExecutionAnalyzed(data []byte) (Event, error) {
+	v := new(AIFlowExecutionAnalyzed)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

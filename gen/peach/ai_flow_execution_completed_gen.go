@@ -111,3 +111,24 @@ func (x *AIFlowExecutionCompleted) validate(e *hkErrors, p *hkPath) {
 		x.Data.validate(e, &fp)
 	}
 }
+
+// EventType returns EventAIFlowExecutionCompleted.
+func (*AIFlowExecutionCompleted) EventType() string {
+	return EventAIFlowExecutionCompleted
+}
+func (*AIFlowExecutionCompleted) isEvent() {}
+func hkParseAIFlowExecutionCompleted(data []byte) (Event, error) {
+	v := new(AIFlowExecutionCompleted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

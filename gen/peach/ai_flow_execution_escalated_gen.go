@@ -111,3 +111,24 @@ func (x *AIFlowExecutionEscalated) validate(e *hkErrors, p *hkPath) {
 		x.Data.validate(e, &fp)
 	}
 }
+
+// EventType returns EventAIFlowExecutionEscalated.
+func (*AIFlowExecutionEscalated) EventType() string {
+	return EventAIFlowExecutionEscalated
+}
+func (*AIFlowExecutionEscalated) isEvent() {}
+func hkParseAIFlowExecutionEscalated(data []byte) (Event, error) {
+	v := new(AIFlowExecutionEscalated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

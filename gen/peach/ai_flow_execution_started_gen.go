@@ -111,3 +111,24 @@ func (x *AIFlowExecutionStarted) validate(e *hkErrors, p *hkPath) {
 		x.Data.validate(e, &fp)
 	}
 }
+
+// EventType returns EventAIFlowExecutionStarted.
+func (*AIFlowExecutionStarted) EventType() string {
+	return EventAIFlowExecutionStarted
+}
+func (*AIFlowExecutionStarted) isEvent() {}
+func hkParseAIFlowExecutionStarted(data []byte) (Event, error) {
+	v := new(AIFlowExecutionStarted)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

@@ -456,3 +456,24 @@ func (x *MessageDeliveryDeliveredDataMessage) validate(e *hkErrors, p *hkPath) {
 		x.Type.validate(e, &fp)
 	}
 }
+
+// EventType returns EventMessageDeliveryDelivered.
+func (*MessageDeliveryDelivered) EventType() string {
+	return EventMessageDeliveryDelivered
+}
+func (*MessageDeliveryDelivered) isEvent() {}
+func hkParseMessageDeliveryDelivered(data []byte) (Event, error) {
+	v := new(MessageDeliveryDelivered)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

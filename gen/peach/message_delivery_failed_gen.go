@@ -466,3 +466,24 @@ func (x *MessageDeliveryFailedDataMessage) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 }
+
+// EventType returns EventMessageDeliveryFailed.
+func (*MessageDeliveryFailed) EventType() string {
+	return EventMessageDeliveryFailed
+}
+func (*MessageDeliveryFailed) isEvent() {}
+func hkParseMessageDeliveryFailed(data []byte) (Event, error) {
+	v := new(MessageDeliveryFailed)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

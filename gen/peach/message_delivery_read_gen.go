@@ -456,3 +456,24 @@ func (x *MessageDeliveryReadDataMessage) validate(e *hkErrors, p *hkPath) {
 		x.Type.validate(e, &fp)
 	}
 }
+
+// EventType returns EventMessageDeliveryRead.
+func (*MessageDeliveryRead) EventType() string {
+	return EventMessageDeliveryRead
+}
+func (*MessageDeliveryRead) isEvent() {}
+func hkParseMessageDeliveryRead(data []byte) (Event, error) {
+	v := new(MessageDeliveryRead)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

@@ -412,3 +412,24 @@ func (x *MessageDeliverySentDataMessage) validate(e *hkErrors, p *hkPath) {
 		x.Type.validate(e, &fp)
 	}
 }
+
+// EventType returns EventMessageDeliverySent.
+func (*MessageDeliverySent) EventType() string {
+	return EventMessageDeliverySent
+}
+func (*MessageDeliverySent) isEvent() {}
+func hkParseMessageDeliverySent(data []byte) (Event, error) {
+	v := new(MessageDeliverySent)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

@@ -363,3 +363,24 @@ func (x *ConversationsInsertData) validate(e *hkErrors, p *hkPath) {
 		x.Status.validate(e, &fp)
 	}
 }
+
+// EventType returns EventConversationsInsert.
+func (*ConversationsInsert) EventType() string {
+	return EventConversationsInsert
+}
+func (*ConversationsInsert) isEvent() {}
+func hkParseConversationsInsert(data []byte) (Event, error) {
+	v := new(ConversationsInsert)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

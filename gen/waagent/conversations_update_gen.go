@@ -392,3 +392,24 @@ func (x *ConversationsUpdateData) validate(e *hkErrors, p *hkPath) {
 		e.addf(p, "minProperties", "minimum %d properties required, but found %d", 2, n)
 	}
 }
+
+// EventType returns EventConversationsUpdate.
+func (*ConversationsUpdate) EventType() string {
+	return EventConversationsUpdate
+}
+func (*ConversationsUpdate) isEvent() {}
+func hkParseConversationsUpdate(data []byte) (Event, error) {
+	v := new(ConversationsUpdate)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

@@ -24,30 +24,6 @@ type Event interface {
 	isEvent()
 }
 
-// EventType returns EventConversationsInsert.
-func (*ConversationsInsert) EventType() string {
-	return EventConversationsInsert
-}
-func (*ConversationsInsert) isEvent() {}
-
-// EventType returns EventConversationsUpdate.
-func (*ConversationsUpdate) EventType() string {
-	return EventConversationsUpdate
-}
-func (*ConversationsUpdate) isEvent() {}
-
-// EventType returns EventMessagesInsert.
-func (*MessagesInsert) EventType() string {
-	return EventMessagesInsert
-}
-func (*MessagesInsert) isEvent() {}
-
-// EventType returns EventMessagesUpdate.
-func (*MessagesUpdate) EventType() string {
-	return EventMessagesUpdate
-}
-func (*MessagesUpdate) isEvent() {}
-
 // UnknownEvent is an event whose type the schemas do not know, such as one the provider added after they were written. Parse returns it without error, so a new event type never breaks a receiver; Raw keeps the payload as received.
 type UnknownEvent struct {
 	// Type is the event type: the values of entity + action, joined with ".".
@@ -113,66 +89,6 @@ func Parse(data []byte) (Event, error) {
 			Type: string(v0) + "." + string(v1),
 		}, nil
 	}
-}
-func hkParseConversationsInsert(data []byte) (Event, error) {
-	v := new(ConversationsInsert)
-	d := hkDecoder{data: data}
-	if err := v.decodeJSON(&d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.end(); err != nil {
-		return nil, err
-	}
-	v.validate(&d.errs, nil)
-	if err := d.errs.err(); err != nil {
-		return v, err
-	}
-	return v, nil
-}
-func hkParseConversationsUpdate(data []byte) (Event, error) {
-	v := new(ConversationsUpdate)
-	d := hkDecoder{data: data}
-	if err := v.decodeJSON(&d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.end(); err != nil {
-		return nil, err
-	}
-	v.validate(&d.errs, nil)
-	if err := d.errs.err(); err != nil {
-		return v, err
-	}
-	return v, nil
-}
-func hkParseMessagesInsert(data []byte) (Event, error) {
-	v := new(MessagesInsert)
-	d := hkDecoder{data: data}
-	if err := v.decodeJSON(&d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.end(); err != nil {
-		return nil, err
-	}
-	v.validate(&d.errs, nil)
-	if err := d.errs.err(); err != nil {
-		return v, err
-	}
-	return v, nil
-}
-func hkParseMessagesUpdate(data []byte) (Event, error) {
-	v := new(MessagesUpdate)
-	d := hkDecoder{data: data}
-	if err := v.decodeJSON(&d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.end(); err != nil {
-		return nil, err
-	}
-	v.validate(&d.errs, nil)
-	if err := d.errs.err(); err != nil {
-		return v, err
-	}
-	return v, nil
 }
 
 // Handlers routes events to typed functions, without reflection. Set the fields for the events you handle; Dispatch returns ErrNoHandler for the others.

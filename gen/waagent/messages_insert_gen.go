@@ -419,3 +419,24 @@ func (x *MessagesInsertData) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 }
+
+// EventType returns EventMessagesInsert.
+func (*MessagesInsert) EventType() string {
+	return EventMessagesInsert
+}
+func (*MessagesInsert) isEvent() {}
+func hkParseMessagesInsert(data []byte) (Event, error) {
+	v := new(MessagesInsert)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

@@ -458,3 +458,24 @@ func (x *MessagesUpdateData) validate(e *hkErrors, p *hkPath) {
 		e.addf(p, "minProperties", "minimum %d properties required, but found %d", 2, n)
 	}
 }
+
+// EventType returns EventMessagesUpdate.
+func (*MessagesUpdate) EventType() string {
+	return EventMessagesUpdate
+}
+func (*MessagesUpdate) isEvent() {}
+func hkParseMessagesUpdate(data []byte) (Event, error) {
+	v := new(MessagesUpdate)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

@@ -5,10 +5,13 @@ package emit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -49,55 +52,66 @@ const TablesFile = "hookgen_tables_gen.go"
 // hookgen_runtime_decode_gen.go and so on.
 const RuntimePrefix = "hookgen_runtime_"
 
-// Package prints every file of pkg, sorted by name.
+// Package prints every file of pkg, sorted by name. The files are built
+// in order and rendered (jennifer, then gofmt) in parallel: rendering is
+// most of the generator's time.
 func Package(pkg *model.Package) ([]File, error) {
-	var files []File
-	add := func(name string, f *jen.File) error {
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return fmt.Errorf("%s/%s: %w", pkg.Provider, name, err)
-		}
-		files = append(files, File{Name: name, Content: buf.Bytes()})
-		return nil
+	type pending struct {
+		name string
+		file *jen.File
 	}
-	if err := add("doc_gen.go", genDoc(pkg)); err != nil {
-		return nil, err
-	}
+	var todo []pending
+	add := func(name string, f *jen.File) { todo = append(todo, pending{name, f}) }
+	add("doc_gen.go", genDoc(pkg))
 	for _, mf := range pkg.Files {
-		if err := add(mf.Name, genTypesFile(pkg, mf)); err != nil {
-			return nil, err
-		}
+		add(mf.Name, genTypesFile(pkg, mf))
 	}
 	if pkg.Router != nil {
-		if err := add(RouterFile, genRouter(pkg)); err != nil {
-			return nil, err
-		}
+		add(RouterFile, genRouter(pkg))
 	}
 	if len(pkg.Examples) > 0 {
-		if err := add(ExamplesFile, genExamplesTest(pkg)); err != nil {
-			return nil, err
-		}
+		add(ExamplesFile, genExamplesTest(pkg))
 		if pkg.Router != nil {
 			doc, err := genDocExample(pkg)
 			if err != nil {
 				return nil, err
 			}
 			if doc != nil {
-				if err := add(DocExampleFile, doc); err != nil {
-					return nil, err
-				}
+				add(DocExampleFile, doc)
 			}
 		}
 	}
 	if len(pkg.Roots) > 0 {
-		if err := add(SchemasFile, genSchemas(pkg)); err != nil {
-			return nil, err
-		}
+		add(SchemasFile, genSchemas(pkg))
 	}
 	if len(pkg.Patterns) > 0 || len(pkg.Tables) > 0 {
-		if err := add(TablesFile, genTables(pkg)); err != nil {
-			return nil, err
-		}
+		add(TablesFile, genTables(pkg))
+	}
+	files := make([]File, len(todo))
+	errs := make([]error, len(todo))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				var buf bytes.Buffer
+				if err := todo[i].file.Render(&buf); err != nil {
+					errs[i] = fmt.Errorf("%s/%s: %w", pkg.Provider, todo[i].name, err)
+					continue
+				}
+				files[i] = File{Name: todo[i].name, Content: buf.Bytes()}
+			}
+		}()
+	}
+	for i := range todo {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	for _, rf := range templates.Runtime() {
 		content, err := runtimeFile(pkg.Name, rf)
@@ -176,7 +190,17 @@ func typeDoc(t *model.Type, lead string) string {
 // genTypesFile prints the types declared by one schema file.
 func genTypesFile(pkg *model.Package, mf *model.File) *jen.File {
 	f := newFile(pkg, mf.Source)
+	var events map[*model.Type]*model.Event
+	if pkg.Router != nil {
+		events = map[*model.Type]*model.Event{}
+		for _, ev := range pkg.Router.Events {
+			events[ev.Root] = ev
+		}
+	}
 	for _, t := range mf.Types {
+		if ev, ok := events[t]; ok {
+			defer genEventMethods(f, ev)
+		}
 		switch t.Kind {
 		case model.Struct:
 			genStruct(f, t)

@@ -41,11 +41,6 @@ func genRouter(pkg *model.Package) *jen.File {
 		jen.Id("EventType").Params().String(),
 		jen.Id("isEvent").Params(),
 	)
-	for _, ev := range r.Events {
-		f.Comment(fmt.Sprintf("// EventType returns %s.", ev.Const))
-		f.Func().Params(jen.Op("*").Id(ev.Root.Name)).Id("EventType").Params().String().Block(jen.Return(jen.Id(ev.Const)))
-		f.Func().Params(jen.Op("*").Id(ev.Root.Name)).Id("isEvent").Params().Block()
-	}
 
 	f.Comment(comment(fmt.Sprintf("%s is an event whose type the schemas do not know, such as one the provider added after they were written. Parse returns it without error, so a new event type never breaks a receiver; Raw keeps the payload as received.", r.Unknown)))
 	f.Type().Id(r.Unknown).Struct(
@@ -160,9 +155,15 @@ func genParse(f *jen.File, pkg *model.Package) {
 			)
 		})
 	})
-	for _, ev := range r.Events {
-		genParseEvent(f, ev)
-	}
+}
+
+// genEventMethods prints what makes a root type an event, in the file of
+// its schema: EventType, the seal, and its typed decoder.
+func genEventMethods(f *jen.File, ev *model.Event) {
+	f.Comment(fmt.Sprintf("// EventType returns %s.", ev.Const))
+	f.Func().Params(jen.Op("*").Id(ev.Root.Name)).Id("EventType").Params().String().Block(jen.Return(jen.Id(ev.Const)))
+	f.Func().Params(jen.Op("*").Id(ev.Root.Name)).Id("isEvent").Params().Block()
+	genParseEvent(f, ev)
 }
 
 func parseFunc(ev *model.Event) string { return "hkParse" + ev.Root.Name }

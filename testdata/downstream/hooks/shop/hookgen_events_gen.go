@@ -22,18 +22,6 @@ type Event interface {
 	isEvent()
 }
 
-// EventType returns EventOrderCreated.
-func (*OrderCreated) EventType() string {
-	return EventOrderCreated
-}
-func (*OrderCreated) isEvent() {}
-
-// EventType returns EventOrderRefunded.
-func (*OrderRefunded) EventType() string {
-	return EventOrderRefunded
-}
-func (*OrderRefunded) isEvent() {}
-
 // UnknownEvent is an event whose type the schemas do not know, such as one the provider added after they were written. Parse returns it without error, so a new event type never breaks a receiver; Raw keeps the payload as received.
 type UnknownEvent struct {
 	// Type is the event type: the values of type, joined with ".".
@@ -90,36 +78,6 @@ func Parse(data []byte) (Event, error) {
 			Type: string(v0),
 		}, nil
 	}
-}
-func hkParseOrderCreated(data []byte) (Event, error) {
-	v := new(OrderCreated)
-	d := hkDecoder{data: data}
-	if err := v.decodeJSON(&d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.end(); err != nil {
-		return nil, err
-	}
-	v.validate(&d.errs, nil)
-	if err := d.errs.err(); err != nil {
-		return v, err
-	}
-	return v, nil
-}
-func hkParseOrderRefunded(data []byte) (Event, error) {
-	v := new(OrderRefunded)
-	d := hkDecoder{data: data}
-	if err := v.decodeJSON(&d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.end(); err != nil {
-		return nil, err
-	}
-	v.validate(&d.errs, nil)
-	if err := d.errs.err(); err != nil {
-		return v, err
-	}
-	return v, nil
 }
 
 // Handlers routes events to typed functions, without reflection. Set the fields for the events you handle; Dispatch returns ErrNoHandler for the others.

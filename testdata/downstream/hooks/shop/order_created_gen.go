@@ -281,3 +281,24 @@ func (x OrderCreatedDataStatus) validate(e *hkErrors, p *hkPath) {
 		e.addf(p, "enum", "value %v is not one of the allowed values", x)
 	}
 }
+
+// EventType returns EventOrderCreated.
+func (*OrderCreated) EventType() string {
+	return EventOrderCreated
+}
+func (*OrderCreated) isEvent() {}
+func hkParseOrderCreated(data []byte) (Event, error) {
+	v := new(OrderCreated)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}

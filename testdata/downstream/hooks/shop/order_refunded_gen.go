@@ -205,3 +205,24 @@ func (x *OrderRefundedData) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 }
+
+// EventType returns EventOrderRefunded.
+func (*OrderRefunded) EventType() string {
+	return EventOrderRefunded
+}
+func (*OrderRefunded) isEvent() {}
+func hkParseOrderRefunded(data []byte) (Event, error) {
+	v := new(OrderRefunded)
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return nil, err
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	v.validate(&d.errs, nil)
+	if err := d.errs.err(); err != nil {
+		return v, err
+	}
+	return v, nil
+}
