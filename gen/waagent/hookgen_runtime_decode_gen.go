@@ -635,7 +635,7 @@ func (d *hkDecoder) peekPath(path ...string) (value []byte, ok bool, err error) 
 				found = true
 				break
 			}
-			if err := d.skip(); err != nil {
+			if err := d.skipFast(); err != nil {
 				return nil, false, err
 			}
 		}
@@ -721,7 +721,7 @@ func (d *hkDecoder) peekMembers(keys []string, vals [][]byte) error {
 			}
 		}
 		if i < 0 || d.peek() != hkString {
-			if err := d.skip(); err != nil {
+			if err := d.skipFast(); err != nil {
 				return err
 			}
 			continue
@@ -737,4 +737,75 @@ func (d *hkDecoder) peekMembers(keys []string, vals [][]byte) error {
 		left--
 	}
 	return nil
+}
+
+// skipFast steps over one value by its structure alone: strings (with
+// their escapes) and nesting, no checking of what is inside. Peeks use it
+// to pass members they do not need; the decode that follows every peek
+// checks the syntax of everything.
+func (d *hkDecoder) skipFast() error {
+	d.ws()
+	depth := 0
+	for d.pos < len(d.data) {
+		switch c := d.data[d.pos]; c {
+		case '"':
+			d.pos++
+			for {
+				for d.pos+8 <= len(d.data) && hkQuoteOrBackslash(binary.LittleEndian.Uint64(d.data[d.pos:])) == 0 {
+					d.pos += 8
+				}
+				if d.pos >= len(d.data) {
+					return d.syntax("unexpected end of input in a string")
+				}
+				c := d.data[d.pos]
+				d.pos++
+				if c == '\\' {
+					d.pos++
+				} else if c == '"' {
+					break
+				}
+			}
+			if depth == 0 {
+				return nil
+			}
+		case '{', '[':
+			depth++
+			d.pos++
+		case '}', ']':
+			if depth == 0 {
+				return nil // the end of the enclosing value: an empty member
+			}
+			depth--
+			d.pos++
+			if depth == 0 {
+				return nil
+			}
+		case ',', ':':
+			if depth == 0 {
+				return nil
+			}
+			d.pos++
+		default:
+			d.pos++
+			if depth == 0 {
+				// A scalar: it ends at the next delimiter.
+				for d.pos < len(d.data) {
+					switch d.data[d.pos] {
+					case ',', '}', ']', ' ', '\t', '\n', '\r':
+						return nil
+					}
+					d.pos++
+				}
+				return nil
+			}
+		}
+	}
+	return d.syntax("unexpected end of input")
+}
+
+// hkQuoteOrBackslash is non-zero when a word holds a quote or a backslash.
+func hkQuoteOrBackslash(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q, bs := x^(ones*'"'), x^(ones*'\\')
+	return ((q-ones) & ^q | (bs-ones) & ^bs) & highs
 }

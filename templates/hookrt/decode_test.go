@@ -223,3 +223,24 @@ func TestSpecialWord(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSkipFast: on valid JSON the structural skip ends where the full skip
+// does, inside objects and arrays too.
+func FuzzSkipFast(f *testing.F) {
+	for _, s := range []string{`{"a":[1,{"b":"x\"}"}],"c":2}`, `["\\",{"}":"]"}]`, `123`, `"a\\\\"`, `{}`, `[[],{}]`, `true`, `-1.5e3`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !json.Valid(data) {
+			return
+		}
+		wrapped := append(append([]byte(`[`), data...), []byte(`,"after"]`)...)
+		full, fast := &hkDecoder{data: wrapped, pos: 1}, &hkDecoder{data: wrapped, pos: 1}
+		if err := full.skip(); err != nil {
+			t.Fatalf("skip: %v", err)
+		}
+		if err := fast.skipFast(); err != nil || fast.pos != full.pos {
+			t.Fatalf("%q: skipFast ended at %d (%v), skip at %d", data, fast.pos, err, full.pos)
+		}
+	})
+}
