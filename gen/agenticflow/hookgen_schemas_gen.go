@@ -22,6 +22,49 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 // Schemas names the schema files this package was generated from, without ".json", sorted.
 var Schemas = []string{"agent.conversation.completed", "agent.conversation.started", "agent.message.received", "agent.message.sent", "agent_webhook.request", "webhook.error_response", "webhook.success_response", "workflow.execution.completed", "workflow.execution.failed", "workflow.execution.started", "workflow.step.completed", "workflow_webhook.request"}
 
+// DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
+func DecodeJSON(schema string, data []byte) (any, error) {
+	switch schema {
+	case "agent.conversation.completed":
+		v := new(AgentConversationCompleted)
+		return v, v.UnmarshalJSON(data)
+	case "agent.conversation.started":
+		v := new(AgentConversationStarted)
+		return v, v.UnmarshalJSON(data)
+	case "agent.message.received":
+		v := new(AgentMessageReceived)
+		return v, v.UnmarshalJSON(data)
+	case "agent.message.sent":
+		v := new(AgentMessageSent)
+		return v, v.UnmarshalJSON(data)
+	case "agent_webhook.request":
+		v := new(AgentWebhookRequest)
+		return v, v.UnmarshalJSON(data)
+	case "webhook.error_response":
+		v := new(WebhookErrorResponse)
+		return v, v.UnmarshalJSON(data)
+	case "webhook.success_response":
+		v := new(WebhookSuccessResponse)
+		return v, v.UnmarshalJSON(data)
+	case "workflow.execution.completed":
+		v := new(WorkflowExecutionCompleted)
+		return v, v.UnmarshalJSON(data)
+	case "workflow.execution.failed":
+		v := new(WorkflowExecutionFailed)
+		return v, v.UnmarshalJSON(data)
+	case "workflow.execution.started":
+		v := new(WorkflowExecutionStarted)
+		return v, v.UnmarshalJSON(data)
+	case "workflow.step.completed":
+		v := new(WorkflowStepCompleted)
+		return v, v.UnmarshalJSON(data)
+	case "workflow_webhook.request":
+		v := new(WorkflowWebhookRequest)
+		return v, v.UnmarshalJSON(data)
+	}
+	return nil, fmt.Errorf("package agenticflow has no schema %q", schema)
+}
+
 // ValidateJSON decodes data as the root type of the named schema file and validates it. The error is a *ValidationError listing every violation found, with its JSON pointer, or a plain error for malformed JSON or a schema name not in Schemas.
 func ValidateJSON(schema string, data []byte) error {
 	switch schema {

@@ -24,6 +24,40 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 // Schemas names the schema files this package was generated from, without ".json", sorted.
 var Schemas = []string{"contact.updated", "conversation.closed", "conversation.started", "conversation.updated", "draft.created", "handoff.requested", "message.deleted", "message.received", "message.updated"}
 
+// DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
+func DecodeJSON(schema string, data []byte) (any, error) {
+	switch schema {
+	case "contact.updated":
+		v := new(ContactUpdated)
+		return v, v.UnmarshalJSON(data)
+	case "conversation.closed":
+		v := new(ConversationClosed)
+		return v, v.UnmarshalJSON(data)
+	case "conversation.started":
+		v := new(ConversationStarted)
+		return v, v.UnmarshalJSON(data)
+	case "conversation.updated":
+		v := new(ConversationUpdated)
+		return v, v.UnmarshalJSON(data)
+	case "draft.created":
+		v := new(DraftCreated)
+		return v, v.UnmarshalJSON(data)
+	case "handoff.requested":
+		v := new(HandoffRequested)
+		return v, v.UnmarshalJSON(data)
+	case "message.deleted":
+		v := new(MessageDeleted)
+		return v, v.UnmarshalJSON(data)
+	case "message.received":
+		v := new(MessageReceived)
+		return v, v.UnmarshalJSON(data)
+	case "message.updated":
+		v := new(MessageUpdated)
+		return v, v.UnmarshalJSON(data)
+	}
+	return nil, fmt.Errorf("package aiinbox has no schema %q", schema)
+}
+
 // ValidateJSON decodes data as the root type of the named schema file and validates it. The error is a *ValidationError listing every violation found, with its JSON pointer, or a plain error for malformed JSON or a schema name not in Schemas.
 func ValidateJSON(schema string, data []byte) error {
 	switch schema {

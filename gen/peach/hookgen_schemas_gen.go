@@ -22,6 +22,37 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 // Schemas names the schema files this package was generated from, without ".json", sorted.
 var Schemas = []string{"ai_flow_execution.analyzed", "ai_flow_execution.completed", "ai_flow_execution.escalated", "ai_flow_execution.started", "message_delivery.delivered", "message_delivery.failed", "message_delivery.read", "message_delivery.sent"}
 
+// DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
+func DecodeJSON(schema string, data []byte) (any, error) {
+	switch schema {
+	case "ai_flow_execution.analyzed":
+		v := new(AIFlowExecutionAnalyzed)
+		return v, v.UnmarshalJSON(data)
+	case "ai_flow_execution.completed":
+		v := new(AIFlowExecutionCompleted)
+		return v, v.UnmarshalJSON(data)
+	case "ai_flow_execution.escalated":
+		v := new(AIFlowExecutionEscalated)
+		return v, v.UnmarshalJSON(data)
+	case "ai_flow_execution.started":
+		v := new(AIFlowExecutionStarted)
+		return v, v.UnmarshalJSON(data)
+	case "message_delivery.delivered":
+		v := new(MessageDeliveryDelivered)
+		return v, v.UnmarshalJSON(data)
+	case "message_delivery.failed":
+		v := new(MessageDeliveryFailed)
+		return v, v.UnmarshalJSON(data)
+	case "message_delivery.read":
+		v := new(MessageDeliveryRead)
+		return v, v.UnmarshalJSON(data)
+	case "message_delivery.sent":
+		v := new(MessageDeliverySent)
+		return v, v.UnmarshalJSON(data)
+	}
+	return nil, fmt.Errorf("package peach has no schema %q", schema)
+}
+
 // ValidateJSON decodes data as the root type of the named schema file and validates it. The error is a *ValidationError listing every violation found, with its JSON pointer, or a plain error for malformed JSON or a schema name not in Schemas.
 func ValidateJSON(schema string, data []byte) error {
 	switch schema {

@@ -22,6 +22,25 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 // Schemas names the schema files this package was generated from, without ".json", sorted.
 var Schemas = []string{"conversations.insert", "conversations.update", "messages.insert", "messages.update"}
 
+// DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
+func DecodeJSON(schema string, data []byte) (any, error) {
+	switch schema {
+	case "conversations.insert":
+		v := new(ConversationsInsert)
+		return v, v.UnmarshalJSON(data)
+	case "conversations.update":
+		v := new(ConversationsUpdate)
+		return v, v.UnmarshalJSON(data)
+	case "messages.insert":
+		v := new(MessagesInsert)
+		return v, v.UnmarshalJSON(data)
+	case "messages.update":
+		v := new(MessagesUpdate)
+		return v, v.UnmarshalJSON(data)
+	}
+	return nil, fmt.Errorf("package waagent has no schema %q", schema)
+}
+
 // ValidateJSON decodes data as the root type of the named schema file and validates it. The error is a *ValidationError listing every violation found, with its JSON pointer, or a plain error for malformed JSON or a schema name not in Schemas.
 func ValidateJSON(schema string, data []byte) error {
 	switch schema {

@@ -51,6 +51,22 @@ func genSchemas(pkg *model.Package) *jen.File {
 			g.Lit(r.Schema)
 		}
 	})
+	f.Comment(comment("DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas."))
+	f.Func().Id("DecodeJSON").Params(jen.Id("schema").String(), jen.Id("data").Index().Byte()).Params(jen.Any(), jen.Error()).Block(
+		jen.Switch(jen.Id("schema")).BlockFunc(func(g *jen.Group) {
+			for _, r := range pkg.Roots {
+				if r.Type.Kind == model.Sum {
+					g.Case(jen.Lit(r.Schema)).Block(jen.Return(jen.Id(r.Type.Decoder).Call(jen.Id("data"))))
+					continue
+				}
+				g.Case(jen.Lit(r.Schema)).Block(
+					jen.Id("v").Op(":=").New(jen.Id(r.Type.Name)),
+					jen.Return(jen.Id("v"), jen.Id("v").Dot("UnmarshalJSON").Call(jen.Id("data"))),
+				)
+			}
+		}),
+		jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(fmt.Sprintf("package %s has no schema %%q", pkg.Name)), jen.Id("schema"))),
+	)
 	f.Comment(comment("ValidateJSON decodes data as the root type of the named schema file and validates it. The error is a *ValidationError listing every violation found, with its JSON pointer, or a plain error for malformed JSON or a schema name not in Schemas."))
 	f.Func().Id("ValidateJSON").Params(jen.Id("schema").String(), jen.Id("data").Index().Byte()).Error().Block(
 		jen.Switch(jen.Id("schema")).BlockFunc(func(g *jen.Group) {

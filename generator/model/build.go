@@ -669,16 +669,7 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	_, hasRequired := s.Keyword("required")
 	if (!hasProps || len(props.Node.Members) == 0) && !hasRequired {
 		// A map: the value type comes from additionalProperties.
-		elem := Ref{Kind: Raw}
-		if hasAP {
-			elem = b.typeAt(ap, false)
-		}
-		rules := b.rules(s, "object")
-		r := Ref{Kind: Map, Elem: &elem}
-		if !named {
-			r.Rules = rules
-		}
-		return b.define(s, named, r, rules)
+		return b.container(s, named, Map, "additionalProperties", "object")
 	}
 	t := b.declare(s, Struct)
 	r := Ref{Kind: Named, Type: t}
@@ -788,12 +779,19 @@ func fieldState(required bool, r Ref) FieldState {
 }
 
 func (b *builder) array(s load.Schema, named bool) Ref {
+	return b.container(s, named, Slice, "items", "array")
+}
+
+// container builds a slice or a map whose elements have the type of the
+// sub-schema under elemKeyword (any JSON when there is none), with the
+// rules of its JSON kind on the container itself.
+func (b *builder) container(s load.Schema, named bool, kind RefKind, elemKeyword, rulesKind string) Ref {
 	elem := Ref{Kind: Raw}
-	if items, ok := s.Keyword("items"); ok {
-		elem = b.typeAt(items, false)
+	if sub, ok := s.Keyword(elemKeyword); ok {
+		elem = b.typeAt(sub, false)
 	}
-	rules := b.rules(s, "array")
-	r := Ref{Kind: Slice, Elem: &elem}
+	rules := b.rules(s, rulesKind)
+	r := Ref{Kind: kind, Elem: &elem}
 	if !named {
 		r.Rules = rules
 	}

@@ -360,4 +360,4 @@ func (r Ref) IsSum() bool { return r.Kind == Named && r.Type.Kind == Sum }
 
 // RuntimeNames are the identifiers the copied runtime file declares; a
 // schema type may not take them.
-var RuntimeNames = []string{"Optional", "Nullable", "OptionalNullable", "Violation", "ValidationError", "ProviderInfo", "Provider", "DeliveryIDOf", "Schemas", "ValidateJSON"}
+var RuntimeNames = []string{"Optional", "Nullable", "OptionalNullable", "Violation", "ValidationError", "ProviderInfo", "Provider", "DeliveryIDOf", "Schemas", "ValidateJSON", "DecodeJSON"}

@@ -16,114 +16,24 @@ import (
 	"github.com/hookgen/hookgen/gen/waagent"
 )
 
-// decoders decode into each schema's generated root type and re-encode
+// decoders decode with each package's generated DecodeJSON and re-encode
 // with the generated encoder: the error holds the decode violations.
 var decoders = map[string]func(schema string, data []byte) ([]byte, error){
-	"peach":       func(s string, d []byte) ([]byte, error) { return roundTrip(peachRoot(s), d) },
-	"aiinbox":     func(s string, d []byte) ([]byte, error) { return roundTrip(inboxRoot(s), d) },
-	"agenticflow": func(s string, d []byte) ([]byte, error) { return roundTrip(afRoot(s), d) },
-	"waagent":     func(s string, d []byte) ([]byte, error) { return roundTrip(waRoot(s), d) },
+	"peach":       func(s string, d []byte) ([]byte, error) { return roundTrip(peach.DecodeJSON(s, d)) },
+	"aiinbox":     func(s string, d []byte) ([]byte, error) { return roundTrip(aiinbox.DecodeJSON(s, d)) },
+	"agenticflow": func(s string, d []byte) ([]byte, error) { return roundTrip(agenticflow.DecodeJSON(s, d)) },
+	"waagent":     func(s string, d []byte) ([]byte, error) { return roundTrip(waagent.DecodeJSON(s, d)) },
 }
 
-type codec interface {
-	UnmarshalJSON([]byte) error
-	MarshalJSON() ([]byte, error)
-}
-
-func roundTrip(v codec, data []byte) ([]byte, error) {
-	err := v.UnmarshalJSON(data)
+func roundTrip(v any, err error) ([]byte, error) {
 	if _, ok := violationPointers(err); err != nil && !ok {
-		return nil, err // malformed
+		return nil, err // malformed, or no such schema
 	}
-	out, merr := v.MarshalJSON()
+	out, merr := v.(json.Marshaler).MarshalJSON()
 	if merr != nil {
 		return nil, merr
 	}
 	return out, err
-}
-
-// The root type of each schema, by name, through the generated Parse-free
-// path (ValidateJSON knows the names; the types are listed here).
-func peachRoot(s string) codec {
-	switch s {
-	case "ai_flow_execution.analyzed":
-		return new(peach.AIFlowExecutionAnalyzed)
-	case "ai_flow_execution.completed":
-		return new(peach.AIFlowExecutionCompleted)
-	case "ai_flow_execution.escalated":
-		return new(peach.AIFlowExecutionEscalated)
-	case "ai_flow_execution.started":
-		return new(peach.AIFlowExecutionStarted)
-	case "message_delivery.delivered":
-		return new(peach.MessageDeliveryDelivered)
-	case "message_delivery.failed":
-		return new(peach.MessageDeliveryFailed)
-	case "message_delivery.read":
-		return new(peach.MessageDeliveryRead)
-	}
-	return new(peach.MessageDeliverySent)
-}
-
-func inboxRoot(s string) codec {
-	switch s {
-	case "contact.updated":
-		return new(aiinbox.ContactUpdated)
-	case "conversation.closed":
-		return new(aiinbox.ConversationClosed)
-	case "conversation.started":
-		return new(aiinbox.ConversationStarted)
-	case "conversation.updated":
-		return new(aiinbox.ConversationUpdated)
-	case "draft.created":
-		return new(aiinbox.DraftCreated)
-	case "handoff.requested":
-		return new(aiinbox.HandoffRequested)
-	case "message.deleted":
-		return new(aiinbox.MessageDeleted)
-	case "message.updated":
-		return new(aiinbox.MessageUpdated)
-	}
-	return new(aiinbox.MessageReceived)
-}
-
-func afRoot(s string) codec {
-	switch s {
-	case "agent.conversation.completed":
-		return new(agenticflow.AgentConversationCompleted)
-	case "agent.conversation.started":
-		return new(agenticflow.AgentConversationStarted)
-	case "agent.message.received":
-		return new(agenticflow.AgentMessageReceived)
-	case "agent.message.sent":
-		return new(agenticflow.AgentMessageSent)
-	case "agent_webhook.request":
-		return new(agenticflow.AgentWebhookRequest)
-	case "webhook.error_response":
-		return new(agenticflow.WebhookErrorResponse)
-	case "webhook.success_response":
-		return new(agenticflow.WebhookSuccessResponse)
-	case "workflow.execution.completed":
-		return new(agenticflow.WorkflowExecutionCompleted)
-	case "workflow.execution.failed":
-		return new(agenticflow.WorkflowExecutionFailed)
-	case "workflow.execution.started":
-		return new(agenticflow.WorkflowExecutionStarted)
-	case "workflow.step.completed":
-		return new(agenticflow.WorkflowStepCompleted)
-	}
-	return new(agenticflow.WorkflowWebhookRequest)
-}
-
-func waRoot(s string) codec {
-	switch s {
-	case "conversations.insert":
-		return new(waagent.ConversationsInsert)
-	case "conversations.update":
-		return new(waagent.ConversationsUpdate)
-	case "messages.insert":
-		return new(waagent.MessagesInsert)
-	}
-	return new(waagent.MessagesUpdate)
 }
 
 func generic(data []byte) (any, error) {

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math/big"
+	"github.com/hookgen/hookgen/internal/jsonnum"
 	"os"
 	"path/filepath"
 	"slices"
@@ -134,37 +134,6 @@ func referenceVerdict(p *provider, schema string, data []byte) verdict {
 	return verdict{pointers: slices.Compact(set)}
 }
 
-// outsideGo reports whether data holds a number Go's int64 and float64
-// cannot hold exactly: hookgen reads integers as int64 and numbers as
-// float64 (and says so when one does not fit), jsonschema/v5 uses exact
-// rationals. That documented difference is not what these tests look for.
-func outsideGo(data []byte) bool {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return false
-		}
-		n, ok := tok.(json.Number)
-		if !ok {
-			continue
-		}
-		r, ok := new(big.Rat).SetString(string(n))
-		if !ok {
-			return true
-		}
-		if r.IsInt() && !r.Num().IsInt64() {
-			return true
-		}
-		f, _ := r.Float64()
-		back, ok := new(big.Rat).SetString(fmt.Sprint(f))
-		if !ok || back.Cmp(r) != 0 {
-			return true
-		}
-	}
-}
-
 // hasDuplicateMember reports whether an object in data repeats a member
 // name. encoding/json (and so jsonschema/v5) keeps the last one; hookgen
 // keeps the last value too but also reports violations in the earlier
@@ -176,7 +145,7 @@ func hasDuplicateMember(data []byte) bool {
 
 func compare(t *testing.T, p *provider, schema, what string, data []byte) bool {
 	t.Helper()
-	if outsideGo(data) || hasDuplicateMember(data) {
+	if jsonnum.OutsideGo(data) || hasDuplicateMember(data) {
 		return true
 	}
 	got, want := generatedVerdict(p, schema, data), referenceVerdict(p, schema, data)
@@ -336,7 +305,7 @@ func clone(m map[string]any) map[string]any {
 
 // fuzzOne runs one fuzz input through every schema of a provider.
 func fuzzOne(t *testing.T, p *provider, data []byte) {
-	if outsideGo(data) || hasDuplicateMember(data) {
+	if jsonnum.OutsideGo(data) || hasDuplicateMember(data) {
 		return
 	}
 	for _, schema := range p.schemas {

@@ -22,6 +22,19 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 // Schemas names the schema files this package was generated from, without ".json", sorted.
 var Schemas = []string{"order.created", "order.refunded"}
 
+// DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
+func DecodeJSON(schema string, data []byte) (any, error) {
+	switch schema {
+	case "order.created":
+		v := new(OrderCreated)
+		return v, v.UnmarshalJSON(data)
+	case "order.refunded":
+		v := new(OrderRefunded)
+		return v, v.UnmarshalJSON(data)
+	}
+	return nil, fmt.Errorf("package shop has no schema %q", schema)
+}
+
 // ValidateJSON decodes data as the root type of the named schema file and validates it. The error is a *ValidationError listing every violation found, with its JSON pointer, or a plain error for malformed JSON or a schema name not in Schemas.
 func ValidateJSON(schema string, data []byte) error {
 	switch schema {
