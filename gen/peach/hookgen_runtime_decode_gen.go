@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"time"
 	"unicode/utf16"
@@ -277,19 +278,24 @@ func (d *hkDecoder) rawString() ([]byte, error) {
 	start := d.pos
 	ascii := true
 	for d.pos < len(d.data) {
-		// Skip eight plain bytes at a time.
-		for d.pos+8 <= len(d.data) && hkSpecial(binary.LittleEndian.Uint64(d.data[d.pos:])) == 0 {
-			d.pos += 8
+		// Eight bytes at a time: jump straight to the first byte that is
+		// not plain (the lowest flagged byte of hkSpecial is exact).
+		if d.pos+8 <= len(d.data) {
+			m := hkSpecial(binary.LittleEndian.Uint64(d.data[d.pos:]))
+			if m == 0 {
+				d.pos += 8
+				continue
+			}
+			d.pos += bits.TrailingZeros64(m) >> 3
+		} else {
+			for d.pos < len(d.data) && hkPlain[d.data[d.pos]] {
+				d.pos++
+			}
+			if d.pos >= len(d.data) {
+				break
+			}
 		}
-		if d.pos >= len(d.data) {
-			break
-		}
-		c := d.data[d.pos]
-		if hkPlain[c] {
-			d.pos++
-			continue
-		}
-		switch {
+		switch c := d.data[d.pos]; {
 		case c == '"':
 			s := d.data[start:d.pos]
 			d.pos++
@@ -751,8 +757,13 @@ func (d *hkDecoder) skipFast() error {
 		case '"':
 			d.pos++
 			for {
-				for d.pos+8 <= len(d.data) && hkQuoteOrBackslash(binary.LittleEndian.Uint64(d.data[d.pos:])) == 0 {
-					d.pos += 8
+				if d.pos+8 <= len(d.data) {
+					m := hkQuoteOrBackslash(binary.LittleEndian.Uint64(d.data[d.pos:]))
+					if m == 0 {
+						d.pos += 8
+						continue
+					}
+					d.pos += bits.TrailingZeros64(m) >> 3
 				}
 				if d.pos >= len(d.data) {
 					return d.syntax("unexpected end of input in a string")
