@@ -56,7 +56,7 @@ func genStructDecode(f *jen.File, t *model.Type) {
 		}
 	}
 	words := (len(required) + 63) / 64
-	skip := skipWords(t)
+	skip := t.SkipWords
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Error().BlockFunc(func(g *jen.Group) {
 		g.Op("*").Id("x").Op("=").Id(t.Name).Values()
 		g.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkObject")).BlockFunc(func(b *jen.Group) {
@@ -81,7 +81,7 @@ func genStructDecode(f *jen.File, t *model.Type) {
 							c.Id("seen").Index(jen.Lit(i / 64)).Op("|=").Lit(uint64(1) << (i % 64))
 						}
 						c.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(fl.JSONName))
-						if fi := fieldIndex(t, fl); fi >= 0 {
+						if fi := fl.SkipBit; fi >= 0 {
 							c.Id("rejects").Op(":=").Id("d").Dot("rejects")
 							genDecodeField(c, fl)
 							c.If(jen.Id("d").Dot("rejects").Op("!=").Id("rejects").Op("&&").Id("d").Dot("rejectDepth").Op("==").Id("d").Dot("depth")).Block(
@@ -106,40 +106,13 @@ func genStructDecode(f *jen.File, t *model.Type) {
 		for i, fl := range required {
 			g.If(jen.Id("seen").Index(jen.Lit(i / 64)).Op("&").Lit(uint64(1) << (i % 64)).Op("==").Lit(0)).BlockFunc(func(b *jen.Group) {
 				b.Id("d").Dot("errs").Dot("add").Call(jen.Id("p"), jen.Lit("required"), jen.Lit(fmt.Sprintf("missing properties: %q", fl.JSONName)))
-				if fi := fieldIndex(t, fl); fi >= 0 {
+				if fi := fl.SkipBit; fi >= 0 {
 					b.Id("x").Dot("hkSkip").Index(jen.Lit(fi / 64)).Op("|=").Lit(uint64(1) << (fi % 64))
 				}
 			})
 		}
 		g.Return(jen.Nil())
 	})
-}
-
-// fieldIndex is the field's bit in hkSkip, or -1 for a field validation
-// never looks at.
-func fieldIndex(t *model.Type, fl *model.Field) int {
-	n := 0
-	for _, f := range t.Fields {
-		if !needsCheck(f.Type) {
-			continue
-		}
-		if f == fl {
-			return n
-		}
-		n++
-	}
-	return -1
-}
-
-// skipWords is the length of a struct's hkSkip array.
-func skipWords(t *model.Type) int {
-	n := 0
-	for _, f := range t.Fields {
-		if needsCheck(f.Type) {
-			n++
-		}
-	}
-	return (n + 63) / 64
 }
 
 // genDecodeField decodes a member into its field, by the field's state.

@@ -17,22 +17,6 @@ const ExamplesFile = "hookgen_examples_gen_test.go"
 // DocExampleFile holds the runnable examples shown by go doc.
 const DocExampleFile = "hookgen_example_gen_test.go"
 
-// typical is the example the benchmarks and the go doc example use: the
-// largest valid event example, the first by name among equals.
-func typical(pkg *model.Package) *model.Example {
-	var best *model.Example
-	for i := range pkg.Examples {
-		ex := &pkg.Examples[i]
-		if !ex.Valid || ex.Event == nil || strings.Contains(ex.File, ".future.") {
-			continue
-		}
-		if best == nil || ex.Size > best.Size {
-			best = ex
-		}
-	}
-	return best
-}
-
 // genExamplesTest prints, for every example of the provider, a golden test:
 // a valid one is parsed (routed to the event its file names), validated,
 // re-encoded and compared with testdata/<name>.golden.json (-update
@@ -176,7 +160,7 @@ func peekCalls(pkg *model.Package) []jen.Code {
 // genBenchmarks prints the discriminator peek, Parse and encoding/json
 // into map[string]any on the same payload, to be run side by side.
 func genBenchmarks(f *jen.File, pkg *model.Package) {
-	ex := typical(pkg)
+	ex := pkg.Typical
 	if ex == nil {
 		return
 	}
@@ -215,7 +199,7 @@ func genBenchmarks(f *jen.File, pkg *model.Package) {
 // genDocExample prints ExampleParse and ExampleHandlers_Dispatch, with
 // the typical example's payload inlined and their output checked.
 func genDocExample(pkg *model.Package) (*jen.File, error) {
-	ex := typical(pkg)
+	ex := pkg.Typical
 	if ex == nil {
 		return nil, nil
 	}

@@ -26,7 +26,7 @@ func genStruct(f *jen.File, t *model.Type) {
 			}
 			g.Id(fl.Name).Add(fieldExpr(fl)).Tag(jsonTag(fl))
 		}
-		if n := skipWords(t); n > 0 {
+		if n := t.SkipWords; n > 0 {
 			g.Comment("// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.")
 			g.Id("hkSkip").Index(jen.Lit(n)).Uint64()
 		}

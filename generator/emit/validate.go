@@ -9,30 +9,15 @@ import (
 	"github.com/hookgen/hookgen/generator/model"
 )
 
-// needsCheck reports whether a value of type r needs any validation code.
-func needsCheck(r model.Ref) bool {
-	switch r.Kind {
-	case model.Named:
-		return true
-	case model.Builtin:
-		return !r.Rules.Empty()
-	case model.Raw:
-		return r.Table != nil
-	case model.Slice, model.Map:
-		return !r.Rules.Empty() || needsCheck(*r.Elem)
-	}
-	return false
-}
-
 // genStructValidate prints validate for a struct: each field by its state,
 // then the object's own rules.
 func genStructValidate(f *jen.File, t *model.Type) {
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("validate").Params(validatorParams()...).BlockFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
-			if !needsCheck(fl.Type) {
+			if !fl.Type.NeedsCheck() {
 				continue
 			}
-			fi := fieldIndex(t, fl)
+			fi := fl.SkipBit
 			g.If(jen.Id("x").Dot("hkSkip").Index(jen.Lit(fi / 64)).Op("&").Lit(uint64(1) << (fi % 64)).Op("==").Lit(0)).BlockFunc(func(b *jen.Group) {
 				b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(fl.JSONName))
 				field := jen.Id("x").Dot(fl.Name)
@@ -156,7 +141,7 @@ func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 				jen.Id("e").Dot("addf").Call(p, jen.Lit("uniqueItems"), jen.Lit("items at index %d and %d are equal"), jen.Id("i"), jen.Id("j")),
 			)
 		}
-		if needsCheck(*r.Elem) {
+		if r.Elem.NeedsCheck() {
 			i, ip := fmt.Sprintf("i%d", depth), fmt.Sprintf("ip%d", depth)
 			g.For(jen.Id(i).Op(":=").Range().Add(v.Clone())).BlockFunc(func(loop *jen.Group) {
 				loop.Id(ip).Op(":=").Add(pp.child("item", jen.Id(i)))
@@ -165,7 +150,7 @@ func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 		}
 	case model.Map:
 		genCountRules(g, r.Rules, v, p, "minProperties", "maxProperties", "properties")
-		if needsCheck(*r.Elem) {
+		if r.Elem.NeedsCheck() {
 			k, kp, mv, start := fmt.Sprintf("k%d", depth), fmt.Sprintf("kp%d", depth), fmt.Sprintf("mv%d", depth), fmt.Sprintf("start%d", depth)
 			g.Id(start).Op(":=").Len(jen.Id("e").Dot("list"))
 			g.For(jen.List(jen.Id(k), jen.Id(mv)).Op(":=").Range().Add(v.Clone())).BlockFunc(func(loop *jen.Group) {

@@ -1297,12 +1297,21 @@ func docOf(s load.Schema) string {
 	return strings.Join(parts, "\n\n")
 }
 
-// finish sorts the package, names the tables and patterns, and checks what
-// can only be seen whole.
+// finish sorts the package, names the tables and patterns, lays out the
+// structs' skip masks, and checks what can only be seen whole.
 func (b *builder) finish() {
 	for _, t := range b.pkg.Types {
 		switch t.Kind {
 		case Struct:
+			n := 0
+			for _, f := range t.Fields {
+				f.SkipBit = -1
+				if needsCheck(f.Type) {
+					f.SkipBit = n
+					n++
+				}
+			}
+			t.SkipWords = (n + 63) / 64
 			for _, f := range t.Fields {
 				if !directOrSlice(f.Type) && containsSum(f.Type) {
 					b.diags.Unsupported(f.Pos, "a sum type nested in %s; hookgen decodes sums held directly or in an array", describe(f.Type))
@@ -1332,6 +1341,26 @@ func (b *builder) finish() {
 		b.pkg.Patterns = append(b.pkg.Patterns, p)
 	}
 }
+
+// needsCheck reports whether a value of type r needs any validation code:
+// named types always validate themselves; builtins, slices and maps only
+// with rules; raw JSON only with a table.
+func needsCheck(r Ref) bool {
+	switch r.Kind {
+	case Named:
+		return true
+	case Builtin:
+		return !r.Rules.Empty()
+	case Raw:
+		return r.Table != nil
+	case Slice, Map:
+		return !r.Rules.Empty() || needsCheck(*r.Elem)
+	}
+	return false
+}
+
+// NeedsCheck is needsCheck for the emitter.
+func (r Ref) NeedsCheck() bool { return needsCheck(r) }
 
 func directOrSlice(r Ref) bool {
 	return r.IsSum() || (r.Kind == Slice && r.Elem.IsSum() && !r.Elem.Nullable)

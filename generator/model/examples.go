@@ -43,6 +43,15 @@ func (b *builder) examples(examples []load.Example, testdata string) {
 			Valid: ex.Valid, Want: ex.Want, Size: len(ex.Data), Data: ex.Data,
 		})
 	}
+	for i := range b.pkg.Examples {
+		ex := &b.pkg.Examples[i]
+		if !ex.Valid || ex.Event == nil || strings.Contains(ex.File, ".future.") {
+			continue
+		}
+		if b.pkg.Typical == nil || ex.Size > b.pkg.Typical.Size {
+			b.pkg.Typical = ex
+		}
+	}
 	for _, r := range b.pkg.Roots {
 		if !covered[r.Schema] {
 			b.diags.Add(r.Type.Pos, "schema %s has no valid example in the test data of %s", r.Schema+".json", b.prov.Name)

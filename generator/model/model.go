@@ -34,6 +34,10 @@ type Package struct {
 	// golden tests; Testdata is their folder relative to the package.
 	Examples []Example
 	Testdata string
+	// Typical is the example benchmarks and the go doc example use: the
+	// largest valid event example, the first by name among equals; nil
+	// when there is none.
+	Typical *Example
 	// Patterns are the regular expressions the validators use, compiled
 	// once at package init, sorted by variable name.
 	Patterns []*Pattern
@@ -147,6 +151,8 @@ type Type struct {
 	Fields []*Field
 	// Implements lists the sum types this struct is a variant of, by name.
 	Implements []*Type
+	// SkipWords is the length of the struct's hkSkip mask (0: none).
+	SkipWords int
 
 	// Enum: Base is the underlying builtin; Defined: the definition.
 	Base   Ref
@@ -217,6 +223,10 @@ type Field struct {
 	Type     Ref
 	State    FieldState
 	Pos      diag.Pos
+	// SkipBit is the field's bit in its struct's hkSkip mask, which
+	// decoding sets when it refused the field's value or never saw it; -1
+	// for a field validation never looks at.
+	SkipBit int
 }
 
 // RefKind is the shape of a Go type expression.
