@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 
 	"github.com/hookgen/hookgen/generator"
@@ -51,6 +52,8 @@ func synthetic(tb testing.TB, n int) string {
 //
 //	go test -run XXX -bench Generate -benchtime 3x ./generator
 func BenchmarkGenerate(b *testing.B) {
+	// As the hookgen command does (cmd/hookgen/main.go).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	for _, n := range []int{100, 300, 1000} {
 		schemas := synthetic(b, n)
 		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {

@@ -6,8 +6,17 @@
 // Run `hookgen help` or `hookgen VERB --help` for details.
 package main
 
-import "os"
+import (
+	"os"
+	"runtime/debug"
+)
 
 func main() {
+	// hookgen runs once and exits, allocating heavily while it renders:
+	// collecting garbage less often makes it markedly faster (GOGC still
+	// overrides this).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

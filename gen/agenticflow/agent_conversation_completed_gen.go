@@ -22,34 +22,26 @@ type AgentConversationCompleted struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AgentConversationCompleted without reflection, as encoding/json would.
+// MarshalJSON encodes a AgentConversationCompleted as encoding/json would, without reflection.
 func (x AgentConversationCompleted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AgentConversationCompleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"timestamp\":"...)
+	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
-	b = hkComma(b)
-	b = append(b, "\"webhook_id\":"...)
+	b = hkKey(b, "\"webhook_id\":")
 	b = x.WebhookID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentConversationCompleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a AgentConversationCompleted; the error lists every violation found (see Parse).
 func (x *AgentConversationCompleted) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = AgentConversationCompleted{}
@@ -76,7 +68,7 @@ func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "timestamp":
@@ -92,7 +84,7 @@ func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -102,7 +94,7 @@ func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -129,7 +121,7 @@ func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the AgentConversationCompleted breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the AgentConversationCompleted breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompleted) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -169,62 +161,48 @@ type AgentConversationCompletedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AgentConversationCompletedData without reflection, as encoding/json would.
+// MarshalJSON encodes a AgentConversationCompletedData as encoding/json would, without reflection.
 func (x AgentConversationCompletedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AgentConversationCompletedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"agent_id\":"...)
+	b = hkKey(b, "\"agent_id\":")
 	b = hkAppendString(b, x.AgentID)
-	b = hkComma(b)
-	b = append(b, "\"conversation_id\":"...)
+	b = hkKey(b, "\"conversation_id\":")
 	b = hkAppendString(b, x.ConversationID)
 	if x.UserID.Set {
-		b = hkComma(b)
-		b = append(b, "\"user_id\":"...)
+		b = hkKey(b, "\"user_id\":")
 		b = hkAppendString(b, x.UserID.Value)
 	}
-	b = hkComma(b)
-	b = append(b, "\"status\":"...)
+	b = hkKey(b, "\"status\":")
 	b = hkAppendString(b, x.Status)
-	b = hkComma(b)
-	b = append(b, "\"started_at\":"...)
+	b = hkKey(b, "\"started_at\":")
 	b = hkAppendTime(b, x.StartedAt)
-	b = hkComma(b)
-	b = append(b, "\"completed_at\":"...)
+	b = hkKey(b, "\"completed_at\":")
 	b = hkAppendTime(b, x.CompletedAt)
 	if x.MessageCount.Set {
-		b = hkComma(b)
-		b = append(b, "\"message_count\":"...)
+		b = hkKey(b, "\"message_count\":")
 		b = hkAppendInt(b, x.MessageCount.Value)
 	}
 	if x.SatisfactionScore.Set {
-		b = hkComma(b)
-		b = append(b, "\"satisfaction_score\":"...)
+		b = hkKey(b, "\"satisfaction_score\":")
 		b = hkAppendFloat(b, x.SatisfactionScore.Value)
 	}
 	if x.CreditsUsed.Set {
-		b = hkComma(b)
-		b = append(b, "\"credits_used\":"...)
+		b = hkKey(b, "\"credits_used\":")
 		b = hkAppendFloat(b, x.CreditsUsed.Value)
 	}
 	if x.Resolution.Set {
-		b = hkComma(b)
-		b = append(b, "\"resolution\":"...)
+		b = hkKey(b, "\"resolution\":")
 		b = x.Resolution.Value.appendJSON(b)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentConversationCompletedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a AgentConversationCompletedData; the error lists every violation found (see Parse).
 func (x *AgentConversationCompletedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = AgentConversationCompletedData{}
@@ -251,7 +229,7 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readString(&fp, &x.AgentID); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "conversation_id":
@@ -261,7 +239,7 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readString(&fp, &x.ConversationID); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "user_id":
@@ -271,7 +249,7 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readString(&fp, &x.UserID.Value); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "status":
@@ -281,7 +259,7 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "started_at":
@@ -303,7 +281,7 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readInt64(&fp, &x.MessageCount.Value); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x10)
 			}
 		case "satisfaction_score":
@@ -313,7 +291,7 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readFloat64(&fp, &x.SatisfactionScore.Value); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x20)
 			}
 		case "credits_used":
@@ -323,7 +301,7 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readFloat64(&fp, &x.CreditsUsed.Value); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x40)
 			}
 		case "resolution":
@@ -333,7 +311,7 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := x.Resolution.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x80)
 			}
 		default:
@@ -363,7 +341,7 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 	return nil
 }
 
-// Validate reports every way the AgentConversationCompletedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the AgentConversationCompletedData breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompletedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -446,25 +424,22 @@ type AgentConversationCompletedDataResolution struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AgentConversationCompletedDataResolution without reflection, as encoding/json would.
+// MarshalJSON encodes a AgentConversationCompletedDataResolution as encoding/json would, without reflection.
 func (x AgentConversationCompletedDataResolution) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AgentConversationCompletedDataResolution) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.Type.Set {
-		b = hkComma(b)
-		b = append(b, "\"type\":"...)
+		b = hkKey(b, "\"type\":")
 		b = hkAppendString(b, x.Type.Value)
 	}
 	if x.Category.Set {
-		b = hkComma(b)
-		b = append(b, "\"category\":"...)
+		b = hkKey(b, "\"category\":")
 		b = hkAppendString(b, x.Category.Value)
 	}
 	if x.Tags.Set {
-		b = hkComma(b)
-		b = append(b, "\"tags\":"...)
+		b = hkKey(b, "\"tags\":")
 		if x.Tags.Value == nil {
 			b = append(b, "null"...)
 		} else {
@@ -481,13 +456,9 @@ func (x *AgentConversationCompletedDataResolution) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentConversationCompletedDataResolution. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a AgentConversationCompletedDataResolution; the error lists every violation found (see Parse).
 func (x *AgentConversationCompletedDataResolution) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = AgentConversationCompletedDataResolution{}
@@ -544,7 +515,7 @@ func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *h
 					x.Tags.Value = append(x.Tags.Value, elem0)
 				}
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		default:
@@ -556,7 +527,7 @@ func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *h
 	return nil
 }
 
-// Validate reports every way the AgentConversationCompletedDataResolution breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the AgentConversationCompletedDataResolution breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompletedDataResolution) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -19,34 +19,26 @@ type AgentConversationStarted struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AgentConversationStarted without reflection, as encoding/json would.
+// MarshalJSON encodes a AgentConversationStarted as encoding/json would, without reflection.
 func (x AgentConversationStarted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AgentConversationStarted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"timestamp\":"...)
+	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
-	b = hkComma(b)
-	b = append(b, "\"webhook_id\":"...)
+	b = hkKey(b, "\"webhook_id\":")
 	b = x.WebhookID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentConversationStarted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a AgentConversationStarted; the error lists every violation found (see Parse).
 func (x *AgentConversationStarted) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *AgentConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = AgentConversationStarted{}
@@ -73,7 +65,7 @@ func (x *AgentConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "timestamp":
@@ -89,7 +81,7 @@ func (x *AgentConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -99,7 +91,7 @@ func (x *AgentConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -126,7 +118,7 @@ func (x *AgentConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the AgentConversationStarted breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the AgentConversationStarted breaks its schema, as a *ValidationError.
 func (x *AgentConversationStarted) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -23,28 +23,24 @@ type AgentWebhookRequest struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AgentWebhookRequest without reflection, as encoding/json would.
+// MarshalJSON encodes a AgentWebhookRequest as encoding/json would, without reflection.
 func (x AgentWebhookRequest) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AgentWebhookRequest) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"message\":"...)
+	b = hkKey(b, "\"message\":")
 	b = hkAppendString(b, x.Message)
 	if x.UserID.Set {
-		b = hkComma(b)
-		b = append(b, "\"user_id\":"...)
+		b = hkKey(b, "\"user_id\":")
 		b = hkAppendString(b, x.UserID.Value)
 	}
 	if x.Metadata.Set {
-		b = hkComma(b)
-		b = append(b, "\"metadata\":"...)
+		b = hkKey(b, "\"metadata\":")
 		b = x.Metadata.Value.appendJSON(b)
 	}
 	if x.Context.Set {
-		b = hkComma(b)
-		b = append(b, "\"context\":"...)
+		b = hkKey(b, "\"context\":")
 		if x.Context.Value == nil {
 			b = append(b, "null"...)
 		} else {
@@ -64,13 +60,9 @@ func (x *AgentWebhookRequest) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentWebhookRequest. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a AgentWebhookRequest; the error lists every violation found (see Parse).
 func (x *AgentWebhookRequest) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = AgentWebhookRequest{}
@@ -97,7 +89,7 @@ func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Message); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "user_id":
@@ -107,7 +99,7 @@ func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.UserID.Value); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "metadata":
@@ -117,7 +109,7 @@ func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Metadata.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "context":
@@ -159,7 +151,7 @@ func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the AgentWebhookRequest breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the AgentWebhookRequest breaks its schema, as a *ValidationError.
 func (x *AgentWebhookRequest) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -10,7 +10,7 @@ import "encoding/json"
 // The outgoing webhook (subscription) that sent the event, such as wh_987654321. The same for every delivery of that webhook.
 type WebhookID string
 
-// MarshalJSON encodes a WebhookID without reflection, as encoding/json would.
+// MarshalJSON encodes a WebhookID as encoding/json would, without reflection.
 func (x WebhookID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -18,19 +18,15 @@ func (x *WebhookID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a WebhookID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a WebhookID; the error lists every violation found (see Parse).
 func (x *WebhookID) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *WebhookID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the WebhookID breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the WebhookID breaks its schema, as a *ValidationError.
 func (x WebhookID) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -45,7 +41,7 @@ func (x WebhookID) validate(e *hkErrors, p *hkPath) {
 // ExecutionID is a named schema, generated from agenticflow/common.json#/$defs/ExecutionID.
 type ExecutionID string
 
-// MarshalJSON encodes a ExecutionID without reflection, as encoding/json would.
+// MarshalJSON encodes a ExecutionID as encoding/json would, without reflection.
 func (x ExecutionID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -53,19 +49,15 @@ func (x *ExecutionID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a ExecutionID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ExecutionID; the error lists every violation found (see Parse).
 func (x *ExecutionID) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ExecutionID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the ExecutionID breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ExecutionID breaks its schema, as a *ValidationError.
 func (x ExecutionID) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -82,7 +74,7 @@ func (x ExecutionID) validate(e *hkErrors, p *hkPath) {
 // Free-form key/value data supplied by the caller.
 type Metadata map[string]json.RawMessage
 
-// MarshalJSON encodes a Metadata without reflection, as encoding/json would.
+// MarshalJSON encodes a Metadata as encoding/json would, without reflection.
 func (x Metadata) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -105,13 +97,9 @@ func (x *Metadata) appendJSON(b []byte) []byte {
 	return b
 }
 
-// UnmarshalJSON decodes a Metadata. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a Metadata; the error lists every violation found (see Parse).
 func (x *Metadata) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *Metadata) decodeJSON(d *hkDecoder, p *hkPath) error {
 	if d.peek() != hkObject {
@@ -140,7 +128,7 @@ func (x *Metadata) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the Metadata breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the Metadata breaks its schema, as a *ValidationError.
 func (x Metadata) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -153,7 +141,7 @@ func (x Metadata) validate(e *hkErrors, p *hkPath) {}
 // The docs list this event by name only and give no payload, so data is kept as an open object.
 type UndocumentedData map[string]json.RawMessage
 
-// MarshalJSON encodes a UndocumentedData without reflection, as encoding/json would.
+// MarshalJSON encodes a UndocumentedData as encoding/json would, without reflection.
 func (x UndocumentedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -176,13 +164,9 @@ func (x *UndocumentedData) appendJSON(b []byte) []byte {
 	return b
 }
 
-// UnmarshalJSON decodes a UndocumentedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a UndocumentedData; the error lists every violation found (see Parse).
 func (x *UndocumentedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *UndocumentedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	if d.peek() != hkObject {
@@ -211,7 +195,7 @@ func (x *UndocumentedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the UndocumentedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the UndocumentedData breaks its schema, as a *ValidationError.
 func (x UndocumentedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

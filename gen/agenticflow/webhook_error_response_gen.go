@@ -20,28 +20,22 @@ type WebhookErrorResponse struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a WebhookErrorResponse without reflection, as encoding/json would.
+// MarshalJSON encodes a WebhookErrorResponse as encoding/json would, without reflection.
 func (x WebhookErrorResponse) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *WebhookErrorResponse) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"success\":"...)
+	b = hkKey(b, "\"success\":")
 	b = hkAppendBool(b, x.Success)
-	b = hkComma(b)
-	b = append(b, "\"error\":"...)
+	b = hkKey(b, "\"error\":")
 	b = x.Error.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a WebhookErrorResponse. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a WebhookErrorResponse; the error lists every violation found (see Parse).
 func (x *WebhookErrorResponse) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = WebhookErrorResponse{}
@@ -68,7 +62,7 @@ func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readBool(&fp, &x.Success); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "error":
@@ -78,7 +72,7 @@ func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Error.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -98,7 +92,7 @@ func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the WebhookErrorResponse breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the WebhookErrorResponse breaks its schema, as a *ValidationError.
 func (x *WebhookErrorResponse) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -128,21 +122,18 @@ type WebhookErrorResponseError struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a WebhookErrorResponseError without reflection, as encoding/json would.
+// MarshalJSON encodes a WebhookErrorResponseError as encoding/json would, without reflection.
 func (x WebhookErrorResponseError) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *WebhookErrorResponseError) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"code\":"...)
+	b = hkKey(b, "\"code\":")
 	b = hkAppendString(b, x.Code)
-	b = hkComma(b)
-	b = append(b, "\"message\":"...)
+	b = hkKey(b, "\"message\":")
 	b = hkAppendString(b, x.Message)
 	if x.Details.Set {
-		b = hkComma(b)
-		b = append(b, "\"details\":"...)
+		b = hkKey(b, "\"details\":")
 		if x.Details.Value == nil {
 			b = append(b, "null"...)
 		} else {
@@ -162,13 +153,9 @@ func (x *WebhookErrorResponseError) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a WebhookErrorResponseError. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a WebhookErrorResponseError; the error lists every violation found (see Parse).
 func (x *WebhookErrorResponseError) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = WebhookErrorResponseError{}
@@ -195,7 +182,7 @@ func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Code); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "message":
@@ -205,7 +192,7 @@ func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Message); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "details":
@@ -251,7 +238,7 @@ func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the WebhookErrorResponseError breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the WebhookErrorResponseError breaks its schema, as a *ValidationError.
 func (x *WebhookErrorResponseError) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -24,41 +24,32 @@ type WebhookSuccessResponse struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a WebhookSuccessResponse without reflection, as encoding/json would.
+// MarshalJSON encodes a WebhookSuccessResponse as encoding/json would, without reflection.
 func (x WebhookSuccessResponse) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *WebhookSuccessResponse) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"success\":"...)
+	b = hkKey(b, "\"success\":")
 	b = hkAppendBool(b, x.Success)
 	if x.Message.Set {
-		b = hkComma(b)
-		b = append(b, "\"message\":"...)
+		b = hkKey(b, "\"message\":")
 		b = hkAppendString(b, x.Message.Value)
 	}
-	b = hkComma(b)
-	b = append(b, "\"execution_id\":"...)
+	b = hkKey(b, "\"execution_id\":")
 	b = x.ExecutionID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"status\":"...)
+	b = hkKey(b, "\"status\":")
 	b = hkAppendString(b, x.Status)
 	if x.EstimatedCompletion.Set {
-		b = hkComma(b)
-		b = append(b, "\"estimated_completion\":"...)
+		b = hkKey(b, "\"estimated_completion\":")
 		b = hkAppendTime(b, x.EstimatedCompletion.Value)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a WebhookSuccessResponse. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a WebhookSuccessResponse; the error lists every violation found (see Parse).
 func (x *WebhookSuccessResponse) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = WebhookSuccessResponse{}
@@ -85,7 +76,7 @@ func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readBool(&fp, &x.Success); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "message":
@@ -101,7 +92,7 @@ func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ExecutionID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "status":
@@ -111,7 +102,7 @@ func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "estimated_completion":
@@ -141,7 +132,7 @@ func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the WebhookSuccessResponse breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the WebhookSuccessResponse breaks its schema, as a *ValidationError.
 func (x *WebhookSuccessResponse) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -22,34 +22,26 @@ type WorkflowExecutionCompleted struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a WorkflowExecutionCompleted without reflection, as encoding/json would.
+// MarshalJSON encodes a WorkflowExecutionCompleted as encoding/json would, without reflection.
 func (x WorkflowExecutionCompleted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *WorkflowExecutionCompleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"timestamp\":"...)
+	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
-	b = hkComma(b)
-	b = append(b, "\"webhook_id\":"...)
+	b = hkKey(b, "\"webhook_id\":")
 	b = x.WebhookID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a WorkflowExecutionCompleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a WorkflowExecutionCompleted; the error lists every violation found (see Parse).
 func (x *WorkflowExecutionCompleted) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = WorkflowExecutionCompleted{}
@@ -76,7 +68,7 @@ func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "timestamp":
@@ -92,7 +84,7 @@ func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -102,7 +94,7 @@ func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -129,7 +121,7 @@ func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the WorkflowExecutionCompleted breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the WorkflowExecutionCompleted breaks its schema, as a *ValidationError.
 func (x *WorkflowExecutionCompleted) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -171,35 +163,28 @@ type WorkflowExecutionCompletedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a WorkflowExecutionCompletedData without reflection, as encoding/json would.
+// MarshalJSON encodes a WorkflowExecutionCompletedData as encoding/json would, without reflection.
 func (x WorkflowExecutionCompletedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *WorkflowExecutionCompletedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"workflow_id\":"...)
+	b = hkKey(b, "\"workflow_id\":")
 	b = hkAppendString(b, x.WorkflowID)
-	b = hkComma(b)
-	b = append(b, "\"execution_id\":"...)
+	b = hkKey(b, "\"execution_id\":")
 	b = x.ExecutionID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"status\":"...)
+	b = hkKey(b, "\"status\":")
 	b = x.Status.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"started_at\":"...)
+	b = hkKey(b, "\"started_at\":")
 	b = hkAppendTime(b, x.StartedAt)
-	b = hkComma(b)
-	b = append(b, "\"completed_at\":"...)
+	b = hkKey(b, "\"completed_at\":")
 	b = hkAppendTime(b, x.CompletedAt)
 	if x.DurationSeconds.Set {
-		b = hkComma(b)
-		b = append(b, "\"duration_seconds\":"...)
+		b = hkKey(b, "\"duration_seconds\":")
 		b = hkAppendFloat(b, x.DurationSeconds.Value)
 	}
 	if x.InputData.Set {
-		b = hkComma(b)
-		b = append(b, "\"input_data\":"...)
+		b = hkKey(b, "\"input_data\":")
 		if x.InputData.Value == nil {
 			b = append(b, "null"...)
 		} else {
@@ -217,8 +202,7 @@ func (x *WorkflowExecutionCompletedData) appendJSON(b []byte) []byte {
 		}
 	}
 	if x.OutputData.Set {
-		b = hkComma(b)
-		b = append(b, "\"output_data\":"...)
+		b = hkKey(b, "\"output_data\":")
 		if x.OutputData.Value == nil {
 			b = append(b, "null"...)
 		} else {
@@ -236,25 +220,19 @@ func (x *WorkflowExecutionCompletedData) appendJSON(b []byte) []byte {
 		}
 	}
 	if x.CreditsUsed.Set {
-		b = hkComma(b)
-		b = append(b, "\"credits_used\":"...)
+		b = hkKey(b, "\"credits_used\":")
 		b = hkAppendFloat(b, x.CreditsUsed.Value)
 	}
 	if x.StepsCompleted.Set {
-		b = hkComma(b)
-		b = append(b, "\"steps_completed\":"...)
+		b = hkKey(b, "\"steps_completed\":")
 		b = hkAppendInt(b, x.StepsCompleted.Value)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a WorkflowExecutionCompletedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a WorkflowExecutionCompletedData; the error lists every violation found (see Parse).
 func (x *WorkflowExecutionCompletedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = WorkflowExecutionCompletedData{}
@@ -281,7 +259,7 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readString(&fp, &x.WorkflowID); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "execution_id":
@@ -291,7 +269,7 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := x.ExecutionID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "status":
@@ -301,7 +279,7 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := x.Status.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "started_at":
@@ -323,7 +301,7 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readFloat64(&fp, &x.DurationSeconds.Value); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "input_data":
@@ -385,7 +363,7 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readFloat64(&fp, &x.CreditsUsed.Value); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x10)
 			}
 		case "steps_completed":
@@ -395,7 +373,7 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readInt64(&fp, &x.StepsCompleted.Value); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x20)
 			}
 		default:
@@ -425,7 +403,7 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) err
 	return nil
 }
 
-// Validate reports every way the WorkflowExecutionCompletedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the WorkflowExecutionCompletedData breaks its schema, as a *ValidationError.
 func (x *WorkflowExecutionCompletedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -482,7 +460,7 @@ const (
 	WorkflowExecutionCompletedDataStatusSuccess WorkflowExecutionCompletedDataStatus = "success"
 )
 
-// MarshalJSON encodes a WorkflowExecutionCompletedDataStatus without reflection, as encoding/json would.
+// MarshalJSON encodes a WorkflowExecutionCompletedDataStatus as encoding/json would, without reflection.
 func (x WorkflowExecutionCompletedDataStatus) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -490,19 +468,15 @@ func (x *WorkflowExecutionCompletedDataStatus) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a WorkflowExecutionCompletedDataStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a WorkflowExecutionCompletedDataStatus; the error lists every violation found (see Parse).
 func (x *WorkflowExecutionCompletedDataStatus) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *WorkflowExecutionCompletedDataStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the WorkflowExecutionCompletedDataStatus breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the WorkflowExecutionCompletedDataStatus breaks its schema, as a *ValidationError.
 func (x WorkflowExecutionCompletedDataStatus) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -22,14 +22,13 @@ type WorkflowWebhookRequest struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a WorkflowWebhookRequest without reflection, as encoding/json would.
+// MarshalJSON encodes a WorkflowWebhookRequest as encoding/json would, without reflection.
 func (x WorkflowWebhookRequest) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *WorkflowWebhookRequest) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"input_data\":"...)
+	b = hkKey(b, "\"input_data\":")
 	if x.InputData == nil {
 		b = append(b, "null"...)
 	} else {
@@ -46,25 +45,19 @@ func (x *WorkflowWebhookRequest) appendJSON(b []byte) []byte {
 		b = append(b, '}')
 	}
 	if x.TriggerSource.Set {
-		b = hkComma(b)
-		b = append(b, "\"trigger_source\":"...)
+		b = hkKey(b, "\"trigger_source\":")
 		b = hkAppendString(b, x.TriggerSource.Value)
 	}
 	if x.Metadata.Set {
-		b = hkComma(b)
-		b = append(b, "\"metadata\":"...)
+		b = hkKey(b, "\"metadata\":")
 		b = x.Metadata.Value.appendJSON(b)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a WorkflowWebhookRequest. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a WorkflowWebhookRequest; the error lists every violation found (see Parse).
 func (x *WorkflowWebhookRequest) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = WorkflowWebhookRequest{}
@@ -117,7 +110,7 @@ func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.TriggerSource.Value); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "metadata":
@@ -127,7 +120,7 @@ func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Metadata.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -142,7 +135,7 @@ func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the WorkflowWebhookRequest breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the WorkflowWebhookRequest breaks its schema, as a *ValidationError.
 func (x *WorkflowWebhookRequest) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

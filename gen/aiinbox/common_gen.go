@@ -13,7 +13,7 @@ import (
 // Identifies one delivery; a retry of the same delivery carries the same id.
 type DeliveryID string
 
-// MarshalJSON encodes a DeliveryID without reflection, as encoding/json would.
+// MarshalJSON encodes a DeliveryID as encoding/json would, without reflection.
 func (x DeliveryID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -21,19 +21,15 @@ func (x *DeliveryID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a DeliveryID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a DeliveryID; the error lists every violation found (see Parse).
 func (x *DeliveryID) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *DeliveryID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the DeliveryID breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the DeliveryID breaks its schema, as a *ValidationError.
 func (x DeliveryID) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -53,7 +49,7 @@ func (x DeliveryID) validate(e *hkErrors, p *hkPath) {
 // The conversation thread: "<channel>:<id on that channel>", such as telegram:123456789.
 type ThreadID string
 
-// MarshalJSON encodes a ThreadID without reflection, as encoding/json would.
+// MarshalJSON encodes a ThreadID as encoding/json would, without reflection.
 func (x ThreadID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -61,19 +57,15 @@ func (x *ThreadID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a ThreadID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ThreadID; the error lists every violation found (see Parse).
 func (x *ThreadID) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ThreadID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the ThreadID breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ThreadID breaks its schema, as a *ValidationError.
 func (x ThreadID) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -88,7 +80,7 @@ func (x ThreadID) validate(e *hkErrors, p *hkPath) {
 // MessageID is a named schema, generated from aiinbox/common.json#/$defs/MessageID.
 type MessageID string
 
-// MarshalJSON encodes a MessageID without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageID as encoding/json would, without reflection.
 func (x MessageID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -96,19 +88,15 @@ func (x *MessageID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a MessageID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageID; the error lists every violation found (see Parse).
 func (x *MessageID) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the MessageID breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageID breaks its schema, as a *ValidationError.
 func (x MessageID) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -128,7 +116,7 @@ func (x MessageID) validate(e *hkErrors, p *hkPath) {
 // The channel the thread lives on, such as telegram. Open-ended: the inbox adds channels.
 type Channel string
 
-// MarshalJSON encodes a Channel without reflection, as encoding/json would.
+// MarshalJSON encodes a Channel as encoding/json would, without reflection.
 func (x Channel) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -136,19 +124,15 @@ func (x *Channel) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a Channel. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a Channel; the error lists every violation found (see Parse).
 func (x *Channel) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *Channel) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the Channel breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the Channel breaks its schema, as a *ValidationError.
 func (x Channel) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -170,30 +154,24 @@ type Sender struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a Sender without reflection, as encoding/json would.
+// MarshalJSON encodes a Sender as encoding/json would, without reflection.
 func (x Sender) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *Sender) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"id\":"...)
+	b = hkKey(b, "\"id\":")
 	b = hkAppendString(b, x.ID)
 	if x.Name.Set {
-		b = hkComma(b)
-		b = append(b, "\"name\":"...)
+		b = hkKey(b, "\"name\":")
 		b = hkAppendString(b, x.Name.Value)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a Sender. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a Sender; the error lists every violation found (see Parse).
 func (x *Sender) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = Sender{}
@@ -220,7 +198,7 @@ func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.ID); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "name":
@@ -242,7 +220,7 @@ func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the Sender breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the Sender breaks its schema, as a *ValidationError.
 func (x *Sender) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -265,7 +243,7 @@ func (x *Sender) validate(e *hkErrors, p *hkPath) {
 // The fields that changed and their new values. The docs name no fixed set.
 type Changes map[string]json.RawMessage
 
-// MarshalJSON encodes a Changes without reflection, as encoding/json would.
+// MarshalJSON encodes a Changes as encoding/json would, without reflection.
 func (x Changes) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -288,13 +266,9 @@ func (x *Changes) appendJSON(b []byte) []byte {
 	return b
 }
 
-// UnmarshalJSON decodes a Changes. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a Changes; the error lists every violation found (see Parse).
 func (x *Changes) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *Changes) decodeJSON(d *hkDecoder, p *hkPath) error {
 	if d.peek() != hkObject {
@@ -323,7 +297,7 @@ func (x *Changes) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the Changes breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the Changes breaks its schema, as a *ValidationError.
 func (x Changes) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -18,31 +18,24 @@ type ContactUpdated struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a ContactUpdated without reflection, as encoding/json would.
+// MarshalJSON encodes a ContactUpdated as encoding/json would, without reflection.
 func (x ContactUpdated) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ContactUpdated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"delivery_id\":"...)
+	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ContactUpdated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ContactUpdated; the error lists every violation found (see Parse).
 func (x *ContactUpdated) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ContactUpdated{}
@@ -69,7 +62,7 @@ func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
@@ -79,7 +72,7 @@ func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -89,7 +82,7 @@ func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -113,7 +106,7 @@ func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ContactUpdated breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ContactUpdated breaks its schema, as a *ValidationError.
 func (x *ContactUpdated) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -145,28 +138,22 @@ type ContactUpdatedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a ContactUpdatedData without reflection, as encoding/json would.
+// MarshalJSON encodes a ContactUpdatedData as encoding/json would, without reflection.
 func (x ContactUpdatedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ContactUpdatedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"contact_id\":"...)
+	b = hkKey(b, "\"contact_id\":")
 	b = hkAppendString(b, x.ContactID)
-	b = hkComma(b)
-	b = append(b, "\"changes\":"...)
+	b = hkKey(b, "\"changes\":")
 	b = x.Changes.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ContactUpdatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ContactUpdatedData; the error lists every violation found (see Parse).
 func (x *ContactUpdatedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ContactUpdatedData{}
@@ -193,7 +180,7 @@ func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.ContactID); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "changes":
@@ -203,7 +190,7 @@ func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Changes.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -223,7 +210,7 @@ func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ContactUpdatedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ContactUpdatedData breaks its schema, as a *ValidationError.
 func (x *ContactUpdatedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -257,32 +244,26 @@ type ContactUpdatedDataChanges struct {
 	hkExtra int
 }
 
-// MarshalJSON encodes a ContactUpdatedDataChanges without reflection, as encoding/json would.
+// MarshalJSON encodes a ContactUpdatedDataChanges as encoding/json would, without reflection.
 func (x ContactUpdatedDataChanges) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ContactUpdatedDataChanges) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.Name.Set {
-		b = hkComma(b)
-		b = append(b, "\"name\":"...)
+		b = hkKey(b, "\"name\":")
 		b = hkAppendString(b, x.Name.Value)
 	}
 	if x.Email.Set {
-		b = hkComma(b)
-		b = append(b, "\"email\":"...)
+		b = hkKey(b, "\"email\":")
 		b = hkAppendString(b, x.Email.Value)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ContactUpdatedDataChanges. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ContactUpdatedDataChanges; the error lists every violation found (see Parse).
 func (x *ContactUpdatedDataChanges) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ContactUpdatedDataChanges{}
@@ -314,7 +295,7 @@ func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Email.Value); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		default:
@@ -327,7 +308,7 @@ func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ContactUpdatedDataChanges breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ContactUpdatedDataChanges breaks its schema, as a *ValidationError.
 func (x *ContactUpdatedDataChanges) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

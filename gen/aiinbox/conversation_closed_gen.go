@@ -18,31 +18,24 @@ type ConversationClosed struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a ConversationClosed without reflection, as encoding/json would.
+// MarshalJSON encodes a ConversationClosed as encoding/json would, without reflection.
 func (x ConversationClosed) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ConversationClosed) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"delivery_id\":"...)
+	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ConversationClosed. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ConversationClosed; the error lists every violation found (see Parse).
 func (x *ConversationClosed) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ConversationClosed{}
@@ -69,7 +62,7 @@ func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
@@ -79,7 +72,7 @@ func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -89,7 +82,7 @@ func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -113,7 +106,7 @@ func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ConversationClosed breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ConversationClosed breaks its schema, as a *ValidationError.
 func (x *ConversationClosed) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -145,31 +138,24 @@ type ConversationClosedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a ConversationClosedData without reflection, as encoding/json would.
+// MarshalJSON encodes a ConversationClosedData as encoding/json would, without reflection.
 func (x ConversationClosedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ConversationClosedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"thread_id\":"...)
+	b = hkKey(b, "\"thread_id\":")
 	b = x.ThreadID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"channel\":"...)
+	b = hkKey(b, "\"channel\":")
 	b = x.Channel.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"closed_at\":"...)
+	b = hkKey(b, "\"closed_at\":")
 	b = hkAppendTime(b, x.ClosedAt)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ConversationClosedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ConversationClosedData; the error lists every violation found (see Parse).
 func (x *ConversationClosedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ConversationClosedData{}
@@ -196,7 +182,7 @@ func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "channel":
@@ -206,7 +192,7 @@ func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "closed_at":
@@ -235,7 +221,7 @@ func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ConversationClosedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ConversationClosedData breaks its schema, as a *ValidationError.
 func (x *ConversationClosedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

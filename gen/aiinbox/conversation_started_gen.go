@@ -18,31 +18,24 @@ type ConversationStarted struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a ConversationStarted without reflection, as encoding/json would.
+// MarshalJSON encodes a ConversationStarted as encoding/json would, without reflection.
 func (x ConversationStarted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ConversationStarted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"delivery_id\":"...)
+	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ConversationStarted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ConversationStarted; the error lists every violation found (see Parse).
 func (x *ConversationStarted) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ConversationStarted{}
@@ -69,7 +62,7 @@ func (x *ConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
@@ -79,7 +72,7 @@ func (x *ConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -89,7 +82,7 @@ func (x *ConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -113,7 +106,7 @@ func (x *ConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ConversationStarted breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ConversationStarted breaks its schema, as a *ValidationError.
 func (x *ConversationStarted) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -146,36 +139,28 @@ type ConversationStartedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a ConversationStartedData without reflection, as encoding/json would.
+// MarshalJSON encodes a ConversationStartedData as encoding/json would, without reflection.
 func (x ConversationStartedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ConversationStartedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"thread_id\":"...)
+	b = hkKey(b, "\"thread_id\":")
 	b = x.ThreadID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"channel\":"...)
+	b = hkKey(b, "\"channel\":")
 	b = x.Channel.appendJSON(b)
 	if x.ContactName.Set {
-		b = hkComma(b)
-		b = append(b, "\"contact_name\":"...)
+		b = hkKey(b, "\"contact_name\":")
 		b = hkAppendString(b, x.ContactName.Value)
 	}
-	b = hkComma(b)
-	b = append(b, "\"created_at\":"...)
+	b = hkKey(b, "\"created_at\":")
 	b = hkAppendTime(b, x.CreatedAt)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ConversationStartedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ConversationStartedData; the error lists every violation found (see Parse).
 func (x *ConversationStartedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ConversationStartedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ConversationStartedData{}
@@ -202,7 +187,7 @@ func (x *ConversationStartedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "channel":
@@ -212,7 +197,7 @@ func (x *ConversationStartedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "contact_name":
@@ -247,7 +232,7 @@ func (x *ConversationStartedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ConversationStartedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ConversationStartedData breaks its schema, as a *ValidationError.
 func (x *ConversationStartedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -16,31 +16,24 @@ type ConversationUpdated struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a ConversationUpdated without reflection, as encoding/json would.
+// MarshalJSON encodes a ConversationUpdated as encoding/json would, without reflection.
 func (x ConversationUpdated) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ConversationUpdated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"delivery_id\":"...)
+	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ConversationUpdated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ConversationUpdated; the error lists every violation found (see Parse).
 func (x *ConversationUpdated) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ConversationUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ConversationUpdated{}
@@ -67,7 +60,7 @@ func (x *ConversationUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
@@ -77,7 +70,7 @@ func (x *ConversationUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -87,7 +80,7 @@ func (x *ConversationUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -111,7 +104,7 @@ func (x *ConversationUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ConversationUpdated breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ConversationUpdated breaks its schema, as a *ValidationError.
 func (x *ConversationUpdated) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -143,31 +136,24 @@ type ConversationUpdatedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a ConversationUpdatedData without reflection, as encoding/json would.
+// MarshalJSON encodes a ConversationUpdatedData as encoding/json would, without reflection.
 func (x ConversationUpdatedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ConversationUpdatedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"thread_id\":"...)
+	b = hkKey(b, "\"thread_id\":")
 	b = x.ThreadID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"channel\":"...)
+	b = hkKey(b, "\"channel\":")
 	b = x.Channel.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"changes\":"...)
+	b = hkKey(b, "\"changes\":")
 	b = x.Changes.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ConversationUpdatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ConversationUpdatedData; the error lists every violation found (see Parse).
 func (x *ConversationUpdatedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ConversationUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ConversationUpdatedData{}
@@ -194,7 +180,7 @@ func (x *ConversationUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "channel":
@@ -204,7 +190,7 @@ func (x *ConversationUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "changes":
@@ -214,7 +200,7 @@ func (x *ConversationUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Changes.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -238,7 +224,7 @@ func (x *ConversationUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ConversationUpdatedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ConversationUpdatedData breaks its schema, as a *ValidationError.
 func (x *ConversationUpdatedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -21,31 +21,24 @@ type DraftCreated struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a DraftCreated without reflection, as encoding/json would.
+// MarshalJSON encodes a DraftCreated as encoding/json would, without reflection.
 func (x DraftCreated) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *DraftCreated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"delivery_id\":"...)
+	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a DraftCreated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a DraftCreated; the error lists every violation found (see Parse).
 func (x *DraftCreated) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = DraftCreated{}
@@ -72,7 +65,7 @@ func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
@@ -82,7 +75,7 @@ func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -92,7 +85,7 @@ func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -116,7 +109,7 @@ func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the DraftCreated breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the DraftCreated breaks its schema, as a *ValidationError.
 func (x *DraftCreated) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -149,34 +142,26 @@ type DraftCreatedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a DraftCreatedData without reflection, as encoding/json would.
+// MarshalJSON encodes a DraftCreatedData as encoding/json would, without reflection.
 func (x DraftCreatedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *DraftCreatedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"thread_id\":"...)
+	b = hkKey(b, "\"thread_id\":")
 	b = x.ThreadID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"channel\":"...)
+	b = hkKey(b, "\"channel\":")
 	b = x.Channel.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"draft_text\":"...)
+	b = hkKey(b, "\"draft_text\":")
 	b = hkAppendString(b, x.DraftText)
-	b = hkComma(b)
-	b = append(b, "\"created_at\":"...)
+	b = hkKey(b, "\"created_at\":")
 	b = hkAppendTime(b, x.CreatedAt)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a DraftCreatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a DraftCreatedData; the error lists every violation found (see Parse).
 func (x *DraftCreatedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = DraftCreatedData{}
@@ -203,7 +188,7 @@ func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "channel":
@@ -213,7 +198,7 @@ func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "draft_text":
@@ -223,7 +208,7 @@ func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.DraftText); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "created_at":
@@ -256,7 +241,7 @@ func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the DraftCreatedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the DraftCreatedData breaks its schema, as a *ValidationError.
 func (x *DraftCreatedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -18,31 +18,24 @@ type HandoffRequested struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a HandoffRequested without reflection, as encoding/json would.
+// MarshalJSON encodes a HandoffRequested as encoding/json would, without reflection.
 func (x HandoffRequested) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *HandoffRequested) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"delivery_id\":"...)
+	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a HandoffRequested. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a HandoffRequested; the error lists every violation found (see Parse).
 func (x *HandoffRequested) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = HandoffRequested{}
@@ -69,7 +62,7 @@ func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
@@ -79,7 +72,7 @@ func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -89,7 +82,7 @@ func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -113,7 +106,7 @@ func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the HandoffRequested breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the HandoffRequested breaks its schema, as a *ValidationError.
 func (x *HandoffRequested) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -145,31 +138,24 @@ type HandoffRequestedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a HandoffRequestedData without reflection, as encoding/json would.
+// MarshalJSON encodes a HandoffRequestedData as encoding/json would, without reflection.
 func (x HandoffRequestedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *HandoffRequestedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"thread_id\":"...)
+	b = hkKey(b, "\"thread_id\":")
 	b = x.ThreadID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"channel\":"...)
+	b = hkKey(b, "\"channel\":")
 	b = x.Channel.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"reason\":"...)
+	b = hkKey(b, "\"reason\":")
 	b = hkAppendString(b, x.Reason)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a HandoffRequestedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a HandoffRequestedData; the error lists every violation found (see Parse).
 func (x *HandoffRequestedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = HandoffRequestedData{}
@@ -196,7 +182,7 @@ func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "channel":
@@ -206,7 +192,7 @@ func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "reason":
@@ -216,7 +202,7 @@ func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Reason); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -240,7 +226,7 @@ func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the HandoffRequestedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the HandoffRequestedData breaks its schema, as a *ValidationError.
 func (x *HandoffRequestedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -16,31 +16,24 @@ type MessageDeleted struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeleted without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeleted as encoding/json would, without reflection.
 func (x MessageDeleted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"delivery_id\":"...)
+	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeleted; the error lists every violation found (see Parse).
 func (x *MessageDeleted) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeleted{}
@@ -67,7 +60,7 @@ func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
@@ -77,7 +70,7 @@ func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -87,7 +80,7 @@ func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -111,7 +104,7 @@ func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageDeleted breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeleted breaks its schema, as a *ValidationError.
 func (x *MessageDeleted) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -143,31 +136,24 @@ type MessageDeletedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeletedData without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeletedData as encoding/json would, without reflection.
 func (x MessageDeletedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeletedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"thread_id\":"...)
+	b = hkKey(b, "\"thread_id\":")
 	b = x.ThreadID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"message_id\":"...)
+	b = hkKey(b, "\"message_id\":")
 	b = x.MessageID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"channel\":"...)
+	b = hkKey(b, "\"channel\":")
 	b = x.Channel.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeletedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeletedData; the error lists every violation found (see Parse).
 func (x *MessageDeletedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeletedData{}
@@ -194,7 +180,7 @@ func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "message_id":
@@ -204,7 +190,7 @@ func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.MessageID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "channel":
@@ -214,7 +200,7 @@ func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -238,7 +224,7 @@ func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageDeletedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeletedData breaks its schema, as a *ValidationError.
 func (x *MessageDeletedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

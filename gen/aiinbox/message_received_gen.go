@@ -18,31 +18,24 @@ type MessageReceived struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageReceived without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageReceived as encoding/json would, without reflection.
 func (x MessageReceived) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageReceived) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"delivery_id\":"...)
+	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageReceived. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageReceived; the error lists every violation found (see Parse).
 func (x *MessageReceived) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageReceived{}
@@ -69,7 +62,7 @@ func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
@@ -79,7 +72,7 @@ func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -89,7 +82,7 @@ func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -113,7 +106,7 @@ func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageReceived breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageReceived breaks its schema, as a *ValidationError.
 func (x *MessageReceived) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -149,42 +142,32 @@ type MessageReceivedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageReceivedData without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageReceivedData as encoding/json would, without reflection.
 func (x MessageReceivedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageReceivedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"thread_id\":"...)
+	b = hkKey(b, "\"thread_id\":")
 	b = x.ThreadID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"message_id\":"...)
+	b = hkKey(b, "\"message_id\":")
 	b = x.MessageID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"channel\":"...)
+	b = hkKey(b, "\"channel\":")
 	b = x.Channel.appendJSON(b)
 	if x.Text.Set {
-		b = hkComma(b)
-		b = append(b, "\"text\":"...)
+		b = hkKey(b, "\"text\":")
 		b = hkAppendString(b, x.Text.Value)
 	}
-	b = hkComma(b)
-	b = append(b, "\"from\":"...)
+	b = hkKey(b, "\"from\":")
 	b = x.From.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"timestamp\":"...)
+	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageReceivedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageReceivedData; the error lists every violation found (see Parse).
 func (x *MessageReceivedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageReceivedData{}
@@ -211,7 +194,7 @@ func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "message_id":
@@ -221,7 +204,7 @@ func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.MessageID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "channel":
@@ -231,7 +214,7 @@ func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "text":
@@ -247,7 +230,7 @@ func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.From.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "timestamp":
@@ -284,7 +267,7 @@ func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageReceivedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageReceivedData breaks its schema, as a *ValidationError.
 func (x *MessageReceivedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -16,31 +16,24 @@ type MessageUpdated struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageUpdated without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageUpdated as encoding/json would, without reflection.
 func (x MessageUpdated) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageUpdated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"event\":"...)
+	b = hkKey(b, "\"event\":")
 	b = hkAppendString(b, x.Event)
-	b = hkComma(b)
-	b = append(b, "\"delivery_id\":"...)
+	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageUpdated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageUpdated; the error lists every violation found (see Parse).
 func (x *MessageUpdated) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageUpdated{}
@@ -67,7 +60,7 @@ func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Event); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "delivery_id":
@@ -77,7 +70,7 @@ func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "data":
@@ -87,7 +80,7 @@ func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -111,7 +104,7 @@ func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageUpdated breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageUpdated breaks its schema, as a *ValidationError.
 func (x *MessageUpdated) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -145,34 +138,26 @@ type MessageUpdatedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageUpdatedData without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageUpdatedData as encoding/json would, without reflection.
 func (x MessageUpdatedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageUpdatedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"thread_id\":"...)
+	b = hkKey(b, "\"thread_id\":")
 	b = x.ThreadID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"message_id\":"...)
+	b = hkKey(b, "\"message_id\":")
 	b = x.MessageID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"channel\":"...)
+	b = hkKey(b, "\"channel\":")
 	b = x.Channel.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"new_text\":"...)
+	b = hkKey(b, "\"new_text\":")
 	b = hkAppendString(b, x.NewText)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageUpdatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageUpdatedData; the error lists every violation found (see Parse).
 func (x *MessageUpdatedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageUpdatedData{}
@@ -199,7 +184,7 @@ func (x *MessageUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "message_id":
@@ -209,7 +194,7 @@ func (x *MessageUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.MessageID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "channel":
@@ -219,7 +204,7 @@ func (x *MessageUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Channel.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "new_text":
@@ -252,7 +237,7 @@ func (x *MessageUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageUpdatedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageUpdatedData breaks its schema, as a *ValidationError.
 func (x *MessageUpdatedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -15,28 +15,22 @@ type AIFlowExecutionCompleted struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AIFlowExecutionCompleted without reflection, as encoding/json would.
+// MarshalJSON encodes a AIFlowExecutionCompleted as encoding/json would, without reflection.
 func (x AIFlowExecutionCompleted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AIFlowExecutionCompleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = hkAppendString(b, x.Type)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlowExecutionCompleted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a AIFlowExecutionCompleted; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionCompleted) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *AIFlowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = AIFlowExecutionCompleted{}
@@ -63,7 +57,7 @@ func (x *AIFlowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Type); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
@@ -73,7 +67,7 @@ func (x *AIFlowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -93,7 +87,7 @@ func (x *AIFlowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the AIFlowExecutionCompleted breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the AIFlowExecutionCompleted breaks its schema, as a *ValidationError.
 func (x *AIFlowExecutionCompleted) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

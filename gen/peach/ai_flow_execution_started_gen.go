@@ -15,28 +15,22 @@ type AIFlowExecutionStarted struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AIFlowExecutionStarted without reflection, as encoding/json would.
+// MarshalJSON encodes a AIFlowExecutionStarted as encoding/json would, without reflection.
 func (x AIFlowExecutionStarted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AIFlowExecutionStarted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = hkAppendString(b, x.Type)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlowExecutionStarted. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a AIFlowExecutionStarted; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionStarted) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *AIFlowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = AIFlowExecutionStarted{}
@@ -63,7 +57,7 @@ func (x *AIFlowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Type); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
@@ -73,7 +67,7 @@ func (x *AIFlowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -93,7 +87,7 @@ func (x *AIFlowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the AIFlowExecutionStarted breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the AIFlowExecutionStarted breaks its schema, as a *ValidationError.
 func (x *AIFlowExecutionStarted) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -25,27 +25,22 @@ type AIFlow struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AIFlow without reflection, as encoding/json would.
+// MarshalJSON encodes a AIFlow as encoding/json would, without reflection.
 func (x AIFlow) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AIFlow) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"id\":"...)
+	b = hkKey(b, "\"id\":")
 	b = hkAppendString(b, x.ID)
-	b = hkComma(b)
-	b = append(b, "\"name\":"...)
+	b = hkKey(b, "\"name\":")
 	b = hkAppendString(b, x.Name)
-	b = hkComma(b)
-	b = append(b, "\"app_type\":"...)
+	b = hkKey(b, "\"app_type\":")
 	b = hkAppendString(b, x.AppType)
-	b = hkComma(b)
-	b = append(b, "\"status\":"...)
+	b = hkKey(b, "\"status\":")
 	b = x.Status.appendJSON(b)
 	if x.Description.Set {
-		b = hkComma(b)
-		b = append(b, "\"description\":"...)
+		b = hkKey(b, "\"description\":")
 		if x.Description.Null {
 			b = append(b, "null"...)
 		} else {
@@ -55,13 +50,9 @@ func (x *AIFlow) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlow. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a AIFlow; the error lists every violation found (see Parse).
 func (x *AIFlow) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = AIFlow{}
@@ -88,7 +79,7 @@ func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.ID); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "name":
@@ -98,7 +89,7 @@ func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Name); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "app_type":
@@ -108,7 +99,7 @@ func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.AppType); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "status":
@@ -118,7 +109,7 @@ func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Status.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "description":
@@ -156,7 +147,7 @@ func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the AIFlow breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the AIFlow breaks its schema, as a *ValidationError.
 func (x *AIFlow) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -204,7 +195,7 @@ const (
 	AIFlowStatusPublished AIFlowStatus = "published"
 )
 
-// MarshalJSON encodes a AIFlowStatus without reflection, as encoding/json would.
+// MarshalJSON encodes a AIFlowStatus as encoding/json would, without reflection.
 func (x AIFlowStatus) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -212,19 +203,15 @@ func (x *AIFlowStatus) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a AIFlowStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a AIFlowStatus; the error lists every violation found (see Parse).
 func (x *AIFlowStatus) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *AIFlowStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the AIFlowStatus breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the AIFlowStatus breaks its schema, as a *ValidationError.
 func (x AIFlowStatus) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -250,7 +237,7 @@ type MessageID struct {
 	String string
 }
 
-// MarshalJSON encodes a MessageID without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageID as encoding/json would, without reflection.
 func (x MessageID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -264,13 +251,9 @@ func (x *MessageID) appendJSON(b []byte) []byte {
 	return append(b, "null"...)
 }
 
-// UnmarshalJSON decodes a MessageID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageID; the error lists every violation found (see Parse).
 func (x *MessageID) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageID{}
@@ -285,13 +268,13 @@ func (x *MessageID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.mismatch(p, "integer or string")
 }
 
-// Validate reports every way the MessageID breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageID breaks its schema, as a *ValidationError.
 func (x MessageID) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
 	return e.err()
 }
-func (x *MessageID) validate(e *hkErrors, p *hkPath) {
+func (x MessageID) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
 	case "integer":
 		if x.Integer < 1 {
@@ -317,7 +300,7 @@ const (
 	MessageTypeMessage         MessageType = "message"
 )
 
-// MarshalJSON encodes a MessageType without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageType as encoding/json would, without reflection.
 func (x MessageType) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -325,19 +308,15 @@ func (x *MessageType) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a MessageType. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageType; the error lists every violation found (see Parse).
 func (x *MessageType) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageType) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the MessageType breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageType breaks its schema, as a *ValidationError.
 func (x MessageType) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -372,27 +351,22 @@ type Contact struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a Contact without reflection, as encoding/json would.
+// MarshalJSON encodes a Contact as encoding/json would, without reflection.
 func (x Contact) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *Contact) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"id\":"...)
+	b = hkKey(b, "\"id\":")
 	b = hkAppendInt(b, x.ID)
-	b = hkComma(b)
-	b = append(b, "\"account_id\":"...)
+	b = hkKey(b, "\"account_id\":")
 	b = hkAppendInt(b, x.AccountID)
-	b = hkComma(b)
-	b = append(b, "\"name\":"...)
+	b = hkKey(b, "\"name\":")
 	b = hkAppendString(b, x.Name)
-	b = hkComma(b)
-	b = append(b, "\"phone_number\":"...)
+	b = hkKey(b, "\"phone_number\":")
 	b = hkAppendString(b, x.PhoneNumber)
 	if x.FirstName.Set {
-		b = hkComma(b)
-		b = append(b, "\"first_name\":"...)
+		b = hkKey(b, "\"first_name\":")
 		if x.FirstName.Null {
 			b = append(b, "null"...)
 		} else {
@@ -400,8 +374,7 @@ func (x *Contact) appendJSON(b []byte) []byte {
 		}
 	}
 	if x.LastName.Set {
-		b = hkComma(b)
-		b = append(b, "\"last_name\":"...)
+		b = hkKey(b, "\"last_name\":")
 		if x.LastName.Null {
 			b = append(b, "null"...)
 		} else {
@@ -409,8 +382,7 @@ func (x *Contact) appendJSON(b []byte) []byte {
 		}
 	}
 	if x.CountryCode.Set {
-		b = hkComma(b)
-		b = append(b, "\"country_code\":"...)
+		b = hkKey(b, "\"country_code\":")
 		if x.CountryCode.Null {
 			b = append(b, "null"...)
 		} else {
@@ -418,8 +390,7 @@ func (x *Contact) appendJSON(b []byte) []byte {
 		}
 	}
 	if x.Language.Set {
-		b = hkComma(b)
-		b = append(b, "\"language\":"...)
+		b = hkKey(b, "\"language\":")
 		if x.Language.Null {
 			b = append(b, "null"...)
 		} else {
@@ -427,8 +398,7 @@ func (x *Contact) appendJSON(b []byte) []byte {
 		}
 	}
 	if x.Email.Set {
-		b = hkComma(b)
-		b = append(b, "\"email\":"...)
+		b = hkKey(b, "\"email\":")
 		if x.Email.Null {
 			b = append(b, "null"...)
 		} else {
@@ -438,13 +408,9 @@ func (x *Contact) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a Contact. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a Contact; the error lists every violation found (see Parse).
 func (x *Contact) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = Contact{}
@@ -471,7 +437,7 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readInt64(&fp, &x.ID); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "account_id":
@@ -481,7 +447,7 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readInt64(&fp, &x.AccountID); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "name":
@@ -497,7 +463,7 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.PhoneNumber); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "first_name":
@@ -531,7 +497,7 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 					return err
 				}
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "language":
@@ -555,7 +521,7 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 					return err
 				}
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x10)
 			}
 		default:
@@ -582,7 +548,7 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the Contact breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the Contact breaks its schema, as a *ValidationError.
 func (x *Contact) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -631,7 +597,7 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 // It is kept as raw JSON because it allows any JSON value; Validate checks it against the schema.
 type DeliveryEvent json.RawMessage
 
-// MarshalJSON encodes a DeliveryEvent without reflection, as encoding/json would.
+// MarshalJSON encodes a DeliveryEvent as encoding/json would, without reflection.
 func (x DeliveryEvent) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -639,19 +605,15 @@ func (x *DeliveryEvent) appendJSON(b []byte) []byte {
 	return hkAppendRaw(b, json.RawMessage(*x))
 }
 
-// UnmarshalJSON decodes a DeliveryEvent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a DeliveryEvent; the error lists every violation found (see Parse).
 func (x *DeliveryEvent) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *DeliveryEvent) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readRaw(p, (*json.RawMessage)(x))
 }
 
-// Validate reports every way the DeliveryEvent breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the DeliveryEvent breaks its schema, as a *ValidationError.
 func (x DeliveryEvent) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -18,28 +18,22 @@ type MessageDeliveryDelivered struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliveryDelivered without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryDelivered as encoding/json would, without reflection.
 func (x MessageDeliveryDelivered) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliveryDelivered) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = x.Type.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliveryDelivered. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryDelivered; the error lists every violation found (see Parse).
 func (x *MessageDeliveryDelivered) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliveryDelivered{}
@@ -66,7 +60,7 @@ func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
@@ -76,7 +70,7 @@ func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -96,7 +90,7 @@ func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageDeliveryDelivered breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryDelivered breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryDelivered) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -124,7 +118,7 @@ const (
 	MessageDeliveryDeliveredTypeMessageDeliverySent      MessageDeliveryDeliveredType = "message_delivery.sent"
 )
 
-// MarshalJSON encodes a MessageDeliveryDeliveredType without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryDeliveredType as encoding/json would, without reflection.
 func (x MessageDeliveryDeliveredType) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -132,19 +126,15 @@ func (x *MessageDeliveryDeliveredType) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a MessageDeliveryDeliveredType. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryDeliveredType; the error lists every violation found (see Parse).
 func (x *MessageDeliveryDeliveredType) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryDeliveredType) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the MessageDeliveryDeliveredType breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryDeliveredType breaks its schema, as a *ValidationError.
 func (x MessageDeliveryDeliveredType) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -167,33 +157,26 @@ type MessageDeliveryDeliveredData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliveryDeliveredData without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryDeliveredData as encoding/json would, without reflection.
 func (x MessageDeliveryDeliveredData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliveryDeliveredData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"message\":"...)
+	b = hkKey(b, "\"message\":")
 	b = x.Message.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"contact\":"...)
+	b = hkKey(b, "\"contact\":")
 	b = x.Contact.appendJSON(b)
 	if x.Event.Set {
-		b = hkComma(b)
-		b = append(b, "\"event\":"...)
+		b = hkKey(b, "\"event\":")
 		b = x.Event.Value.appendJSON(b)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliveryDeliveredData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryDeliveredData; the error lists every violation found (see Parse).
 func (x *MessageDeliveryDeliveredData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliveryDeliveredData{}
@@ -220,7 +203,7 @@ func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) error
 			if err := x.Message.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "contact":
@@ -230,7 +213,7 @@ func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) error
 			if err := x.Contact.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "event":
@@ -240,7 +223,7 @@ func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) error
 			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -260,7 +243,7 @@ func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) error
 	return nil
 }
 
-// Validate reports every way the MessageDeliveryDeliveredData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryDeliveredData breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryDeliveredData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -295,44 +278,34 @@ type MessageDeliveryDeliveredDataMessage struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliveryDeliveredDataMessage without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryDeliveredDataMessage as encoding/json would, without reflection.
 func (x MessageDeliveryDeliveredDataMessage) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliveryDeliveredDataMessage) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"id\":"...)
+	b = hkKey(b, "\"id\":")
 	b = x.ID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"status\":"...)
+	b = hkKey(b, "\"status\":")
 	b = hkAppendString(b, x.Status)
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = x.Type.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"reason\":"...)
+	b = hkKey(b, "\"reason\":")
 	if x.Reason.Null {
 		b = append(b, "null"...)
 	} else {
 		b = hkAppendString(b, x.Reason.Value)
 	}
-	b = hkComma(b)
-	b = append(b, "\"created_at\":"...)
+	b = hkKey(b, "\"created_at\":")
 	b = hkAppendTime(b, x.CreatedAt)
-	b = hkComma(b)
-	b = append(b, "\"updated_at\":"...)
+	b = hkKey(b, "\"updated_at\":")
 	b = hkAppendTime(b, x.UpdatedAt)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliveryDeliveredDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryDeliveredDataMessage; the error lists every violation found (see Parse).
 func (x *MessageDeliveryDeliveredDataMessage) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliveryDeliveredDataMessage{}
@@ -359,7 +332,7 @@ func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "status":
@@ -369,7 +342,7 @@ func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "type":
@@ -379,7 +352,7 @@ func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "reason":
@@ -434,7 +407,7 @@ func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath
 	return nil
 }
 
-// Validate reports every way the MessageDeliveryDeliveredDataMessage breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryDeliveredDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryDeliveredDataMessage) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

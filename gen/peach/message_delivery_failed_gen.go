@@ -21,28 +21,22 @@ type MessageDeliveryFailed struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliveryFailed without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryFailed as encoding/json would, without reflection.
 func (x MessageDeliveryFailed) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliveryFailed) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = x.Type.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliveryFailed. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryFailed; the error lists every violation found (see Parse).
 func (x *MessageDeliveryFailed) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliveryFailed{}
@@ -69,7 +63,7 @@ func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
@@ -79,7 +73,7 @@ func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -99,7 +93,7 @@ func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageDeliveryFailed breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryFailed breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryFailed) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -127,7 +121,7 @@ const (
 	MessageDeliveryFailedTypeMessageDeliverySent   MessageDeliveryFailedType = "message_delivery.sent"
 )
 
-// MarshalJSON encodes a MessageDeliveryFailedType without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryFailedType as encoding/json would, without reflection.
 func (x MessageDeliveryFailedType) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -135,19 +129,15 @@ func (x *MessageDeliveryFailedType) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a MessageDeliveryFailedType. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryFailedType; the error lists every violation found (see Parse).
 func (x *MessageDeliveryFailedType) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryFailedType) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the MessageDeliveryFailedType breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryFailedType breaks its schema, as a *ValidationError.
 func (x MessageDeliveryFailedType) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -170,33 +160,26 @@ type MessageDeliveryFailedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliveryFailedData without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryFailedData as encoding/json would, without reflection.
 func (x MessageDeliveryFailedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliveryFailedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"message\":"...)
+	b = hkKey(b, "\"message\":")
 	b = x.Message.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"contact\":"...)
+	b = hkKey(b, "\"contact\":")
 	b = x.Contact.appendJSON(b)
 	if x.Event.Set {
-		b = hkComma(b)
-		b = append(b, "\"event\":"...)
+		b = hkKey(b, "\"event\":")
 		b = x.Event.Value.appendJSON(b)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliveryFailedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryFailedData; the error lists every violation found (see Parse).
 func (x *MessageDeliveryFailedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliveryFailedData{}
@@ -223,7 +206,7 @@ func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Message.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "contact":
@@ -233,7 +216,7 @@ func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Contact.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "event":
@@ -243,7 +226,7 @@ func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -263,7 +246,7 @@ func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageDeliveryFailedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryFailedData breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryFailedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -299,40 +282,30 @@ type MessageDeliveryFailedDataMessage struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliveryFailedDataMessage without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryFailedDataMessage as encoding/json would, without reflection.
 func (x MessageDeliveryFailedDataMessage) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliveryFailedDataMessage) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"id\":"...)
+	b = hkKey(b, "\"id\":")
 	b = x.ID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"status\":"...)
+	b = hkKey(b, "\"status\":")
 	b = hkAppendString(b, x.Status)
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = x.Type.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"reason\":"...)
+	b = hkKey(b, "\"reason\":")
 	b = hkAppendString(b, x.Reason)
-	b = hkComma(b)
-	b = append(b, "\"created_at\":"...)
+	b = hkKey(b, "\"created_at\":")
 	b = hkAppendTime(b, x.CreatedAt)
-	b = hkComma(b)
-	b = append(b, "\"updated_at\":"...)
+	b = hkKey(b, "\"updated_at\":")
 	b = hkAppendTime(b, x.UpdatedAt)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliveryFailedDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryFailedDataMessage; the error lists every violation found (see Parse).
 func (x *MessageDeliveryFailedDataMessage) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliveryFailedDataMessage{}
@@ -359,7 +332,7 @@ func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) e
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "status":
@@ -369,7 +342,7 @@ func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) e
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "type":
@@ -379,7 +352,7 @@ func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) e
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "reason":
@@ -389,7 +362,7 @@ func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) e
 			if err := d.readString(&fp, &x.Reason); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "created_at":
@@ -435,7 +408,7 @@ func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) e
 	return nil
 }
 
-// Validate reports every way the MessageDeliveryFailedDataMessage breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryFailedDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryFailedDataMessage) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

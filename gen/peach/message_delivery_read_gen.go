@@ -18,28 +18,22 @@ type MessageDeliveryRead struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliveryRead without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryRead as encoding/json would, without reflection.
 func (x MessageDeliveryRead) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliveryRead) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = x.Type.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliveryRead. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryRead; the error lists every violation found (see Parse).
 func (x *MessageDeliveryRead) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliveryRead{}
@@ -66,7 +60,7 @@ func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
@@ -76,7 +70,7 @@ func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -96,7 +90,7 @@ func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageDeliveryRead breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryRead breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryRead) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -124,7 +118,7 @@ const (
 	MessageDeliveryReadTypeMessageDeliverySent MessageDeliveryReadType = "message_delivery.sent"
 )
 
-// MarshalJSON encodes a MessageDeliveryReadType without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryReadType as encoding/json would, without reflection.
 func (x MessageDeliveryReadType) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -132,19 +126,15 @@ func (x *MessageDeliveryReadType) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a MessageDeliveryReadType. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryReadType; the error lists every violation found (see Parse).
 func (x *MessageDeliveryReadType) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryReadType) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the MessageDeliveryReadType breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryReadType breaks its schema, as a *ValidationError.
 func (x MessageDeliveryReadType) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -167,33 +157,26 @@ type MessageDeliveryReadData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliveryReadData without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryReadData as encoding/json would, without reflection.
 func (x MessageDeliveryReadData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliveryReadData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"message\":"...)
+	b = hkKey(b, "\"message\":")
 	b = x.Message.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"contact\":"...)
+	b = hkKey(b, "\"contact\":")
 	b = x.Contact.appendJSON(b)
 	if x.Event.Set {
-		b = hkComma(b)
-		b = append(b, "\"event\":"...)
+		b = hkKey(b, "\"event\":")
 		b = x.Event.Value.appendJSON(b)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliveryReadData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryReadData; the error lists every violation found (see Parse).
 func (x *MessageDeliveryReadData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliveryReadData{}
@@ -220,7 +203,7 @@ func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Message.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "contact":
@@ -230,7 +213,7 @@ func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Contact.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "event":
@@ -240,7 +223,7 @@ func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -260,7 +243,7 @@ func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageDeliveryReadData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryReadData breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryReadData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -295,44 +278,34 @@ type MessageDeliveryReadDataMessage struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliveryReadDataMessage without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliveryReadDataMessage as encoding/json would, without reflection.
 func (x MessageDeliveryReadDataMessage) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliveryReadDataMessage) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"id\":"...)
+	b = hkKey(b, "\"id\":")
 	b = x.ID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"status\":"...)
+	b = hkKey(b, "\"status\":")
 	b = hkAppendString(b, x.Status)
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = x.Type.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"reason\":"...)
+	b = hkKey(b, "\"reason\":")
 	if x.Reason.Null {
 		b = append(b, "null"...)
 	} else {
 		b = hkAppendString(b, x.Reason.Value)
 	}
-	b = hkComma(b)
-	b = append(b, "\"created_at\":"...)
+	b = hkKey(b, "\"created_at\":")
 	b = hkAppendTime(b, x.CreatedAt)
-	b = hkComma(b)
-	b = append(b, "\"updated_at\":"...)
+	b = hkKey(b, "\"updated_at\":")
 	b = hkAppendTime(b, x.UpdatedAt)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliveryReadDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliveryReadDataMessage; the error lists every violation found (see Parse).
 func (x *MessageDeliveryReadDataMessage) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliveryReadDataMessage{}
@@ -359,7 +332,7 @@ func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "status":
@@ -369,7 +342,7 @@ func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "type":
@@ -379,7 +352,7 @@ func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "reason":
@@ -434,7 +407,7 @@ func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 	return nil
 }
 
-// Validate reports every way the MessageDeliveryReadDataMessage breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliveryReadDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryReadDataMessage) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -17,28 +17,22 @@ type MessageDeliverySent struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliverySent without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliverySent as encoding/json would, without reflection.
 func (x MessageDeliverySent) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliverySent) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = hkAppendString(b, x.Type)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliverySent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliverySent; the error lists every violation found (see Parse).
 func (x *MessageDeliverySent) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliverySent{}
@@ -65,7 +59,7 @@ func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Type); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
@@ -75,7 +69,7 @@ func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -95,7 +89,7 @@ func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageDeliverySent breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliverySent breaks its schema, as a *ValidationError.
 func (x *MessageDeliverySent) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -123,33 +117,26 @@ type MessageDeliverySentData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliverySentData without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliverySentData as encoding/json would, without reflection.
 func (x MessageDeliverySentData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliverySentData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"message\":"...)
+	b = hkKey(b, "\"message\":")
 	b = x.Message.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"contact\":"...)
+	b = hkKey(b, "\"contact\":")
 	b = x.Contact.appendJSON(b)
 	if x.Event.Set {
-		b = hkComma(b)
-		b = append(b, "\"event\":"...)
+		b = hkKey(b, "\"event\":")
 		b = x.Event.Value.appendJSON(b)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliverySentData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliverySentData; the error lists every violation found (see Parse).
 func (x *MessageDeliverySentData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliverySentData{}
@@ -176,7 +163,7 @@ func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Message.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "contact":
@@ -186,7 +173,7 @@ func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Contact.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "event":
@@ -196,7 +183,7 @@ func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -216,7 +203,7 @@ func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageDeliverySentData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliverySentData breaks its schema, as a *ValidationError.
 func (x *MessageDeliverySentData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -251,44 +238,34 @@ type MessageDeliverySentDataMessage struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageDeliverySentDataMessage without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageDeliverySentDataMessage as encoding/json would, without reflection.
 func (x MessageDeliverySentDataMessage) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageDeliverySentDataMessage) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"id\":"...)
+	b = hkKey(b, "\"id\":")
 	b = x.ID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"status\":"...)
+	b = hkKey(b, "\"status\":")
 	b = hkAppendString(b, x.Status)
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = x.Type.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"reason\":"...)
+	b = hkKey(b, "\"reason\":")
 	if x.Reason.Null {
 		b = append(b, "null"...)
 	} else {
 		b = hkAppendString(b, x.Reason.Value)
 	}
-	b = hkComma(b)
-	b = append(b, "\"created_at\":"...)
+	b = hkKey(b, "\"created_at\":")
 	b = hkAppendTime(b, x.CreatedAt)
-	b = hkComma(b)
-	b = append(b, "\"updated_at\":"...)
+	b = hkKey(b, "\"updated_at\":")
 	b = hkAppendTime(b, x.UpdatedAt)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageDeliverySentDataMessage. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageDeliverySentDataMessage; the error lists every violation found (see Parse).
 func (x *MessageDeliverySentDataMessage) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageDeliverySentDataMessage{}
@@ -315,7 +292,7 @@ func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "status":
@@ -325,7 +302,7 @@ func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := d.readString(&fp, &x.Status); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "type":
@@ -335,7 +312,7 @@ func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 			if err := x.Type.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "reason":
@@ -390,7 +367,7 @@ func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 	return nil
 }
 
-// Validate reports every way the MessageDeliverySentDataMessage breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageDeliverySentDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliverySentDataMessage) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -11,7 +11,7 @@ import (
 // UUID is a named schema, generated from waagent/common.json#/$defs/UUID.
 type UUID string
 
-// MarshalJSON encodes a UUID without reflection, as encoding/json would.
+// MarshalJSON encodes a UUID as encoding/json would, without reflection.
 func (x UUID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -19,19 +19,15 @@ func (x *UUID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a UUID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a UUID; the error lists every violation found (see Parse).
 func (x *UUID) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *UUID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the UUID breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the UUID breaks its schema, as a *ValidationError.
 func (x UUID) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -48,7 +44,7 @@ func (x UUID) validate(e *hkErrors, p *hkPath) {
 // A row id: a UUID in practice, but the docs' own examples hold a non-UUID (b5b9f67g-…, with a g), so any non-empty string is accepted.
 type RowID string
 
-// MarshalJSON encodes a RowID without reflection, as encoding/json would.
+// MarshalJSON encodes a RowID as encoding/json would, without reflection.
 func (x RowID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -56,19 +52,15 @@ func (x *RowID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a RowID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a RowID; the error lists every violation found (see Parse).
 func (x *RowID) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *RowID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the RowID breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the RowID breaks its schema, as a *ValidationError.
 func (x RowID) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -88,7 +80,7 @@ func (x RowID) validate(e *hkErrors, p *hkPath) {
 // The AI agent that sent an outgoing message: a UUID in practice, but the docs' example is truncated (d7c1e234-...), so any non-empty string is accepted.
 type AgentID string
 
-// MarshalJSON encodes a AgentID without reflection, as encoding/json would.
+// MarshalJSON encodes a AgentID as encoding/json would, without reflection.
 func (x AgentID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -96,19 +88,15 @@ func (x *AgentID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a AgentID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a AgentID; the error lists every violation found (see Parse).
 func (x *AgentID) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *AgentID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the AgentID breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the AgentID breaks its schema, as a *ValidationError.
 func (x AgentID) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -132,7 +120,7 @@ const (
 	DirectionOutgoing Direction = "outgoing"
 )
 
-// MarshalJSON encodes a Direction without reflection, as encoding/json would.
+// MarshalJSON encodes a Direction as encoding/json would, without reflection.
 func (x Direction) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -140,19 +128,15 @@ func (x *Direction) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a Direction. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a Direction; the error lists every violation found (see Parse).
 func (x *Direction) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *Direction) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the Direction breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the Direction breaks its schema, as a *ValidationError.
 func (x Direction) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -171,7 +155,7 @@ func (x Direction) validate(e *hkErrors, p *hkPath) {
 // A WhatsApp address: the phone number in E.164 digits without the plus, such as 5215588392274.
 type WhatsAppNumber string
 
-// MarshalJSON encodes a WhatsAppNumber without reflection, as encoding/json would.
+// MarshalJSON encodes a WhatsAppNumber as encoding/json would, without reflection.
 func (x WhatsAppNumber) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -179,19 +163,15 @@ func (x *WhatsAppNumber) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a WhatsAppNumber. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a WhatsAppNumber; the error lists every violation found (see Parse).
 func (x *WhatsAppNumber) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *WhatsAppNumber) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the WhatsAppNumber breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the WhatsAppNumber breaks its schema, as a *ValidationError.
 func (x WhatsAppNumber) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -213,30 +193,24 @@ type MessageContent struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessageContent without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageContent as encoding/json would, without reflection.
 func (x MessageContent) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageContent) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = hkAppendString(b, x.Type)
 	if x.Text.Set {
-		b = hkComma(b)
-		b = append(b, "\"text\":"...)
+		b = hkKey(b, "\"text\":")
 		b = x.Text.Value.appendJSON(b)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageContent. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageContent; the error lists every violation found (see Parse).
 func (x *MessageContent) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageContent{}
@@ -263,7 +237,7 @@ func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Type); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "text":
@@ -273,7 +247,7 @@ func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Text.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -289,7 +263,7 @@ func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageContent breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageContent breaks its schema, as a *ValidationError.
 func (x *MessageContent) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -318,25 +292,20 @@ type MessageContentText struct {
 	Body string `json:"body"`
 }
 
-// MarshalJSON encodes a MessageContentText without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageContentText as encoding/json would, without reflection.
 func (x MessageContentText) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageContentText) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"body\":"...)
+	b = hkKey(b, "\"body\":")
 	b = hkAppendString(b, x.Body)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageContentText. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageContentText; the error lists every violation found (see Parse).
 func (x *MessageContentText) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageContentText) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageContentText{}
@@ -371,7 +340,7 @@ func (x *MessageContentText) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageContentText breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageContentText breaks its schema, as a *ValidationError.
 func (x *MessageContentText) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -390,47 +359,38 @@ type MessageStatus struct {
 	Failed    Optional[time.Time] `json:"failed,omitzero"`
 }
 
-// MarshalJSON encodes a MessageStatus without reflection, as encoding/json would.
+// MarshalJSON encodes a MessageStatus as encoding/json would, without reflection.
 func (x MessageStatus) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessageStatus) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.Pending.Set {
-		b = hkComma(b)
-		b = append(b, "\"pending\":"...)
+		b = hkKey(b, "\"pending\":")
 		b = hkAppendTime(b, x.Pending.Value)
 	}
 	if x.Sent.Set {
-		b = hkComma(b)
-		b = append(b, "\"sent\":"...)
+		b = hkKey(b, "\"sent\":")
 		b = hkAppendTime(b, x.Sent.Value)
 	}
 	if x.Delivered.Set {
-		b = hkComma(b)
-		b = append(b, "\"delivered\":"...)
+		b = hkKey(b, "\"delivered\":")
 		b = hkAppendTime(b, x.Delivered.Value)
 	}
 	if x.Read.Set {
-		b = hkComma(b)
-		b = append(b, "\"read\":"...)
+		b = hkKey(b, "\"read\":")
 		b = hkAppendTime(b, x.Read.Value)
 	}
 	if x.Failed.Set {
-		b = hkComma(b)
-		b = append(b, "\"failed\":"...)
+		b = hkKey(b, "\"failed\":")
 		b = hkAppendTime(b, x.Failed.Value)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessageStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessageStatus; the error lists every violation found (see Parse).
 func (x *MessageStatus) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessageStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageStatus{}
@@ -485,7 +445,7 @@ func (x *MessageStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessageStatus breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessageStatus breaks its schema, as a *ValidationError.
 func (x *MessageStatus) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -498,7 +458,7 @@ func (x *MessageStatus) validate(e *hkErrors, p *hkPath) {}
 // WhatsApp's message id (wamid.…).
 type WaID string
 
-// MarshalJSON encodes a WaID without reflection, as encoding/json would.
+// MarshalJSON encodes a WaID as encoding/json would, without reflection.
 func (x WaID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -506,19 +466,15 @@ func (x *WaID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a WaID. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a WaID; the error lists every violation found (see Parse).
 func (x *WaID) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *WaID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the WaID breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the WaID breaks its schema, as a *ValidationError.
 func (x WaID) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -539,7 +495,7 @@ const (
 	ConversationStatusClosed ConversationStatus = "closed"
 )
 
-// MarshalJSON encodes a ConversationStatus without reflection, as encoding/json would.
+// MarshalJSON encodes a ConversationStatus as encoding/json would, without reflection.
 func (x ConversationStatus) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -547,19 +503,15 @@ func (x *ConversationStatus) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a ConversationStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ConversationStatus; the error lists every violation found (see Parse).
 func (x *ConversationStatus) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ConversationStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the ConversationStatus breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ConversationStatus breaks its schema, as a *ValidationError.
 func (x ConversationStatus) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -578,7 +530,7 @@ func (x ConversationStatus) validate(e *hkErrors, p *hkPath) {
 // The messaging service, such as whatsapp.
 type Service string
 
-// MarshalJSON encodes a Service without reflection, as encoding/json would.
+// MarshalJSON encodes a Service as encoding/json would, without reflection.
 func (x Service) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -586,19 +538,15 @@ func (x *Service) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a Service. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a Service; the error lists every violation found (see Parse).
 func (x *Service) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *Service) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the Service breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the Service breaks its schema, as a *ValidationError.
 func (x Service) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -21,31 +21,24 @@ type ConversationsInsert struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a ConversationsInsert without reflection, as encoding/json would.
+// MarshalJSON encodes a ConversationsInsert as encoding/json would, without reflection.
 func (x ConversationsInsert) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ConversationsInsert) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"entity\":"...)
+	b = hkKey(b, "\"entity\":")
 	b = hkAppendString(b, x.Entity)
-	b = hkComma(b)
-	b = append(b, "\"action\":"...)
+	b = hkKey(b, "\"action\":")
 	b = hkAppendString(b, x.Action)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ConversationsInsert. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ConversationsInsert; the error lists every violation found (see Parse).
 func (x *ConversationsInsert) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ConversationsInsert{}
@@ -72,7 +65,7 @@ func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "entity":
@@ -82,7 +75,7 @@ func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Entity); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "action":
@@ -92,7 +85,7 @@ func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Action); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -116,7 +109,7 @@ func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ConversationsInsert breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ConversationsInsert breaks its schema, as a *ValidationError.
 func (x *ConversationsInsert) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -156,46 +149,34 @@ type ConversationsInsertData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a ConversationsInsertData without reflection, as encoding/json would.
+// MarshalJSON encodes a ConversationsInsertData as encoding/json would, without reflection.
 func (x ConversationsInsertData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ConversationsInsertData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"id\":"...)
+	b = hkKey(b, "\"id\":")
 	b = x.ID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"organization_id\":"...)
+	b = hkKey(b, "\"organization_id\":")
 	b = x.OrganizationID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"organization_address\":"...)
+	b = hkKey(b, "\"organization_address\":")
 	b = hkAppendString(b, x.OrganizationAddress)
-	b = hkComma(b)
-	b = append(b, "\"contact_address\":"...)
+	b = hkKey(b, "\"contact_address\":")
 	b = x.ContactAddress.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"service\":"...)
+	b = hkKey(b, "\"service\":")
 	b = x.Service.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"status\":"...)
+	b = hkKey(b, "\"status\":")
 	b = x.Status.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"created_at\":"...)
+	b = hkKey(b, "\"created_at\":")
 	b = hkAppendTime(b, x.CreatedAt)
-	b = hkComma(b)
-	b = append(b, "\"updated_at\":"...)
+	b = hkKey(b, "\"updated_at\":")
 	b = hkAppendTime(b, x.UpdatedAt)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ConversationsInsertData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ConversationsInsertData; the error lists every violation found (see Parse).
 func (x *ConversationsInsertData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ConversationsInsertData{}
@@ -222,7 +203,7 @@ func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "organization_id":
@@ -232,7 +213,7 @@ func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.OrganizationID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "organization_address":
@@ -242,7 +223,7 @@ func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.OrganizationAddress); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "contact_address":
@@ -252,7 +233,7 @@ func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ContactAddress.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "service":
@@ -262,7 +243,7 @@ func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Service.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x10)
 			}
 		case "status":
@@ -272,7 +253,7 @@ func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Status.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x20)
 			}
 		case "created_at":
@@ -326,7 +307,7 @@ func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ConversationsInsertData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ConversationsInsertData breaks its schema, as a *ValidationError.
 func (x *ConversationsInsertData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

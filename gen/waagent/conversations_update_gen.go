@@ -21,31 +21,24 @@ type ConversationsUpdate struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a ConversationsUpdate without reflection, as encoding/json would.
+// MarshalJSON encodes a ConversationsUpdate as encoding/json would, without reflection.
 func (x ConversationsUpdate) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ConversationsUpdate) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"entity\":"...)
+	b = hkKey(b, "\"entity\":")
 	b = hkAppendString(b, x.Entity)
-	b = hkComma(b)
-	b = append(b, "\"action\":"...)
+	b = hkKey(b, "\"action\":")
 	b = hkAppendString(b, x.Action)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ConversationsUpdate. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ConversationsUpdate; the error lists every violation found (see Parse).
 func (x *ConversationsUpdate) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ConversationsUpdate{}
@@ -72,7 +65,7 @@ func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "entity":
@@ -82,7 +75,7 @@ func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Entity); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "action":
@@ -92,7 +85,7 @@ func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Action); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -116,7 +109,7 @@ func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ConversationsUpdate breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ConversationsUpdate breaks its schema, as a *ValidationError.
 func (x *ConversationsUpdate) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -158,60 +151,48 @@ type ConversationsUpdateData struct {
 	hkExtra int
 }
 
-// MarshalJSON encodes a ConversationsUpdateData without reflection, as encoding/json would.
+// MarshalJSON encodes a ConversationsUpdateData as encoding/json would, without reflection.
 func (x ConversationsUpdateData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *ConversationsUpdateData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"id\":"...)
+	b = hkKey(b, "\"id\":")
 	b = x.ID.appendJSON(b)
 	if x.OrganizationID.Set {
-		b = hkComma(b)
-		b = append(b, "\"organization_id\":"...)
+		b = hkKey(b, "\"organization_id\":")
 		b = x.OrganizationID.Value.appendJSON(b)
 	}
 	if x.OrganizationAddress.Set {
-		b = hkComma(b)
-		b = append(b, "\"organization_address\":"...)
+		b = hkKey(b, "\"organization_address\":")
 		b = hkAppendString(b, x.OrganizationAddress.Value)
 	}
 	if x.ContactAddress.Set {
-		b = hkComma(b)
-		b = append(b, "\"contact_address\":"...)
+		b = hkKey(b, "\"contact_address\":")
 		b = x.ContactAddress.Value.appendJSON(b)
 	}
 	if x.Service.Set {
-		b = hkComma(b)
-		b = append(b, "\"service\":"...)
+		b = hkKey(b, "\"service\":")
 		b = x.Service.Value.appendJSON(b)
 	}
 	if x.Status.Set {
-		b = hkComma(b)
-		b = append(b, "\"status\":"...)
+		b = hkKey(b, "\"status\":")
 		b = x.Status.Value.appendJSON(b)
 	}
 	if x.CreatedAt.Set {
-		b = hkComma(b)
-		b = append(b, "\"created_at\":"...)
+		b = hkKey(b, "\"created_at\":")
 		b = hkAppendTime(b, x.CreatedAt.Value)
 	}
 	if x.UpdatedAt.Set {
-		b = hkComma(b)
-		b = append(b, "\"updated_at\":"...)
+		b = hkKey(b, "\"updated_at\":")
 		b = hkAppendTime(b, x.UpdatedAt.Value)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a ConversationsUpdateData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a ConversationsUpdateData; the error lists every violation found (see Parse).
 func (x *ConversationsUpdateData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = ConversationsUpdateData{}
@@ -238,7 +219,7 @@ func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "organization_id":
@@ -248,7 +229,7 @@ func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.OrganizationID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "organization_address":
@@ -258,7 +239,7 @@ func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.OrganizationAddress.Value); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "contact_address":
@@ -268,7 +249,7 @@ func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ContactAddress.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "service":
@@ -278,7 +259,7 @@ func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Service.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x10)
 			}
 		case "status":
@@ -288,7 +269,7 @@ func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Status.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x20)
 			}
 		case "created_at":
@@ -317,7 +298,7 @@ func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the ConversationsUpdateData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the ConversationsUpdateData breaks its schema, as a *ValidationError.
 func (x *ConversationsUpdateData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -18,31 +18,24 @@ type MessagesInsert struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessagesInsert without reflection, as encoding/json would.
+// MarshalJSON encodes a MessagesInsert as encoding/json would, without reflection.
 func (x MessagesInsert) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessagesInsert) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"entity\":"...)
+	b = hkKey(b, "\"entity\":")
 	b = hkAppendString(b, x.Entity)
-	b = hkComma(b)
-	b = append(b, "\"action\":"...)
+	b = hkKey(b, "\"action\":")
 	b = hkAppendString(b, x.Action)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessagesInsert. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessagesInsert; the error lists every violation found (see Parse).
 func (x *MessagesInsert) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessagesInsert{}
@@ -69,7 +62,7 @@ func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "entity":
@@ -79,7 +72,7 @@ func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Entity); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "action":
@@ -89,7 +82,7 @@ func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Action); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -113,7 +106,7 @@ func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessagesInsert breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessagesInsert breaks its schema, as a *ValidationError.
 func (x *MessagesInsert) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -155,63 +148,48 @@ type MessagesInsertData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessagesInsertData without reflection, as encoding/json would.
+// MarshalJSON encodes a MessagesInsertData as encoding/json would, without reflection.
 func (x MessagesInsertData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessagesInsertData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"id\":"...)
+	b = hkKey(b, "\"id\":")
 	b = x.ID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"conversation_id\":"...)
+	b = hkKey(b, "\"conversation_id\":")
 	b = x.ConversationID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"organization_id\":"...)
+	b = hkKey(b, "\"organization_id\":")
 	b = x.OrganizationID.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"direction\":"...)
+	b = hkKey(b, "\"direction\":")
 	b = x.Direction.appendJSON(b)
 	if x.AgentID.Set {
-		b = hkComma(b)
-		b = append(b, "\"agent_id\":"...)
+		b = hkKey(b, "\"agent_id\":")
 		b = x.AgentID.Value.appendJSON(b)
 	}
-	b = hkComma(b)
-	b = append(b, "\"content\":"...)
+	b = hkKey(b, "\"content\":")
 	b = x.Content.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"status\":"...)
+	b = hkKey(b, "\"status\":")
 	b = x.Status.appendJSON(b)
 	if x.WaID.Set {
-		b = hkComma(b)
-		b = append(b, "\"wa_id\":"...)
+		b = hkKey(b, "\"wa_id\":")
 		b = x.WaID.Value.appendJSON(b)
 	}
 	if x.From.Set {
-		b = hkComma(b)
-		b = append(b, "\"from\":"...)
+		b = hkKey(b, "\"from\":")
 		b = x.From.Value.appendJSON(b)
 	}
-	b = hkComma(b)
-	b = append(b, "\"created_at\":"...)
+	b = hkKey(b, "\"created_at\":")
 	b = hkAppendTime(b, x.CreatedAt)
 	if x.UpdatedAt.Set {
-		b = hkComma(b)
-		b = append(b, "\"updated_at\":"...)
+		b = hkKey(b, "\"updated_at\":")
 		b = hkAppendTime(b, x.UpdatedAt.Value)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessagesInsertData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessagesInsertData; the error lists every violation found (see Parse).
 func (x *MessagesInsertData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessagesInsertData{}
@@ -238,7 +216,7 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "conversation_id":
@@ -248,7 +226,7 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ConversationID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "organization_id":
@@ -258,7 +236,7 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.OrganizationID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "direction":
@@ -268,7 +246,7 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Direction.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "agent_id":
@@ -278,7 +256,7 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.AgentID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x10)
 			}
 		case "content":
@@ -288,7 +266,7 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Content.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x20)
 			}
 		case "status":
@@ -298,7 +276,7 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Status.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x40)
 			}
 		case "wa_id":
@@ -308,7 +286,7 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.WaID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x80)
 			}
 		case "from":
@@ -318,7 +296,7 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.From.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x100)
 			}
 		case "created_at":
@@ -369,7 +347,7 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessagesInsertData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessagesInsertData breaks its schema, as a *ValidationError.
 func (x *MessagesInsertData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -18,31 +18,24 @@ type MessagesUpdate struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a MessagesUpdate without reflection, as encoding/json would.
+// MarshalJSON encodes a MessagesUpdate as encoding/json would, without reflection.
 func (x MessagesUpdate) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessagesUpdate) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
-	b = hkComma(b)
-	b = append(b, "\"entity\":"...)
+	b = hkKey(b, "\"entity\":")
 	b = hkAppendString(b, x.Entity)
-	b = hkComma(b)
-	b = append(b, "\"action\":"...)
+	b = hkKey(b, "\"action\":")
 	b = hkAppendString(b, x.Action)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessagesUpdate. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessagesUpdate; the error lists every violation found (see Parse).
 func (x *MessagesUpdate) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessagesUpdate{}
@@ -69,7 +62,7 @@ func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "entity":
@@ -79,7 +72,7 @@ func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Entity); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "action":
@@ -89,7 +82,7 @@ func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Action); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -113,7 +106,7 @@ func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessagesUpdate breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessagesUpdate breaks its schema, as a *ValidationError.
 func (x *MessagesUpdate) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -157,75 +150,60 @@ type MessagesUpdateData struct {
 	hkExtra int
 }
 
-// MarshalJSON encodes a MessagesUpdateData without reflection, as encoding/json would.
+// MarshalJSON encodes a MessagesUpdateData as encoding/json would, without reflection.
 func (x MessagesUpdateData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *MessagesUpdateData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"id\":"...)
+	b = hkKey(b, "\"id\":")
 	b = x.ID.appendJSON(b)
 	if x.ConversationID.Set {
-		b = hkComma(b)
-		b = append(b, "\"conversation_id\":"...)
+		b = hkKey(b, "\"conversation_id\":")
 		b = x.ConversationID.Value.appendJSON(b)
 	}
 	if x.OrganizationID.Set {
-		b = hkComma(b)
-		b = append(b, "\"organization_id\":"...)
+		b = hkKey(b, "\"organization_id\":")
 		b = x.OrganizationID.Value.appendJSON(b)
 	}
 	if x.Direction.Set {
-		b = hkComma(b)
-		b = append(b, "\"direction\":"...)
+		b = hkKey(b, "\"direction\":")
 		b = x.Direction.Value.appendJSON(b)
 	}
 	if x.AgentID.Set {
-		b = hkComma(b)
-		b = append(b, "\"agent_id\":"...)
+		b = hkKey(b, "\"agent_id\":")
 		b = x.AgentID.Value.appendJSON(b)
 	}
 	if x.Content.Set {
-		b = hkComma(b)
-		b = append(b, "\"content\":"...)
+		b = hkKey(b, "\"content\":")
 		b = x.Content.Value.appendJSON(b)
 	}
 	if x.Status.Set {
-		b = hkComma(b)
-		b = append(b, "\"status\":"...)
+		b = hkKey(b, "\"status\":")
 		b = x.Status.Value.appendJSON(b)
 	}
 	if x.WaID.Set {
-		b = hkComma(b)
-		b = append(b, "\"wa_id\":"...)
+		b = hkKey(b, "\"wa_id\":")
 		b = x.WaID.Value.appendJSON(b)
 	}
 	if x.From.Set {
-		b = hkComma(b)
-		b = append(b, "\"from\":"...)
+		b = hkKey(b, "\"from\":")
 		b = x.From.Value.appendJSON(b)
 	}
 	if x.CreatedAt.Set {
-		b = hkComma(b)
-		b = append(b, "\"created_at\":"...)
+		b = hkKey(b, "\"created_at\":")
 		b = hkAppendTime(b, x.CreatedAt.Value)
 	}
 	if x.UpdatedAt.Set {
-		b = hkComma(b)
-		b = append(b, "\"updated_at\":"...)
+		b = hkKey(b, "\"updated_at\":")
 		b = hkAppendTime(b, x.UpdatedAt.Value)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a MessagesUpdateData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a MessagesUpdateData; the error lists every violation found (see Parse).
 func (x *MessagesUpdateData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessagesUpdateData{}
@@ -252,7 +230,7 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ID.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "conversation_id":
@@ -262,7 +240,7 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.ConversationID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "organization_id":
@@ -272,7 +250,7 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.OrganizationID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		case "direction":
@@ -282,7 +260,7 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Direction.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x8)
 			}
 		case "agent_id":
@@ -292,7 +270,7 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.AgentID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x10)
 			}
 		case "content":
@@ -302,7 +280,7 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Content.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x20)
 			}
 		case "status":
@@ -312,7 +290,7 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Status.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x40)
 			}
 		case "wa_id":
@@ -322,7 +300,7 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.WaID.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x80)
 			}
 		case "from":
@@ -332,7 +310,7 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.From.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x100)
 			}
 		case "created_at":
@@ -361,7 +339,7 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the MessagesUpdateData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the MessagesUpdateData breaks its schema, as a *ValidationError.
 func (x *MessagesUpdateData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -84,7 +84,7 @@ func genStructDecode(f *jen.File, t *model.Type) {
 						if fi := fl.SkipBit; fi >= 0 {
 							c.Id("rejects").Op(":=").Id("d").Dot("rejects")
 							genDecodeField(c, fl)
-							c.If(jen.Id("d").Dot("rejects").Op("!=").Id("rejects").Op("&&").Id("d").Dot("rejectDepth").Op("==").Id("d").Dot("depth")).Block(
+							c.If(jen.Id("d").Dot("refused").Call(jen.Id("rejects"))).Block(
 								jen.Id("x").Dot("hkSkip").Index(jen.Lit(fi / 64)).Op("|=").Lit(uint64(1) << (fi % 64)),
 							)
 						} else {

@@ -12,7 +12,7 @@ import (
 // genMarshal prints MarshalJSON, with a value receiver so encoding/json
 // uses it for values and pointers alike, writing through appendJSON.
 func genMarshal(f *jen.File, t *model.Type) {
-	f.Comment(fmt.Sprintf("// MarshalJSON encodes a %s without reflection, as encoding/json would.", t.Name))
+	f.Comment(fmt.Sprintf("// MarshalJSON encodes a %s as encoding/json would, without reflection.", t.Name))
 	f.Func().Params(jen.Id("x").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("x").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(128))), jen.Nil()),
 	)
@@ -70,13 +70,11 @@ func memberName(name string) string {
 func genAppendField(g *jen.Group, fl *model.Field) {
 	field := jen.Id("x").Dot(fl.Name)
 	write := func(g *jen.Group, v *jen.Statement) {
-		g.Id("b").Op("=").Id("hkComma").Call(jen.Id("b"))
-		g.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(memberName(fl.JSONName)).Op("..."))
+		g.Id("b").Op("=").Id("hkKey").Call(jen.Id("b"), jen.Lit(memberName(fl.JSONName)))
 		genAppendValue(g, fl.Type, v, 0)
 	}
 	writeNullable := func(g *jen.Group) {
-		g.Id("b").Op("=").Id("hkComma").Call(jen.Id("b"))
-		g.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(memberName(fl.JSONName)).Op("..."))
+		g.Id("b").Op("=").Id("hkKey").Call(jen.Id("b"), jen.Lit(memberName(fl.JSONName)))
 		g.If(field.Clone().Dot("Null")).Block(
 			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
 		).Else().BlockFunc(func(e *jen.Group) { genAppendValue(e, fl.Type, field.Clone().Dot("Value"), 0) })

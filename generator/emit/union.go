@@ -58,7 +58,7 @@ func genUnion(f *jen.File, t *model.Type) {
 		jen.Return(jen.Id("d").Dot("mismatch").Call(jen.Id("p"), jen.Lit(unionTypes(t)))),
 	)
 	genValidateMethod(f, t)
-	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("validate").Params(validatorParams()...).Block(
+	f.Func().Params(jen.Id("x").Id(t.Name)).Id("validate").Params(validatorParams()...).Block(
 		jen.Switch(jen.Id("x").Dot("Type")).BlockFunc(func(g *jen.Group) {
 			for _, m := range t.Members {
 				g.Case(jen.Lit(m.JSONType)).BlockFunc(func(c *jen.Group) {

@@ -124,3 +124,9 @@ func hkSortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// hkKey starts an object member: a comma unless it is the first, then the
+// member's name and colon, already escaped.
+func hkKey(b []byte, nameColon string) []byte {
+	return append(hkComma(b), nameColon...)
+}

@@ -820,3 +820,22 @@ func hkQuoteOrBackslash(x uint64) uint64 {
 	q, bs := x^(ones*'"'), x^(ones*'\\')
 	return ((q-ones) & ^q | (bs-ones) & ^bs) & highs
 }
+
+// refused reports whether the value just decoded at the current depth was
+// refused for its type since rejects was read: a field with nothing in it
+// to validate.
+func (d *hkDecoder) refused(rejects int) bool {
+	return d.rejects != rejects && d.rejectDepth == d.depth
+}
+
+// hkUnmarshal is the body of every generated UnmarshalJSON: decode, then
+// the violations found, or a plain error for malformed JSON.
+func hkUnmarshal[P interface {
+	decodeJSON(d *hkDecoder, p *hkPath) error
+}](v P, data []byte) error {
+	d := hkDecoder{data: data}
+	if err := v.decodeJSON(&d, nil); err != nil {
+		return err
+	}
+	return d.finish()
+}

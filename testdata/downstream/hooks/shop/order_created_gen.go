@@ -13,28 +13,22 @@ type OrderCreated struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a OrderCreated without reflection, as encoding/json would.
+// MarshalJSON encodes a OrderCreated as encoding/json would, without reflection.
 func (x OrderCreated) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *OrderCreated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = hkAppendString(b, x.Type)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderCreated. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a OrderCreated; the error lists every violation found (see Parse).
 func (x *OrderCreated) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = OrderCreated{}
@@ -61,7 +55,7 @@ func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Type); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
@@ -71,7 +65,7 @@ func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -91,7 +85,7 @@ func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the OrderCreated breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the OrderCreated breaks its schema, as a *ValidationError.
 func (x *OrderCreated) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -119,33 +113,26 @@ type OrderCreatedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a OrderCreatedData without reflection, as encoding/json would.
+// MarshalJSON encodes a OrderCreatedData as encoding/json would, without reflection.
 func (x OrderCreatedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *OrderCreatedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"order_id\":"...)
+	b = hkKey(b, "\"order_id\":")
 	b = hkAppendString(b, x.OrderID)
-	b = hkComma(b)
-	b = append(b, "\"total\":"...)
+	b = hkKey(b, "\"total\":")
 	b = hkAppendFloat(b, x.Total)
 	if x.Status.Set {
-		b = hkComma(b)
-		b = append(b, "\"status\":"...)
+		b = hkKey(b, "\"status\":")
 		b = x.Status.Value.appendJSON(b)
 	}
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderCreatedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a OrderCreatedData; the error lists every violation found (see Parse).
 func (x *OrderCreatedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = OrderCreatedData{}
@@ -172,7 +159,7 @@ func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.OrderID); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "total":
@@ -182,7 +169,7 @@ func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readFloat64(&fp, &x.Total); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		case "status":
@@ -192,7 +179,7 @@ func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Status.Value.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x4)
 			}
 		default:
@@ -212,7 +199,7 @@ func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the OrderCreatedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the OrderCreatedData breaks its schema, as a *ValidationError.
 func (x *OrderCreatedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -248,7 +235,7 @@ const (
 	OrderCreatedDataStatusPaid    OrderCreatedDataStatus = "paid"
 )
 
-// MarshalJSON encodes a OrderCreatedDataStatus without reflection, as encoding/json would.
+// MarshalJSON encodes a OrderCreatedDataStatus as encoding/json would, without reflection.
 func (x OrderCreatedDataStatus) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -256,19 +243,15 @@ func (x *OrderCreatedDataStatus) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a OrderCreatedDataStatus. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a OrderCreatedDataStatus; the error lists every violation found (see Parse).
 func (x *OrderCreatedDataStatus) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *OrderCreatedDataStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
 }
 
-// Validate reports every way the OrderCreatedDataStatus breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the OrderCreatedDataStatus breaks its schema, as a *ValidationError.
 func (x OrderCreatedDataStatus) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)

@@ -13,28 +13,22 @@ type OrderRefunded struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a OrderRefunded without reflection, as encoding/json would.
+// MarshalJSON encodes a OrderRefunded as encoding/json would, without reflection.
 func (x OrderRefunded) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *OrderRefunded) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"type\":"...)
+	b = hkKey(b, "\"type\":")
 	b = hkAppendString(b, x.Type)
-	b = hkComma(b)
-	b = append(b, "\"data\":"...)
+	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderRefunded. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a OrderRefunded; the error lists every violation found (see Parse).
 func (x *OrderRefunded) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = OrderRefunded{}
@@ -61,7 +55,7 @@ func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readString(&fp, &x.Type); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		case "data":
@@ -71,7 +65,7 @@ func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := x.Data.decodeJSON(d, &fp); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x2)
 			}
 		default:
@@ -91,7 +85,7 @@ func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the OrderRefunded breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the OrderRefunded breaks its schema, as a *ValidationError.
 func (x *OrderRefunded) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
@@ -118,28 +112,22 @@ type OrderRefundedData struct {
 	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a OrderRefundedData without reflection, as encoding/json would.
+// MarshalJSON encodes a OrderRefundedData as encoding/json would, without reflection.
 func (x OrderRefundedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *OrderRefundedData) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = hkComma(b)
-	b = append(b, "\"order_id\":"...)
+	b = hkKey(b, "\"order_id\":")
 	b = hkAppendString(b, x.OrderID)
-	b = hkComma(b)
-	b = append(b, "\"amount\":"...)
+	b = hkKey(b, "\"amount\":")
 	b = hkAppendFloat(b, x.Amount)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderRefundedData. A value of the wrong type or a missing required property does not stop it: the error lists every such violation, with its JSON pointer, as a *ValidationError. Malformed JSON is a plain error.
+// UnmarshalJSON decodes a OrderRefundedData; the error lists every violation found (see Parse).
 func (x *OrderRefundedData) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	if err := x.decodeJSON(&d, nil); err != nil {
-		return err
-	}
-	return d.finish()
+	return hkUnmarshal(x, data)
 }
 func (x *OrderRefundedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = OrderRefundedData{}
@@ -172,7 +160,7 @@ func (x *OrderRefundedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 			if err := d.readFloat64(&fp, &x.Amount); err != nil {
 				return err
 			}
-			if d.rejects != rejects && d.rejectDepth == d.depth {
+			if d.refused(rejects) {
 				x.hkSkip[0] |= uint64(0x1)
 			}
 		default:
@@ -191,7 +179,7 @@ func (x *OrderRefundedData) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return nil
 }
 
-// Validate reports every way the OrderRefundedData breaks its schema, each with its JSON pointer, as a *ValidationError.
+// Validate reports every way the OrderRefundedData breaks its schema, as a *ValidationError.
 func (x *OrderRefundedData) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
