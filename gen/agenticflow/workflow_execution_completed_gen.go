@@ -65,7 +65,7 @@ func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
 			seen[0] |= uint64(0x1)
 			fp := p.field("event")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Event); err != nil {
+			if err := d.readKnownString(&fp, &x.Event, []string{"workflow.execution.completed"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {
@@ -473,7 +473,7 @@ func (x *WorkflowExecutionCompletedDataStatus) UnmarshalJSON(data []byte) error 
 	return hkUnmarshal(x, data)
 }
 func (x *WorkflowExecutionCompletedDataStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readString(p, (*string)(x))
+	return d.readKnownString(p, (*string)(x), []string{"success"})
 }
 
 // Validate reports every way the WorkflowExecutionCompletedDataStatus breaks its schema, as a *ValidationError.

@@ -59,7 +59,7 @@ func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) error {
 			seen[0] |= uint64(0x1)
 			fp := p.field("event")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Event); err != nil {
+			if err := d.readKnownString(&fp, &x.Event, []string{"conversation.closed"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {

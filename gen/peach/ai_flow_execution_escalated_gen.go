@@ -54,7 +54,7 @@ func (x *AIFlowExecutionEscalated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			seen[0] |= uint64(0x1)
 			fp := p.field("type")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Type); err != nil {
+			if err := d.readKnownString(&fp, &x.Type, []string{"ai_flow_execution.escalated"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {

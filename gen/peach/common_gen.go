@@ -208,7 +208,7 @@ func (x *AIFlowStatus) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
 func (x *AIFlowStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readString(p, (*string)(x))
+	return d.readKnownString(p, (*string)(x), []string{"draft", "published"})
 }
 
 // Validate reports every way the AIFlowStatus breaks its schema, as a *ValidationError.
@@ -313,7 +313,7 @@ func (x *MessageType) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
 func (x *MessageType) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readString(p, (*string)(x))
+	return d.readKnownString(p, (*string)(x), []string{"template_message", "message"})
 }
 
 // Validate reports every way the MessageType breaks its schema, as a *ValidationError.

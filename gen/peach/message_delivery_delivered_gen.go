@@ -131,7 +131,7 @@ func (x *MessageDeliveryDeliveredType) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryDeliveredType) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readString(p, (*string)(x))
+	return d.readKnownString(p, (*string)(x), []string{"message_delivery.delivered", "message_delivery.sent"})
 }
 
 // Validate reports every way the MessageDeliveryDeliveredType breaks its schema, as a *ValidationError.
@@ -339,7 +339,7 @@ func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath
 			seen[0] |= uint64(0x2)
 			fp := p.field("status")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Status); err != nil {
+			if err := d.readKnownString(&fp, &x.Status, []string{"delivered"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {

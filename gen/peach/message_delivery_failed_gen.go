@@ -134,7 +134,7 @@ func (x *MessageDeliveryFailedType) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryFailedType) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readString(p, (*string)(x))
+	return d.readKnownString(p, (*string)(x), []string{"message_delivery.failed", "message_delivery.sent"})
 }
 
 // Validate reports every way the MessageDeliveryFailedType breaks its schema, as a *ValidationError.
@@ -339,7 +339,7 @@ func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) e
 			seen[0] |= uint64(0x2)
 			fp := p.field("status")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Status); err != nil {
+			if err := d.readKnownString(&fp, &x.Status, []string{"failed"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {

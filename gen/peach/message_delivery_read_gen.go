@@ -131,7 +131,7 @@ func (x *MessageDeliveryReadType) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
 func (x *MessageDeliveryReadType) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readString(p, (*string)(x))
+	return d.readKnownString(p, (*string)(x), []string{"message_delivery.read", "message_delivery.sent"})
 }
 
 // Validate reports every way the MessageDeliveryReadType breaks its schema, as a *ValidationError.
@@ -339,7 +339,7 @@ func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 			seen[0] |= uint64(0x2)
 			fp := p.field("status")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Status); err != nil {
+			if err := d.readKnownString(&fp, &x.Status, []string{"read"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {

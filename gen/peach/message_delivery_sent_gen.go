@@ -56,7 +56,7 @@ func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) error {
 			seen[0] |= uint64(0x1)
 			fp := p.field("type")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Type); err != nil {
+			if err := d.readKnownString(&fp, &x.Type, []string{"message_delivery.sent"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {
@@ -299,7 +299,7 @@ func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) err
 			seen[0] |= uint64(0x2)
 			fp := p.field("status")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Status); err != nil {
+			if err := d.readKnownString(&fp, &x.Status, []string{"sent"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {

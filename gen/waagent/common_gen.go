@@ -133,7 +133,7 @@ func (x *Direction) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
 func (x *Direction) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readString(p, (*string)(x))
+	return d.readKnownString(p, (*string)(x), []string{"incoming", "outgoing"})
 }
 
 // Validate reports every way the Direction breaks its schema, as a *ValidationError.
@@ -508,7 +508,7 @@ func (x *ConversationStatus) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
 func (x *ConversationStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readString(p, (*string)(x))
+	return d.readKnownString(p, (*string)(x), []string{"open", "closed"})
 }
 
 // Validate reports every way the ConversationStatus breaks its schema, as a *ValidationError.

@@ -72,7 +72,7 @@ func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 			seen[0] |= uint64(0x2)
 			fp := p.field("entity")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Entity); err != nil {
+			if err := d.readKnownString(&fp, &x.Entity, []string{"conversations"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {
@@ -82,7 +82,7 @@ func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 			seen[0] |= uint64(0x4)
 			fp := p.field("action")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Action); err != nil {
+			if err := d.readKnownString(&fp, &x.Action, []string{"insert"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {

@@ -69,7 +69,7 @@ func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 			seen[0] |= uint64(0x2)
 			fp := p.field("entity")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Entity); err != nil {
+			if err := d.readKnownString(&fp, &x.Entity, []string{"messages"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {
@@ -79,7 +79,7 @@ func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
 			seen[0] |= uint64(0x4)
 			fp := p.field("action")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Action); err != nil {
+			if err := d.readKnownString(&fp, &x.Action, []string{"insert"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {

@@ -35,9 +35,36 @@ func jsonKind(r model.Ref) string {
 // genScalarDecode prints decodeJSON for a named type over a builtin or raw
 // JSON: it reads into the underlying type.
 func genScalarDecode(f *jen.File, t *model.Type) {
-	f.Func().Params(receiver(t, true)).Id("decodeJSON").Params(decoderParams()...).Error().Block(
-		jen.Return(jen.Id("d").Dot(readerName(t.Base)).Call(jen.Id("p"), jen.Parens(jen.Op("*").Add(typeExpr(t.Base))).Parens(jen.Id("x")))),
-	)
+	target := jen.Parens(jen.Op("*").Add(typeExpr(t.Base))).Parens(jen.Id("x"))
+	f.Func().Params(receiver(t, true)).Id("decodeJSON").Params(decoderParams()...).Error().BlockFunc(func(g *jen.Group) {
+		if known := knownStrings(t.Base, t); known != nil {
+			g.Return(jen.Id("d").Dot("readKnownString").Call(jen.Id("p"), target, known))
+			return
+		}
+		g.Return(jen.Id("d").Dot(readerName(t.Base)).Call(jen.Id("p"), target))
+	})
+}
+
+// knownStrings lists the values a string is expected to take (an enum's
+// constants or a const), for readKnownString; nil when there are none.
+func knownStrings(r model.Ref, t *model.Type) jen.Code {
+	if r.Kind != model.Builtin || r.Builtin != "string" {
+		return nil
+	}
+	var values []jen.Code
+	if t != nil && t.Kind == model.Enum {
+		for _, v := range t.Values {
+			values = append(values, jen.Lit(v.Value))
+		}
+	} else if r.Rules != nil {
+		if c, ok := r.Rules.Const.(string); ok {
+			values = append(values, jen.Lit(c))
+		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	return jen.Index().String().Values(values...)
 }
 
 // genStructDecode prints
@@ -175,6 +202,10 @@ func genDecodeValue(g *jen.Group, r model.Ref, target func() *jen.Statement, pp 
 	// Inside the helpers, "p" is the current path; rebind it when needed.
 	switch r.Kind {
 	case model.Builtin, model.Time, model.Raw:
+		if known := knownStrings(r, nil); known != nil {
+			ret(jen.Id("d").Dot("readKnownString").Call(p, jen.Op("&").Add(target()), known))
+			return
+		}
 		ret(jen.Id("d").Dot(readerName(r)).Call(p, jen.Op("&").Add(target())))
 	case model.Named:
 		if r.Type.Kind == model.Sum {

@@ -52,7 +52,7 @@ func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) error {
 			seen[0] |= uint64(0x1)
 			fp := p.field("type")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Type); err != nil {
+			if err := d.readKnownString(&fp, &x.Type, []string{"order.refunded"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {

@@ -839,3 +839,24 @@ func hkUnmarshal[P interface {
 	}
 	return d.finish()
 }
+
+// readKnownString reads a string whose likely values the schema lists (an
+// enum, a const): one of them is returned as that very string, without
+// allocating; anything else is copied as usual.
+func (d *hkDecoder) readKnownString(p *hkPath, v *string, known []string) error {
+	if d.peek() != hkString {
+		return d.mismatch(p, "string")
+	}
+	s, err := d.rawString()
+	if err != nil {
+		return err
+	}
+	for _, k := range known {
+		if string(s) == k {
+			*v = k
+			return nil
+		}
+	}
+	*v = string(s)
+	return nil
+}

@@ -52,7 +52,7 @@ func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
 			seen[0] |= uint64(0x1)
 			fp := p.field("type")
 			rejects := d.rejects
-			if err := d.readString(&fp, &x.Type); err != nil {
+			if err := d.readKnownString(&fp, &x.Type, []string{"order.created"}); err != nil {
 				return err
 			}
 			if d.refused(rejects) {
@@ -248,7 +248,7 @@ func (x *OrderCreatedDataStatus) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
 func (x *OrderCreatedDataStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readString(p, (*string)(x))
+	return d.readKnownString(p, (*string)(x), []string{"pending", "paid"})
 }
 
 // Validate reports every way the OrderCreatedDataStatus breaks its schema, as a *ValidationError.
