@@ -860,3 +860,76 @@ func (d *hkDecoder) readKnownString(p *hkPath, v *string, known []string) error 
 	*v = string(s)
 	return nil
 }
+
+// peekTail looks for the members keys among the last members of the root
+// object, reading backward from its closing brace: providers often put the
+// event's name after the payload ({"data": {...}, "entity": ..., "action":
+// ...}), where a forward peek would pass over the whole payload first. It
+// reads only "name": "plain string" pairs; at anything else (a nested
+// value, a number, an escape) it stops, and ok is false unless every key
+// was found by then. The decode that follows checks the whole payload.
+func (d *hkDecoder) peekTail(keys []string, vals [][]byte) (ok bool) {
+	b := d.data
+	i := len(b) - 1
+	back := func() {
+		for i >= 0 && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+			i--
+		}
+	}
+	// str reads a plain string that ends at b[i] (its closing quote).
+	str := func() ([]byte, bool) {
+		if i < 0 || b[i] != '"' {
+			return nil, false
+		}
+		end := i
+		for i--; i >= 0 && b[i] != '"'; i-- {
+			if b[i] == '\\' || b[i] < 0x20 {
+				return nil, false
+			}
+		}
+		if i < 0 {
+			return nil, false
+		}
+		s := b[i+1 : end]
+		i--
+		if !utf8.Valid(s) {
+			return nil, false // the decode would read U+FFFD: leave it to it
+		}
+		return s, true
+	}
+	back()
+	if i < 0 || b[i] != '}' {
+		return false
+	}
+	i--
+	found := 0
+	for found < len(keys) {
+		back()
+		v, ok := str()
+		if !ok {
+			return false
+		}
+		back()
+		if i < 0 || b[i] != ':' {
+			return false
+		}
+		i--
+		back()
+		k, ok := str()
+		if !ok {
+			return false
+		}
+		for j, key := range keys {
+			if vals[j] == nil && string(k) == key {
+				vals[j] = v
+				found++
+			}
+		}
+		back()
+		if i < 0 || b[i] != ',' {
+			break // the first member, or not a plain pair
+		}
+		i--
+	}
+	return found == len(keys)
+}

@@ -60,8 +60,11 @@ func Parse(data []byte) (Event, error) {
 		return nil, errors.New("waagent: the payload is not a JSON object")
 	}
 	var vals [2][]byte
-	if err := d.peekMembers([]string{"entity", "action"}, vals[:]); err != nil {
-		return nil, err
+	if !d.peekTail([]string{"entity", "action"}, vals[:]) {
+		vals = [2][]byte{}
+		if err := d.peekMembers([]string{"entity", "action"}, vals[:]); err != nil {
+			return nil, err
+		}
 	}
 	if vals[0] == nil {
 		return nil, errors.New("waagent: the payload has no string \"entity\", which names the event")

@@ -151,8 +151,10 @@ func peekCalls(pkg *model.Package) []jen.Code {
 	}
 	return []jen.Code{
 		jen.Var().Id("vals").Index(jen.Lit(len(keys))).Index().Byte(),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("peekMembers").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil().Op("||").Id("vals").Index(jen.Lit(len(keys)-1)).Op("==").Nil()).Block(
-			jen.Id("tb").Dot("Fatal").Call(jen.Lit("no discriminator")),
+		jen.If(jen.Op("!").Id("d").Dot("peekTail").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty()))).Block(
+			jen.If(jen.Err().Op(":=").Id("d").Dot("peekMembers").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil().Op("||").Id("vals").Index(jen.Lit(len(keys)-1)).Op("==").Nil()).Block(
+				jen.Id("tb").Dot("Fatal").Call(jen.Lit("no discriminator")),
+			),
 		),
 	}
 }

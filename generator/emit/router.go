@@ -92,8 +92,13 @@ func genParse(f *jen.File, pkg *model.Package) {
 			for _, key := range r.Discriminator {
 				keys = append(keys, jen.Lit(key))
 			}
+			// They often follow the payload: try reading them backward from
+			// the end first.
 			g.Var().Id("vals").Index(jen.Lit(len(r.Discriminator))).Index().Byte()
-			g.If(jen.Err().Op(":=").Id("d").Dot("peekMembers").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+			g.If(jen.Op("!").Id("d").Dot("peekTail").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty()))).Block(
+				jen.Id("vals").Op("=").Index(jen.Lit(len(r.Discriminator))).Index().Byte().Values(),
+				jen.If(jen.Err().Op(":=").Id("d").Dot("peekMembers").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			)
 			for i, key := range r.Discriminator {
 				g.If(jen.Id("vals").Index(jen.Lit(i)).Op("==").Nil()).Block(
 					jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: the payload has no string %q, which names the event", pkg.Name, key)))),

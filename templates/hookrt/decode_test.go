@@ -244,3 +244,44 @@ func FuzzSkipFast(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPeekTail: whenever the backward peek answers, it answers what the
+// forward peek does.
+func FuzzPeekTail(f *testing.F) {
+	for _, s := range []string{
+		`{"data":{"x":"}"},"entity":"messages","action":"insert"}`,
+		`{"entity":"a","data":1,"action":"b"}`,
+		`{ "data" : [1,"\""] , "entity" : "m" , "action" : "u" }`,
+		`{"action":"x","entity":"y","action":"z"}`,
+		`{"entity":"e\"","action":"a"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	keys := []string{"entity", "action"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !json.Valid(data) {
+			return
+		}
+		tail := make([][]byte, 2)
+		d := &hkDecoder{data: data}
+		if !d.peekTail(keys, tail) {
+			return
+		}
+		fwd := make([][]byte, 2)
+		if err := (&hkDecoder{data: data}).peekMembers(keys, fwd); err != nil {
+			t.Fatal(err)
+		}
+		// The forward peek keeps the first of repeated members, decoding
+		// (like encoding/json) the last; the backward one sees the last.
+		var last map[string]any
+		if err := json.Unmarshal(data, &last); err != nil {
+			return
+		}
+		for i, k := range keys {
+			want, _ := last[k].(string)
+			if string(tail[i]) != want {
+				t.Fatalf("%s: %q from the tail, the value decoded is %q (forward peek %q)", k, tail[i], want, fwd[i])
+			}
+		}
+	})
+}
