@@ -51,19 +51,22 @@ const TablesFile = "hookgen_tables_gen.go"
 // hookgen_runtime_decode_gen.go and so on.
 const RuntimePrefix = "hookgen_runtime_"
 
-// Package prints every file of pkg, sorted by name. The files are built
-// in order and rendered (jennifer, then gofmt) in parallel: rendering is
-// most of the generator's time.
+// Package prints every file of pkg, sorted by name. The package-wide
+// files are built in order; the per-schema type files are built, and every
+// file rendered (jennifer, then gofmt), in parallel: that is most of the
+// generator's time, and it grows with the number of schemas.
 func Package(pkg *model.Package) ([]File, error) {
 	type pending struct {
-		name string
-		file *jen.File
+		name  string
+		file  *jen.File
+		build func() *jen.File // when file is nil: builds it on a worker
 	}
 	var todo []pending
-	add := func(name string, f *jen.File) { todo = append(todo, pending{name, f}) }
+	add := func(name string, f *jen.File) { todo = append(todo, pending{name: name, file: f}) }
 	add("doc_gen.go", genDoc(pkg))
+	events := eventsByRoot(pkg)
 	for _, mf := range pkg.Files {
-		add(mf.Name, genTypesFile(pkg, mf))
+		todo = append(todo, pending{name: mf.Name, build: func() *jen.File { return genTypesFile(pkg, mf, events) }})
 	}
 	if pkg.Router != nil {
 		add(RouterFile, genRouter(pkg))
@@ -95,8 +98,12 @@ func Package(pkg *model.Package) ([]File, error) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
+				f := todo[i].file
+				if f == nil {
+					f = todo[i].build()
+				}
 				var buf bytes.Buffer
-				if err := todo[i].file.Render(&buf); err != nil {
+				if err := f.Render(&buf); err != nil {
 					errs[i] = fmt.Errorf("%s/%s: %w", pkg.Provider, todo[i].name, err)
 					continue
 				}
@@ -187,15 +194,22 @@ func typeDoc(t *model.Type, lead string) string {
 }
 
 // genTypesFile prints the types declared by one schema file.
-func genTypesFile(pkg *model.Package, mf *model.File) *jen.File {
-	f := newFile(pkg, mf.Source)
-	var events map[*model.Type]*model.Event
+// eventsByRoot maps each event's root type to its event, once per package
+// (built per file, it made generation quadratic in the number of events).
+func eventsByRoot(pkg *model.Package) map[*model.Type]*model.Event {
+	events := map[*model.Type]*model.Event{}
 	if pkg.Router != nil {
-		events = map[*model.Type]*model.Event{}
 		for _, ev := range pkg.Router.Events {
 			events[ev.Root] = ev
 		}
 	}
+	return events
+}
+
+// genTypesFile prints the types of one schema file. It only reads pkg and
+// events: files are built concurrently.
+func genTypesFile(pkg *model.Package, mf *model.File, events map[*model.Type]*model.Event) *jen.File {
+	f := newFile(pkg, mf.Source)
 	for _, t := range mf.Types {
 		if ev, ok := events[t]; ok {
 			defer genEventMethods(f, ev)
