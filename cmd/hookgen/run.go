@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -84,7 +83,22 @@ func newFlagSet(name, usageLine, summary string, stderr io.Writer) *pflag.FlagSe
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: %s\n\n%s.\n\nFlags:\n%s", usageLine, summary, fs.FlagUsages())
 	}
+	// Declared, not left to pflag: pflag's built-in -h prints the usage to
+	// the flag set's output (stderr) itself, and the help asked for belongs
+	// on stdout, once (see helped).
+	fs.BoolP("help", "h", false, "print this help")
 	return fs
+}
+
+// helped prints the usage to stdout when --help was given; the verb then
+// exits 0 without doing anything else.
+func helped(fs *pflag.FlagSet, stdout io.Writer) bool {
+	if h, _ := fs.GetBool("help"); h {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return true
+	}
+	return false
 }
 
 func (g *genFlags) register(fs *pflag.FlagSet) {
@@ -97,14 +111,8 @@ func (g *genFlags) register(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&g.providers, "provider", nil, "only this provider folder (repeatable, or comma-separated); default all")
 }
 
-// parseError answers a flag parsing error: help goes to stdout with exit
-// 0, anything else is a usage error.
-func parseError(fs *pflag.FlagSet, err error, stdout io.Writer) int {
-	if errors.Is(err, pflag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return exitOK
-	}
+// parseError answers a flag parsing error: a usage error.
+func parseError(fs *pflag.FlagSet, err error) int {
 	fmt.Fprintf(fs.Output(), "hookgen %s: %v\n", fs.Name(), err)
 	return exitUsage
 }
@@ -113,7 +121,10 @@ func parseError(fs *pflag.FlagSet, err error, stdout io.Writer) int {
 // the caller should return code.
 func parse(fs *pflag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
 	if err := fs.Parse(args); err != nil {
-		return parseError(fs, err, stdout), true
+		return parseError(fs, err), true
+	}
+	if helped(fs, stdout) {
+		return exitOK, true
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "hookgen %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -70,6 +71,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"help"}, exitOK, "generate"},
 		{[]string{"generate", "--help"}, exitOK, "--schemas"},
 		{[]string{"check", "-h"}, exitOK, "--out"},
+		{[]string{"validate", "--help"}, exitOK, "--schema"},
+		{[]string{"version", "--help"}, exitOK, "Usage: hookgen version"},
 		{[]string{"generate", "--bogus"}, exitUsage, "unknown flag: --bogus"},
 		{[]string{"check", "extra"}, exitUsage, `unexpected argument "extra"`},
 	}
@@ -80,6 +83,12 @@ func TestUsage(t *testing.T) {
 		}
 		if !strings.Contains(out+errOut, c.want) {
 			t.Errorf("%v: output lacks %q:\n%s%s", c.args, c.want, out, errOut)
+		}
+		// Help that was asked for is the answer: on stdout, once.
+		if c.code == exitOK && (slices.Contains(c.args, "--help") || slices.Contains(c.args, "-h")) {
+			if errOut != "" || strings.Count(out, "Usage:") != 1 {
+				t.Errorf("%v: help should be printed once, to stdout; stdout:\n%s\nstderr:\n%s", c.args, out, errOut)
+			}
 		}
 	}
 }

@@ -23,7 +23,10 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&provider, "provider", "", "the provider the payloads come from; default: whichever provider's schemas claim each payload")
 	fs.StringVar(&schema, "schema", "", "validate against this schema file (stem, such as agent_webhook.request) instead of finding the event; needs --provider")
 	if err := fs.Parse(args); err != nil {
-		return parseError(fs, err, stdout)
+		return parseError(fs, err)
+	}
+	if helped(fs, stdout) {
+		return exitOK
 	}
 	files := fs.Args()
 	if len(files) == 0 {

@@ -57,6 +57,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		if errors.Is(err, pflag.ErrHelp) {
 			return 0
 		}
+		// pflag prints nothing itself for a bad flag (ContinueOnError).
+		fmt.Fprintf(stderr, "receiver: %v (see receiver --help)\n", err)
 		return 2
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))

@@ -431,3 +431,16 @@ func TestSendCommand(t *testing.T) {
 		t.Errorf("unknown provider: exit %d", code)
 	}
 }
+
+// A mistyped flag is a usage error that says which flag, never a silent exit.
+func TestBadFlagIsNamed(t *testing.T) {
+	for _, args := range [][]string{{"--bogus"}, {"send", "--bogus"}} {
+		var out, errOut bytes.Buffer
+		if code := run(context.Background(), args, testEnv, &out, &errOut); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+		if !strings.Contains(errOut.String(), "unknown flag: --bogus") {
+			t.Errorf("%v: stderr does not name the flag: %q", args, errOut.String())
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -24,9 +25,11 @@ func runSend(ctx context.Context, args []string, getenv func(string) string, std
 	name := fs.String("provider", "", "the provider the payloads come from: "+fmt.Sprint(providerNames()))
 	id := fs.String("id", "", "the Standard Webhooks webhook-id to send (default: derived from the body, so a resend is a duplicate)")
 	if err := fs.Parse(args); err != nil {
-		if err == pflag.ErrHelp {
+		if errors.Is(err, pflag.ErrHelp) {
 			return 0
 		}
+		// pflag prints nothing itself for a bad flag (ContinueOnError).
+		fmt.Fprintf(stderr, "receiver send: %v (see receiver send --help)\n", err)
 		return 2
 	}
 	var p *provider
