@@ -64,9 +64,8 @@ func Package(pkg *model.Package) ([]File, error) {
 	var todo []pending
 	add := func(name string, f *jen.File) { todo = append(todo, pending{name: name, file: f}) }
 	add("doc_gen.go", genDoc(pkg))
-	events := eventsByRoot(pkg)
 	for _, mf := range pkg.Files {
-		todo = append(todo, pending{name: mf.Name, build: func() *jen.File { return genTypesFile(pkg, mf, events) }})
+		todo = append(todo, pending{name: mf.Name, build: func() *jen.File { return genTypesFile(pkg, mf) }})
 	}
 	if pkg.Router != nil {
 		add(RouterFile, genRouter(pkg))
@@ -193,26 +192,13 @@ func typeDoc(t *model.Type, lead string) string {
 	return comment(text)
 }
 
-// genTypesFile prints the types declared by one schema file.
-// eventsByRoot maps each event's root type to its event, once per package
-// (built per file, it made generation quadratic in the number of events).
-func eventsByRoot(pkg *model.Package) map[*model.Type]*model.Event {
-	events := map[*model.Type]*model.Event{}
-	if pkg.Router != nil {
-		for _, ev := range pkg.Router.Events {
-			events[ev.Root] = ev
-		}
-	}
-	return events
-}
-
-// genTypesFile prints the types of one schema file. It only reads pkg and
-// events: files are built concurrently.
-func genTypesFile(pkg *model.Package, mf *model.File, events map[*model.Type]*model.Event) *jen.File {
+// genTypesFile prints the types of one schema file. It only reads pkg:
+// files are built concurrently.
+func genTypesFile(pkg *model.Package, mf *model.File) *jen.File {
 	f := newFile(pkg, mf.Source)
 	for _, t := range mf.Types {
-		if ev, ok := events[t]; ok {
-			defer genEventMethods(f, ev)
+		if t.Event != nil {
+			defer genEventMethods(f, t.Event)
 		}
 		switch t.Kind {
 		case model.Struct:

@@ -153,6 +153,9 @@ type Type struct {
 	Implements []*Type
 	// SkipWords is the length of the struct's hkSkip mask (0: none).
 	SkipWords int
+	// Event is the event whose payload this type is the root of (nil: none,
+	// or no router); its methods (EventType, ...) are printed with it.
+	Event *Event
 
 	// Enum: Base is the underlying builtin; Defined: the definition.
 	Base   Ref

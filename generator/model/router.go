@@ -188,6 +188,9 @@ func (b *builder) route() {
 		}
 		router.Routes = append(router.Routes, rt)
 	}
+	for _, ev := range router.Events {
+		ev.Root.Event = ev
+	}
 	b.pkg.Router = router
 }
 
