@@ -119,7 +119,11 @@ func Generate(opts Options) (*Result, error) {
 			if out == "" {
 				out = "gen"
 			}
-			r, err := filepath.Rel(filepath.Join(out, p.Name), filepath.Join(opts.Testdata, p.Name))
+			// The generated tests find their payloads relative to their
+			// package: the same relative path whether the folders were
+			// named absolute or relative, so the output does not depend on
+			// how, or on which machine, the generator was run.
+			r, err := relPath(filepath.Join(out, p.Name), filepath.Join(opts.Testdata, p.Name))
 			if err != nil {
 				return nil, fmt.Errorf("test data of %s: %w", p.Name, err)
 			}
@@ -152,4 +156,18 @@ func Generate(opts Options) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// relPath is target relative to base, either of which may be absolute or
+// relative to the working directory.
+func relPath(base, target string) (string, error) {
+	absBase, err := filepath.Abs(base)
+	if err != nil {
+		return "", err
+	}
+	absTarget, err := filepath.Abs(target)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Rel(absBase, absTarget)
 }

@@ -341,6 +341,29 @@ func TestTypesOnly(t *testing.T) {
 	}
 }
 
+// Folders may be named absolute or relative (go generate directives and
+// CI scripts do both): the output is the same either way.
+func TestAbsoluteAndRelativeFoldersGenerateTheSame(t *testing.T) {
+	dir := workspace(t, map[string]string{
+		"schemas/hooks/ping.json":            eventSchema,
+		"testdata/hooks/valid/ping.one.json": `{"event":"ping"}`,
+	})
+	abs := func(p string) string { return filepath.Join(dir, p) }
+	if code, out, errOut := runCLI("generate", "--out", abs("gen"), "--schemas", abs("schemas")); code != exitOK {
+		t.Fatalf("generate with absolute --out: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, args := range [][]string{
+		{"check"},
+		{"check", "--out", abs("gen")},
+		{"check", "--testdata", abs("testdata")},
+		{"check", "--out", abs("gen"), "--testdata", abs("testdata")},
+	} {
+		if code, out, errOut := runCLI(args...); code != exitOK {
+			t.Errorf("%v: exit %d\n%s%s", args, code, out, errOut)
+		}
+	}
+}
+
 func TestExampleWithoutSchemaOrSchemaWithoutExample(t *testing.T) {
 	workspace(t, map[string]string{
 		"schemas/hooks/ping.json":            eventSchema,
