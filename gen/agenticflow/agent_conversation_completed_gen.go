@@ -43,83 +43,26 @@ func (x *AgentConversationCompleted) appendJSON(b []byte) []byte {
 func (x *AgentConversationCompleted) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompleted{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "event":
-			seen[0] |= uint64(0x1)
-			fp := p.field("event")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Event, []string{"agent.conversation.completed"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "timestamp":
-			seen[0] |= uint64(0x2)
-			fp := p.field("timestamp")
-			if err := d.readTime(&fp, &x.Timestamp); err != nil {
-				return err
-			}
-		case "webhook_id":
-			seen[0] |= uint64(0x4)
-			fp := p.field("webhook_id")
-			rejects := d.rejects
-			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "data":
-			seen[0] |= uint64(0x8)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecAgentConversationCompleted, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Event, []string{"agent.conversation.completed"})
+		case 1:
+			err = d.readTime(&fp, &x.Timestamp)
+		case 2:
+			err = x.WebhookID.decodeJSON(d, &fp)
+		case 3:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"event\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"timestamp\"")
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"webhook_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecAgentConversationCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, -1, 1, 2}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the AgentConversationCompleted breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompleted) Validate() error {
@@ -204,142 +147,43 @@ func (x *AgentConversationCompletedData) appendJSON(b []byte) []byte {
 func (x *AgentConversationCompletedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompletedData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "agent_id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("agent_id")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.AgentID); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "conversation_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("conversation_id")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.ConversationID); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "user_id":
-			fp := p.field("user_id")
-			rejects := d.rejects
+	m, fp := d.members(hkSpecAgentConversationCompletedData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.AgentID)
+		case 1:
+			err = d.readString(&fp, &x.ConversationID)
+		case 2:
 			x.UserID.Set = true
-			if err := d.readString(&fp, &x.UserID.Value); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "status":
-			seen[0] |= uint64(0x4)
-			fp := p.field("status")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.Status); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x8)
-			}
-		case "started_at":
-			seen[0] |= uint64(0x8)
-			fp := p.field("started_at")
-			if err := d.readTime(&fp, &x.StartedAt); err != nil {
-				return err
-			}
-		case "completed_at":
-			seen[0] |= uint64(0x10)
-			fp := p.field("completed_at")
-			if err := d.readTime(&fp, &x.CompletedAt); err != nil {
-				return err
-			}
-		case "message_count":
-			fp := p.field("message_count")
-			rejects := d.rejects
+			err = d.readString(&fp, &x.UserID.Value)
+		case 3:
+			err = d.readString(&fp, &x.Status)
+		case 4:
+			err = d.readTime(&fp, &x.StartedAt)
+		case 5:
+			err = d.readTime(&fp, &x.CompletedAt)
+		case 6:
 			x.MessageCount.Set = true
-			if err := d.readInt64(&fp, &x.MessageCount.Value); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x10)
-			}
-		case "satisfaction_score":
-			fp := p.field("satisfaction_score")
-			rejects := d.rejects
+			err = d.readInt64(&fp, &x.MessageCount.Value)
+		case 7:
 			x.SatisfactionScore.Set = true
-			if err := d.readFloat64(&fp, &x.SatisfactionScore.Value); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x20)
-			}
-		case "credits_used":
-			fp := p.field("credits_used")
-			rejects := d.rejects
+			err = d.readFloat64(&fp, &x.SatisfactionScore.Value)
+		case 8:
 			x.CreditsUsed.Set = true
-			if err := d.readFloat64(&fp, &x.CreditsUsed.Value); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x40)
-			}
-		case "resolution":
-			fp := p.field("resolution")
-			rejects := d.rejects
+			err = d.readFloat64(&fp, &x.CreditsUsed.Value)
+		case 9:
 			x.Resolution.Set = true
-			if err := x.Resolution.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x80)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = x.Resolution.Value.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"agent_id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"conversation_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"status\"")
-		x.hkSkip[0] |= uint64(0x8)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		d.errs.add(p, "required", "missing properties: \"started_at\"")
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		d.errs.add(p, "required", "missing properties: \"completed_at\"")
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecAgentConversationCompletedData = hkStructSpec([]string{"agent_id", "conversation_id", "user_id", "status", "started_at", "completed_at", "message_count", "satisfaction_score", "credits_used", "resolution"}, []int{0, 1, 2, 3, -1, -1, 4, 5, 6, 7}, []int{0, 1, 3, 4, 5}, false)
 
 // Validate reports every way the AgentConversationCompletedData breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompletedData) Validate() error {
@@ -460,72 +304,28 @@ func (x *AgentConversationCompletedDataResolution) appendJSON(b []byte) []byte {
 func (x *AgentConversationCompletedDataResolution) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompletedDataResolution{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "type":
-			fp := p.field("type")
+	m, fp := d.members(hkSpecAgentConversationCompletedDataResolution, x.hkSkip[:], nil), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
 			x.Type.Set = true
-			if err := d.readString(&fp, &x.Type.Value); err != nil {
-				return err
-			}
-		case "category":
-			fp := p.field("category")
+			err = d.readString(&fp, &x.Type.Value)
+		case 1:
 			x.Category.Set = true
-			if err := d.readString(&fp, &x.Category.Value); err != nil {
-				return err
-			}
-		case "tags":
-			fp := p.field("tags")
-			rejects := d.rejects
+			err = d.readString(&fp, &x.Category.Value)
+		case 2:
 			x.Tags.Set = true
-			if d.peek() != hkArray {
-				if err := d.mismatch(&fp, "array"); err != nil {
-					return err
-				}
-			} else {
-				x.Tags.Value = make([]string, 0)
-				for i0 := 0; ; i0++ {
-					more, err := d.arrayNext(i0)
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					ip0 := fp.item(i0)
-					var elem0 string
-					if err := d.readString(&ip0, &elem0); err != nil {
-						return err
-					}
-					x.Tags.Value = append(x.Tags.Value, elem0)
-				}
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
+			for a0, ip0 := hkArrayItems(&x.Tags.Value), fp.item(0); a0.next(d, &ip0, &err); {
+				err = d.readString(&ip0, a0.elem())
 			}
 		}
 	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecAgentConversationCompletedDataResolution = hkStructSpec([]string{"type", "category", "tags"}, []int{-1, -1, 0}, []int{}, false)
 
 // Validate reports every way the AgentConversationCompletedDataResolution breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompletedDataResolution) Validate() error {

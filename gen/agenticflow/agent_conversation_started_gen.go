@@ -40,83 +40,26 @@ func (x *AgentConversationStarted) appendJSON(b []byte) []byte {
 func (x *AgentConversationStarted) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *AgentConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *AgentConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationStarted{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "event":
-			seen[0] |= uint64(0x1)
-			fp := p.field("event")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Event, []string{"agent.conversation.started"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "timestamp":
-			seen[0] |= uint64(0x2)
-			fp := p.field("timestamp")
-			if err := d.readTime(&fp, &x.Timestamp); err != nil {
-				return err
-			}
-		case "webhook_id":
-			seen[0] |= uint64(0x4)
-			fp := p.field("webhook_id")
-			rejects := d.rejects
-			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "data":
-			seen[0] |= uint64(0x8)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecAgentConversationStarted, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Event, []string{"agent.conversation.started"})
+		case 1:
+			err = d.readTime(&fp, &x.Timestamp)
+		case 2:
+			err = x.WebhookID.decodeJSON(d, &fp)
+		case 3:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"event\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"timestamp\"")
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"webhook_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecAgentConversationStarted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, -1, 1, 2}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the AgentConversationStarted breaks its schema, as a *ValidationError.
 func (x *AgentConversationStarted) Validate() error {

@@ -64,92 +64,31 @@ func (x *AgentWebhookRequest) appendJSON(b []byte) []byte {
 func (x *AgentWebhookRequest) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentWebhookRequest{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "message":
-			seen[0] |= uint64(0x1)
-			fp := p.field("message")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.Message); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "user_id":
-			fp := p.field("user_id")
-			rejects := d.rejects
+	m, fp := d.members(hkSpecAgentWebhookRequest, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.Message)
+		case 1:
 			x.UserID.Set = true
-			if err := d.readString(&fp, &x.UserID.Value); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "metadata":
-			fp := p.field("metadata")
-			rejects := d.rejects
+			err = d.readString(&fp, &x.UserID.Value)
+		case 2:
 			x.Metadata.Set = true
-			if err := x.Metadata.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "context":
-			fp := p.field("context")
+			err = x.Metadata.Value.decodeJSON(d, &fp)
+		case 3:
 			x.Context.Set = true
-			if d.peek() != hkObject {
-				if err := d.mismatch(&fp, "object"); err != nil {
-					return err
-				}
-			} else {
-				x.Context.Value = make(map[string]json.RawMessage)
-				for first0 := true; ; first0 = false {
-					k, more, err := d.objectNext(first0)
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					key := string(k)
-					kp0 := fp.field(key)
-					var elem0 json.RawMessage
-					if err := d.readRaw(&kp0, &elem0); err != nil {
-						return err
-					}
-					x.Context.Value[key] = elem0
-				}
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
+			for o0, kp0 := hkMapEntries(&x.Context.Value), fp.field(""); o0.next(d, &kp0, &err); {
+				err = d.readRaw(&kp0, o0.elem())
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"message\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecAgentWebhookRequest = hkStructSpec([]string{"message", "user_id", "metadata", "context"}, []int{0, 1, 2, -1}, []int{0}, false)
 
 // Validate reports every way the AgentWebhookRequest breaks its schema, as a *ValidationError.
 func (x *AgentWebhookRequest) Validate() error {

@@ -101,31 +101,11 @@ func (x *Metadata) appendJSON(b []byte) []byte {
 func (x *Metadata) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *Metadata) decodeJSON(d *hkDecoder, p *hkPath) error {
-	if d.peek() != hkObject {
-		if err := d.mismatch(p, "object"); err != nil {
-			return err
-		}
-	} else {
-		(*x) = make(map[string]json.RawMessage)
-		for first0 := true; ; first0 = false {
-			k, more, err := d.objectNext(first0)
-			if err != nil {
-				return err
-			}
-			if !more {
-				break
-			}
-			key := string(k)
-			kp0 := p.field(key)
-			var elem0 json.RawMessage
-			if err := d.readRaw(&kp0, &elem0); err != nil {
-				return err
-			}
-			(*x)[key] = elem0
-		}
+func (x *Metadata) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	for o0, kp0 := hkMapEntries((*map[string]json.RawMessage)(x)), p.field(""); o0.next(d, &kp0, &err); {
+		err = d.readRaw(&kp0, o0.elem())
 	}
-	return nil
+	return err
 }
 
 // Validate reports every way the Metadata breaks its schema, as a *ValidationError.
@@ -168,31 +148,11 @@ func (x *UndocumentedData) appendJSON(b []byte) []byte {
 func (x *UndocumentedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *UndocumentedData) decodeJSON(d *hkDecoder, p *hkPath) error {
-	if d.peek() != hkObject {
-		if err := d.mismatch(p, "object"); err != nil {
-			return err
-		}
-	} else {
-		(*x) = make(map[string]json.RawMessage)
-		for first0 := true; ; first0 = false {
-			k, more, err := d.objectNext(first0)
-			if err != nil {
-				return err
-			}
-			if !more {
-				break
-			}
-			key := string(k)
-			kp0 := p.field(key)
-			var elem0 json.RawMessage
-			if err := d.readRaw(&kp0, &elem0); err != nil {
-				return err
-			}
-			(*x)[key] = elem0
-		}
+func (x *UndocumentedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	for o0, kp0 := hkMapEntries((*map[string]json.RawMessage)(x)), p.field(""); o0.next(d, &kp0, &err); {
+		err = d.readRaw(&kp0, o0.elem())
 	}
-	return nil
+	return err
 }
 
 // Validate reports every way the UndocumentedData breaks its schema, as a *ValidationError.

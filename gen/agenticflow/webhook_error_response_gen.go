@@ -37,60 +37,22 @@ func (x *WebhookErrorResponse) appendJSON(b []byte) []byte {
 func (x *WebhookErrorResponse) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WebhookErrorResponse{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "success":
-			seen[0] |= uint64(0x1)
-			fp := p.field("success")
-			rejects := d.rejects
-			if err := d.readBool(&fp, &x.Success); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "error":
-			seen[0] |= uint64(0x2)
-			fp := p.field("error")
-			rejects := d.rejects
-			if err := x.Error.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecWebhookErrorResponse, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readBool(&fp, &x.Success)
+		case 1:
+			err = x.Error.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"success\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"error\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecWebhookErrorResponse = hkStructSpec([]string{"success", "error"}, []int{0, 1}, []int{0, 1}, false)
 
 // Validate reports every way the WebhookErrorResponse breaks its schema, as a *ValidationError.
 func (x *WebhookErrorResponse) Validate() error {
@@ -157,86 +119,27 @@ func (x *WebhookErrorResponseError) appendJSON(b []byte) []byte {
 func (x *WebhookErrorResponseError) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WebhookErrorResponseError{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "code":
-			seen[0] |= uint64(0x1)
-			fp := p.field("code")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.Code); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "message":
-			seen[0] |= uint64(0x2)
-			fp := p.field("message")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.Message); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "details":
-			fp := p.field("details")
+	m, fp := d.members(hkSpecWebhookErrorResponseError, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.Code)
+		case 1:
+			err = d.readString(&fp, &x.Message)
+		case 2:
 			x.Details.Set = true
-			if d.peek() != hkObject {
-				if err := d.mismatch(&fp, "object"); err != nil {
-					return err
-				}
-			} else {
-				x.Details.Value = make(map[string]json.RawMessage)
-				for first0 := true; ; first0 = false {
-					k, more, err := d.objectNext(first0)
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					key := string(k)
-					kp0 := fp.field(key)
-					var elem0 json.RawMessage
-					if err := d.readRaw(&kp0, &elem0); err != nil {
-						return err
-					}
-					x.Details.Value[key] = elem0
-				}
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
+			for o0, kp0 := hkMapEntries(&x.Details.Value), fp.field(""); o0.next(d, &kp0, &err); {
+				err = d.readRaw(&kp0, o0.elem())
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"code\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"message\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecWebhookErrorResponseError = hkStructSpec([]string{"code", "message", "details"}, []int{0, 1, -1}, []int{0, 1}, false)
 
 // Validate reports every way the WebhookErrorResponseError breaks its schema, as a *ValidationError.
 func (x *WebhookErrorResponseError) Validate() error {

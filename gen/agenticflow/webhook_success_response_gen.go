@@ -51,86 +51,30 @@ func (x *WebhookSuccessResponse) appendJSON(b []byte) []byte {
 func (x *WebhookSuccessResponse) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WebhookSuccessResponse{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "success":
-			seen[0] |= uint64(0x1)
-			fp := p.field("success")
-			rejects := d.rejects
-			if err := d.readBool(&fp, &x.Success); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "message":
-			fp := p.field("message")
+	m, fp := d.members(hkSpecWebhookSuccessResponse, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readBool(&fp, &x.Success)
+		case 1:
 			x.Message.Set = true
-			if err := d.readString(&fp, &x.Message.Value); err != nil {
-				return err
-			}
-		case "execution_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("execution_id")
-			rejects := d.rejects
-			if err := x.ExecutionID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "status":
-			seen[0] |= uint64(0x4)
-			fp := p.field("status")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.Status); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "estimated_completion":
-			fp := p.field("estimated_completion")
+			err = d.readString(&fp, &x.Message.Value)
+		case 2:
+			err = x.ExecutionID.decodeJSON(d, &fp)
+		case 3:
+			err = d.readString(&fp, &x.Status)
+		case 4:
 			x.EstimatedCompletion.Set = true
-			if err := d.readTime(&fp, &x.EstimatedCompletion.Value); err != nil {
-				return err
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = d.readTime(&fp, &x.EstimatedCompletion.Value)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"success\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"execution_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"status\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecWebhookSuccessResponse = hkStructSpec([]string{"success", "message", "execution_id", "status", "estimated_completion"}, []int{0, -1, 1, 2, -1}, []int{0, 2, 3}, false)
 
 // Validate reports every way the WebhookSuccessResponse breaks its schema, as a *ValidationError.
 func (x *WebhookSuccessResponse) Validate() error {

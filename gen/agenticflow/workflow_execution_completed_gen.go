@@ -43,83 +43,26 @@ func (x *WorkflowExecutionCompleted) appendJSON(b []byte) []byte {
 func (x *WorkflowExecutionCompleted) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowExecutionCompleted{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "event":
-			seen[0] |= uint64(0x1)
-			fp := p.field("event")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Event, []string{"workflow.execution.completed"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "timestamp":
-			seen[0] |= uint64(0x2)
-			fp := p.field("timestamp")
-			if err := d.readTime(&fp, &x.Timestamp); err != nil {
-				return err
-			}
-		case "webhook_id":
-			seen[0] |= uint64(0x4)
-			fp := p.field("webhook_id")
-			rejects := d.rejects
-			if err := x.WebhookID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "data":
-			seen[0] |= uint64(0x8)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecWorkflowExecutionCompleted, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Event, []string{"workflow.execution.completed"})
+		case 1:
+			err = d.readTime(&fp, &x.Timestamp)
+		case 2:
+			err = x.WebhookID.decodeJSON(d, &fp)
+		case 3:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"event\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"timestamp\"")
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"webhook_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecWorkflowExecutionCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, -1, 1, 2}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the WorkflowExecutionCompleted breaks its schema, as a *ValidationError.
 func (x *WorkflowExecutionCompleted) Validate() error {
@@ -234,174 +177,47 @@ func (x *WorkflowExecutionCompletedData) appendJSON(b []byte) []byte {
 func (x *WorkflowExecutionCompletedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowExecutionCompletedData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "workflow_id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("workflow_id")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.WorkflowID); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "execution_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("execution_id")
-			rejects := d.rejects
-			if err := x.ExecutionID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "status":
-			seen[0] |= uint64(0x4)
-			fp := p.field("status")
-			rejects := d.rejects
-			if err := x.Status.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "started_at":
-			seen[0] |= uint64(0x8)
-			fp := p.field("started_at")
-			if err := d.readTime(&fp, &x.StartedAt); err != nil {
-				return err
-			}
-		case "completed_at":
-			seen[0] |= uint64(0x10)
-			fp := p.field("completed_at")
-			if err := d.readTime(&fp, &x.CompletedAt); err != nil {
-				return err
-			}
-		case "duration_seconds":
-			fp := p.field("duration_seconds")
-			rejects := d.rejects
+	m, fp := d.members(hkSpecWorkflowExecutionCompletedData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.WorkflowID)
+		case 1:
+			err = x.ExecutionID.decodeJSON(d, &fp)
+		case 2:
+			err = x.Status.decodeJSON(d, &fp)
+		case 3:
+			err = d.readTime(&fp, &x.StartedAt)
+		case 4:
+			err = d.readTime(&fp, &x.CompletedAt)
+		case 5:
 			x.DurationSeconds.Set = true
-			if err := d.readFloat64(&fp, &x.DurationSeconds.Value); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x8)
-			}
-		case "input_data":
-			fp := p.field("input_data")
+			err = d.readFloat64(&fp, &x.DurationSeconds.Value)
+		case 6:
 			x.InputData.Set = true
-			if d.peek() != hkObject {
-				if err := d.mismatch(&fp, "object"); err != nil {
-					return err
-				}
-			} else {
-				x.InputData.Value = make(map[string]json.RawMessage)
-				for first0 := true; ; first0 = false {
-					k, more, err := d.objectNext(first0)
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					key := string(k)
-					kp0 := fp.field(key)
-					var elem0 json.RawMessage
-					if err := d.readRaw(&kp0, &elem0); err != nil {
-						return err
-					}
-					x.InputData.Value[key] = elem0
-				}
+			for o0, kp0 := hkMapEntries(&x.InputData.Value), fp.field(""); o0.next(d, &kp0, &err); {
+				err = d.readRaw(&kp0, o0.elem())
 			}
-		case "output_data":
-			fp := p.field("output_data")
+		case 7:
 			x.OutputData.Set = true
-			if d.peek() != hkObject {
-				if err := d.mismatch(&fp, "object"); err != nil {
-					return err
-				}
-			} else {
-				x.OutputData.Value = make(map[string]json.RawMessage)
-				for first0 := true; ; first0 = false {
-					k, more, err := d.objectNext(first0)
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					key := string(k)
-					kp0 := fp.field(key)
-					var elem0 json.RawMessage
-					if err := d.readRaw(&kp0, &elem0); err != nil {
-						return err
-					}
-					x.OutputData.Value[key] = elem0
-				}
+			for o0, kp0 := hkMapEntries(&x.OutputData.Value), fp.field(""); o0.next(d, &kp0, &err); {
+				err = d.readRaw(&kp0, o0.elem())
 			}
-		case "credits_used":
-			fp := p.field("credits_used")
-			rejects := d.rejects
+		case 8:
 			x.CreditsUsed.Set = true
-			if err := d.readFloat64(&fp, &x.CreditsUsed.Value); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x10)
-			}
-		case "steps_completed":
-			fp := p.field("steps_completed")
-			rejects := d.rejects
+			err = d.readFloat64(&fp, &x.CreditsUsed.Value)
+		case 9:
 			x.StepsCompleted.Set = true
-			if err := d.readInt64(&fp, &x.StepsCompleted.Value); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x20)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = d.readInt64(&fp, &x.StepsCompleted.Value)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"workflow_id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"execution_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"status\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		d.errs.add(p, "required", "missing properties: \"started_at\"")
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		d.errs.add(p, "required", "missing properties: \"completed_at\"")
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecWorkflowExecutionCompletedData = hkStructSpec([]string{"workflow_id", "execution_id", "status", "started_at", "completed_at", "duration_seconds", "input_data", "output_data", "credits_used", "steps_completed"}, []int{0, 1, 2, -1, -1, 3, -1, -1, 4, 5}, []int{0, 1, 2, 3, 4}, false)
 
 // Validate reports every way the WorkflowExecutionCompletedData breaks its schema, as a *ValidationError.
 func (x *WorkflowExecutionCompletedData) Validate() error {

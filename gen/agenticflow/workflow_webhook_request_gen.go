@@ -59,81 +59,28 @@ func (x *WorkflowWebhookRequest) appendJSON(b []byte) []byte {
 func (x *WorkflowWebhookRequest) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowWebhookRequest{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "input_data":
-			seen[0] |= uint64(0x1)
-			fp := p.field("input_data")
-			if d.peek() != hkObject {
-				if err := d.mismatch(&fp, "object"); err != nil {
-					return err
-				}
-			} else {
-				x.InputData = make(map[string]json.RawMessage)
-				for first0 := true; ; first0 = false {
-					k, more, err := d.objectNext(first0)
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					key := string(k)
-					kp0 := fp.field(key)
-					var elem0 json.RawMessage
-					if err := d.readRaw(&kp0, &elem0); err != nil {
-						return err
-					}
-					x.InputData[key] = elem0
-				}
+	m, fp := d.members(hkSpecWorkflowWebhookRequest, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			for o0, kp0 := hkMapEntries(&x.InputData), fp.field(""); o0.next(d, &kp0, &err); {
+				err = d.readRaw(&kp0, o0.elem())
 			}
-		case "trigger_source":
-			fp := p.field("trigger_source")
-			rejects := d.rejects
+		case 1:
 			x.TriggerSource.Set = true
-			if err := d.readString(&fp, &x.TriggerSource.Value); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "metadata":
-			fp := p.field("metadata")
-			rejects := d.rejects
+			err = d.readString(&fp, &x.TriggerSource.Value)
+		case 2:
 			x.Metadata.Set = true
-			if err := x.Metadata.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = x.Metadata.Value.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"input_data\"")
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecWorkflowWebhookRequest = hkStructSpec([]string{"input_data", "trigger_source", "metadata"}, []int{-1, 0, 1}, []int{0}, false)
 
 // Validate reports every way the WorkflowWebhookRequest breaks its schema, as a *ValidationError.
 func (x *WorkflowWebhookRequest) Validate() error {

@@ -173,52 +173,23 @@ func (x *Sender) appendJSON(b []byte) []byte {
 func (x *Sender) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Sender{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("id")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.ID); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "name":
-			fp := p.field("name")
+	m, fp := d.members(hkSpecSender, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.ID)
+		case 1:
 			x.Name.Set = true
-			if err := d.readString(&fp, &x.Name.Value); err != nil {
-				return err
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = d.readString(&fp, &x.Name.Value)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecSender = hkStructSpec([]string{"id", "name"}, []int{0, -1}, []int{0}, false)
 
 // Validate reports every way the Sender breaks its schema, as a *ValidationError.
 func (x *Sender) Validate() error {
@@ -270,31 +241,11 @@ func (x *Changes) appendJSON(b []byte) []byte {
 func (x *Changes) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *Changes) decodeJSON(d *hkDecoder, p *hkPath) error {
-	if d.peek() != hkObject {
-		if err := d.mismatch(p, "object"); err != nil {
-			return err
-		}
-	} else {
-		(*x) = make(map[string]json.RawMessage)
-		for first0 := true; ; first0 = false {
-			k, more, err := d.objectNext(first0)
-			if err != nil {
-				return err
-			}
-			if !more {
-				break
-			}
-			key := string(k)
-			kp0 := p.field(key)
-			var elem0 json.RawMessage
-			if err := d.readRaw(&kp0, &elem0); err != nil {
-				return err
-			}
-			(*x)[key] = elem0
-		}
+func (x *Changes) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	for o0, kp0 := hkMapEntries((*map[string]json.RawMessage)(x)), p.field(""); o0.next(d, &kp0, &err); {
+		err = d.readRaw(&kp0, o0.elem())
 	}
-	return nil
+	return err
 }
 
 // Validate reports every way the Changes breaks its schema, as a *ValidationError.

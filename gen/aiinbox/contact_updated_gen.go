@@ -37,74 +37,24 @@ func (x *ContactUpdated) appendJSON(b []byte) []byte {
 func (x *ContactUpdated) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdated{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "event":
-			seen[0] |= uint64(0x1)
-			fp := p.field("event")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Event, []string{"contact.updated"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "delivery_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("delivery_id")
-			rejects := d.rejects
-			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "data":
-			seen[0] |= uint64(0x4)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecContactUpdated, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Event, []string{"contact.updated"})
+		case 1:
+			err = x.DeliveryID.decodeJSON(d, &fp)
+		case 2:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"event\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecContactUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ContactUpdated breaks its schema, as a *ValidationError.
 func (x *ContactUpdated) Validate() error {
@@ -155,60 +105,22 @@ func (x *ContactUpdatedData) appendJSON(b []byte) []byte {
 func (x *ContactUpdatedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdatedData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "contact_id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("contact_id")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.ContactID); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "changes":
-			seen[0] |= uint64(0x2)
-			fp := p.field("changes")
-			rejects := d.rejects
-			if err := x.Changes.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecContactUpdatedData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.ContactID)
+		case 1:
+			err = x.Changes.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"contact_id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"changes\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecContactUpdatedData = hkStructSpec([]string{"contact_id", "changes"}, []int{0, 1}, []int{0, 1}, false)
 
 // Validate reports every way the ContactUpdatedData breaks its schema, as a *ValidationError.
 func (x *ContactUpdatedData) Validate() error {
@@ -265,48 +177,24 @@ func (x *ContactUpdatedDataChanges) appendJSON(b []byte) []byte {
 func (x *ContactUpdatedDataChanges) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdatedDataChanges{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "name":
-			fp := p.field("name")
+	m, fp := d.members(hkSpecContactUpdatedDataChanges, x.hkSkip[:], nil), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
 			x.Name.Set = true
-			if err := d.readString(&fp, &x.Name.Value); err != nil {
-				return err
-			}
-		case "email":
-			fp := p.field("email")
-			rejects := d.rejects
+			err = d.readString(&fp, &x.Name.Value)
+		case 1:
 			x.Email.Set = true
-			if err := d.readString(&fp, &x.Email.Value); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		default:
-			x.hkExtra++
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = d.readString(&fp, &x.Email.Value)
 		}
 	}
-	return nil
+	x.hkExtra = m.extra
+	return m.end(d, &fp, err)
 }
+
+var hkSpecContactUpdatedDataChanges = hkStructSpec([]string{"name", "email"}, []int{-1, 0}, []int{}, false)
 
 // Validate reports every way the ContactUpdatedDataChanges breaks its schema, as a *ValidationError.
 func (x *ContactUpdatedDataChanges) Validate() error {

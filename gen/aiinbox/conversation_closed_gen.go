@@ -37,74 +37,24 @@ func (x *ConversationClosed) appendJSON(b []byte) []byte {
 func (x *ConversationClosed) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationClosed{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "event":
-			seen[0] |= uint64(0x1)
-			fp := p.field("event")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Event, []string{"conversation.closed"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "delivery_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("delivery_id")
-			rejects := d.rejects
-			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "data":
-			seen[0] |= uint64(0x4)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecConversationClosed, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Event, []string{"conversation.closed"})
+		case 1:
+			err = x.DeliveryID.decodeJSON(d, &fp)
+		case 2:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"event\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecConversationClosed = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationClosed breaks its schema, as a *ValidationError.
 func (x *ConversationClosed) Validate() error {
@@ -157,69 +107,24 @@ func (x *ConversationClosedData) appendJSON(b []byte) []byte {
 func (x *ConversationClosedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationClosedData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "thread_id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("thread_id")
-			rejects := d.rejects
-			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "channel":
-			seen[0] |= uint64(0x2)
-			fp := p.field("channel")
-			rejects := d.rejects
-			if err := x.Channel.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "closed_at":
-			seen[0] |= uint64(0x4)
-			fp := p.field("closed_at")
-			if err := d.readTime(&fp, &x.ClosedAt); err != nil {
-				return err
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecConversationClosedData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.ThreadID.decodeJSON(d, &fp)
+		case 1:
+			err = x.Channel.decodeJSON(d, &fp)
+		case 2:
+			err = d.readTime(&fp, &x.ClosedAt)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"thread_id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"channel\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"closed_at\"")
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecConversationClosedData = hkStructSpec([]string{"thread_id", "channel", "closed_at"}, []int{0, 1, -1}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationClosedData breaks its schema, as a *ValidationError.
 func (x *ConversationClosedData) Validate() error {

@@ -37,74 +37,24 @@ func (x *ConversationStarted) appendJSON(b []byte) []byte {
 func (x *ConversationStarted) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationStarted{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "event":
-			seen[0] |= uint64(0x1)
-			fp := p.field("event")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Event, []string{"conversation.started"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "delivery_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("delivery_id")
-			rejects := d.rejects
-			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "data":
-			seen[0] |= uint64(0x4)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecConversationStarted, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Event, []string{"conversation.started"})
+		case 1:
+			err = x.DeliveryID.decodeJSON(d, &fp)
+		case 2:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"event\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecConversationStarted = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationStarted breaks its schema, as a *ValidationError.
 func (x *ConversationStarted) Validate() error {
@@ -162,75 +112,27 @@ func (x *ConversationStartedData) appendJSON(b []byte) []byte {
 func (x *ConversationStartedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ConversationStartedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ConversationStartedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationStartedData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "thread_id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("thread_id")
-			rejects := d.rejects
-			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "channel":
-			seen[0] |= uint64(0x2)
-			fp := p.field("channel")
-			rejects := d.rejects
-			if err := x.Channel.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "contact_name":
-			fp := p.field("contact_name")
+	m, fp := d.members(hkSpecConversationStartedData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.ThreadID.decodeJSON(d, &fp)
+		case 1:
+			err = x.Channel.decodeJSON(d, &fp)
+		case 2:
 			x.ContactName.Set = true
-			if err := d.readString(&fp, &x.ContactName.Value); err != nil {
-				return err
-			}
-		case "created_at":
-			seen[0] |= uint64(0x4)
-			fp := p.field("created_at")
-			if err := d.readTime(&fp, &x.CreatedAt); err != nil {
-				return err
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = d.readString(&fp, &x.ContactName.Value)
+		case 3:
+			err = d.readTime(&fp, &x.CreatedAt)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"thread_id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"channel\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"created_at\"")
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecConversationStartedData = hkStructSpec([]string{"thread_id", "channel", "contact_name", "created_at"}, []int{0, 1, -1, -1}, []int{0, 1, 3}, false)
 
 // Validate reports every way the ConversationStartedData breaks its schema, as a *ValidationError.
 func (x *ConversationStartedData) Validate() error {

@@ -35,74 +35,24 @@ func (x *ConversationUpdated) appendJSON(b []byte) []byte {
 func (x *ConversationUpdated) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ConversationUpdated) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ConversationUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationUpdated{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "event":
-			seen[0] |= uint64(0x1)
-			fp := p.field("event")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Event, []string{"conversation.updated"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "delivery_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("delivery_id")
-			rejects := d.rejects
-			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "data":
-			seen[0] |= uint64(0x4)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecConversationUpdated, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Event, []string{"conversation.updated"})
+		case 1:
+			err = x.DeliveryID.decodeJSON(d, &fp)
+		case 2:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"event\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecConversationUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationUpdated breaks its schema, as a *ValidationError.
 func (x *ConversationUpdated) Validate() error {
@@ -155,74 +105,24 @@ func (x *ConversationUpdatedData) appendJSON(b []byte) []byte {
 func (x *ConversationUpdatedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ConversationUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ConversationUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationUpdatedData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "thread_id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("thread_id")
-			rejects := d.rejects
-			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "channel":
-			seen[0] |= uint64(0x2)
-			fp := p.field("channel")
-			rejects := d.rejects
-			if err := x.Channel.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "changes":
-			seen[0] |= uint64(0x4)
-			fp := p.field("changes")
-			rejects := d.rejects
-			if err := x.Changes.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecConversationUpdatedData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.ThreadID.decodeJSON(d, &fp)
+		case 1:
+			err = x.Channel.decodeJSON(d, &fp)
+		case 2:
+			err = x.Changes.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"thread_id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"channel\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"changes\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecConversationUpdatedData = hkStructSpec([]string{"thread_id", "channel", "changes"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationUpdatedData breaks its schema, as a *ValidationError.
 func (x *ConversationUpdatedData) Validate() error {

@@ -37,74 +37,24 @@ func (x *HandoffRequested) appendJSON(b []byte) []byte {
 func (x *HandoffRequested) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = HandoffRequested{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "event":
-			seen[0] |= uint64(0x1)
-			fp := p.field("event")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Event, []string{"handoff.requested"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "delivery_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("delivery_id")
-			rejects := d.rejects
-			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "data":
-			seen[0] |= uint64(0x4)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecHandoffRequested, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Event, []string{"handoff.requested"})
+		case 1:
+			err = x.DeliveryID.decodeJSON(d, &fp)
+		case 2:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"event\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecHandoffRequested = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the HandoffRequested breaks its schema, as a *ValidationError.
 func (x *HandoffRequested) Validate() error {
@@ -157,74 +107,24 @@ func (x *HandoffRequestedData) appendJSON(b []byte) []byte {
 func (x *HandoffRequestedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = HandoffRequestedData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "thread_id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("thread_id")
-			rejects := d.rejects
-			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "channel":
-			seen[0] |= uint64(0x2)
-			fp := p.field("channel")
-			rejects := d.rejects
-			if err := x.Channel.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "reason":
-			seen[0] |= uint64(0x4)
-			fp := p.field("reason")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.Reason); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecHandoffRequestedData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.ThreadID.decodeJSON(d, &fp)
+		case 1:
+			err = x.Channel.decodeJSON(d, &fp)
+		case 2:
+			err = d.readString(&fp, &x.Reason)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"thread_id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"channel\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"reason\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecHandoffRequestedData = hkStructSpec([]string{"thread_id", "channel", "reason"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the HandoffRequestedData breaks its schema, as a *ValidationError.
 func (x *HandoffRequestedData) Validate() error {

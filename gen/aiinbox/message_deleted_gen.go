@@ -35,74 +35,24 @@ func (x *MessageDeleted) appendJSON(b []byte) []byte {
 func (x *MessageDeleted) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeleted{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "event":
-			seen[0] |= uint64(0x1)
-			fp := p.field("event")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Event, []string{"message.deleted"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "delivery_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("delivery_id")
-			rejects := d.rejects
-			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "data":
-			seen[0] |= uint64(0x4)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecMessageDeleted, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Event, []string{"message.deleted"})
+		case 1:
+			err = x.DeliveryID.decodeJSON(d, &fp)
+		case 2:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"event\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessageDeleted = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessageDeleted breaks its schema, as a *ValidationError.
 func (x *MessageDeleted) Validate() error {
@@ -155,74 +105,24 @@ func (x *MessageDeletedData) appendJSON(b []byte) []byte {
 func (x *MessageDeletedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeletedData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "thread_id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("thread_id")
-			rejects := d.rejects
-			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "message_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("message_id")
-			rejects := d.rejects
-			if err := x.MessageID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "channel":
-			seen[0] |= uint64(0x4)
-			fp := p.field("channel")
-			rejects := d.rejects
-			if err := x.Channel.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecMessageDeletedData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.ThreadID.decodeJSON(d, &fp)
+		case 1:
+			err = x.MessageID.decodeJSON(d, &fp)
+		case 2:
+			err = x.Channel.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"thread_id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"message_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"channel\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessageDeletedData = hkStructSpec([]string{"thread_id", "message_id", "channel"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessageDeletedData breaks its schema, as a *ValidationError.
 func (x *MessageDeletedData) Validate() error {

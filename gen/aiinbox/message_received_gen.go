@@ -37,74 +37,24 @@ func (x *MessageReceived) appendJSON(b []byte) []byte {
 func (x *MessageReceived) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageReceived{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "event":
-			seen[0] |= uint64(0x1)
-			fp := p.field("event")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Event, []string{"message.received"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "delivery_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("delivery_id")
-			rejects := d.rejects
-			if err := x.DeliveryID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "data":
-			seen[0] |= uint64(0x4)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecMessageReceived, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Event, []string{"message.received"})
+		case 1:
+			err = x.DeliveryID.decodeJSON(d, &fp)
+		case 2:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"event\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"delivery_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessageReceived = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessageReceived breaks its schema, as a *ValidationError.
 func (x *MessageReceived) Validate() error {
@@ -169,103 +119,31 @@ func (x *MessageReceivedData) appendJSON(b []byte) []byte {
 func (x *MessageReceivedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageReceivedData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "thread_id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("thread_id")
-			rejects := d.rejects
-			if err := x.ThreadID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "message_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("message_id")
-			rejects := d.rejects
-			if err := x.MessageID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "channel":
-			seen[0] |= uint64(0x4)
-			fp := p.field("channel")
-			rejects := d.rejects
-			if err := x.Channel.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "text":
-			fp := p.field("text")
+	m, fp := d.members(hkSpecMessageReceivedData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.ThreadID.decodeJSON(d, &fp)
+		case 1:
+			err = x.MessageID.decodeJSON(d, &fp)
+		case 2:
+			err = x.Channel.decodeJSON(d, &fp)
+		case 3:
 			x.Text.Set = true
-			if err := d.readString(&fp, &x.Text.Value); err != nil {
-				return err
-			}
-		case "from":
-			seen[0] |= uint64(0x8)
-			fp := p.field("from")
-			rejects := d.rejects
-			if err := x.From.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x8)
-			}
-		case "timestamp":
-			seen[0] |= uint64(0x10)
-			fp := p.field("timestamp")
-			if err := d.readTime(&fp, &x.Timestamp); err != nil {
-				return err
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = d.readString(&fp, &x.Text.Value)
+		case 4:
+			err = x.From.decodeJSON(d, &fp)
+		case 5:
+			err = d.readTime(&fp, &x.Timestamp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"thread_id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"message_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"channel\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		d.errs.add(p, "required", "missing properties: \"from\"")
-		x.hkSkip[0] |= uint64(0x8)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		d.errs.add(p, "required", "missing properties: \"timestamp\"")
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessageReceivedData = hkStructSpec([]string{"thread_id", "message_id", "channel", "text", "from", "timestamp"}, []int{0, 1, 2, -1, 3, -1}, []int{0, 1, 2, 4, 5}, false)
 
 // Validate reports every way the MessageReceivedData breaks its schema, as a *ValidationError.
 func (x *MessageReceivedData) Validate() error {

@@ -32,60 +32,22 @@ func (x *AIFlowExecutionAnalyzed) appendJSON(b []byte) []byte {
 func (x *AIFlowExecutionAnalyzed) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *AIFlowExecutionAnalyzed) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *AIFlowExecutionAnalyzed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlowExecutionAnalyzed{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "type":
-			seen[0] |= uint64(0x1)
-			fp := p.field("type")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Type, []string{"ai_flow_execution.analyzed"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "data":
-			seen[0] |= uint64(0x2)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecAIFlowExecutionAnalyzed, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Type, []string{"ai_flow_execution.analyzed"})
+		case 1:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"type\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecAIFlowExecutionAnalyzed = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
 
 // Validate reports every way the AIFlowExecutionAnalyzed breaks its schema, as a *ValidationError.
 func (x *AIFlowExecutionAnalyzed) Validate() error {

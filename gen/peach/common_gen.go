@@ -54,98 +54,31 @@ func (x *AIFlow) appendJSON(b []byte) []byte {
 func (x *AIFlow) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlow{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("id")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.ID); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "name":
-			seen[0] |= uint64(0x2)
-			fp := p.field("name")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.Name); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "app_type":
-			seen[0] |= uint64(0x4)
-			fp := p.field("app_type")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.AppType); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "status":
-			seen[0] |= uint64(0x8)
-			fp := p.field("status")
-			rejects := d.rejects
-			if err := x.Status.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x8)
-			}
-		case "description":
-			fp := p.field("description")
+	m, fp := d.members(hkSpecAIFlow, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.ID)
+		case 1:
+			err = d.readString(&fp, &x.Name)
+		case 2:
+			err = d.readString(&fp, &x.AppType)
+		case 3:
+			err = x.Status.decodeJSON(d, &fp)
+		case 4:
 			x.Description.Set = true
-			if d.null() {
-				x.Description.Null = true
-			} else {
-				if err := d.readString(&fp, &x.Description.Value); err != nil {
-					return err
-				}
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
+			if !d.nullInto(&x.Description.Null) {
+				err = d.readString(&fp, &x.Description.Value)
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"name\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"app_type\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		d.errs.add(p, "required", "missing properties: \"status\"")
-		x.hkSkip[0] |= uint64(0x8)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecAIFlow = hkStructSpec([]string{"id", "name", "app_type", "status", "description"}, []int{0, 1, 2, 3, -1}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the AIFlow breaks its schema, as a *ValidationError.
 func (x *AIFlow) Validate() error {
@@ -412,141 +345,51 @@ func (x *Contact) appendJSON(b []byte) []byte {
 func (x *Contact) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Contact{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("id")
-			rejects := d.rejects
-			if err := d.readInt64(&fp, &x.ID); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "account_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("account_id")
-			rejects := d.rejects
-			if err := d.readInt64(&fp, &x.AccountID); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "name":
-			seen[0] |= uint64(0x4)
-			fp := p.field("name")
-			if err := d.readString(&fp, &x.Name); err != nil {
-				return err
-			}
-		case "phone_number":
-			seen[0] |= uint64(0x8)
-			fp := p.field("phone_number")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.PhoneNumber); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "first_name":
-			fp := p.field("first_name")
+	m, fp := d.members(hkSpecContact, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readInt64(&fp, &x.ID)
+		case 1:
+			err = d.readInt64(&fp, &x.AccountID)
+		case 2:
+			err = d.readString(&fp, &x.Name)
+		case 3:
+			err = d.readString(&fp, &x.PhoneNumber)
+		case 4:
 			x.FirstName.Set = true
-			if d.null() {
-				x.FirstName.Null = true
-			} else {
-				if err := d.readString(&fp, &x.FirstName.Value); err != nil {
-					return err
-				}
+			if !d.nullInto(&x.FirstName.Null) {
+				err = d.readString(&fp, &x.FirstName.Value)
 			}
-		case "last_name":
-			fp := p.field("last_name")
+		case 5:
 			x.LastName.Set = true
-			if d.null() {
-				x.LastName.Null = true
-			} else {
-				if err := d.readString(&fp, &x.LastName.Value); err != nil {
-					return err
-				}
+			if !d.nullInto(&x.LastName.Null) {
+				err = d.readString(&fp, &x.LastName.Value)
 			}
-		case "country_code":
-			fp := p.field("country_code")
-			rejects := d.rejects
+		case 6:
 			x.CountryCode.Set = true
-			if d.null() {
-				x.CountryCode.Null = true
-			} else {
-				if err := d.readString(&fp, &x.CountryCode.Value); err != nil {
-					return err
-				}
+			if !d.nullInto(&x.CountryCode.Null) {
+				err = d.readString(&fp, &x.CountryCode.Value)
 			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x8)
-			}
-		case "language":
-			fp := p.field("language")
+		case 7:
 			x.Language.Set = true
-			if d.null() {
-				x.Language.Null = true
-			} else {
-				if err := d.readString(&fp, &x.Language.Value); err != nil {
-					return err
-				}
+			if !d.nullInto(&x.Language.Null) {
+				err = d.readString(&fp, &x.Language.Value)
 			}
-		case "email":
-			fp := p.field("email")
-			rejects := d.rejects
+		case 8:
 			x.Email.Set = true
-			if d.null() {
-				x.Email.Null = true
-			} else {
-				if err := d.readString(&fp, &x.Email.Value); err != nil {
-					return err
-				}
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x10)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
+			if !d.nullInto(&x.Email.Null) {
+				err = d.readString(&fp, &x.Email.Value)
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"account_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"name\"")
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		d.errs.add(p, "required", "missing properties: \"phone_number\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecContact = hkStructSpec([]string{"id", "account_id", "name", "phone_number", "first_name", "last_name", "country_code", "language", "email"}, []int{0, 1, -1, 2, -1, -1, 3, -1, 4}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the Contact breaks its schema, as a *ValidationError.
 func (x *Contact) Validate() error {

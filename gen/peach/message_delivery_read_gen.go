@@ -35,60 +35,22 @@ func (x *MessageDeliveryRead) appendJSON(b []byte) []byte {
 func (x *MessageDeliveryRead) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryRead{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "type":
-			seen[0] |= uint64(0x1)
-			fp := p.field("type")
-			rejects := d.rejects
-			if err := x.Type.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "data":
-			seen[0] |= uint64(0x2)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecMessageDeliveryRead, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.Type.decodeJSON(d, &fp)
+		case 1:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"type\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessageDeliveryRead = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryRead breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryRead) Validate() error {
@@ -178,70 +140,25 @@ func (x *MessageDeliveryReadData) appendJSON(b []byte) []byte {
 func (x *MessageDeliveryReadData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryReadData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "message":
-			seen[0] |= uint64(0x1)
-			fp := p.field("message")
-			rejects := d.rejects
-			if err := x.Message.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "contact":
-			seen[0] |= uint64(0x2)
-			fp := p.field("contact")
-			rejects := d.rejects
-			if err := x.Contact.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "event":
-			fp := p.field("event")
-			rejects := d.rejects
+	m, fp := d.members(hkSpecMessageDeliveryReadData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.Message.decodeJSON(d, &fp)
+		case 1:
+			err = x.Contact.decodeJSON(d, &fp)
+		case 2:
 			x.Event.Set = true
-			if err := x.Event.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = x.Event.Value.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"message\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"contact\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessageDeliveryReadData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1, 2}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryReadData breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryReadData) Validate() error {
@@ -307,105 +224,32 @@ func (x *MessageDeliveryReadDataMessage) appendJSON(b []byte) []byte {
 func (x *MessageDeliveryReadDataMessage) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryReadDataMessage{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("id")
-			rejects := d.rejects
-			if err := x.ID.decodeJSON(d, &fp); err != nil {
-				return err
+	m, fp := d.members(hkSpecMessageDeliveryReadDataMessage, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.ID.decodeJSON(d, &fp)
+		case 1:
+			err = d.readKnownString(&fp, &x.Status, []string{"read"})
+		case 2:
+			err = x.Type.decodeJSON(d, &fp)
+		case 3:
+			if !d.nullInto(&x.Reason.Null) {
+				err = d.readString(&fp, &x.Reason.Value)
 			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "status":
-			seen[0] |= uint64(0x2)
-			fp := p.field("status")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Status, []string{"read"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "type":
-			seen[0] |= uint64(0x4)
-			fp := p.field("type")
-			rejects := d.rejects
-			if err := x.Type.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "reason":
-			seen[0] |= uint64(0x8)
-			fp := p.field("reason")
-			if d.null() {
-				x.Reason.Null = true
-			} else {
-				if err := d.readString(&fp, &x.Reason.Value); err != nil {
-					return err
-				}
-			}
-		case "created_at":
-			seen[0] |= uint64(0x10)
-			fp := p.field("created_at")
-			if err := d.readTime(&fp, &x.CreatedAt); err != nil {
-				return err
-			}
-		case "updated_at":
-			seen[0] |= uint64(0x20)
-			fp := p.field("updated_at")
-			if err := d.readTime(&fp, &x.UpdatedAt); err != nil {
-				return err
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+		case 4:
+			err = d.readTime(&fp, &x.CreatedAt)
+		case 5:
+			err = d.readTime(&fp, &x.UpdatedAt)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"status\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"type\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		d.errs.add(p, "required", "missing properties: \"reason\"")
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		d.errs.add(p, "required", "missing properties: \"created_at\"")
-	}
-	if seen[0]&uint64(0x20) == 0 {
-		d.errs.add(p, "required", "missing properties: \"updated_at\"")
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessageDeliveryReadDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, -1, -1, -1}, []int{0, 1, 2, 3, 4, 5}, false)
 
 // Validate reports every way the MessageDeliveryReadDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryReadDataMessage) Validate() error {

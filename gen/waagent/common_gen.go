@@ -212,56 +212,23 @@ func (x *MessageContent) appendJSON(b []byte) []byte {
 func (x *MessageContent) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageContent{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "type":
-			seen[0] |= uint64(0x1)
-			fp := p.field("type")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.Type); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "text":
-			fp := p.field("text")
-			rejects := d.rejects
+	m, fp := d.members(hkSpecMessageContent, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.Type)
+		case 1:
 			x.Text.Set = true
-			if err := x.Text.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = x.Text.Value.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"type\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessageContent = hkStructSpec([]string{"type", "text"}, []int{0, 1}, []int{0}, false)
 
 // Validate reports every way the MessageContent breaks its schema, as a *ValidationError.
 func (x *MessageContent) Validate() error {
@@ -307,38 +274,20 @@ func (x *MessageContentText) appendJSON(b []byte) []byte {
 func (x *MessageContentText) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessageContentText) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessageContentText) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageContentText{}
-	if d.peek() != hkObject {
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "body":
-			seen[0] |= uint64(0x1)
-			fp := p.field("body")
-			if err := d.readString(&fp, &x.Body); err != nil {
-				return err
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecMessageContentText, nil, seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.Body)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"body\"")
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessageContentText = hkStructSpec([]string{"body"}, []int{-1}, []int{0}, false)
 
 // Validate reports every way the MessageContentText breaks its schema, as a *ValidationError.
 func (x *MessageContentText) Validate() error {
@@ -392,58 +341,32 @@ func (x *MessageStatus) appendJSON(b []byte) []byte {
 func (x *MessageStatus) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessageStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessageStatus) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageStatus{}
-	if d.peek() != hkObject {
-		return d.mismatch(p, "object")
-	}
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "pending":
-			fp := p.field("pending")
+	m, fp := d.members(hkSpecMessageStatus, nil, nil), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
 			x.Pending.Set = true
-			if err := d.readTime(&fp, &x.Pending.Value); err != nil {
-				return err
-			}
-		case "sent":
-			fp := p.field("sent")
+			err = d.readTime(&fp, &x.Pending.Value)
+		case 1:
 			x.Sent.Set = true
-			if err := d.readTime(&fp, &x.Sent.Value); err != nil {
-				return err
-			}
-		case "delivered":
-			fp := p.field("delivered")
+			err = d.readTime(&fp, &x.Sent.Value)
+		case 2:
 			x.Delivered.Set = true
-			if err := d.readTime(&fp, &x.Delivered.Value); err != nil {
-				return err
-			}
-		case "read":
-			fp := p.field("read")
+			err = d.readTime(&fp, &x.Delivered.Value)
+		case 3:
 			x.Read.Set = true
-			if err := d.readTime(&fp, &x.Read.Value); err != nil {
-				return err
-			}
-		case "failed":
-			fp := p.field("failed")
+			err = d.readTime(&fp, &x.Read.Value)
+		case 4:
 			x.Failed.Set = true
-			if err := d.readTime(&fp, &x.Failed.Value); err != nil {
-				return err
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = d.readTime(&fp, &x.Failed.Value)
 		}
 	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessageStatus = hkStructSpec([]string{"pending", "sent", "delivered", "read", "failed"}, []int{-1, -1, -1, -1, -1}, []int{}, false)
 
 // Validate reports every way the MessageStatus breaks its schema, as a *ValidationError.
 func (x *MessageStatus) Validate() error {

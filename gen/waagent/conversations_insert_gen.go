@@ -40,74 +40,24 @@ func (x *ConversationsInsert) appendJSON(b []byte) []byte {
 func (x *ConversationsInsert) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsInsert{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "data":
-			seen[0] |= uint64(0x1)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "entity":
-			seen[0] |= uint64(0x2)
-			fp := p.field("entity")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Entity, []string{"conversations"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "action":
-			seen[0] |= uint64(0x4)
-			fp := p.field("action")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Action, []string{"insert"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecConversationsInsert, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.Data.decodeJSON(d, &fp)
+		case 1:
+			err = d.readKnownString(&fp, &x.Entity, []string{"conversations"})
+		case 2:
+			err = d.readKnownString(&fp, &x.Action, []string{"insert"})
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"entity\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"action\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecConversationsInsert = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationsInsert breaks its schema, as a *ValidationError.
 func (x *ConversationsInsert) Validate() error {
@@ -178,134 +128,34 @@ func (x *ConversationsInsertData) appendJSON(b []byte) []byte {
 func (x *ConversationsInsertData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsInsertData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("id")
-			rejects := d.rejects
-			if err := x.ID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "organization_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("organization_id")
-			rejects := d.rejects
-			if err := x.OrganizationID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "organization_address":
-			seen[0] |= uint64(0x4)
-			fp := p.field("organization_address")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.OrganizationAddress); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "contact_address":
-			seen[0] |= uint64(0x8)
-			fp := p.field("contact_address")
-			rejects := d.rejects
-			if err := x.ContactAddress.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x8)
-			}
-		case "service":
-			seen[0] |= uint64(0x10)
-			fp := p.field("service")
-			rejects := d.rejects
-			if err := x.Service.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x10)
-			}
-		case "status":
-			seen[0] |= uint64(0x20)
-			fp := p.field("status")
-			rejects := d.rejects
-			if err := x.Status.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x20)
-			}
-		case "created_at":
-			seen[0] |= uint64(0x40)
-			fp := p.field("created_at")
-			if err := d.readTime(&fp, &x.CreatedAt); err != nil {
-				return err
-			}
-		case "updated_at":
-			seen[0] |= uint64(0x80)
-			fp := p.field("updated_at")
-			if err := d.readTime(&fp, &x.UpdatedAt); err != nil {
-				return err
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecConversationsInsertData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.ID.decodeJSON(d, &fp)
+		case 1:
+			err = x.OrganizationID.decodeJSON(d, &fp)
+		case 2:
+			err = d.readString(&fp, &x.OrganizationAddress)
+		case 3:
+			err = x.ContactAddress.decodeJSON(d, &fp)
+		case 4:
+			err = x.Service.decodeJSON(d, &fp)
+		case 5:
+			err = x.Status.decodeJSON(d, &fp)
+		case 6:
+			err = d.readTime(&fp, &x.CreatedAt)
+		case 7:
+			err = d.readTime(&fp, &x.UpdatedAt)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"organization_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"organization_address\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		d.errs.add(p, "required", "missing properties: \"contact_address\"")
-		x.hkSkip[0] |= uint64(0x8)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		d.errs.add(p, "required", "missing properties: \"service\"")
-		x.hkSkip[0] |= uint64(0x10)
-	}
-	if seen[0]&uint64(0x20) == 0 {
-		d.errs.add(p, "required", "missing properties: \"status\"")
-		x.hkSkip[0] |= uint64(0x20)
-	}
-	if seen[0]&uint64(0x40) == 0 {
-		d.errs.add(p, "required", "missing properties: \"created_at\"")
-	}
-	if seen[0]&uint64(0x80) == 0 {
-		d.errs.add(p, "required", "missing properties: \"updated_at\"")
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecConversationsInsertData = hkStructSpec([]string{"id", "organization_id", "organization_address", "contact_address", "service", "status", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5, -1, -1}, []int{0, 1, 2, 3, 4, 5, 6, 7}, false)
 
 // Validate reports every way the ConversationsInsertData breaks its schema, as a *ValidationError.
 func (x *ConversationsInsertData) Validate() error {

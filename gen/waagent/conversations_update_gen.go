@@ -40,74 +40,24 @@ func (x *ConversationsUpdate) appendJSON(b []byte) []byte {
 func (x *ConversationsUpdate) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsUpdate{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "data":
-			seen[0] |= uint64(0x1)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "entity":
-			seen[0] |= uint64(0x2)
-			fp := p.field("entity")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Entity, []string{"conversations"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "action":
-			seen[0] |= uint64(0x4)
-			fp := p.field("action")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Action, []string{"update"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecConversationsUpdate, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.Data.decodeJSON(d, &fp)
+		case 1:
+			err = d.readKnownString(&fp, &x.Entity, []string{"conversations"})
+		case 2:
+			err = d.readKnownString(&fp, &x.Action, []string{"update"})
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"entity\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"action\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecConversationsUpdate = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationsUpdate breaks its schema, as a *ValidationError.
 func (x *ConversationsUpdate) Validate() error {
@@ -194,109 +144,42 @@ func (x *ConversationsUpdateData) appendJSON(b []byte) []byte {
 func (x *ConversationsUpdateData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsUpdateData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("id")
-			rejects := d.rejects
-			if err := x.ID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "organization_id":
-			fp := p.field("organization_id")
-			rejects := d.rejects
+	m, fp := d.members(hkSpecConversationsUpdateData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.ID.decodeJSON(d, &fp)
+		case 1:
 			x.OrganizationID.Set = true
-			if err := x.OrganizationID.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "organization_address":
-			fp := p.field("organization_address")
-			rejects := d.rejects
+			err = x.OrganizationID.Value.decodeJSON(d, &fp)
+		case 2:
 			x.OrganizationAddress.Set = true
-			if err := d.readString(&fp, &x.OrganizationAddress.Value); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "contact_address":
-			fp := p.field("contact_address")
-			rejects := d.rejects
+			err = d.readString(&fp, &x.OrganizationAddress.Value)
+		case 3:
 			x.ContactAddress.Set = true
-			if err := x.ContactAddress.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x8)
-			}
-		case "service":
-			fp := p.field("service")
-			rejects := d.rejects
+			err = x.ContactAddress.Value.decodeJSON(d, &fp)
+		case 4:
 			x.Service.Set = true
-			if err := x.Service.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x10)
-			}
-		case "status":
-			fp := p.field("status")
-			rejects := d.rejects
+			err = x.Service.Value.decodeJSON(d, &fp)
+		case 5:
 			x.Status.Set = true
-			if err := x.Status.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x20)
-			}
-		case "created_at":
-			fp := p.field("created_at")
+			err = x.Status.Value.decodeJSON(d, &fp)
+		case 6:
 			x.CreatedAt.Set = true
-			if err := d.readTime(&fp, &x.CreatedAt.Value); err != nil {
-				return err
-			}
-		case "updated_at":
-			fp := p.field("updated_at")
+			err = d.readTime(&fp, &x.CreatedAt.Value)
+		case 7:
 			x.UpdatedAt.Set = true
-			if err := d.readTime(&fp, &x.UpdatedAt.Value); err != nil {
-				return err
-			}
-		default:
-			x.hkExtra++
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = d.readTime(&fp, &x.UpdatedAt.Value)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	return nil
+	x.hkExtra = m.extra
+	return m.end(d, &fp, err)
 }
+
+var hkSpecConversationsUpdateData = hkStructSpec([]string{"id", "organization_id", "organization_address", "contact_address", "service", "status", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5, -1, -1}, []int{0}, false)
 
 // Validate reports every way the ConversationsUpdateData breaks its schema, as a *ValidationError.
 func (x *ConversationsUpdateData) Validate() error {

@@ -37,74 +37,24 @@ func (x *MessagesInsert) appendJSON(b []byte) []byte {
 func (x *MessagesInsert) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesInsert{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "data":
-			seen[0] |= uint64(0x1)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "entity":
-			seen[0] |= uint64(0x2)
-			fp := p.field("entity")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Entity, []string{"messages"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "action":
-			seen[0] |= uint64(0x4)
-			fp := p.field("action")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Action, []string{"insert"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecMessagesInsert, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.Data.decodeJSON(d, &fp)
+		case 1:
+			err = d.readKnownString(&fp, &x.Entity, []string{"messages"})
+		case 2:
+			err = d.readKnownString(&fp, &x.Action, []string{"insert"})
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"entity\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"action\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessagesInsert = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessagesInsert breaks its schema, as a *ValidationError.
 func (x *MessagesInsert) Validate() error {
@@ -191,161 +141,44 @@ func (x *MessagesInsertData) appendJSON(b []byte) []byte {
 func (x *MessagesInsertData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesInsertData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("id")
-			rejects := d.rejects
-			if err := x.ID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "conversation_id":
-			seen[0] |= uint64(0x2)
-			fp := p.field("conversation_id")
-			rejects := d.rejects
-			if err := x.ConversationID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "organization_id":
-			seen[0] |= uint64(0x4)
-			fp := p.field("organization_id")
-			rejects := d.rejects
-			if err := x.OrganizationID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "direction":
-			seen[0] |= uint64(0x8)
-			fp := p.field("direction")
-			rejects := d.rejects
-			if err := x.Direction.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x8)
-			}
-		case "agent_id":
-			fp := p.field("agent_id")
-			rejects := d.rejects
+	m, fp := d.members(hkSpecMessagesInsertData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.ID.decodeJSON(d, &fp)
+		case 1:
+			err = x.ConversationID.decodeJSON(d, &fp)
+		case 2:
+			err = x.OrganizationID.decodeJSON(d, &fp)
+		case 3:
+			err = x.Direction.decodeJSON(d, &fp)
+		case 4:
 			x.AgentID.Set = true
-			if err := x.AgentID.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x10)
-			}
-		case "content":
-			seen[0] |= uint64(0x10)
-			fp := p.field("content")
-			rejects := d.rejects
-			if err := x.Content.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x20)
-			}
-		case "status":
-			seen[0] |= uint64(0x20)
-			fp := p.field("status")
-			rejects := d.rejects
-			if err := x.Status.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x40)
-			}
-		case "wa_id":
-			fp := p.field("wa_id")
-			rejects := d.rejects
+			err = x.AgentID.Value.decodeJSON(d, &fp)
+		case 5:
+			err = x.Content.decodeJSON(d, &fp)
+		case 6:
+			err = x.Status.decodeJSON(d, &fp)
+		case 7:
 			x.WaID.Set = true
-			if err := x.WaID.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x80)
-			}
-		case "from":
-			fp := p.field("from")
-			rejects := d.rejects
+			err = x.WaID.Value.decodeJSON(d, &fp)
+		case 8:
 			x.From.Set = true
-			if err := x.From.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x100)
-			}
-		case "created_at":
-			seen[0] |= uint64(0x40)
-			fp := p.field("created_at")
-			if err := d.readTime(&fp, &x.CreatedAt); err != nil {
-				return err
-			}
-		case "updated_at":
-			fp := p.field("updated_at")
+			err = x.From.Value.decodeJSON(d, &fp)
+		case 9:
+			err = d.readTime(&fp, &x.CreatedAt)
+		case 10:
 			x.UpdatedAt.Set = true
-			if err := d.readTime(&fp, &x.UpdatedAt.Value); err != nil {
-				return err
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = d.readTime(&fp, &x.UpdatedAt.Value)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"conversation_id\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"organization_id\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		d.errs.add(p, "required", "missing properties: \"direction\"")
-		x.hkSkip[0] |= uint64(0x8)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		d.errs.add(p, "required", "missing properties: \"content\"")
-		x.hkSkip[0] |= uint64(0x20)
-	}
-	if seen[0]&uint64(0x20) == 0 {
-		d.errs.add(p, "required", "missing properties: \"status\"")
-		x.hkSkip[0] |= uint64(0x40)
-	}
-	if seen[0]&uint64(0x40) == 0 {
-		d.errs.add(p, "required", "missing properties: \"created_at\"")
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessagesInsertData = hkStructSpec([]string{"id", "conversation_id", "organization_id", "direction", "agent_id", "content", "status", "wa_id", "from", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, -1, -1}, []int{0, 1, 2, 3, 5, 6, 9}, false)
 
 // Validate reports every way the MessagesInsertData breaks its schema, as a *ValidationError.
 func (x *MessagesInsertData) Validate() error {

@@ -37,74 +37,24 @@ func (x *MessagesUpdate) appendJSON(b []byte) []byte {
 func (x *MessagesUpdate) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesUpdate{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "data":
-			seen[0] |= uint64(0x1)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "entity":
-			seen[0] |= uint64(0x2)
-			fp := p.field("entity")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Entity, []string{"messages"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "action":
-			seen[0] |= uint64(0x4)
-			fp := p.field("action")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Action, []string{"update"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecMessagesUpdate, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.Data.decodeJSON(d, &fp)
+		case 1:
+			err = d.readKnownString(&fp, &x.Entity, []string{"messages"})
+		case 2:
+			err = d.readKnownString(&fp, &x.Action, []string{"update"})
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"entity\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		d.errs.add(p, "required", "missing properties: \"action\"")
-		x.hkSkip[0] |= uint64(0x4)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessagesUpdate = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessagesUpdate breaks its schema, as a *ValidationError.
 func (x *MessagesUpdate) Validate() error {
@@ -205,139 +155,51 @@ func (x *MessagesUpdateData) appendJSON(b []byte) []byte {
 func (x *MessagesUpdateData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesUpdateData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("id")
-			rejects := d.rejects
-			if err := x.ID.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "conversation_id":
-			fp := p.field("conversation_id")
-			rejects := d.rejects
+	m, fp := d.members(hkSpecMessagesUpdateData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = x.ID.decodeJSON(d, &fp)
+		case 1:
 			x.ConversationID.Set = true
-			if err := x.ConversationID.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "organization_id":
-			fp := p.field("organization_id")
-			rejects := d.rejects
+			err = x.ConversationID.Value.decodeJSON(d, &fp)
+		case 2:
 			x.OrganizationID.Set = true
-			if err := x.OrganizationID.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		case "direction":
-			fp := p.field("direction")
-			rejects := d.rejects
+			err = x.OrganizationID.Value.decodeJSON(d, &fp)
+		case 3:
 			x.Direction.Set = true
-			if err := x.Direction.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x8)
-			}
-		case "agent_id":
-			fp := p.field("agent_id")
-			rejects := d.rejects
+			err = x.Direction.Value.decodeJSON(d, &fp)
+		case 4:
 			x.AgentID.Set = true
-			if err := x.AgentID.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x10)
-			}
-		case "content":
-			fp := p.field("content")
-			rejects := d.rejects
+			err = x.AgentID.Value.decodeJSON(d, &fp)
+		case 5:
 			x.Content.Set = true
-			if err := x.Content.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x20)
-			}
-		case "status":
-			fp := p.field("status")
-			rejects := d.rejects
+			err = x.Content.Value.decodeJSON(d, &fp)
+		case 6:
 			x.Status.Set = true
-			if err := x.Status.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x40)
-			}
-		case "wa_id":
-			fp := p.field("wa_id")
-			rejects := d.rejects
+			err = x.Status.Value.decodeJSON(d, &fp)
+		case 7:
 			x.WaID.Set = true
-			if err := x.WaID.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x80)
-			}
-		case "from":
-			fp := p.field("from")
-			rejects := d.rejects
+			err = x.WaID.Value.decodeJSON(d, &fp)
+		case 8:
 			x.From.Set = true
-			if err := x.From.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x100)
-			}
-		case "created_at":
-			fp := p.field("created_at")
+			err = x.From.Value.decodeJSON(d, &fp)
+		case 9:
 			x.CreatedAt.Set = true
-			if err := d.readTime(&fp, &x.CreatedAt.Value); err != nil {
-				return err
-			}
-		case "updated_at":
-			fp := p.field("updated_at")
+			err = d.readTime(&fp, &x.CreatedAt.Value)
+		case 10:
 			x.UpdatedAt.Set = true
-			if err := d.readTime(&fp, &x.UpdatedAt.Value); err != nil {
-				return err
-			}
-		default:
-			x.hkExtra++
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = d.readTime(&fp, &x.UpdatedAt.Value)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	return nil
+	x.hkExtra = m.extra
+	return m.end(d, &fp, err)
 }
+
+var hkSpecMessagesUpdateData = hkStructSpec([]string{"id", "conversation_id", "organization_id", "direction", "agent_id", "content", "status", "wa_id", "from", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, -1, -1}, []int{0}, false)
 
 // Validate reports every way the MessagesUpdateData breaks its schema, as a *ValidationError.
 func (x *MessagesUpdateData) Validate() error {

@@ -67,205 +67,178 @@ func knownStrings(r model.Ref, t *model.Type) jen.Code {
 	return jen.Index().String().Values(values...)
 }
 
-// genStructDecode prints
+// genStructDecode prints the struct's decoder and the spec of its members:
 //
-//	func (x *T) decodeJSON(d *hkDecoder, p *hkPath) error {
-//		for each member: switch on its name, decode the field
-//		report required members that never came
+//	func (x *T) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+//		*x = T{}
+//		m, fp := d.members(hkSpecT, x.hkSkip[:], seen[:]), p.field("")
+//		for m.next(d, &fp, &err) {
+//			switch m.i {
+//			case 0:
+//				err = d.readString(&fp, &x.ID)
+//			}
+//		}
+//		return m.end(d, &fp, err)
 //	}
+//	var hkSpecT = hkStructSpec(names, skip bits, required, closed)
+//
+// The iterator (templates/hookrt/members.go) matches the member names,
+// skips the others, marks refused fields and reports missing ones, so each
+// field costs a line or two here.
 func genStructDecode(f *jen.File, t *model.Type) {
-	var required []*model.Field
-	bit := map[*model.Field]int{}
-	for _, fl := range t.Fields {
+	var names, skipBits, required []jen.Code
+	for i, fl := range t.Fields {
+		names = append(names, jen.Lit(fl.JSONName))
+		skipBits = append(skipBits, jen.Lit(fl.SkipBit))
 		if fl.State == model.Required || fl.State == model.Nullable {
-			bit[fl] = len(required)
-			required = append(required, fl)
+			required = append(required, jen.Lit(i))
 		}
 	}
-	words := (len(required) + 63) / 64
-	skip := t.SkipWords
-	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Error().BlockFunc(func(g *jen.Group) {
+	spec := "hkSpec" + t.Name
+	skip, seen := jen.Nil(), jen.Nil()
+	if t.SkipWords > 0 {
+		skip = jen.Id("x").Dot("hkSkip").Index(jen.Op(":"))
+	}
+	if len(required) > 0 {
+		seen = jen.Id("seen").Index(jen.Op(":"))
+	}
+	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Params(jen.Err().Error()).BlockFunc(func(g *jen.Group) {
 		g.Op("*").Id("x").Op("=").Id(t.Name).Values()
-		g.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkObject")).BlockFunc(func(b *jen.Group) {
-			if skip > 0 {
-				b.For(jen.Id("i").Op(":=").Range().Id("x").Dot("hkSkip")).Block(
-					jen.Id("x").Dot("hkSkip").Index(jen.Id("i")).Op("=").Op("^").Uint64().Parens(jen.Lit(0)),
-				)
-			}
-			b.Return(jen.Id("d").Dot("mismatch").Call(jen.Id("p"), jen.Lit("object")))
-		})
-		if words > 0 {
-			g.Var().Id("seen").Index(jen.Lit(words)).Uint64()
+		if len(required) > 0 {
+			g.Var().Id("seen").Index(jen.Lit((len(t.Fields) + 63) / 64)).Uint64()
 		}
-		g.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).BlockFunc(func(loop *jen.Group) {
-			loop.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("objectNext").Call(jen.Id("first"))
-			loop.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-			loop.If(jen.Op("!").Id("more")).Block(jen.Break())
-			loop.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
-				for _, fl := range t.Fields {
-					sw.Case(jen.Lit(fl.JSONName)).BlockFunc(func(c *jen.Group) {
-						if i, ok := bit[fl]; ok {
-							c.Id("seen").Index(jen.Lit(i / 64)).Op("|=").Lit(uint64(1) << (i % 64))
-						}
-						c.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(fl.JSONName))
-						if fi := fl.SkipBit; fi >= 0 {
-							c.Id("rejects").Op(":=").Id("d").Dot("rejects")
-							genDecodeField(c, fl)
-							c.If(jen.Id("d").Dot("refused").Call(jen.Id("rejects"))).Block(
-								jen.Id("x").Dot("hkSkip").Index(jen.Lit(fi / 64)).Op("|=").Lit(uint64(1) << (fi % 64)),
-							)
-						} else {
-							genDecodeField(c, fl)
-						}
+		g.List(jen.Id("m"), jen.Id("fp")).Op(":=").List(
+			jen.Id("d").Dot("members").Call(jen.Id(spec), skip, seen),
+			jen.Id("p").Dot("field").Call(jen.Lit("")),
+		)
+		g.For(jen.Id("m").Dot("next").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Op("&").Err())).Block(
+			jen.Switch(jen.Id("m").Dot("i")).BlockFunc(func(sw *jen.Group) {
+				for i, fl := range t.Fields {
+					sw.Case(jen.Lit(i)).BlockFunc(func(c *jen.Group) {
+						genDecodeField(c, fl)
 					})
 				}
-				sw.Default().BlockFunc(func(c *jen.Group) {
-					if t.Object != nil && t.Object.NoAdditional {
-						c.Id("d").Dot("errs").Dot("addf").Call(jen.Id("p"), jen.Lit("additionalProperties"), jen.Lit("property %q is not allowed"), jen.String().Parens(jen.Id("key")))
-					}
-					if t.Object != nil && t.Object.CountsExtra {
-						c.Id("x").Dot("hkExtra").Op("++")
-					}
-					c.If(jen.Err().Op(":=").Id("d").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-				})
-			})
-		})
-		for i, fl := range required {
-			g.If(jen.Id("seen").Index(jen.Lit(i / 64)).Op("&").Lit(uint64(1) << (i % 64)).Op("==").Lit(0)).BlockFunc(func(b *jen.Group) {
-				b.Id("d").Dot("errs").Dot("add").Call(jen.Id("p"), jen.Lit("required"), jen.Lit(fmt.Sprintf("missing properties: %q", fl.JSONName)))
-				if fi := fl.SkipBit; fi >= 0 {
-					b.Id("x").Dot("hkSkip").Index(jen.Lit(fi / 64)).Op("|=").Lit(uint64(1) << (fi % 64))
-				}
-			})
+			}),
+		)
+		if t.Object != nil && t.Object.CountsExtra {
+			g.Id("x").Dot("hkExtra").Op("=").Id("m").Dot("extra")
 		}
-		g.Return(jen.Nil())
+		g.Return(jen.Id("m").Dot("end").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err()))
 	})
+	closed := t.Object != nil && t.Object.NoAdditional
+	f.Var().Id(spec).Op("=").Id("hkStructSpec").Call(
+		jen.Index().String().Values(names...),
+		jen.Index().Int().Values(skipBits...),
+		jen.Index().Int().Values(required...),
+		jen.Lit(closed),
+	)
+}
+
+// target is where a value is decoded: an addressable expression (val) or
+// only a pointer to it (ptr), each made afresh per use since jennifer
+// statements are mutable. An array element's pointer appends the element,
+// so each path below uses the target exactly once.
+type target struct {
+	val func() *jen.Statement // nil when only a pointer is at hand
+	ptr func() *jen.Statement
+}
+
+func addressable(val func() *jen.Statement) target {
+	return target{val: val, ptr: func() *jen.Statement { return jen.Op("&").Add(val()) }}
+}
+
+func pointer(ptr func() *jen.Statement) target { return target{ptr: ptr} }
+
+// receiverOf is the target as the receiver of a method call.
+func (t target) receiverOf() *jen.Statement {
+	if t.val != nil {
+		return t.val()
+	}
+	return t.ptr()
 }
 
 // genDecodeField decodes a member into its field, by the field's state.
 func genDecodeField(g *jen.Group, fl *model.Field) {
-	field := func() *jen.Statement { return jen.Id("x").Dot(fl.Name) }
-	value := func() *jen.Statement { return jen.Id("x").Dot(fl.Name).Dot("Value") }
-	path := path{name: "fp", value: true}
+	field := addressable(func() *jen.Statement { return jen.Id("x").Dot(fl.Name) })
+	value := addressable(func() *jen.Statement { return jen.Id("x").Dot(fl.Name).Dot("Value") })
+	p := path{name: "fp", value: true}
 	if fl.Type.Kind == model.Raw {
-		genDecodeValue(g, fl.Type, field, path, 0)
+		genDecodeValue(g, fl.Type, field, p, 0)
 		return
 	}
 	switch fl.State {
 	case model.Required:
-		genDecodeValue(g, fl.Type, field, path, 0)
+		genDecodeValue(g, fl.Type, field, p, 0)
 	case model.Optional:
 		g.Id("x").Dot(fl.Name).Dot("Set").Op("=").True()
-		genDecodeValue(g, fl.Type, value, path, 0)
+		genDecodeValue(g, fl.Type, value, p, 0)
 	case model.Nullable, model.OptionalNullable:
 		if fl.State == model.OptionalNullable {
 			g.Id("x").Dot(fl.Name).Dot("Set").Op("=").True()
 		}
-		g.If(jen.Id("d").Dot("null").Call()).Block(
-			jen.Id("x").Dot(fl.Name).Dot("Null").Op("=").True(),
-		).Else().BlockFunc(func(b *jen.Group) {
-			genDecodeValue(b, fl.Type, value, path, 0)
+		g.If(jen.Op("!").Id("d").Dot("nullInto").Call(jen.Op("&").Id("x").Dot(fl.Name).Dot("Null"))).BlockFunc(func(b *jen.Group) {
+			genDecodeValue(b, fl.Type, value, p, 0)
 		})
 	}
 }
 
-// path is the JSON pointer of the value being handled: the pointer
-// parameter p, or a path value held in a local variable (fp, ip0, kp0...).
-type path struct {
-	name  string
-	value bool // a local hkPath value rather than a *hkPath
-}
-
-var paramPath = path{name: "p"}
-
-// ptr is the path as a *hkPath argument.
-func (p path) ptr() *jen.Statement {
-	if p.value {
-		return jen.Op("&").Id(p.name)
-	}
-	return jen.Id(p.name)
-}
-
-// child is a call making the path of a member or element.
-func (p path) child(method string, arg jen.Code) *jen.Statement {
-	return jen.Id(p.name).Dot(method).Call(arg)
-}
-
-// genDecodeValue decodes the next JSON value into target, an addressable
-// expression of type r (not nullable: callers handle null), at path p.
-// depth keeps the variables of nested loops apart.
-func genDecodeValue(g *jen.Group, r model.Ref, target func() *jen.Statement, pp path, depth int) {
+// genDecodeValue decodes the next JSON value into tgt, of type r (not
+// nullable: callers handle null), at path pp. A syntax error goes to err,
+// the decoder's result.
+// depth keeps the iterators of nested arrays and maps apart.
+func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 	p := pp.ptr()
-	ret := func(call *jen.Statement) {
-		g.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-	}
-	// Inside the helpers, "p" is the current path; rebind it when needed.
 	switch r.Kind {
 	case model.Builtin, model.Time, model.Raw:
 		if known := knownStrings(r, nil); known != nil {
-			ret(jen.Id("d").Dot("readKnownString").Call(p, jen.Op("&").Add(target()), known))
+			g.Err().Op("=").Id("d").Dot("readKnownString").Call(p, tgt.ptr(), known)
 			return
 		}
-		ret(jen.Id("d").Dot(readerName(r)).Call(p, jen.Op("&").Add(target())))
+		g.Err().Op("=").Id("d").Dot(readerName(r)).Call(p, tgt.ptr())
 	case model.Named:
 		if r.Type.Kind == model.Sum {
-			g.BlockFunc(func(b *jen.Group) {
-				b.List(jen.Id("v"), jen.Err()).Op(":=").Id(sumDecoder(r.Type)).Call(jen.Id("d"), p)
-				b.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-				b.Add(target()).Op("=").Id("v")
-			})
+			lhs := jen.Op("*").Add(tgt.ptr())
+			if tgt.val != nil {
+				lhs = tgt.val()
+			}
+			g.List(lhs, jen.Err()).Op("=").Id(sumDecoder(r.Type)).Call(jen.Id("d"), p)
 			return
 		}
-		ret(target().Dot("decodeJSON").Call(jen.Id("d"), p))
-	case model.Slice:
-		i, ip, elem := fmt.Sprintf("i%d", depth), fmt.Sprintf("ip%d", depth), fmt.Sprintf("elem%d", depth)
-		g.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkArray")).Block(
-			jen.If(jen.Err().Op(":=").Id("d").Dot("mismatch").Call(p, jen.Lit("array")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		).Else().BlockFunc(func(b *jen.Group) {
-			b.Add(target()).Op("=").Make(typeExpr(r), jen.Lit(0))
-			b.For(jen.Id(i).Op(":=").Lit(0), jen.Empty(), jen.Id(i).Op("++")).BlockFunc(func(loop *jen.Group) {
-				loop.List(jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("arrayNext").Call(jen.Id(i))
-				loop.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-				loop.If(jen.Op("!").Id("more")).Block(jen.Break())
-				loop.Id(ip).Op(":=").Add(pp.child("item", jen.Id(i)))
-				loop.Var().Id(elem).Add(elemExpr(*r.Elem))
-				genDecodeElem(loop, *r.Elem, elem, path{name: ip, value: true}, depth+1)
-				loop.Add(target()).Op("=").Append(target(), jen.Id(elem))
-			})
-		})
-	case model.Map:
-		kp, elem := fmt.Sprintf("kp%d", depth), fmt.Sprintf("elem%d", depth)
-		g.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkObject")).Block(
-			jen.If(jen.Err().Op(":=").Id("d").Dot("mismatch").Call(p, jen.Lit("object")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		).Else().BlockFunc(func(b *jen.Group) {
-			b.Add(target()).Op("=").Make(typeExpr(r))
-			first := fmt.Sprintf("first%d", depth)
-			b.For(jen.Id(first).Op(":=").True(), jen.Empty(), jen.Id(first).Op("=").False()).BlockFunc(func(loop *jen.Group) {
-				loop.List(jen.Id("k"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("objectNext").Call(jen.Id(first))
-				loop.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-				loop.If(jen.Op("!").Id("more")).Block(jen.Break())
-				loop.Id("key").Op(":=").String().Parens(jen.Id("k"))
-				loop.Id(kp).Op(":=").Add(pp.child("field", jen.Id("key")))
-				loop.Var().Id(elem).Add(elemExpr(*r.Elem))
-				genDecodeElem(loop, *r.Elem, elem, path{name: kp, value: true}, depth+1)
-				loop.Add(target()).Index(jen.Id("key")).Op("=").Id(elem)
-			})
+		g.Err().Op("=").Add(tgt.receiverOf()).Dot("decodeJSON").Call(jen.Id("d"), p)
+	case model.Slice, model.Map:
+		it, start := fmt.Sprintf("a%d", depth), "hkArrayItems"
+		elemPath := path{name: fmt.Sprintf("ip%d", depth), value: true}
+		first := pp.child("item", jen.Lit(0))
+		if r.Kind == model.Map {
+			it, start = fmt.Sprintf("o%d", depth), "hkMapEntries"
+			elemPath.name = fmt.Sprintf("kp%d", depth)
+			first = pp.child("field", jen.Lit(""))
+		}
+		g.For(
+			jen.List(jen.Id(it), jen.Id(elemPath.name)).Op(":=").List(jen.Id(start).Call(tgt.ptr()), first),
+			jen.Id(it).Dot("next").Call(jen.Id("d"), elemPath.ptr(), jen.Op("&").Err()),
+			jen.Empty(),
+		).BlockFunc(func(loop *jen.Group) {
+			genDecodeElem(loop, *r.Elem, it, elemPath, depth+1)
 		})
 	}
 }
 
-// genDecodeElem decodes an array element or map value, which may be
-// Nullable[T].
-func genDecodeElem(g *jen.Group, r model.Ref, elem string, p path, depth int) {
+// genDecodeElem decodes the current element of iterator it (an array
+// element or map value, at path p), which may be Nullable[T].
+func genDecodeElem(g *jen.Group, r model.Ref, it string, p path, depth int) {
+	elem := func() *jen.Statement { return jen.Id(it).Dot("elem").Call() }
 	if r.Nullable && r.Kind != model.Raw {
-		g.If(jen.Id("d").Dot("null").Call()).Block(
-			jen.Id(elem).Dot("Null").Op("=").True(),
-		).Else().BlockFunc(func(b *jen.Group) {
-			genDecodeValue(b, r, func() *jen.Statement { return jen.Id(elem).Dot("Value") }, p, depth)
+		e := fmt.Sprintf("e%d", depth)
+		g.If(
+			jen.Id(e).Op(":=").Add(elem()),
+			jen.Op("!").Id("d").Dot("nullInto").Call(jen.Op("&").Id(e).Dot("Null")),
+		).BlockFunc(func(b *jen.Group) {
+			genDecodeValue(b, r, addressable(func() *jen.Statement { return jen.Id(e).Dot("Value") }), p, depth)
 		})
 		return
 	}
-	genDecodeValue(g, r, func() *jen.Statement { return jen.Id(elem) }, p, depth)
+	genDecodeValue(g, r, pointer(elem), p, depth)
 }
 
 func readerName(r model.Ref) string {

@@ -79,9 +79,13 @@ func genDefined(f *jen.File, t *model.Type) {
 	genUnmarshal(f, t)
 	switch t.Base.Kind {
 	case model.Slice, model.Map:
-		f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Error().BlockFunc(func(g *jen.Group) {
-			genDecodeValue(g, t.Base, func() *jen.Statement { return jen.Parens(jen.Op("*").Id("x")) }, paramPath, 0)
-			g.Return(jen.Nil())
+		// The iterators take the underlying *[]U or *map[string]U.
+		base := pointer(func() *jen.Statement {
+			return jen.Parens(jen.Op("*").Add(typeExpr(t.Base))).Parens(jen.Id("x"))
+		})
+		f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Params(jen.Err().Error()).BlockFunc(func(g *jen.Group) {
+			genDecodeValue(g, t.Base, base, paramPath, 0)
+			g.Return(jen.Err())
 		})
 	default:
 		genScalarDecode(f, t)

@@ -271,3 +271,25 @@ func constText(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// path is the JSON pointer of the value being handled: the pointer
+// parameter p, or a path value held in a local variable (fp, ip0, kp0...).
+type path struct {
+	name  string
+	value bool // a local hkPath value rather than a *hkPath
+}
+
+var paramPath = path{name: "p"}
+
+// ptr is the path as a *hkPath argument.
+func (p path) ptr() *jen.Statement {
+	if p.value {
+		return jen.Op("&").Id(p.name)
+	}
+	return jen.Id(p.name)
+}
+
+// child is a call making the path of a member or element.
+func (p path) child(method string, arg jen.Code) *jen.Statement {
+	return jen.Id(p.name).Dot(method).Call(arg)
+}

@@ -254,6 +254,9 @@ func FuzzPeekTail(f *testing.F) {
 		`{ "data" : [1,"\""] , "entity" : "m" , "action" : "u" }`,
 		`{"action":"x","entity":"y","action":"z"}`,
 		`{"entity":"e\"","action":"a"}`,
+		`{"entity":"","action":""}`,
+		"{\"entity\"\t:\r\"m\",\n\"action\":\"i\"\n}\n",
+		`{"entity":"m","action":"i"`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -205,23 +205,30 @@ func hkIsURI(s string) bool {
 }
 
 func hkIsUUID(s string) bool {
-	if len(s) != 36 {
+	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
 		return false
 	}
-	for i := 0; i < 36; i++ {
-		c := s[i]
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			if c != '-' {
-				return false
-			}
-			continue
-		}
-		if !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
-			return false
-		}
+	// The hex digits, ANDed without branching: 1 only if every one is.
+	ok := uint8(1)
+	for i := 0; i < 8; i++ {
+		ok &= hkHexDigit[s[i]]
 	}
-	return true
+	for i := 9; i < 13; i++ {
+		ok &= hkHexDigit[s[i]] & hkHexDigit[s[i+5]] & hkHexDigit[s[i+10]]
+	}
+	for i := 24; i < 36; i++ {
+		ok &= hkHexDigit[s[i]]
+	}
+	return ok == 1
 }
+
+// hkHexDigit is 1 for the bytes that are hexadecimal digits.
+var hkHexDigit = func() (t [256]uint8) {
+	for _, c := range "0123456789abcdefABCDEF" {
+		t[c] = 1
+	}
+	return t
+}()
 
 // hkFormats are the formats hookgen asserts, by name.
 var hkFormats = map[string]func(string) bool{

@@ -870,53 +870,21 @@ func (d *hkDecoder) readKnownString(p *hkPath, v *string, known []string) error 
 // was found by then. The decode that follows checks the whole payload.
 func (d *hkDecoder) peekTail(keys []string, vals [][]byte) (ok bool) {
 	b := d.data
-	i := len(b) - 1
-	back := func() {
-		for i >= 0 && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-			i--
-		}
-	}
-	// str reads a plain string that ends at b[i] (its closing quote).
-	str := func() ([]byte, bool) {
-		if i < 0 || b[i] != '"' {
-			return nil, false
-		}
-		end := i
-		for i--; i >= 0 && b[i] != '"'; i-- {
-			if b[i] == '\\' || b[i] < 0x20 {
-				return nil, false
-			}
-		}
-		if i < 0 {
-			return nil, false
-		}
-		s := b[i+1 : end]
-		i--
-		if !utf8.Valid(s) {
-			return nil, false // the decode would read U+FFFD: leave it to it
-		}
-		return s, true
-	}
-	back()
+	i := hkBackSpace(b, len(b)-1)
 	if i < 0 || b[i] != '}' {
 		return false
 	}
 	i--
 	found := 0
 	for found < len(keys) {
-		back()
-		v, ok := str()
-		if !ok {
+		var v, k []byte
+		if v, i = hkBackString(b, hkBackSpace(b, i)); v == nil {
 			return false
 		}
-		back()
-		if i < 0 || b[i] != ':' {
+		if i = hkBackSpace(b, i); i < 0 || b[i] != ':' {
 			return false
 		}
-		i--
-		back()
-		k, ok := str()
-		if !ok {
+		if k, i = hkBackString(b, hkBackSpace(b, i-1)); k == nil {
 			return false
 		}
 		for j, key := range keys {
@@ -925,11 +893,41 @@ func (d *hkDecoder) peekTail(keys []string, vals [][]byte) (ok bool) {
 				found++
 			}
 		}
-		back()
-		if i < 0 || b[i] != ',' {
+		if i = hkBackSpace(b, i); i < 0 || b[i] != ',' {
 			break // the first member, or not a plain pair
 		}
 		i--
 	}
 	return found == len(keys)
+}
+
+// hkBackSpace steps back from b[i] over white space.
+func hkBackSpace(b []byte, i int) int {
+	for i >= 0 && i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i--
+	}
+	return i
+}
+
+// hkBackString reads backward a plain string whose closing quote is b[i]:
+// its contents (nil if it is not a plain string) and the index before its
+// opening quote.
+func hkBackString(b []byte, i int) ([]byte, int) {
+	if i < 0 || i >= len(b) || b[i] != '"' {
+		return nil, i
+	}
+	end := i
+	for i--; i >= 0 && b[i] != '"'; i-- {
+		if b[i] == '\\' || b[i] < 0x20 {
+			return nil, i
+		}
+	}
+	if i < 0 {
+		return nil, i
+	}
+	s := b[i+1 : end]
+	if !utf8.Valid(s) {
+		return nil, i // the decode would read U+FFFD: leave it to it
+	}
+	return s, i - 1
 }

@@ -30,60 +30,22 @@ func (x *OrderCreated) appendJSON(b []byte) []byte {
 func (x *OrderCreated) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderCreated{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "type":
-			seen[0] |= uint64(0x1)
-			fp := p.field("type")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Type, []string{"order.created"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "data":
-			seen[0] |= uint64(0x2)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecOrderCreated, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Type, []string{"order.created"})
+		case 1:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"type\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecOrderCreated = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
 
 // Validate reports every way the OrderCreated breaks its schema, as a *ValidationError.
 func (x *OrderCreated) Validate() error {
@@ -134,70 +96,25 @@ func (x *OrderCreatedData) appendJSON(b []byte) []byte {
 func (x *OrderCreatedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderCreatedData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "order_id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("order_id")
-			rejects := d.rejects
-			if err := d.readString(&fp, &x.OrderID); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "total":
-			seen[0] |= uint64(0x2)
-			fp := p.field("total")
-			rejects := d.rejects
-			if err := d.readFloat64(&fp, &x.Total); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		case "status":
-			fp := p.field("status")
-			rejects := d.rejects
+	m, fp := d.members(hkSpecOrderCreatedData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.OrderID)
+		case 1:
+			err = d.readFloat64(&fp, &x.Total)
+		case 2:
 			x.Status.Set = true
-			if err := x.Status.Value.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x4)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			err = x.Status.Value.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"order_id\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"total\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecOrderCreatedData = hkStructSpec([]string{"order_id", "total", "status"}, []int{0, 1, 2}, []int{0, 1}, false)
 
 // Validate reports every way the OrderCreatedData breaks its schema, as a *ValidationError.
 func (x *OrderCreatedData) Validate() error {

@@ -30,60 +30,22 @@ func (x *OrderRefunded) appendJSON(b []byte) []byte {
 func (x *OrderRefunded) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderRefunded{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "type":
-			seen[0] |= uint64(0x1)
-			fp := p.field("type")
-			rejects := d.rejects
-			if err := d.readKnownString(&fp, &x.Type, []string{"order.refunded"}); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		case "data":
-			seen[0] |= uint64(0x2)
-			fp := p.field("data")
-			rejects := d.rejects
-			if err := x.Data.decodeJSON(d, &fp); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x2)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecOrderRefunded, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readKnownString(&fp, &x.Type, []string{"order.refunded"})
+		case 1:
+			err = x.Data.decodeJSON(d, &fp)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"type\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"data\"")
-		x.hkSkip[0] |= uint64(0x2)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecOrderRefunded = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
 
 // Validate reports every way the OrderRefunded breaks its schema, as a *ValidationError.
 func (x *OrderRefunded) Validate() error {
@@ -129,55 +91,22 @@ func (x *OrderRefundedData) appendJSON(b []byte) []byte {
 func (x *OrderRefundedData) UnmarshalJSON(data []byte) error {
 	return hkUnmarshal(x, data)
 }
-func (x *OrderRefundedData) decodeJSON(d *hkDecoder, p *hkPath) error {
+func (x *OrderRefundedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderRefundedData{}
-	if d.peek() != hkObject {
-		for i := range x.hkSkip {
-			x.hkSkip[i] = ^uint64(0)
-		}
-		return d.mismatch(p, "object")
-	}
 	var seen [1]uint64
-	for first := true; ; first = false {
-		key, more, err := d.objectNext(first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "order_id":
-			seen[0] |= uint64(0x1)
-			fp := p.field("order_id")
-			if err := d.readString(&fp, &x.OrderID); err != nil {
-				return err
-			}
-		case "amount":
-			seen[0] |= uint64(0x2)
-			fp := p.field("amount")
-			rejects := d.rejects
-			if err := d.readFloat64(&fp, &x.Amount); err != nil {
-				return err
-			}
-			if d.refused(rejects) {
-				x.hkSkip[0] |= uint64(0x1)
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+	m, fp := d.members(hkSpecOrderRefundedData, x.hkSkip[:], seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.OrderID)
+		case 1:
+			err = d.readFloat64(&fp, &x.Amount)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		d.errs.add(p, "required", "missing properties: \"order_id\"")
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		d.errs.add(p, "required", "missing properties: \"amount\"")
-		x.hkSkip[0] |= uint64(0x1)
-	}
-	return nil
+	return m.end(d, &fp, err)
 }
+
+var hkSpecOrderRefundedData = hkStructSpec([]string{"order_id", "amount"}, []int{-1, 0}, []int{0, 1}, false)
 
 // Validate reports every way the OrderRefundedData breaks its schema, as a *ValidationError.
 func (x *OrderRefundedData) Validate() error {
