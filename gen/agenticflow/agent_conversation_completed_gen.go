@@ -284,18 +284,7 @@ func (x *AgentConversationCompletedDataResolution) appendJSON(b []byte) []byte {
 	}
 	if x.Tags.Set {
 		b = hkKey(b, "\"tags\":")
-		if x.Tags.Value == nil {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, '[')
-			for i0 := range x.Tags.Value {
-				if i0 > 0 {
-					b = append(b, ',')
-				}
-				b = hkAppendString(b, x.Tags.Value[i0])
-			}
-			b = append(b, ']')
-		}
+		b = hkAppendArray(b, x.Tags.Value, hkAppendString)
 	}
 	return append(b, '}')
 }

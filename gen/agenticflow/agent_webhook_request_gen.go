@@ -41,21 +41,7 @@ func (x *AgentWebhookRequest) appendJSON(b []byte) []byte {
 	}
 	if x.Context.Set {
 		b = hkKey(b, "\"context\":")
-		if x.Context.Value == nil {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, '{')
-			for i0, k0 := range hkSortedKeys(x.Context.Value) {
-				if i0 > 0 {
-					b = append(b, ',')
-				}
-				b = hkAppendString(b, k0)
-				b = append(b, ':')
-				mv0 := x.Context.Value[k0]
-				b = hkAppendRaw(b, mv0)
-			}
-			b = append(b, '}')
-		}
+		b = hkAppendObject(b, x.Context.Value, hkAppendRaw)
 	}
 	return append(b, '}')
 }

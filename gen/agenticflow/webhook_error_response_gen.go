@@ -96,21 +96,7 @@ func (x *WebhookErrorResponseError) appendJSON(b []byte) []byte {
 	b = hkAppendString(b, x.Message)
 	if x.Details.Set {
 		b = hkKey(b, "\"details\":")
-		if x.Details.Value == nil {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, '{')
-			for i0, k0 := range hkSortedKeys(x.Details.Value) {
-				if i0 > 0 {
-					b = append(b, ',')
-				}
-				b = hkAppendString(b, k0)
-				b = append(b, ':')
-				mv0 := x.Details.Value[k0]
-				b = hkAppendRaw(b, mv0)
-			}
-			b = append(b, '}')
-		}
+		b = hkAppendObject(b, x.Details.Value, hkAppendRaw)
 	}
 	return append(b, '}')
 }

@@ -128,39 +128,11 @@ func (x *WorkflowExecutionCompletedData) appendJSON(b []byte) []byte {
 	}
 	if x.InputData.Set {
 		b = hkKey(b, "\"input_data\":")
-		if x.InputData.Value == nil {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, '{')
-			for i0, k0 := range hkSortedKeys(x.InputData.Value) {
-				if i0 > 0 {
-					b = append(b, ',')
-				}
-				b = hkAppendString(b, k0)
-				b = append(b, ':')
-				mv0 := x.InputData.Value[k0]
-				b = hkAppendRaw(b, mv0)
-			}
-			b = append(b, '}')
-		}
+		b = hkAppendObject(b, x.InputData.Value, hkAppendRaw)
 	}
 	if x.OutputData.Set {
 		b = hkKey(b, "\"output_data\":")
-		if x.OutputData.Value == nil {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, '{')
-			for i0, k0 := range hkSortedKeys(x.OutputData.Value) {
-				if i0 > 0 {
-					b = append(b, ',')
-				}
-				b = hkAppendString(b, k0)
-				b = append(b, ':')
-				mv0 := x.OutputData.Value[k0]
-				b = hkAppendRaw(b, mv0)
-			}
-			b = append(b, '}')
-		}
+		b = hkAppendObject(b, x.OutputData.Value, hkAppendRaw)
 	}
 	if x.CreditsUsed.Set {
 		b = hkKey(b, "\"credits_used\":")

@@ -29,21 +29,7 @@ func (x WorkflowWebhookRequest) MarshalJSON() ([]byte, error) {
 func (x *WorkflowWebhookRequest) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"input_data\":")
-	if x.InputData == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '{')
-		for i0, k0 := range hkSortedKeys(x.InputData) {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = hkAppendString(b, k0)
-			b = append(b, ':')
-			mv0 := x.InputData[k0]
-			b = hkAppendRaw(b, mv0)
-		}
-		b = append(b, '}')
-	}
+	b = hkAppendObject(b, x.InputData, hkAppendRaw)
 	if x.TriggerSource.Set {
 		b = hkKey(b, "\"trigger_source\":")
 		b = hkAppendString(b, x.TriggerSource.Value)

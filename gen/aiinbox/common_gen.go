@@ -219,21 +219,7 @@ func (x Changes) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *Changes) appendJSON(b []byte) []byte {
-	if (*x) == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '{')
-		for i0, k0 := range hkSortedKeys((*x)) {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = hkAppendString(b, k0)
-			b = append(b, ':')
-			mv0 := (*x)[k0]
-			b = hkAppendRaw(b, mv0)
-		}
-		b = append(b, '}')
-	}
+	b = hkAppendObject(b, (*x), hkAppendRaw)
 	return b
 }
 

@@ -48,7 +48,8 @@ func genAppendMethod(f *jen.File, t *model.Type) {
 	})
 }
 
-// appendScalar is the call writing a builtin, time or raw value.
+// appendScalar is the call writing a builtin, time or raw value, or with
+// no value the function itself.
 func appendScalar(r model.Ref, v *jen.Statement) *jen.Statement {
 	fn := map[string]string{"string": "hkAppendString", "int64": "hkAppendInt", "float64": "hkAppendFloat", "bool": "hkAppendBool"}[r.Builtin]
 	switch r.Kind {
@@ -56,6 +57,9 @@ func appendScalar(r model.Ref, v *jen.Statement) *jen.Statement {
 		fn = "hkAppendTime"
 	case model.Raw:
 		fn = "hkAppendRaw"
+	}
+	if v == nil {
+		return jen.Id(fn)
 	}
 	return jen.Id(fn).Call(jen.Id("b"), v)
 }
@@ -114,33 +118,24 @@ func genAppendValue(g *jen.Group, r model.Ref, v *jen.Statement, depth int) {
 		}
 		g.Id("b").Op("=").Add(v.Clone()).Dot("appendJSON").Call(jen.Id("b"))
 	case model.Slice:
-		i := fmt.Sprintf("i%d", depth)
-		g.If(v.Clone().Op("==").Nil()).Block(
-			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
-		).Else().BlockFunc(func(e *jen.Group) {
-			e.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('['))
-			e.For(jen.Id(i).Op(":=").Range().Add(v.Clone())).BlockFunc(func(loop *jen.Group) {
-				loop.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
-				genAppendElem(loop, *r.Elem, v.Clone().Index(jen.Id(i)), depth+1)
-			})
-			e.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(']'))
-		})
+		g.Id("b").Op("=").Id("hkAppendArray").Call(jen.Id("b"), v, appendElemFunc(*r.Elem, depth))
 	case model.Map:
-		i, k, mv := fmt.Sprintf("i%d", depth), fmt.Sprintf("k%d", depth), fmt.Sprintf("mv%d", depth)
-		g.If(v.Clone().Op("==").Nil()).Block(
-			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
-		).Else().BlockFunc(func(e *jen.Group) {
-			e.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
-			e.For(jen.List(jen.Id(i), jen.Id(k)).Op(":=").Range().Id("hkSortedKeys").Call(v.Clone())).BlockFunc(func(loop *jen.Group) {
-				loop.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
-				loop.Id("b").Op("=").Id("hkAppendString").Call(jen.Id("b"), jen.Id(k))
-				loop.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':'))
-				loop.Id(mv).Op(":=").Add(v.Clone()).Index(jen.Id(k))
-				genAppendElem(loop, *r.Elem, jen.Id(mv), depth+1)
-			})
-			e.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}'))
-		})
+		g.Id("b").Op("=").Id("hkAppendObject").Call(jen.Id("b"), v, appendElemFunc(*r.Elem, depth))
 	}
+}
+
+// appendElemFunc is the func(b []byte, v T) []byte that writes an element
+// (or map value) of type r: the runtime's writer for a scalar, else a
+// function literal.
+func appendElemFunc(r model.Ref, depth int) jen.Code {
+	if (!r.Nullable || r.Kind == model.Raw) && (r.Kind == model.Builtin || r.Kind == model.Time || r.Kind == model.Raw) {
+		return appendScalar(r, nil)
+	}
+	v := fmt.Sprintf("v%d", depth)
+	return jen.Func().Params(jen.Id("b").Index().Byte(), jen.Id(v).Add(elemExpr(r))).Index().Byte().BlockFunc(func(g *jen.Group) {
+		genAppendElem(g, r, jen.Id(v), depth+1)
+		g.Return(jen.Id("b"))
+	})
 }
 
 func genAppendElem(g *jen.Group, r model.Ref, v *jen.Statement, depth int) {

@@ -4,6 +4,7 @@
 package shop
 
 import (
+	"encoding/json"
 	"math"
 	"slices"
 	"strconv"
@@ -103,7 +104,7 @@ func hkAppendTime(b []byte, t time.Time) []byte {
 }
 
 // hkAppendRaw writes raw JSON, or null for none.
-func hkAppendRaw(b []byte, raw []byte) []byte {
+func hkAppendRaw(b []byte, raw json.RawMessage) []byte {
 	if len(raw) == 0 {
 		return append(b, "null"...)
 	}
@@ -126,6 +127,41 @@ func hkSortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// hkAppendArray writes a slice as a JSON array (null when nil), each
+// element by elem: the generated code names elem instead of spelling out
+// the loop.
+func hkAppendArray[T any](b []byte, v []T, elem func([]byte, T) []byte) []byte {
+	if v == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range v {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = elem(b, v[i])
+	}
+	return append(b, ']')
+}
+
+// hkAppendObject writes a map as a JSON object (null when nil), its keys
+// sorted as encoding/json sorts them, each value by elem.
+func hkAppendObject[T any](b []byte, v map[string]T, elem func([]byte, T) []byte) []byte {
+	if v == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '{')
+	for i, k := range hkSortedKeys(v) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = hkAppendString(b, k)
+		b = append(b, ':')
+		b = elem(b, v[k])
+	}
+	return append(b, '}')
 }
 
 // hkKey starts an object member: a comma unless it is the first, then the
