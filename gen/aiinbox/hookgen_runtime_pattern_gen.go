@@ -43,6 +43,10 @@ type hkElem struct {
 	ascii    [2]uint64 // the class's ASCII members
 	ranges   []rune    // its other members, as inclusive pairs
 	min, max int
+	// lit, when set, replaces a run of single ASCII characters (the
+	// "agent_" of ^agent_[a-z]+$): one comparison instead of one element
+	// per character.
+	lit string
 }
 
 func (e *hkElem) has(r rune) bool {
@@ -63,12 +67,24 @@ func (p *hkSimple) MatchString(s string) bool {
 	pos := 0
 	for i := range p.elems {
 		e := &p.elems[i]
+		if e.lit != "" {
+			if len(s)-pos < len(e.lit) || s[pos:pos+len(e.lit)] != e.lit {
+				return false
+			}
+			pos += len(e.lit)
+			continue
+		}
 		n := 0
 		for (e.max < 0 || n < e.max) && pos < len(s) {
-			r, size := rune(s[pos]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[pos:])
+			if c := s[pos]; c < utf8.RuneSelf {
+				if e.ascii[c>>6]&(1<<(c&63)) == 0 {
+					break
+				}
+				pos++
+				n++
+				continue
 			}
+			r, size := utf8.DecodeRuneInString(s[pos:])
 			if !e.has(r) {
 				break
 			}
@@ -80,6 +96,42 @@ func (p *hkSimple) MatchString(s string) bool {
 		}
 	}
 	return !p.anchorEnd || pos == len(s)
+}
+
+// joinLiterals merges runs of elements that each match one given ASCII
+// character exactly once into literal elements.
+func (p *hkSimple) joinLiterals() {
+	var out []hkElem
+	for _, e := range p.elems {
+		c, ok := e.single()
+		if !ok {
+			out = append(out, e)
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].lit != "" {
+			out[n-1].lit += string(rune(c))
+		} else {
+			out = append(out, hkElem{min: 1, max: 1, lit: string(rune(c))})
+		}
+	}
+	p.elems = out
+}
+
+// single reports the character of an element that matches exactly one
+// ASCII character, exactly once.
+func (e *hkElem) single() (byte, bool) {
+	if e.min != 1 || e.max != 1 || len(e.ranges) > 0 || e.lit != "" {
+		return 0, false
+	}
+	var c byte
+	n := 0
+	for r := 0; r < 128; r++ {
+		if e.ascii[r>>6]&(1<<(r&63)) != 0 {
+			c = byte(r)
+			n++
+		}
+	}
+	return c, n == 1
 }
 
 // hkSimplePattern builds the linear matcher, or says the pattern needs
@@ -152,6 +204,7 @@ func hkSimplePattern(src string) (*hkSimple, bool) {
 			}
 		}
 	}
+	p.joinLiterals()
 	return p, true
 }
 

@@ -9,7 +9,7 @@ import (
 var patternSeeds = []string{
 	`^aiflw_[A-Za-z0-9]+$`, `^cmsg_[A-Za-z0-9]+$`, `^\+[1-9][0-9]{6,14}$`, `^[0-9]{1,4}$`, `^[a-z0-9_]+:.+$`,
 	`^[a-z0-9_]+$`, `^wh_[A-Za-z0-9]+$`, `^[A-Z][A-Z0-9_]*$`, `^[1-9][0-9]{6,14}$`, `^wamid\.`, `^ord_[0-9a-z]+$`,
-	`^a*b?c{2,3}$`, `^é+ü?$`, `^.{2,4}$`, `^x?$`, `^[^a-z]+$`,
+	`^a*b?c{2,3}$`, `^é+ü?$`, `^.{2,4}$`, `^x?$`, `^[^a-z]+$`, `^agent_[A-Za-z0-9_]+$`, `^ab[c]d*ef$`, `^abc$`, `^é_x$`,
 	// not simple: fall back to regexp
 	`^[a-z]+[a-z0-9]$`, `abc`, `^(a|b)+$`, `^(?i)abc$`, `^a.*b$`, `\d+$`,
 }
@@ -28,7 +28,17 @@ func TestSimplePatternsAreUsedWhereExact(t *testing.T) {
 }
 
 var patternInputs = []string{"", "a", "cmsg_1234abcd", "cmsg_", "+919988776655", "+0123", "+91998877665512345",
-	"telegram:123", "telegram:", ":x", "wamid.HBgN", "wamid", "ABC_1", "aBC", "é", "ééü", "abcc", "bccc", "x\n", "\xff\xfe", "12345"}
+	"telegram:123", "telegram:", ":x", "wamid.HBgN", "wamid", "ABC_1", "aBC", "é", "ééü", "abcc", "bccc", "x\n", "\xff\xfe", "12345",
+	"agent_", "agent_x1", "agen", "agentx_1", "abcef", "abcdddef", "abdef", "abc", "abcd", "é_x", "é_"}
+
+// TestLiteralRunsAreJoined: the characters before a class are compared as
+// one string.
+func TestLiteralRunsAreJoined(t *testing.T) {
+	p, ok := hkSimplePattern(`^agent_[A-Za-z0-9_]+$`)
+	if !ok || len(p.elems) != 2 || p.elems[0].lit != "agent_" || p.elems[1].lit != "" {
+		t.Fatalf("elements: %+v", p)
+	}
+}
 
 func TestSimpleMatchesLikeRegexp(t *testing.T) {
 	for _, src := range patternSeeds {
