@@ -147,47 +147,92 @@ func BenchmarkRead(b *testing.B) {
 	os := schemas(b)
 	for _, ev := range events {
 		data := payload(b, ev.file)
-		schema := os[ev.provider].Lookup(ev.schema)
-		compiler := os[ev.provider].Provider.Compiler()
-		compiled, err := compiler.Compile(schema.Doc.URI)
-		if err != nil {
-			b.Fatal(err)
+		readings := readers(b, os, ev, data)
+		for _, way := range []string{"jsonschema+json", "hookgen", "json-plain"} {
+			read := readings[way]
+			b.Run(ev.name+"/"+way, func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				b.ReportAllocs()
+				for b.Loop() {
+					read(b)
+				}
+			})
 		}
-		b.Run(ev.name+"/jsonschema+json", func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				dec := json.NewDecoder(bytes.NewReader(data))
-				dec.UseNumber()
-				var v any
-				if err := dec.Decode(&v); err != nil {
-					b.Fatal(err)
-				}
-				if err := compiled.Validate(v); err != nil {
-					b.Fatal(err)
-				}
-				if err := json.Unmarshal(data, ev.plain()); err != nil {
-					b.Fatal(err)
-				}
+	}
+}
+
+// readers returns the three ways of reading data as ev, by name.
+func readers(b *testing.B, os map[string]*oracle.Oracle, ev event, data []byte) map[string]func(testing.TB) {
+	schema := os[ev.provider].Lookup(ev.schema)
+	compiled, err := os[ev.provider].Provider.Compiler().Compile(schema.Doc.URI)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return map[string]func(testing.TB){
+		"jsonschema+json": func(tb testing.TB) {
+			dec := json.NewDecoder(bytes.NewReader(data))
+			dec.UseNumber()
+			var v any
+			if err := dec.Decode(&v); err != nil {
+				tb.Fatal(err)
 			}
-		})
-		b.Run(ev.name+"/hookgen", func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := ev.parse(data); err != nil {
-					b.Fatal(err)
-				}
+			if err := compiled.Validate(v); err != nil {
+				tb.Fatal(err)
 			}
-		})
-		b.Run(ev.name+"/json-plain", func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := json.Unmarshal(data, ev.plain()); err != nil {
-					b.Fatal(err)
-				}
+			if err := json.Unmarshal(data, ev.plain()); err != nil {
+				tb.Fatal(err)
 			}
+		},
+		"hookgen": func(tb testing.TB) {
+			if _, err := ev.parse(data); err != nil {
+				tb.Fatal(err)
+			}
+		},
+		"json-plain": func(tb testing.TB) {
+			if err := json.Unmarshal(data, ev.plain()); err != nil {
+				tb.Fatal(err)
+			}
+		},
+	}
+}
+
+// BenchmarkReadRatio measures the same three ways interleaved, for the
+// ratios: each iteration times one read by (a) jsonschema+json, then 16 by
+// (b) Parse and 4 by (c) json-plain, back to back (each batch about as
+// long as the first), so the load of a shared machine, which moves every
+// few hundred milliseconds, weighs on all three alike. BenchmarkRead runs
+// each way for its own half second, and its ratios swing by a quarter from
+// run to run on a busy host; these are the paired numbers.
+//
+//	go test -run XXX -bench ReadRatio -benchtime 2s -count 10 ./internal/bench
+func BenchmarkReadRatio(b *testing.B) {
+	const parses, plains = 16, 4
+	os := schemas(b)
+	for _, ev := range events {
+		data := payload(b, ev.file)
+		readings := readers(b, os, ev, data)
+		a, h, c := readings["jsonschema+json"], readings["hookgen"], readings["json-plain"]
+		b.Run(ev.name, func(b *testing.B) {
+			var ta, th, tc time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				a(b)
+				t1 := time.Now()
+				for range parses {
+					h(b)
+				}
+				t2 := time.Now()
+				for range plains {
+					c(b)
+				}
+				t3 := time.Now()
+				ta, th, tc = ta+t1.Sub(t0), th+t2.Sub(t1), tc+t3.Sub(t2)
+			}
+			n := float64(b.N)
+			perA, perH, perC := float64(ta)/n, float64(th)/n/parses, float64(tc)/n/plains
+			b.ReportMetric(perA/perH, "a/b")
+			b.ReportMetric(perC/perH, "c/b")
+			b.ReportMetric(perH, "ns/parse")
 		})
 	}
 }
