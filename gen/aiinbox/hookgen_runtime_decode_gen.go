@@ -917,16 +917,20 @@ func hkBackString(b []byte, i int) ([]byte, int) {
 		return nil, i
 	}
 	end := i
+	ascii := true
 	for i--; i >= 0 && b[i] != '"'; i-- {
 		if b[i] == '\\' || b[i] < 0x20 {
 			return nil, i
+		}
+		if b[i] >= utf8.RuneSelf {
+			ascii = false
 		}
 	}
 	if i < 0 {
 		return nil, i
 	}
 	s := b[i+1 : end]
-	if !utf8.Valid(s) {
+	if !ascii && !utf8.Valid(s) {
 		return nil, i // the decode would read U+FFFD: leave it to it
 	}
 	return s, i - 1

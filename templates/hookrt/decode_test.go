@@ -257,6 +257,8 @@ func FuzzPeekTail(f *testing.F) {
 		`{"entity":"","action":""}`,
 		"{\"entity\"\t:\r\"m\",\n\"action\":\"i\"\n}\n",
 		`{"entity":"m","action":"i"`,
+		`{"entity":"mé","action":"ü"}`,
+		"{\"entity\":\"m\xff\",\"action\":\"i\"}",
 	} {
 		f.Add([]byte(s))
 	}
