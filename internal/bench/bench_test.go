@@ -102,6 +102,35 @@ func TestTheWaysAgree(t *testing.T) {
 	}
 }
 
+// TestParseAllocatesOnlyWhatItKeeps: Parse allocates the strings and raw
+// values it hands out, plus the event, and nothing else (no paths, masks,
+// iterators or errors for a valid payload). The counts are those of
+// BENCHMARKS.md; a change that lets a path escape to the heap (an iterator
+// storing the caller's path did: 16 allocations instead of 9) fails here.
+func TestParseAllocatesOnlyWhatItKeeps(t *testing.T) {
+	keeps := map[string]float64{
+		// 7 free-form strings, the raw "event" value, the event.
+		"peach/message_delivery.sent": 9,
+		// 7 strings, the event.
+		"aiinbox/message.received": 8,
+		// Its free-form strings, the event.
+		"waagent/messages.insert": 8,
+		// Its free-form strings, the tags slice as append grows it, the event.
+		"agenticflow/agent.conversation.completed": 12,
+	}
+	for _, ev := range events {
+		data := payload(t, ev.file)
+		got := testing.AllocsPerRun(50, func() {
+			if _, err := ev.parse(data); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if want, ok := keeps[ev.name]; !ok || got != want {
+			t.Errorf("%s: Parse allocates %v times, want %v", ev.name, got, want)
+		}
+	}
+}
+
 // generic decodes data for comparison, up to representation: a member
 // that is null counts as absent (the plain structs have no omitempty), and
 // a date-time is its instant (time.Time writes "Z" for "+00:00").
