@@ -163,7 +163,9 @@ func (m *hkMembers) next(d *hkDecoder, fp *hkPath, err *error) bool {
 }
 
 // expected reads the name of the member after the last one found, if that
-// is the name next in the input (followed by its ':').
+// is the name next in the input (followed by its ':'). Names of up to 16
+// bytes in quotes, nearly all of them, are compared here with two loads
+// each side; longer ones word by word.
 func (m *hkMembers) expected(d *hkDecoder, fp *hkPath) bool {
 	d.ws()
 	g := m.guess
@@ -171,11 +173,30 @@ func (m *hkMembers) expected(d *hkDecoder, fp *hkPath) bool {
 		return false
 	}
 	q := m.spec.quoted[g]
-	end := d.pos + len(q)
-	if len(q) == 0 || end >= len(d.data) || d.data[end] != ':' || !hkHasPrefixAt(d.data, d.pos, q) {
+	n, pos := len(q), d.pos
+	if n == 0 || pos+n >= len(d.data) || d.data[pos+n] != ':' {
 		return false // a space before the ':' takes the long way
 	}
-	d.pos = end + 1
+	b := d.data[pos : pos+n]
+	switch {
+	case n > 16:
+		if !hkHasPrefixAt(b, 0, q) {
+			return false
+		}
+	case n >= 8:
+		if binary.LittleEndian.Uint64(b) != hkWord64(q) || binary.LittleEndian.Uint64(b[n-8:]) != hkWord64(q[n-8:]) {
+			return false
+		}
+	case n >= 4:
+		if binary.LittleEndian.Uint32(b) != hkWord32(q) || binary.LittleEndian.Uint32(b[n-4:]) != hkWord32(q[n-4:]) {
+			return false
+		}
+	default:
+		if string(b) != q {
+			return false
+		}
+	}
+	d.pos = pos + n + 1
 	m.found(g, d, fp)
 	return true
 }

@@ -5,6 +5,7 @@ package aiinbox
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -47,9 +48,22 @@ func hkAtoi2(b []byte, i int) (int, bool) {
 
 // hkZones caches the fixed zones of offsets seen, so that reading a
 // timestamp with an offset does not allocate a time.Location each time.
-var hkZones sync.Map // seconds east of UTC → *time.Location
+// Offsets in whole quarter hours (all zones in use) have a slot each,
+// which costs a load; others go through a map.
+var (
+	hkZoneSlots [2*24*4 + 1]atomic.Pointer[time.Location]
+	hkZones     sync.Map // seconds east of UTC → *time.Location
+)
 
 func hkZone(offset int) *time.Location {
+	if offset%(15*60) == 0 && offset > -24*3600 && offset < 24*3600 {
+		slot := &hkZoneSlots[offset/(15*60)+24*4]
+		if z := slot.Load(); z != nil {
+			return z
+		}
+		slot.CompareAndSwap(nil, time.FixedZone("", offset))
+		return slot.Load()
+	}
 	if z, ok := hkZones.Load(offset); ok {
 		return z.(*time.Location)
 	}

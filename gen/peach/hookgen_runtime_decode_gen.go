@@ -109,22 +109,21 @@ func (d *hkDecoder) peek() hkKind {
 	if d.pos >= len(d.data) {
 		return hkEnd
 	}
-	switch c := d.data[d.pos]; {
-	case c == '{':
-		return hkObject
-	case c == '[':
-		return hkArray
-	case c == '"':
-		return hkString
-	case c == 't' || c == 'f':
-		return hkBool
-	case c == 'n':
-		return hkNull
-	case c == '-' || (c >= '0' && c <= '9'):
-		return hkNumber
-	}
-	return hkInvalid
+	return hkKindOf[d.data[d.pos]]
 }
+
+// hkKindOf is the kind of value a byte starts: one load where a switch
+// took a chain of comparisons on every value read.
+var hkKindOf = func() (t [256]hkKind) {
+	for i := range t {
+		t[i] = hkInvalid
+	}
+	t['{'], t['['], t['"'], t['t'], t['f'], t['n'], t['-'] = hkObject, hkArray, hkString, hkBool, hkBool, hkNull, hkNumber
+	for c := '0'; c <= '9'; c++ {
+		t[c] = hkNumber
+	}
+	return t
+}()
 
 // finish checks that only white space follows the top-level value, and
 // returns the violations found, or nil.

@@ -48,3 +48,21 @@ func FuzzParseDateTime(f *testing.F) {
 		}
 	})
 }
+
+// TestZoneIsCachedPerOffset: each offset has one location (so reading a
+// time-stamp does not allocate), with that offset, whether it has a slot
+// (whole quarter hours) or goes through the map.
+func TestZoneIsCachedPerOffset(t *testing.T) {
+	for _, offset := range []int{0, 3600, -3600, 5*3600 + 30*60, -(9*3600 + 30*60), 23*3600 + 45*60, -(23*3600 + 45*60), 5*3600 + 7*60, -61} {
+		z := hkZone(offset)
+		if hkZone(offset) != z {
+			t.Errorf("offset %d: a second location", offset)
+		}
+		if _, got := time.Date(2024, 1, 1, 0, 0, 0, 0, z).Zone(); got != offset {
+			t.Errorf("offset %d: location has offset %d", offset, got)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { hkZone(3 * 3600) }); n != 0 {
+		t.Errorf("hkZone allocates %v times for a cached offset", n)
+	}
+}

@@ -290,3 +290,27 @@ func FuzzPeekTail(f *testing.F) {
 		}
 	})
 }
+
+// TestKindOf: the table says what the JSON grammar says each byte starts.
+func TestKindOf(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		want := hkInvalid
+		switch {
+		case c == '{':
+			want = hkObject
+		case c == '[':
+			want = hkArray
+		case c == '"':
+			want = hkString
+		case c == 't' || c == 'f':
+			want = hkBool
+		case c == 'n':
+			want = hkNull
+		case c == '-' || (c >= '0' && c <= '9'):
+			want = hkNumber
+		}
+		if got := hkKindOf[c]; got != want {
+			t.Errorf("%q: %v, want %v", rune(c), got, want)
+		}
+	}
+}
