@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // hkSyntaxError is malformed JSON: decoding stops at the first one.
@@ -44,6 +45,30 @@ type hkDecoder struct {
 	// one with a problem deeper inside.
 	rejects     int
 	rejectDepth int
+	// strs is where the strings handed out are copied (see str).
+	strs []byte
+}
+
+// hkStringChunk bounds a string arena's block, and so what one string
+// kept from a large payload can hold on to.
+const hkStringChunk = 2048
+
+// str returns s as a string, copied into the decoder's string arena: the
+// strings of a payload share one allocation instead of one each. A block
+// is never written again once a string points into it, so the strings
+// stay immutable; the first block is sized by what remains of the input
+// (strings cannot be longer than their JSON), up to hkStringChunk.
+func (d *hkDecoder) str(s []byte) string {
+	if len(s) == 0 {
+		return ""
+	}
+	if cap(d.strs)-len(d.strs) < len(s) {
+		size := min(len(s)+len(d.data)-d.pos, hkStringChunk)
+		d.strs = make([]byte, 0, max(size, len(s)))
+	}
+	start := len(d.strs)
+	d.strs = append(d.strs, s...)
+	return unsafe.String(&d.strs[start], len(s))
 }
 
 func (d *hkDecoder) syntax(msg string) error {
@@ -507,7 +532,7 @@ func (d *hkDecoder) readString(p *hkPath, v *string) error {
 	if err != nil {
 		return err
 	}
-	*v = string(s)
+	*v = d.str(s)
 	return nil
 }
 
@@ -856,7 +881,7 @@ func (d *hkDecoder) readKnownString(p *hkPath, v *string, known []string) error 
 			return nil
 		}
 	}
-	*v = string(s)
+	*v = d.str(s)
 	return nil
 }
 

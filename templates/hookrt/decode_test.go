@@ -2,6 +2,8 @@ package hookrt
 
 import (
 	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -312,5 +314,65 @@ func TestKindOf(t *testing.T) {
 		if got := hkKindOf[c]; got != want {
 			t.Errorf("%q: %v, want %v", rune(c), got, want)
 		}
+	}
+}
+
+// TestStringsShareBlocksAndStayIntact: strings from one decoder share
+// blocks, and neither later strings, a new block nor escapes (decoded in
+// the scratch buffer) change the ones handed out before.
+func TestStringsShareBlocksAndStayIntact(t *testing.T) {
+	var in strings.Builder
+	var want []string
+	in.WriteByte('[')
+	for i := 0; i < 500; i++ {
+		if i > 0 {
+			in.WriteByte(',')
+		}
+		s := fmt.Sprintf("s%d-%s", i, strings.Repeat("x", i%40))
+		if i%7 == 0 {
+			s += `\n\u00e9`
+		}
+		if i == 250 {
+			s = strings.Repeat("long", 1000) // longer than a block
+		}
+		in.WriteString(`"` + s + `"`)
+		var w string
+		if err := json.Unmarshal([]byte(`"`+s+`"`), &w); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, w)
+	}
+	in.WriteByte(']')
+	d := &hkDecoder{data: []byte(in.String())}
+	var got []string
+	for i := 0; ; i++ {
+		more, err := d.arrayNext(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !more {
+			break
+		}
+		var s string
+		if err := d.readString(nil, &s); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, s)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("strings changed after decoding:\n got %q\nwant %q", got, want)
+	}
+	n := testing.AllocsPerRun(20, func() {
+		d := &hkDecoder{data: []byte(`["a","b","c","d"]`)}
+		var s [4]string
+		for i := 0; ; i++ {
+			if more, _ := d.arrayNext(i); !more {
+				break
+			}
+			_ = d.readString(nil, &s[i])
+		}
+	})
+	if n > 2 { // the decoder's data and the one block
+		t.Errorf("four strings took %v allocations", n)
 	}
 }

@@ -466,7 +466,7 @@ func (o *hkEntries[T]) next(d *hkDecoder, kp *hkPath, err *error) bool {
 		return false
 	}
 	var zero T
-	o.key, o.val, o.pending = string(k), zero, true
+	o.key, o.val, o.pending = d.str(k), zero, true
 	kp.key = o.key
 	return true
 }
