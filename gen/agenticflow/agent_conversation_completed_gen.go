@@ -41,7 +41,8 @@ func (x *AgentConversationCompleted) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AgentConversationCompleted; the error lists every violation found (see Parse).
 func (x *AgentConversationCompleted) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompleted{}
@@ -145,7 +146,8 @@ func (x *AgentConversationCompletedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AgentConversationCompletedData; the error lists every violation found (see Parse).
 func (x *AgentConversationCompletedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompletedData{}
@@ -291,7 +293,8 @@ func (x *AgentConversationCompletedDataResolution) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AgentConversationCompletedDataResolution; the error lists every violation found (see Parse).
 func (x *AgentConversationCompletedDataResolution) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompletedDataResolution{}

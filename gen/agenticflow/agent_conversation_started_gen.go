@@ -38,7 +38,8 @@ func (x *AgentConversationStarted) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AgentConversationStarted; the error lists every violation found (see Parse).
 func (x *AgentConversationStarted) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AgentConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationStarted{}

@@ -38,7 +38,8 @@ func (x *AgentMessageReceived) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AgentMessageReceived; the error lists every violation found (see Parse).
 func (x *AgentMessageReceived) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AgentMessageReceived) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentMessageReceived{}

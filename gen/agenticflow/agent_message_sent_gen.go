@@ -38,7 +38,8 @@ func (x *AgentMessageSent) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AgentMessageSent; the error lists every violation found (see Parse).
 func (x *AgentMessageSent) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AgentMessageSent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentMessageSent{}

@@ -48,7 +48,8 @@ func (x *AgentWebhookRequest) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AgentWebhookRequest; the error lists every violation found (see Parse).
 func (x *AgentWebhookRequest) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentWebhookRequest{}

@@ -20,7 +20,8 @@ func (x *WebhookID) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WebhookID; the error lists every violation found (see Parse).
 func (x *WebhookID) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WebhookID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
@@ -51,7 +52,8 @@ func (x *ExecutionID) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ExecutionID; the error lists every violation found (see Parse).
 func (x *ExecutionID) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ExecutionID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
@@ -85,7 +87,8 @@ func (x *Metadata) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a Metadata; the error lists every violation found (see Parse).
 func (x *Metadata) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *Metadata) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for o0, kp0 := hkMapEntries((*map[string]json.RawMessage)(x)), p.field(""); o0.next(d, &kp0, &err); {
@@ -118,7 +121,8 @@ func (x *UndocumentedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a UndocumentedData; the error lists every violation found (see Parse).
 func (x *UndocumentedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *UndocumentedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for o0, kp0 := hkMapEntries((*map[string]json.RawMessage)(x)), p.field(""); o0.next(d, &kp0, &err); {

@@ -35,7 +35,8 @@ func (x *WebhookErrorResponse) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WebhookErrorResponse; the error lists every violation found (see Parse).
 func (x *WebhookErrorResponse) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WebhookErrorResponse{}
@@ -103,7 +104,8 @@ func (x *WebhookErrorResponseError) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WebhookErrorResponseError; the error lists every violation found (see Parse).
 func (x *WebhookErrorResponseError) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WebhookErrorResponseError{}

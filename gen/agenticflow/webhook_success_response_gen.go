@@ -49,7 +49,8 @@ func (x *WebhookSuccessResponse) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WebhookSuccessResponse; the error lists every violation found (see Parse).
 func (x *WebhookSuccessResponse) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WebhookSuccessResponse{}

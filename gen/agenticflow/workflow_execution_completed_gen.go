@@ -41,7 +41,8 @@ func (x *WorkflowExecutionCompleted) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WorkflowExecutionCompleted; the error lists every violation found (see Parse).
 func (x *WorkflowExecutionCompleted) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowExecutionCompleted{}
@@ -147,7 +148,8 @@ func (x *WorkflowExecutionCompletedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WorkflowExecutionCompletedData; the error lists every violation found (see Parse).
 func (x *WorkflowExecutionCompletedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowExecutionCompletedData{}
@@ -258,7 +260,8 @@ func (x *WorkflowExecutionCompletedDataStatus) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WorkflowExecutionCompletedDataStatus; the error lists every violation found (see Parse).
 func (x *WorkflowExecutionCompletedDataStatus) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WorkflowExecutionCompletedDataStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readKnownString(p, (*string)(x), []string{"success"})

@@ -38,7 +38,8 @@ func (x *WorkflowExecutionFailed) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WorkflowExecutionFailed; the error lists every violation found (see Parse).
 func (x *WorkflowExecutionFailed) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WorkflowExecutionFailed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowExecutionFailed{}

@@ -38,7 +38,8 @@ func (x *WorkflowExecutionStarted) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WorkflowExecutionStarted; the error lists every violation found (see Parse).
 func (x *WorkflowExecutionStarted) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WorkflowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowExecutionStarted{}

@@ -38,7 +38,8 @@ func (x *WorkflowStepCompleted) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WorkflowStepCompleted; the error lists every violation found (see Parse).
 func (x *WorkflowStepCompleted) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WorkflowStepCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowStepCompleted{}

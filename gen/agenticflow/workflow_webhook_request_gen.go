@@ -43,7 +43,8 @@ func (x *WorkflowWebhookRequest) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WorkflowWebhookRequest; the error lists every violation found (see Parse).
 func (x *WorkflowWebhookRequest) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowWebhookRequest{}

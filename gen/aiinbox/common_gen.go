@@ -23,7 +23,8 @@ func (x *DeliveryID) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a DeliveryID; the error lists every violation found (see Parse).
 func (x *DeliveryID) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *DeliveryID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
@@ -59,7 +60,8 @@ func (x *ThreadID) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ThreadID; the error lists every violation found (see Parse).
 func (x *ThreadID) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ThreadID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
@@ -90,7 +92,8 @@ func (x *MessageID) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageID; the error lists every violation found (see Parse).
 func (x *MessageID) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
@@ -126,7 +129,8 @@ func (x *Channel) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a Channel; the error lists every violation found (see Parse).
 func (x *Channel) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *Channel) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
@@ -171,7 +175,8 @@ func (x *Sender) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a Sender; the error lists every violation found (see Parse).
 func (x *Sender) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Sender{}
@@ -225,7 +230,8 @@ func (x *Changes) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a Changes; the error lists every violation found (see Parse).
 func (x *Changes) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *Changes) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for o0, kp0 := hkMapEntries((*map[string]json.RawMessage)(x)), p.field(""); o0.next(d, &kp0, &err); {

@@ -35,7 +35,8 @@ func (x *ContactUpdated) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ContactUpdated; the error lists every violation found (see Parse).
 func (x *ContactUpdated) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdated{}
@@ -103,7 +104,8 @@ func (x *ContactUpdatedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ContactUpdatedData; the error lists every violation found (see Parse).
 func (x *ContactUpdatedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdatedData{}
@@ -175,7 +177,8 @@ func (x *ContactUpdatedDataChanges) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ContactUpdatedDataChanges; the error lists every violation found (see Parse).
 func (x *ContactUpdatedDataChanges) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdatedDataChanges{}

@@ -35,7 +35,8 @@ func (x *ConversationClosed) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ConversationClosed; the error lists every violation found (see Parse).
 func (x *ConversationClosed) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationClosed{}
@@ -105,7 +106,8 @@ func (x *ConversationClosedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ConversationClosedData; the error lists every violation found (see Parse).
 func (x *ConversationClosedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationClosedData{}

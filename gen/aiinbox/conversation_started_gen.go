@@ -35,7 +35,8 @@ func (x *ConversationStarted) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ConversationStarted; the error lists every violation found (see Parse).
 func (x *ConversationStarted) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationStarted{}
@@ -110,7 +111,8 @@ func (x *ConversationStartedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ConversationStartedData; the error lists every violation found (see Parse).
 func (x *ConversationStartedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ConversationStartedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationStartedData{}

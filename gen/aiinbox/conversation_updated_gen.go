@@ -33,7 +33,8 @@ func (x *ConversationUpdated) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ConversationUpdated; the error lists every violation found (see Parse).
 func (x *ConversationUpdated) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ConversationUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationUpdated{}
@@ -103,7 +104,8 @@ func (x *ConversationUpdatedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ConversationUpdatedData; the error lists every violation found (see Parse).
 func (x *ConversationUpdatedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ConversationUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationUpdatedData{}

@@ -38,7 +38,8 @@ func (x *DraftCreated) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a DraftCreated; the error lists every violation found (see Parse).
 func (x *DraftCreated) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = DraftCreated{}
@@ -111,7 +112,8 @@ func (x *DraftCreatedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a DraftCreatedData; the error lists every violation found (see Parse).
 func (x *DraftCreatedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = DraftCreatedData{}

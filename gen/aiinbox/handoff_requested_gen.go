@@ -35,7 +35,8 @@ func (x *HandoffRequested) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a HandoffRequested; the error lists every violation found (see Parse).
 func (x *HandoffRequested) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = HandoffRequested{}
@@ -105,7 +106,8 @@ func (x *HandoffRequestedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a HandoffRequestedData; the error lists every violation found (see Parse).
 func (x *HandoffRequestedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = HandoffRequestedData{}

@@ -33,7 +33,8 @@ func (x *MessageDeleted) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeleted; the error lists every violation found (see Parse).
 func (x *MessageDeleted) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeleted{}
@@ -103,7 +104,8 @@ func (x *MessageDeletedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeletedData; the error lists every violation found (see Parse).
 func (x *MessageDeletedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeletedData{}

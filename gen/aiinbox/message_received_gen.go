@@ -35,7 +35,8 @@ func (x *MessageReceived) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageReceived; the error lists every violation found (see Parse).
 func (x *MessageReceived) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageReceived{}
@@ -117,7 +118,8 @@ func (x *MessageReceivedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageReceivedData; the error lists every violation found (see Parse).
 func (x *MessageReceivedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageReceivedData{}

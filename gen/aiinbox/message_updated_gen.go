@@ -33,7 +33,8 @@ func (x *MessageUpdated) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageUpdated; the error lists every violation found (see Parse).
 func (x *MessageUpdated) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageUpdated{}
@@ -107,7 +108,8 @@ func (x *MessageUpdatedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageUpdatedData; the error lists every violation found (see Parse).
 func (x *MessageUpdatedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageUpdatedData{}

@@ -30,7 +30,8 @@ func (x *AIFlowExecutionAnalyzed) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AIFlowExecutionAnalyzed; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionAnalyzed) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AIFlowExecutionAnalyzed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlowExecutionAnalyzed{}

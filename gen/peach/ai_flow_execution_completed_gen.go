@@ -30,7 +30,8 @@ func (x *AIFlowExecutionCompleted) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AIFlowExecutionCompleted; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionCompleted) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AIFlowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlowExecutionCompleted{}

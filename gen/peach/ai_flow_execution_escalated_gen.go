@@ -30,7 +30,8 @@ func (x *AIFlowExecutionEscalated) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AIFlowExecutionEscalated; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionEscalated) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AIFlowExecutionEscalated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlowExecutionEscalated{}

@@ -30,7 +30,8 @@ func (x *AIFlowExecutionStarted) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AIFlowExecutionStarted; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionStarted) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AIFlowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlowExecutionStarted{}

@@ -52,7 +52,8 @@ func (x *AIFlow) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AIFlow; the error lists every violation found (see Parse).
 func (x *AIFlow) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlow{}
@@ -138,7 +139,8 @@ func (x *AIFlowStatus) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AIFlowStatus; the error lists every violation found (see Parse).
 func (x *AIFlowStatus) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AIFlowStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readKnownString(p, (*string)(x), []string{"draft", "published"})
@@ -186,7 +188,8 @@ func (x *MessageID) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageID; the error lists every violation found (see Parse).
 func (x *MessageID) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageID{}
@@ -243,7 +246,8 @@ func (x *MessageType) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageType; the error lists every violation found (see Parse).
 func (x *MessageType) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageType) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readKnownString(p, (*string)(x), []string{"template_message", "message"})
@@ -343,7 +347,8 @@ func (x *Contact) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a Contact; the error lists every violation found (see Parse).
 func (x *Contact) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Contact{}
@@ -450,7 +455,8 @@ func (x *DeliveryEvent) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a DeliveryEvent; the error lists every violation found (see Parse).
 func (x *DeliveryEvent) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *DeliveryEvent) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readRaw(p, (*json.RawMessage)(x))

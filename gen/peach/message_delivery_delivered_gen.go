@@ -33,7 +33,8 @@ func (x *MessageDeliveryDelivered) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryDelivered; the error lists every violation found (see Parse).
 func (x *MessageDeliveryDelivered) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryDelivered{}
@@ -90,7 +91,8 @@ func (x *MessageDeliveryDeliveredType) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryDeliveredType; the error lists every violation found (see Parse).
 func (x *MessageDeliveryDeliveredType) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryDeliveredType) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readKnownString(p, (*string)(x), []string{"message_delivery.delivered", "message_delivery.sent"})
@@ -138,7 +140,8 @@ func (x *MessageDeliveryDeliveredData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryDeliveredData; the error lists every violation found (see Parse).
 func (x *MessageDeliveryDeliveredData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryDeliveredData{}
@@ -222,7 +225,8 @@ func (x *MessageDeliveryDeliveredDataMessage) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryDeliveredDataMessage; the error lists every violation found (see Parse).
 func (x *MessageDeliveryDeliveredDataMessage) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryDeliveredDataMessage{}

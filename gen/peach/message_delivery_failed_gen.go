@@ -36,7 +36,8 @@ func (x *MessageDeliveryFailed) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryFailed; the error lists every violation found (see Parse).
 func (x *MessageDeliveryFailed) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryFailed{}
@@ -93,7 +94,8 @@ func (x *MessageDeliveryFailedType) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryFailedType; the error lists every violation found (see Parse).
 func (x *MessageDeliveryFailedType) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryFailedType) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readKnownString(p, (*string)(x), []string{"message_delivery.failed", "message_delivery.sent"})
@@ -141,7 +143,8 @@ func (x *MessageDeliveryFailedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryFailedData; the error lists every violation found (see Parse).
 func (x *MessageDeliveryFailedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryFailedData{}
@@ -222,7 +225,8 @@ func (x *MessageDeliveryFailedDataMessage) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryFailedDataMessage; the error lists every violation found (see Parse).
 func (x *MessageDeliveryFailedDataMessage) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryFailedDataMessage{}

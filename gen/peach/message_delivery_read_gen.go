@@ -33,7 +33,8 @@ func (x *MessageDeliveryRead) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryRead; the error lists every violation found (see Parse).
 func (x *MessageDeliveryRead) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryRead{}
@@ -90,7 +91,8 @@ func (x *MessageDeliveryReadType) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryReadType; the error lists every violation found (see Parse).
 func (x *MessageDeliveryReadType) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryReadType) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readKnownString(p, (*string)(x), []string{"message_delivery.read", "message_delivery.sent"})
@@ -138,7 +140,8 @@ func (x *MessageDeliveryReadData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryReadData; the error lists every violation found (see Parse).
 func (x *MessageDeliveryReadData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryReadData{}
@@ -222,7 +225,8 @@ func (x *MessageDeliveryReadDataMessage) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliveryReadDataMessage; the error lists every violation found (see Parse).
 func (x *MessageDeliveryReadDataMessage) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryReadDataMessage{}

@@ -32,7 +32,8 @@ func (x *MessageDeliverySent) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliverySent; the error lists every violation found (see Parse).
 func (x *MessageDeliverySent) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliverySent{}
@@ -98,7 +99,8 @@ func (x *MessageDeliverySentData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliverySentData; the error lists every violation found (see Parse).
 func (x *MessageDeliverySentData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliverySentData{}
@@ -182,7 +184,8 @@ func (x *MessageDeliverySentDataMessage) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageDeliverySentDataMessage; the error lists every violation found (see Parse).
 func (x *MessageDeliverySentDataMessage) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliverySentDataMessage{}

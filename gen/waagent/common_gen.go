@@ -21,7 +21,8 @@ func (x *UUID) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a UUID; the error lists every violation found (see Parse).
 func (x *UUID) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *UUID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
@@ -54,7 +55,8 @@ func (x *RowID) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a RowID; the error lists every violation found (see Parse).
 func (x *RowID) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *RowID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
@@ -90,7 +92,8 @@ func (x *AgentID) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a AgentID; the error lists every violation found (see Parse).
 func (x *AgentID) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AgentID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
@@ -130,7 +133,8 @@ func (x *Direction) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a Direction; the error lists every violation found (see Parse).
 func (x *Direction) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *Direction) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readKnownString(p, (*string)(x), []string{"incoming", "outgoing"})
@@ -165,7 +169,8 @@ func (x *WhatsAppNumber) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WhatsAppNumber; the error lists every violation found (see Parse).
 func (x *WhatsAppNumber) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WhatsAppNumber) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
@@ -210,7 +215,8 @@ func (x *MessageContent) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageContent; the error lists every violation found (see Parse).
 func (x *MessageContent) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageContent{}
@@ -272,7 +278,8 @@ func (x *MessageContentText) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageContentText; the error lists every violation found (see Parse).
 func (x *MessageContentText) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageContentText) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageContentText{}
@@ -339,7 +346,8 @@ func (x *MessageStatus) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessageStatus; the error lists every violation found (see Parse).
 func (x *MessageStatus) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessageStatus) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageStatus{}
@@ -391,7 +399,8 @@ func (x *WaID) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a WaID; the error lists every violation found (see Parse).
 func (x *WaID) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *WaID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))
@@ -428,7 +437,8 @@ func (x *ConversationStatus) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ConversationStatus; the error lists every violation found (see Parse).
 func (x *ConversationStatus) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ConversationStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readKnownString(p, (*string)(x), []string{"open", "closed"})
@@ -463,7 +473,8 @@ func (x *Service) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a Service; the error lists every violation found (see Parse).
 func (x *Service) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *Service) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readString(p, (*string)(x))

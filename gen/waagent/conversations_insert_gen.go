@@ -38,7 +38,8 @@ func (x *ConversationsInsert) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ConversationsInsert; the error lists every violation found (see Parse).
 func (x *ConversationsInsert) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsInsert{}
@@ -126,7 +127,8 @@ func (x *ConversationsInsertData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ConversationsInsertData; the error lists every violation found (see Parse).
 func (x *ConversationsInsertData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsInsertData{}

@@ -38,7 +38,8 @@ func (x *ConversationsUpdate) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ConversationsUpdate; the error lists every violation found (see Parse).
 func (x *ConversationsUpdate) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsUpdate{}
@@ -142,7 +143,8 @@ func (x *ConversationsUpdateData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a ConversationsUpdateData; the error lists every violation found (see Parse).
 func (x *ConversationsUpdateData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsUpdateData{}

@@ -35,7 +35,8 @@ func (x *MessagesInsert) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessagesInsert; the error lists every violation found (see Parse).
 func (x *MessagesInsert) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesInsert{}
@@ -139,7 +140,8 @@ func (x *MessagesInsertData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessagesInsertData; the error lists every violation found (see Parse).
 func (x *MessagesInsertData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesInsertData{}

@@ -35,7 +35,8 @@ func (x *MessagesUpdate) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessagesUpdate; the error lists every violation found (see Parse).
 func (x *MessagesUpdate) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesUpdate{}
@@ -153,7 +154,8 @@ func (x *MessagesUpdateData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a MessagesUpdateData; the error lists every violation found (see Parse).
 func (x *MessagesUpdateData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesUpdateData{}

@@ -27,17 +27,24 @@ type event struct {
 	file     string
 	parse    func([]byte) (any, error)
 	plain    func() any
+	// unmarshal decodes into a value of the event's type on the stack,
+	// through its UnmarshalJSON.
+	unmarshal func([]byte) error
 }
 
 var events = []event{
 	{"peach/message_delivery.sent", "peach", "message_delivery.sent", "peach/valid/message_delivery.sent.template.json",
-		func(b []byte) (any, error) { return peach.Parse(b) }, func() any { return new(plainPeachSent) }},
+		func(b []byte) (any, error) { return peach.Parse(b) }, func() any { return new(plainPeachSent) },
+		func(b []byte) error { var v peach.MessageDeliverySent; return v.UnmarshalJSON(b) }},
 	{"aiinbox/message.received", "aiinbox", "message.received", "aiinbox/valid/message.received.json",
-		func(b []byte) (any, error) { return aiinbox.Parse(b) }, func() any { return new(plainInboxReceived) }},
+		func(b []byte) (any, error) { return aiinbox.Parse(b) }, func() any { return new(plainInboxReceived) },
+		func(b []byte) error { var v aiinbox.MessageReceived; return v.UnmarshalJSON(b) }},
 	{"waagent/messages.insert", "waagent", "messages.insert", "waagent/valid/messages.insert.incoming.json",
-		func(b []byte) (any, error) { return waagent.Parse(b) }, func() any { return new(plainWAInsert) }},
+		func(b []byte) (any, error) { return waagent.Parse(b) }, func() any { return new(plainWAInsert) },
+		func(b []byte) error { var v waagent.MessagesInsert; return v.UnmarshalJSON(b) }},
 	{"agenticflow/agent.conversation.completed", "agenticflow", "agent.conversation.completed", "agenticflow/valid/agent.conversation.completed.json",
-		func(b []byte) (any, error) { return agenticflow.Parse(b) }, func() any { return new(plainAFCompleted) }},
+		func(b []byte) (any, error) { return agenticflow.Parse(b) }, func() any { return new(plainAFCompleted) },
+		func(b []byte) error { var v agenticflow.AgentConversationCompleted; return v.UnmarshalJSON(b) }},
 }
 
 // payload is the example, compact (as a provider sends it).
@@ -129,6 +136,16 @@ func TestParseAllocatesOnlyWhatItKeeps(t *testing.T) {
 		})
 		if want, ok := keeps[ev.name]; !ok || got != want {
 			t.Errorf("%s: Parse allocates %v times, want %v", ev.name, got, want)
+		}
+		// UnmarshalJSON into a value the caller holds: the same, less the
+		// event (the decoder stays on the stack).
+		got = testing.AllocsPerRun(50, func() {
+			if err := ev.unmarshal(data); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if want := keeps[ev.name] - 1; got != want {
+			t.Errorf("%s: UnmarshalJSON allocates %v times, want %v", ev.name, got, want)
 		}
 	}
 }

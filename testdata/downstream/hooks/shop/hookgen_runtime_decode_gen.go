@@ -852,13 +852,11 @@ func (d *hkDecoder) refused(rejects int) bool {
 	return d.rejects != rejects && d.rejectDepth == d.depth
 }
 
-// hkUnmarshal is the body of every generated UnmarshalJSON: decode, then
-// the violations found, or a plain error for malformed JSON.
-func hkUnmarshal[P interface {
-	decodeJSON(d *hkDecoder, p *hkPath) error
-}](v P, data []byte) error {
-	d := hkDecoder{data: data}
-	if err := v.decodeJSON(&d, nil); err != nil {
+// done ends a top-level decode that returned err (the body of every
+// generated UnmarshalJSON): that syntax error if there was one, else data
+// after the value, else the violations found.
+func (d *hkDecoder) done(err error) error {
+	if err != nil {
 		return err
 	}
 	return d.finish()

@@ -28,7 +28,8 @@ func (x *OrderCreated) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a OrderCreated; the error lists every violation found (see Parse).
 func (x *OrderCreated) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderCreated{}
@@ -94,7 +95,8 @@ func (x *OrderCreatedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a OrderCreatedData; the error lists every violation found (see Parse).
 func (x *OrderCreatedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderCreatedData{}
@@ -162,7 +164,8 @@ func (x *OrderCreatedDataStatus) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a OrderCreatedDataStatus; the error lists every violation found (see Parse).
 func (x *OrderCreatedDataStatus) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *OrderCreatedDataStatus) decodeJSON(d *hkDecoder, p *hkPath) error {
 	return d.readKnownString(p, (*string)(x), []string{"pending", "paid"})

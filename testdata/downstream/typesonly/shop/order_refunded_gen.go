@@ -28,7 +28,8 @@ func (x *OrderRefunded) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a OrderRefunded; the error lists every violation found (see Parse).
 func (x *OrderRefunded) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderRefunded{}
@@ -89,7 +90,8 @@ func (x *OrderRefundedData) appendJSON(b []byte) []byte {
 
 // UnmarshalJSON decodes a OrderRefundedData; the error lists every violation found (see Parse).
 func (x *OrderRefundedData) UnmarshalJSON(data []byte) error {
-	return hkUnmarshal(x, data)
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *OrderRefundedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderRefundedData{}
