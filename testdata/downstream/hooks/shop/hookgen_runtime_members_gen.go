@@ -34,8 +34,8 @@ type hkObjectSpec struct {
 	quoted []string
 	// skip is the member's bit in its struct's hkSkip mask, or -1.
 	skip []int
-	// required lists the indices of required members, missing their
-	// violation messages.
+	// required lists the indices of the required members; missing has
+	// the violation for each when it never comes.
 	required []int
 	missing  []string
 	// requiredMask has the bits of the required members, to check them
@@ -77,6 +77,8 @@ func hkPlainName(n string) bool {
 	return utf8.ValidString(n)
 }
 
+// The states of an hkMembers: before the '{', between the braces, after
+// the '}', or the value was not an object at all.
 const (
 	hkBeforeObject = iota
 	hkInObject
