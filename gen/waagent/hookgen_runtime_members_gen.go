@@ -137,25 +137,16 @@ func (m *hkMembers) next(d *hkDecoder, fp *hkPath, err *error) bool {
 	if m.state != hkInObject {
 		return m.open(d, fp, err)
 	}
-	if m.i >= 0 && d.rejects != m.rejects && d.rejectDepth == d.depth {
+	if m.i >= 0 && d.refused(m.rejects) {
 		// The field's own value was refused: nothing to validate.
 		m.mark(m.i)
 	}
+	// The ',' of the common case here; the '}', the end of input and
+	// errors in separator (a call per member costs 2-3% of a Parse).
 	d.ws()
-	if d.pos >= len(d.data) {
-		*err = d.syntax("unexpected end of input in an object")
-		return false
-	}
-	switch d.data[d.pos] {
-	case ',':
+	if d.pos < len(d.data) && d.data[d.pos] == ',' {
 		d.pos++
-	case '}':
-		d.pos++
-		d.depth--
-		m.state = hkAfterObject
-		return false
-	default:
-		*err = d.syntax("expecting ',' or '}'")
+	} else if !m.separator(d, err) {
 		return false
 	}
 	if m.expected(d, fp) {
@@ -321,24 +312,32 @@ func (m *hkMembers) member(d *hkDecoder, fp *hkPath, err *error) bool {
 			*err = e
 			return false
 		}
-		d.ws()
-		if d.pos >= len(d.data) {
-			*err = d.syntax("unexpected end of input in an object")
-			return false
-		}
-		switch d.data[d.pos] {
-		case ',':
-			d.pos++
-		case '}':
-			d.pos++
-			d.depth--
-			m.state = hkAfterObject
-			return false
-		default:
-			*err = d.syntax("expecting ',' or '}'")
+		if !m.separator(d, err) {
 			return false
 		}
 	}
+}
+
+// separator consumes the ',' before another member (true) or the closing
+// '}' (false, the object is done).
+func (m *hkMembers) separator(d *hkDecoder, err *error) bool {
+	d.ws()
+	if d.pos >= len(d.data) {
+		*err = d.syntax("unexpected end of input in an object")
+		return false
+	}
+	switch d.data[d.pos] {
+	case ',':
+		d.pos++
+		return true
+	case '}':
+		d.pos++
+		d.depth--
+		m.state = hkAfterObject
+		return false
+	}
+	*err = d.syntax("expecting ',' or '}'")
+	return false
 }
 
 // end returns err, the syntax error that stopped decoding, if any;
