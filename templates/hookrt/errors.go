@@ -88,10 +88,31 @@ func (p *hkPath) write(b *strings.Builder) {
 // when something is wrong.
 type hkErrors struct {
 	list []Violation
+	// refused holds the pointers of the values decoding refused for their
+	// type (or range): that is their one violation, and validation, which
+	// sees only the zero value left in their place, adds nothing there.
+	// Struct fields have their hkSkip bits for this; array elements and
+	// map values have only this.
+	refused map[string]struct{}
 }
 
 func (e *hkErrors) add(p *hkPath, keyword, msg string) {
-	e.list = append(e.list, Violation{Pointer: p.String(), Keyword: keyword, Message: msg})
+	ptr := p.String()
+	if _, ok := e.refused[ptr]; ok {
+		return
+	}
+	e.list = append(e.list, Violation{Pointer: ptr, Keyword: keyword, Message: msg})
+}
+
+// refuse reports a value decoding cannot take, the only violation its
+// pointer will get.
+func (e *hkErrors) refuse(p *hkPath, keyword, msg string) {
+	ptr := p.String()
+	if e.refused == nil {
+		e.refused = map[string]struct{}{}
+	}
+	e.refused[ptr] = struct{}{}
+	e.list = append(e.list, Violation{Pointer: ptr, Keyword: keyword, Message: msg})
 }
 
 func (e *hkErrors) addf(p *hkPath, keyword, format string, args ...any) {

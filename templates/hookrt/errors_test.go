@@ -2,6 +2,7 @@ package hookrt
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -32,5 +33,23 @@ func TestPathEscapesAndErrors(t *testing.T) {
 		_ = q
 	}); allocs != 0 {
 		t.Errorf("paths allocate %v times", allocs)
+	}
+}
+
+// TestRefusedValuesGetOneViolation: after decoding refused a value, the
+// checks of validation at its pointer add nothing; elsewhere they do.
+func TestRefusedValuesGetOneViolation(t *testing.T) {
+	var e hkErrors
+	list := (*hkPath)(nil).field("list")
+	first, second := list.item(0), list.item(1)
+	e.refuse(&first, "type", "expected string, but got number")
+	e.add(&first, "minLength", "length must be >= 2, but got 0")
+	e.add(&second, "minLength", "length must be >= 2, but got 1")
+	var got []string
+	for _, v := range e.list {
+		got = append(got, v.Keyword+" "+v.Pointer)
+	}
+	if strings.Join(got, ", ") != "type /list/0, minLength /list/1" {
+		t.Errorf("violations: %v", got)
 	}
 }

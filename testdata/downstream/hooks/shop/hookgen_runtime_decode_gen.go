@@ -170,15 +170,23 @@ func (d *hkDecoder) end() error {
 
 // mismatch records a value of the wrong type and skips it.
 func (d *hkDecoder) mismatch(p *hkPath, want string) error {
-	d.rejects++
-	d.rejectDepth = d.depth
 	got := d.peek()
 	if got == hkNumber && want == "integer" {
-		d.errs.add(p, "type", "expected integer, but got number")
+		d.refuse(p, "type", "expected integer, but got number")
 	} else {
-		d.errs.addf(p, "type", "expected %s, but got %s", want, got)
+		d.refuse(p, "type", fmt.Sprintf("expected %s, but got %s", want, got))
 	}
 	return d.skip()
+}
+
+// refuse records a value decoding cannot take (its type, its range): a
+// violation, and a mark that the struct decoders (through rejects) and
+// the error list (through its pointer) read so that validation does not
+// also judge the zero value left in its place.
+func (d *hkDecoder) refuse(p *hkPath, keyword, msg string) {
+	d.rejects++
+	d.rejectDepth = d.depth
+	d.errs.refuse(p, keyword, msg)
 }
 
 func (d *hkDecoder) literal(word string) bool {
@@ -561,9 +569,7 @@ func (d *hkDecoder) readFloat64(p *hkPath, v *float64) error {
 	}
 	f, err := strconv.ParseFloat(string(lit), 64)
 	if err != nil {
-		d.rejects++
-		d.rejectDepth = d.depth
-		d.errs.addf(p, "type", "number %s does not fit in a float64", lit)
+		d.refuse(p, "type", fmt.Sprintf("number %s does not fit in a float64", lit))
 		return nil
 	}
 	*v = f
@@ -589,13 +595,9 @@ func (d *hkDecoder) readInt64(p *hkPath, v *int64) error {
 	case !ok:
 		d.errs.addf(p, "type", "invalid number %s", lit)
 	case !r.IsInt():
-		d.rejects++
-		d.rejectDepth = d.depth
-		d.errs.add(p, "type", "expected integer, but got number")
+		d.refuse(p, "type", "expected integer, but got number")
 	case !r.Num().IsInt64():
-		d.rejects++
-		d.rejectDepth = d.depth
-		d.errs.addf(p, "type", "integer %s does not fit in an int64", lit)
+		d.refuse(p, "type", fmt.Sprintf("integer %s does not fit in an int64", lit))
 	default:
 		*v = r.Num().Int64()
 	}
@@ -614,9 +616,7 @@ func (d *hkDecoder) readTime(p *hkPath, v *time.Time) error {
 	}
 	t, ok := hkParseDateTime(s)
 	if !ok {
-		d.rejects++
-		d.rejectDepth = d.depth
-		d.errs.addf(p, "format", "%q is not valid date-time", s)
+		d.refuse(p, "format", fmt.Sprintf("%q is not valid date-time", s))
 		return nil
 	}
 	*v = t
