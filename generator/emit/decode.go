@@ -90,7 +90,7 @@ func genStructDecode(f *jen.File, t *model.Type) {
 	for i, fl := range t.Fields {
 		names = append(names, jen.Lit(fl.JSONName))
 		skipBits = append(skipBits, jen.Lit(fl.SkipBit))
-		if fl.State == model.Required || fl.State == model.Nullable {
+		if fl.State.MustBePresent() {
 			required = append(required, jen.Lit(i))
 		}
 	}

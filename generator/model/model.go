@@ -218,6 +218,10 @@ func (s FieldState) String() string {
 	return [...]string{"required", "optional", "nullable", "optional, nullable"}[s]
 }
 
+// MustBePresent reports whether the property is in the schema's required
+// list: a payload without it breaks "required".
+func (s FieldState) MustBePresent() bool { return s == Required || s == Nullable }
+
 // Field is one property of a Struct.
 type Field struct {
 	Name     string // Go name
