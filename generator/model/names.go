@@ -146,4 +146,3 @@ func docOf(s load.Schema) string {
 	}
 	return strings.Join(parts, "\n\n")
 }
-
