@@ -42,6 +42,10 @@ type Member struct {
 	Name       string
 	NameOffset int
 	Value      *Node
+	// Written is the name as the file spells it, when normalizing to draft
+	// 2020-12 renamed the member ("items" read as "prefixItems"); pointers
+	// into the file use it.
+	Written string
 }
 
 // Get returns the value of member name, or nil.

@@ -57,11 +57,14 @@ type Provider struct {
 
 // Document is one schema file.
 type Document struct {
-	Path  string // the file as given (Dir joined with Name), for messages
-	Name  string // the file name, such as "message.received.json"
-	URI   string // the base URI $refs in this file resolve against
-	Root  *Node
-	Raw   []byte
+	Path string // the file as given (Dir joined with Name), for messages
+	Name string // the file name, such as "message.received.json"
+	URI  string // the base URI $refs in this file resolve against
+	Root *Node
+	Raw  []byte
+	// Draft is the draft the file is written in; Root has been rewritten
+	// into 2020-12 terms (see normalize).
+	Draft Draft
 	lines *Lines
 	// bases maps the pointer of every schema with an $id (the root
 	// included) to the base URI it sets for $refs inside it.
@@ -81,11 +84,18 @@ func (s Schema) Pos() diag.Pos { return s.Doc.pos(s.Node, s.Pointer) }
 // Keyword returns the sub-schema or value under keyword, with its pointer;
 // ok is false when the keyword is absent.
 func (s Schema) Keyword(name string) (Schema, bool) {
-	n := s.Node.Get(name)
-	if n == nil {
+	if s.Node == nil || s.Node.Kind != Object {
 		return Schema{}, false
 	}
-	return Schema{Doc: s.Doc, Node: n, Pointer: s.Pointer + "/" + escapePointer(name)}, true
+	for _, m := range s.Node.Members {
+		if m.Name == name {
+			if m.Written != "" {
+				name = m.Written
+			}
+			return Schema{Doc: s.Doc, Node: m.Value, Pointer: s.Pointer + "/" + escapePointer(name)}, true
+		}
+	}
+	return Schema{}, false
 }
 
 // Member returns member name of an object value (a property under
@@ -232,6 +242,14 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 		}
 	}
 	p.Broken = diags.Len() > before
+	extensions, used := map[string]bool{}, map[string]int{}
+	for _, e := range p.Manifest.Extensions {
+		extensions[e] = true
+	}
+	for _, d := range p.Docs {
+		d.normalize(extensions, used)
+	}
+	p.checkExtensions(used, diags)
 	for _, d := range p.Docs {
 		p.checkRefs(d.RootSchema(), diags)
 	}

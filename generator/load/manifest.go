@@ -30,6 +30,10 @@ type Manifest struct {
 	// DeliveryID is a JSON pointer to a per-delivery id in the payload, for
 	// idempotency, where the provider puts one in the body.
 	DeliveryID string `json:"delivery_id"`
+	// Extensions are non-standard keywords the provider's schemas use
+	// (such as GitHub's "tsAdditionalProperties"): hookgen ignores them
+	// instead of refusing them as unknown.
+	Extensions []string `json:"extensions"`
 
 	// Pos is where the manifest is, for messages; zero when there is none.
 	Pos diag.Pos `json:"-"`

@@ -34,8 +34,7 @@ var (
 		"unevaluatedProperties", "unevaluatedItems")
 	// unsupportedKeywords are valid JSON Schema that hookgen cannot honour
 	// at all yet.
-	unsupportedKeywords = set("$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary",
-		"additionalItems", "dependencies")
+	unsupportedKeywords = set("$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary")
 	// refSiblings may stand beside $ref and leave it a plain reference.
 	refSiblings = set("$comment", "title", "description", "default", "examples", "deprecated",
 		"readOnly", "writeOnly", "x-go-name", "$schema", "$id", "$defs", "definitions", "$anchor")
@@ -287,8 +286,6 @@ func (b *builder) checkKeywords(s load.Schema) {
 			// extensions are for tools; ignored here by design
 		case unsupportedKeywords[m.Name]:
 			b.diags.Unsupported(k.Pos(), "keyword %q", m.Name)
-		case m.Name == "items" && m.Value.Kind == load.Array:
-			b.diags.Unsupported(k.Pos(), "\"items\" as an array (draft-07 tuples; write prefixItems)")
 		case m.Name == "pattern":
 			if _, err := regexp.Compile(m.Value.Str); err != nil {
 				b.diags.Unsupported(k.Pos(), "pattern %q is not in the syntax of Go's regexp (RE2): %v", m.Value.Str, err)
@@ -305,7 +302,7 @@ func (b *builder) checkKeywords(s load.Schema) {
 			}
 		case annotationKeywords[m.Name] || typedKeywords[m.Name] || rawOnlyKeywords[m.Name]:
 		default:
-			b.diags.Add(k.Pos(), "unknown keyword %q (extensions must start with \"x-\")", m.Name)
+			b.diags.Add(k.Pos(), "unknown keyword %q (extensions must start with \"x-\", or be declared in %s: \"extensions\": [%q])", m.Name, load.ManifestName, m.Name)
 		}
 	}
 }

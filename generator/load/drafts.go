@@ -1,0 +1,153 @@
+package load
+
+import (
+	"strings"
+
+	"github.com/hookgen/hookgen/generator/diag"
+)
+
+// Draft is the JSON Schema draft a document is written in, from its
+// $schema; a document that names none is 2020-12.
+type Draft int
+
+const (
+	Draft2020 Draft = iota
+	Draft2019
+	Draft7
+)
+
+func (d Draft) String() string {
+	return [...]string{"2020-12", "2019-09", "draft-07"}[d]
+}
+
+// draftOf reads the document's $schema.
+func draftOf(root *Node) Draft {
+	s := root.Get("$schema")
+	if s == nil || s.Kind != String {
+		return Draft2020
+	}
+	switch strings.TrimSuffix(s.Str, "#") {
+	case "https://json-schema.org/draft/2019-09/schema":
+		return Draft2019
+	case "http://json-schema.org/draft-07/schema":
+		return Draft7
+	}
+	return Draft2020
+}
+
+// refAnnotations are the keywords that survive beside a draft-07 $ref:
+// the draft ignores every other sibling, but these still name the schema,
+// place it ($id, $schema) or hold definitions other $refs reach.
+var refAnnotations = map[string]bool{"$id": true, "$schema": true, "$comment": true, "title": true,
+	"description": true, "definitions": true, "$defs": true, "default": true, "examples": true,
+	"readOnly": true, "writeOnly": true, "deprecated": true}
+
+// normalize rewrites the document's schemas into draft 2020-12 terms, so
+// the model reads one set of keywords with one meaning:
+//   - draft-07 and 2019-09 array "items" (a tuple) becomes "prefixItems",
+//     and "additionalItems" becomes "items" (ignored, as those drafts say,
+//     when "items" is a single schema);
+//   - draft-07 "dependencies" splits into "dependentRequired" (arrays) and
+//     "dependentSchemas" (schemas);
+//   - in draft-07, keywords beside "$ref" are dropped: that draft ignores
+//     them (annotations and definitions are kept).
+//
+// It also drops the provider's declared extension keywords
+// (hookgen.json "extensions"), counting each use in used. Renamed members
+// keep the name they were written with for positions and pointers.
+func (d *Document) normalize(extensions map[string]bool, used map[string]int) {
+	d.Draft = draftOf(d.Root)
+	var walk func(s Schema)
+	walk = func(s Schema) {
+		n := s.Node
+		if n == nil || n.Kind != Object {
+			return
+		}
+		if len(extensions) > 0 {
+			kept := n.Members[:0]
+			for _, m := range n.Members {
+				if extensions[m.Name] {
+					used[m.Name]++
+					continue
+				}
+				kept = append(kept, m)
+			}
+			n.Members = kept
+		}
+		if d.Draft != Draft2020 {
+			if items := n.Get("items"); items != nil && items.Kind == Array {
+				for i := range n.Members {
+					switch n.Members[i].Name {
+					case "items":
+						n.Members[i].rename("prefixItems")
+					case "additionalItems":
+						n.Members[i].rename("items")
+					}
+				}
+			} else if n.Get("additionalItems") != nil {
+				n.drop(func(m Member) bool { return m.Name == "additionalItems" })
+			}
+		}
+		if d.Draft == Draft7 {
+			if deps := n.Get("dependencies"); deps != nil && deps.Kind == Object {
+				req := &Node{Kind: Object, Offset: deps.Offset}
+				schemas := &Node{Kind: Object, Offset: deps.Offset}
+				for _, m := range deps.Members {
+					if m.Value.Kind == Array {
+						req.Members = append(req.Members, m)
+					} else {
+						schemas.Members = append(schemas.Members, m)
+					}
+				}
+				var out []Member
+				for _, m := range n.Members {
+					if m.Name != "dependencies" {
+						out = append(out, m)
+						continue
+					}
+					if len(req.Members) > 0 {
+						out = append(out, Member{Name: "dependentRequired", Written: "dependencies", NameOffset: m.NameOffset, Value: req})
+					}
+					if len(schemas.Members) > 0 {
+						out = append(out, Member{Name: "dependentSchemas", Written: "dependencies", NameOffset: m.NameOffset, Value: schemas})
+					}
+				}
+				n.Members = out
+			}
+			if n.Get("$ref") != nil {
+				n.drop(func(m Member) bool {
+					return m.Name != "$ref" && !refAnnotations[m.Name] && !strings.HasPrefix(m.Name, "x-")
+				})
+			}
+		}
+		walkChildren(s, walk)
+	}
+	walk(d.RootSchema())
+}
+
+func (m *Member) rename(name string) {
+	if m.Written == "" {
+		m.Written = m.Name
+	}
+	m.Name = name
+}
+
+func (n *Node) drop(f func(Member) bool) {
+	kept := n.Members[:0]
+	for _, m := range n.Members {
+		if !f(m) {
+			kept = append(kept, m)
+		}
+	}
+	n.Members = kept
+}
+
+// checkExtensions reports declared extensions no schema of the provider
+// uses: a manifest entry that matches nothing is a mistake.
+func (p *Provider) checkExtensions(used map[string]int, diags *diag.List) {
+	for _, e := range p.Manifest.Extensions {
+		if used[e] == 0 {
+			diags.Add(p.Manifest.Pos, "extension keyword %q is declared in %s but no schema of %s uses it", e, ManifestName, p.Name)
+		}
+	}
+}
