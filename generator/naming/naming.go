@@ -17,7 +17,7 @@ var initialisms = map[string]bool{
 	"CSV": true, "DB": true, "DNS": true, "EOF": true, "GUID": true, "HTML": true,
 	"HTTP": true, "HTTPS": true, "ID": true, "IP": true, "JSON": true, "JWT": true,
 	"LHS": true, "OS": true, "PDF": true, "QPS": true, "RAM": true, "RHS": true,
-	"RPC": true, "SDK": true, "SLA": true, "SMS": true, "SMTP": true, "SQL": true,
+	"RPC": true, "SDK": true, "SHA": true, "SLA": true, "SMS": true, "SMTP": true, "SQL": true,
 	"SSH": true, "TCP": true, "TLS": true, "TTL": true, "UDP": true, "UI": true,
 	"UID": true, "URI": true, "URL": true, "UTC": true, "UTF8": true, "UUID": true,
 	"VM": true, "XML": true, "XMPP": true, "XSRF": true, "XSS": true,
@@ -61,10 +61,17 @@ func Words(s string) []string {
 // digits at all gives "". The result is never a Go keyword, as it always
 // starts with an upper-case letter.
 func Exported(s string) string {
+	if sign := signed(s); sign != "" {
+		return sign
+	}
 	var b strings.Builder
-	for _, w := range Words(s) {
+	words := Words(s)
+	// An author who writes a word in capitals means an initialism ("GID",
+	// "SKU", "userGID"), unless the whole name is capitals ("ID_TOKEN").
+	keepCaps := len(words) == 1 || strings.ToUpper(s) != s
+	for _, w := range words {
 		up := strings.ToUpper(w)
-		if initialisms[up] {
+		if initialisms[up] || (keepCaps && len(w) >= 2 && len(w) <= 5 && w == up && strings.ToLower(w) != w) {
 			b.WriteString(up)
 			continue
 		}
@@ -85,6 +92,30 @@ func Exported(s string) string {
 		name = "N" + name
 	}
 	return name
+}
+
+var digitWords = [...]string{"Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"}
+
+// signed spells a signed number ("+1", "-1", the reactions GitHub counts)
+// as words: "PlusOne", "MinusOne", "Plus10"; "" for anything else. Dropping
+// the sign would give "+1" and "-1" the same name.
+func signed(s string) string {
+	if len(s) < 2 || (s[0] != '+' && s[0] != '-') {
+		return ""
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	word := "Plus"
+	if s[0] == '-' {
+		word = "Minus"
+	}
+	if len(s) == 2 {
+		return word + digitWords[s[1]-'0']
+	}
+	return word + s[1:]
 }
 
 // IsExportedIdent reports whether s can be used as given as an exported Go
@@ -123,6 +154,9 @@ func IsPackageName(s string) bool {
 // "+") are spelled by position, which the model checks for clashes like any
 // other name.
 func EnumConstant(typeName string, value string, index int) string {
+	if sign := signed(value); sign != "" {
+		return typeName + sign
+	}
 	// The value follows the type name, so it may start with a digit.
 	v := strings.TrimPrefix(Exported(value), "N")
 	if v != "" && !unicode.IsDigit(rune(v[0])) {

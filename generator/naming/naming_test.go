@@ -41,6 +41,16 @@ func TestExported(t *testing.T) {
 		"status":                    "Status",
 		"":                          "",
 		"+":                         "",
+		"+1":                        "PlusOne",
+		"-1":                        "MinusOne",
+		"+10":                       "Plus10",
+		"GID":                       "GID",
+		"SKU":                       "SKU",
+		"userGID":                   "UserGID",
+		"ID_TOKEN":                  "IDToken",
+		"MAX_SIZE":                  "MaxSize",
+		"head_sha":                  "HeadSHA",
+		"HTTPServer":                "HTTPServer",
 	}
 	for in, want := range cases {
 		if got := Exported(in); got != want {
@@ -74,7 +84,8 @@ func TestEnumConstant(t *testing.T) {
 	}{
 		{"Status", "draft", 0, "StatusDraft"},
 		{"Status", "in_progress", 1, "StatusInProgress"},
-		{"Code", "-1", 2, "CodeMinus1"},
+		{"Code", "-1", 2, "CodeMinusOne"},
+		{"Reaction", "+1", 0, "ReactionPlusOne"},
 		{"Priority", "1", 0, "Priority1"},
 		{"Word", "north", 0, "WordNorth"},
 		{"Sign", "+", 3, "SignValue3"},
