@@ -31,7 +31,14 @@ func genAppendMethod(f *jen.File, t *model.Type) {
 		case model.Union:
 			g.Switch(jen.Id("x").Dot("Type")).BlockFunc(func(sw *jen.Group) {
 				for _, m := range t.Members {
-					sw.Case(jen.Lit(m.JSONType)).Block(jen.Return(appendScalar(m.Base, jen.Id("x").Dot(m.Field))))
+					sw.Case(jen.Lit(m.JSONType)).BlockFunc(func(c *jen.Group) {
+						if scalarRef(m.Base) {
+							c.Return(appendScalar(m.Base, jen.Id("x").Dot(m.Field)))
+							return
+						}
+						genAppendValue(c, m.Base, jen.Id("x").Dot(m.Field), 0)
+						c.Return(jen.Id("b"))
+					})
 				}
 			})
 			g.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")))

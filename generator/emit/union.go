@@ -17,7 +17,7 @@ func unionTypes(t *model.Type) string {
 	return strings.Join(names, " or ")
 }
 
-// genUnion prints a scalar union:
+// genUnion prints a union of JSON types:
 //
 //	type T struct {
 //		Type    string // "string" or "integer"
@@ -26,7 +26,7 @@ func unionTypes(t *model.Type) string {
 //	}
 //
 // with JSON methods that read and write the bare value, and a validator
-// applying each type's own rules.
+// applying the rules of the member that arrived.
 func genUnion(f *jen.File, t *model.Type) {
 	f.Comment(typeDoc(t, "is a "+unionTypes(t)))
 	var quoted []string
@@ -44,15 +44,21 @@ func genUnion(f *jen.File, t *model.Type) {
 	genMarshal(f, t)
 	genAppendMethod(f, t)
 	genUnmarshal(f, t)
+	kinds := map[string]string{"boolean": "hkBool", "integer": "hkNumber", "number": "hkNumber", "string": "hkString", "array": "hkArray", "object": "hkObject"}
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Error().Block(
 		jen.Op("*").Id("x").Op("=").Id(t.Name).Values(),
 		jen.Switch(jen.Id("d").Dot("peek").Call()).BlockFunc(func(g *jen.Group) {
 			for _, m := range t.Members {
-				kind := map[string]string{"boolean": "hkBool", "integer": "hkNumber", "number": "hkNumber", "string": "hkString"}[m.JSONType]
-				g.Case(jen.Id(kind)).Block(
-					jen.Id("x").Dot("Type").Op("=").Lit(m.JSONType),
-					jen.Return(jen.Id("d").Dot(readerName(m.Base)).Call(jen.Id("p"), jen.Op("&").Id("x").Dot(m.Field))),
-				)
+				g.Case(jen.Id(kinds[m.JSONType])).BlockFunc(func(c *jen.Group) {
+					c.Id("x").Dot("Type").Op("=").Lit(m.JSONType)
+					if scalarRef(m.Base) {
+						c.Return(jen.Id("d").Dot(readerName(m.Base)).Call(jen.Id("p"), jen.Op("&").Id("x").Dot(m.Field)))
+						return
+					}
+					c.Var().Err().Error()
+					genDecodeValue(c, m.Base, addressable(func() *jen.Statement { return jen.Id("x").Dot(m.Field) }), paramPath, 0)
+					c.Return(jen.Err())
+				})
 			}
 		}),
 		jen.Return(jen.Id("d").Dot("mismatch").Call(jen.Id("p"), jen.Lit(unionTypes(t)))),
@@ -62,7 +68,11 @@ func genUnion(f *jen.File, t *model.Type) {
 		jen.Switch(jen.Id("x").Dot("Type")).BlockFunc(func(g *jen.Group) {
 			for _, m := range t.Members {
 				g.Case(jen.Lit(m.JSONType)).BlockFunc(func(c *jen.Group) {
-					genScalarRules(c, m.Base, jen.Id("x").Dot(m.Field), jen.Id("p"))
+					if m.Base.Kind == model.Builtin {
+						genScalarRules(c, m.Base, jen.Id("x").Dot(m.Field), jen.Id("p"))
+						return
+					}
+					genCheck(c, m.Base, jen.Id("x").Dot(m.Field), paramPath, 0)
 				})
 			}
 			g.Default().Block(
@@ -70,4 +80,10 @@ func genUnion(f *jen.File, t *model.Type) {
 			)
 		}),
 	)
+}
+
+// scalarRef reports whether values of r are read and written by one
+// runtime call (a builtin, a time or raw JSON).
+func scalarRef(r model.Ref) bool {
+	return r.Kind == model.Builtin || r.Kind == model.Time || r.Kind == model.Raw
 }

@@ -443,10 +443,44 @@ func (b *builder) unionReason(s load.Schema) string {
 	case 1:
 		return ""
 	}
-	if _, err := b.discriminate(alts); err != "" {
-		return kw + " " + err
+	_, err := b.discriminate(alts)
+	if err == "" {
+		return ""
 	}
-	return ""
+	if b.kindUnion(alts) != nil {
+		return ""
+	}
+	return kw + " " + err
+}
+
+// unionKinds is the order of a union's members, by JSON type.
+var unionKinds = []string{"boolean", "integer", "number", "string", "array", "object"}
+
+// kindUnion returns each branch's JSON type when the branches of a
+// oneOf/anyOf are told apart by it: every branch a typed schema of one JSON
+// type, no two of the same type ("integer" and "number" overlap). Then
+// oneOf and anyOf mean the same: a value is valid when the branch of its
+// JSON type accepts it. nil otherwise.
+func (b *builder) kindUnion(alts []load.Schema) []string {
+	var kinds []string
+	for _, br := range alts {
+		target := b.follow(br)
+		if target.Node.Kind != load.Object || b.rawReason(target) != "" {
+			return nil
+		}
+		if target.Node.Get("oneOf") != nil || target.Node.Get("anyOf") != nil {
+			return nil // a sum or union inside a union
+		}
+		types, _ := jsonTypes(target)
+		if len(types) != 1 || slices.Contains(kinds, types[0]) {
+			return nil
+		}
+		kinds = append(kinds, types[0])
+	}
+	if slices.Contains(kinds, "integer") && slices.Contains(kinds, "number") {
+		return nil
+	}
+	return kinds
 }
 
 // unionAlternatives splits off {"type": "null"} branches.
@@ -945,7 +979,10 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		r.Nullable = r.Nullable || nullable
 		return r
 	}
-	disc, _ := b.discriminate(alts)
+	disc, why := b.discriminate(alts)
+	if why != "" {
+		return b.kindUnionType(s, alts, nullable)
+	}
 	t := b.declare(s, Sum)
 	t.SumKeyword = kw
 	t.Discriminator = disc
@@ -976,6 +1013,29 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		}
 	}
 	slices.SortFunc(t.Variants, func(a, b Variant) int { return strings.Compare(a.Value, b.Value) })
+	return r
+}
+
+// kindUnionType builds the Union of a oneOf/anyOf whose branches differ
+// in JSON type (kindUnion): one member per branch, holding that branch's
+// Go type.
+func (b *builder) kindUnionType(s load.Schema, alts []load.Schema, nullable bool) Ref {
+	kinds := b.kindUnion(alts)
+	t := b.declare(s, Union)
+	r := Ref{Kind: Named, Type: t, Nullable: nullable}
+	b.refs[s.Key()] = r
+	for _, kind := range unionKinds {
+		i := slices.Index(kinds, kind)
+		if i < 0 {
+			continue
+		}
+		base := b.typeAt(alts[i], false)
+		if base.Nullable {
+			r.Nullable, base.Nullable = true, false
+		}
+		t.Members = append(t.Members, UnionMember{JSONType: kind, Field: naming.Exported(kind), Base: base})
+	}
+	b.refs[s.Key()] = r
 	return r
 }
 

@@ -132,9 +132,9 @@ const (
 	// Defined is any other named schema: `type T []U`, `type T map[string]U`,
 	// `type T string`.
 	Defined
-	// Union is a value of one of several scalar JSON types (string or
-	// integer, say): a struct saying which type it has, with one typed field
-	// per type.
+	// Union is a value of one of several JSON types (string or integer,
+	// an object or null, ...): a struct saying which type it has, with one
+	// typed field per type.
 	Union
 )
 
@@ -167,7 +167,7 @@ type Type struct {
 	Object *ObjectRules
 
 	// Union: the member types, in the order boolean, integer, number,
-	// string.
+	// string, array, object.
 	Members []UnionMember
 
 	// Sum
@@ -182,9 +182,9 @@ type Type struct {
 
 // UnionMember is one JSON type a Union may hold.
 type UnionMember struct {
-	JSONType string // "boolean", "integer", "number" or "string"
-	Field    string // the Go field holding it: "Boolean", "Integer", "Number", "String"
-	Base     Ref    // the builtin, with the rules that apply to that type
+	JSONType string // "boolean", "integer", "number", "string", "array" or "object"
+	Field    string // the Go field holding it: "Boolean", "Integer", ..., "Object"
+	Base     Ref    // its Go type, with the rules that apply to that type
 }
 
 // EnumValue is one constant of an Enum.
