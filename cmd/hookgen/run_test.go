@@ -98,7 +98,7 @@ func TestGenerateThenCheck(t *testing.T) {
 	if code, out, errOut := runCLI("generate"); code != exitOK {
 		t.Fatalf("generate: exit %d\n%s%s", code, out, errOut)
 	}
-	for _, f := range []string{"doc_gen.go", "ping_gen.go", "hookgen_runtime_runtime_gen.go", "hookgen_runtime_decode_gen.go"} {
+	for _, f := range []string{"doc_gen.go", "ping_gen.go", "hookgen_runtime_runtime_gen.go", "hookgen_runtime_decoder_gen.go", "hookgen_runtime_scan_gen.go"} {
 		if _, err := os.Stat(filepath.Join(dir, "gen", "hooks", f)); err != nil {
 			t.Errorf("gen/hooks/%s: %v", f, err)
 		}
