@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -148,7 +149,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hookgen generate: failed; %s was not changed\n", g.out)
 		return exitFail
 	}
-	wr, err := output.Write(g.out, res.Files, res.Scope)
+	wr, err := output.WriteWith(g.out, res.Files, res.Scope, output.WriteOptions{UnderGoGenerate: underGoGenerate()})
 	if err != nil {
 		fmt.Fprintf(stderr, "hookgen generate: %v\n", err)
 		return exitFail
@@ -158,6 +159,12 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, p := range wr.Removed {
 		fmt.Fprintf(stdout, "removed %s/%s\n", g.out, p)
+	}
+	for _, p := range wr.Emptied {
+		fmt.Fprintf(stdout, "emptied %s/%s\n", g.out, p)
+	}
+	if len(wr.Emptied) > 0 {
+		fmt.Fprintln(stdout, "hookgen: go generate lists files before it runs hookgen and fails on one that has gone, so the emptied files stay (//go:build ignore, nothing in them); the next generate deletes them")
 	}
 	fmt.Fprintf(stdout, "hookgen: %d packages, %d files (%d written, %d removed, %d unchanged)\n",
 		len(res.Packages), len(res.Files), len(wr.Written), len(wr.Removed), wr.Unchanged)
@@ -183,6 +190,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hookgen check: %v\n", err)
 		return exitFail
 	}
+	if len(drift.Emptied) > 0 {
+		fmt.Fprintf(stderr, "hookgen check: note: %d file(s) emptied by a generate under go generate build to nothing and wait for the next generate to delete them:\n", len(drift.Emptied))
+		for _, p := range drift.Emptied {
+			fmt.Fprintf(stderr, "  emptied  %s/%s\n", g.out, p)
+		}
+	}
 	if drift.Clean() {
 		fmt.Fprintf(stdout, "hookgen check: %s is up to date with %s (%d files)\n", g.out, g.schemas, len(res.Files))
 		return exitOK
@@ -200,6 +213,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "To fix it, run: %s\n", regenerateCommand(g))
 	return exitFail
+}
+
+// underGoGenerate reports whether go generate runs hookgen: it sets
+// GOFILE and GOPACKAGE for every directive it runs.
+func underGoGenerate() bool {
+	return os.Getenv("GOFILE") != "" && os.Getenv("GOPACKAGE") != ""
 }
 
 func (g genFlags) options() generator.Options {

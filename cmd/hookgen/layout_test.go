@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMain lets the test binary stand in for hookgen in a //go:generate
+// directive (HOOKGEN_AS_MAIN=1), so the tests below run go generate the
+// way a downstream repository does without building hookgen separately.
+func TestMain(m *testing.M) {
+	if os.Getenv("HOOKGEN_AS_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// goCmd runs the go command in dir, offline and outside this repository's
+// workspace, with this test binary as hookgen.
+func goCmd(t *testing.T, dir string, args ...string) (string, error) {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command is needed: %v", err)
+	}
+	cmd := exec.Command(goTool, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "HOOKGEN_AS_MAIN=1")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err = cmd.Run()
+	return out.String(), err
+}
+
+// downstreamLayout is the README's layout: the directive sits in the
+// output folder hooks/ (--out .), the package goes to hooks/shop/.
+func downstreamLayout(t *testing.T, extra map[string]string) string {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"go.mod":                 "module example.com/downstream\n\ngo 1.24\n",
+		"schemas/shop/ping.json": eventSchema,
+		"schemas/shop/pong.json": strings.ReplaceAll(eventSchema, "ping", "pong"),
+		"hooks/generate.go":      "package hooks\n\n//go:generate " + strings.Join([]string{`"` + exe + `"`, "generate", "--schemas", "../schemas", "--out", ".", "--provider", "shop", "--testdata", "../testdata"}, " ") + "\n",
+	}
+	for k, v := range extra {
+		files[k] = v
+	}
+	return workspace(t, files)
+}
+
+// TestGoGenerateSurvivesRemovedFiles: go generate lists every package's
+// files before it runs the directive, so a generate that deleted an
+// orphaned file made `go generate ./...` fail with "no such file or
+// directory" once it reached the output package. Under go generate the
+// orphan is emptied instead (it builds to nothing), check accepts it, and
+// the next generate deletes it.
+func TestGoGenerateSurvivesRemovedFiles(t *testing.T) {
+	dir := downstreamLayout(t, nil)
+	if out, err := goCmd(t, dir, "generate", "./..."); err != nil {
+		t.Fatalf("first go generate: %v\n%s", err, out)
+	}
+	pong := filepath.Join(dir, "hooks/shop/pong_gen.go")
+	if _, err := os.Stat(pong); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "schemas/shop/pong.json"))
+	out, err := goCmd(t, dir, "generate", "./...")
+	if err != nil {
+		t.Fatalf("go generate after removing a schema: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "emptied ./shop/pong_gen.go") {
+		t.Errorf("generate does not say it emptied pong_gen.go:\n%s", out)
+	}
+	if out, err := goCmd(t, dir, "build", "./..."); err != nil {
+		t.Fatalf("the emptied file does not build to nothing: %v\n%s", err, out)
+	}
+	check := []string{"check", "--schemas", "schemas", "--out", "hooks", "--provider", "shop", "--testdata", "testdata"}
+	code, stdout, stderr := runCLI(check...)
+	if code != exitOK || !strings.Contains(stderr, "emptied  hooks/shop/pong_gen.go") {
+		t.Errorf("check with an emptied file: exit %d, want 0 and a note\n%s%s", code, stdout, stderr)
+	}
+	if out, err := goCmd(t, dir, "generate", "./..."); err != nil || !strings.Contains(out, "removed ./shop/pong_gen.go") {
+		t.Fatalf("the next go generate should delete the emptied file: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(pong); err == nil {
+		t.Error("pong_gen.go is still there")
+	}
+	if code, stdout, stderr := runCLI(check...); code != exitOK || strings.Contains(stderr, "emptied") {
+		t.Errorf("check after the second generate: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+// TestStaleGoldensRemoved: a golden file whose example is gone is an
+// orphan; golden files of current examples and other files stay.
+func TestStaleGoldensRemoved(t *testing.T) {
+	dir := workspace(t, map[string]string{
+		"schemas/hooks/ping.json":                 eventSchema,
+		"testdata/hooks/valid/ping.one.json":      `{"event":"ping"}`,
+		"gen/hooks/testdata/ping.one.golden.json": "{\"event\": \"ping\"}\n",
+		"gen/hooks/testdata/ping.two.golden.json": "{\"event\": \"ping\"}\n",
+		"gen/hooks/testdata/notes.json":           "{}\n",
+	})
+	if code, out, errOut := runCLI("generate"); code != exitOK || !strings.Contains(out, "removed gen/hooks/testdata/ping.two.golden.json") {
+		t.Fatalf("generate: exit %d\n%s%s", code, out, errOut)
+	}
+	for f, want := range map[string]bool{"ping.one.golden.json": true, "ping.two.golden.json": false, "notes.json": true} {
+		if _, err := os.Stat(filepath.Join(dir, "gen/hooks/testdata", f)); (err == nil) != want {
+			t.Errorf("%s: present %v, want %v", f, err == nil, want)
+		}
+	}
+	if code, out, errOut := runCLI("check"); code != exitOK {
+		t.Errorf("check after generate: exit %d\n%s%s", code, out, errOut)
+	}
+	// A stale golden is drift too, named by check.
+	os.WriteFile(filepath.Join(dir, "gen/hooks/testdata/ping.three.golden.json"), []byte("{}\n"), 0o644)
+	if code, _, errOut := runCLI("check"); code != exitFail || !strings.Contains(errOut, "orphaned gen/hooks/testdata/ping.three.golden.json") {
+		t.Errorf("check with a stale golden: exit %d\n%s", code, errOut)
+	}
+}
