@@ -125,3 +125,40 @@ func TestStaleGoldensRemoved(t *testing.T) {
 		t.Errorf("check with a stale golden: exit %d\n%s", code, errOut)
 	}
 }
+
+// TestCheckMissingOrWrongOut: check with an --out that does not exist, or
+// that holds none of the packages, says so in a line or two (and how to
+// fix it) instead of printing every generated file as a diff.
+func TestCheckMissingOrWrongOut(t *testing.T) {
+	dir := workspace(t, map[string]string{
+		"schemas/hooks/ping.json": eventSchema,
+		"elsewhere/readme.txt":    "not the output\n",
+	})
+	code, out, errOut := runCLI("check", "--out", "nowhere")
+	if code != exitFail || !strings.Contains(errOut, "the output folder nowhere does not exist") || !strings.Contains(errOut, "generate --out nowhere") {
+		t.Errorf("missing --out: exit %d\n%s", code, errOut)
+	}
+	if out != "" || strings.Count(errOut, "\n") > 3 {
+		t.Errorf("missing --out printed more than the folder:\nstdout:\n%s\nstderr:\n%s", out, errOut)
+	}
+	code, out, errOut = runCLI("check", "--out", "elsewhere")
+	if code != exitFail || !strings.Contains(errOut, "missing  elsewhere/hooks/ (the folder does not exist)") || !strings.Contains(errOut, "--out is wrong") {
+		t.Errorf("wrong --out: exit %d\n%s", code, errOut)
+	}
+	if out != "" || strings.Contains(errOut, "ping_gen.go") {
+		t.Errorf("wrong --out listed or diffed every file:\nstdout:\n%s\nstderr:\n%s", out, errOut)
+	}
+	// A package folder emptied of its files is one line too; a single
+	// missing file in a package that is there is still named and diffed.
+	if code, _, errOut := runCLI("generate"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	os.Remove(filepath.Join(dir, "gen/hooks/doc_gen.go"))
+	code, out, errOut = runCLI("check")
+	if code != exitFail || !strings.Contains(errOut, "missing  gen/hooks/doc_gen.go") || !strings.Contains(out, "+++ b/hooks/doc_gen.go") {
+		t.Errorf("one missing file: exit %d\n%s%s", code, out, errOut)
+	}
+	if strings.Contains(errOut, "--out is wrong") {
+		t.Errorf("one missing file blamed on --out:\n%s", errOut)
+	}
+}

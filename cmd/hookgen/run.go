@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -185,6 +188,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "hookgen check: the schemas do not generate")
 		return exitFail
 	}
+	if _, err := os.Stat(g.out); errors.Is(err, os.ErrNotExist) {
+		// Not a diff of every file: the folder is not there at all.
+		fmt.Fprintf(stderr, "hookgen check: the output folder %s does not exist (%s): --out must name the folder generate writes to\n", g.out, absolute(g.out))
+		fmt.Fprintf(stderr, "To generate it, run: %s\n", regenerateCommand(g))
+		return exitFail
+	}
 	drift, err := output.Check(g.out, res.Files, res.Scope)
 	if err != nil {
 		fmt.Fprintf(stderr, "hookgen check: %v\n", err)
@@ -205,14 +214,33 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for _, p := range drift.Changed {
 		fmt.Fprintf(stderr, "  changed  %s/%s\n", g.out, p)
 	}
+	for _, dir := range drift.MissingDirs {
+		how := "holds none of its generated files"
+		if _, err := os.Stat(filepath.Join(g.out, dir)); errors.Is(err, os.ErrNotExist) {
+			how = "does not exist"
+		}
+		fmt.Fprintf(stderr, "  missing  %s/ (the folder %s)\n", path.Join(filepath.ToSlash(g.out), dir), how)
+	}
 	for _, p := range drift.Missing {
 		fmt.Fprintf(stderr, "  missing  %s/%s\n", g.out, p)
 	}
 	for _, p := range drift.Orphaned {
 		fmt.Fprintf(stderr, "  orphaned %s/%s\n", g.out, p)
 	}
+	if len(drift.MissingDirs) == len(res.Scope.Dirs) && len(drift.Changed) == 0 {
+		fmt.Fprintf(stderr, "None of the packages is in %s (%s): if they were generated elsewhere, --out is wrong.\n", g.out, absolute(g.out))
+	}
 	fmt.Fprintf(stderr, "To fix it, run: %s\n", regenerateCommand(g))
 	return exitFail
+}
+
+// absolute is dir as an absolute path, for messages about folders that
+// are not where they were expected (relative to where hookgen ran).
+func absolute(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }
 
 // underGoGenerate reports whether go generate runs hookgen: it sets

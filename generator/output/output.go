@@ -81,8 +81,12 @@ type Scope struct {
 // Drift is what differs between generated files and the disk.
 type Drift struct {
 	Changed  []string // on disk with other content
-	Missing  []string // generated, not on disk
+	Missing  []string // generated, not on disk, in a folder that holds some of its files
 	Orphaned []string // owned by hookgen on disk, no longer generated
+	// MissingDirs are package folders holding none of the files generated
+	// for them (absent, or the wrong folder): their files are not listed
+	// one by one, nor diffed.
+	MissingDirs []string
 	// Emptied are files a generate under go generate emptied instead of
 	// deleting (see WriteOptions): they compile to nothing, so they are not
 	// drift, and the next generate deletes them.
@@ -92,14 +96,30 @@ type Drift struct {
 
 // Clean reports whether there is no drift.
 func (d *Drift) Clean() bool {
-	return len(d.Changed) == 0 && len(d.Missing) == 0 && len(d.Orphaned) == 0
+	return len(d.Changed) == 0 && len(d.Missing) == 0 && len(d.Orphaned) == 0 && len(d.MissingDirs) == 0
 }
 
 // Check compares files with the output folder.
 func Check(outDir string, files []File, scope Scope) (*Drift, error) {
 	d := &Drift{}
 	var diff strings.Builder
+	// A folder that holds none of its files is reported as one line, not
+	// as a diff of every file: the usual cause is a wrong --out, or a
+	// package never generated.
+	present := map[string]bool{}
 	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(outDir, filepath.FromSlash(f.Path))); err == nil {
+			present[path.Dir(f.Path)] = true
+		}
+	}
+	for _, f := range files {
+		dir := path.Dir(f.Path)
+		if !present[dir] {
+			if !slices.Contains(d.MissingDirs, dir) {
+				d.MissingDirs = append(d.MissingDirs, dir)
+			}
+			continue
+		}
 		onDisk, err := os.ReadFile(filepath.Join(outDir, filepath.FromSlash(f.Path)))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
