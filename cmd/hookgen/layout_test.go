@@ -162,3 +162,55 @@ func TestCheckMissingOrWrongOut(t *testing.T) {
 		t.Errorf("one missing file blamed on --out:\n%s", errOut)
 	}
 }
+
+// TestPackageWithTheOnlyProvider: --package needs no --provider when the
+// schemas folder holds one provider; it names that one.
+func TestPackageWithTheOnlyProvider(t *testing.T) {
+	dir := workspace(t, map[string]string{"schemas/shop/ping.json": eventSchema})
+	if code, out, errOut := runCLI("generate", "--package", "shophooks"); code != exitOK {
+		t.Fatalf("generate --package with one provider: exit %d\n%s%s", code, out, errOut)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "gen/shop/doc_gen.go"))
+	if err != nil || !strings.Contains(string(b), "\npackage shophooks\n") {
+		t.Errorf("gen/shop/doc_gen.go does not declare package shophooks (%v):\n%s", err, b)
+	}
+	if code, out, errOut := runCLI("check", "--package", "shophooks"); code != exitOK {
+		t.Errorf("check --package with one provider: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestCommandLineErrorsExit2: every verb answers a command line that asks
+// for what cannot be with exit 2 and a line saying what is wrong, before
+// touching anything.
+func TestCommandLineErrorsExit2(t *testing.T) {
+	dir := workspace(t, map[string]string{
+		"schemas/a/ping.json": eventSchema,
+		"schemas/b/ping.json": eventSchema,
+		"payload.json":        `{"event": "ping"}`,
+	})
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"generate", "--package", "p"}, "say which provider with --provider (schemas holds a, b)"},
+		{[]string{"check", "--package", "p"}, "say which provider with --provider"},
+		{[]string{"generate", "--package", "p", "--provider", "a,b"}, "2 providers were given"},
+		{[]string{"generate", "--package", "9lives", "--provider", "a"}, "--package 9lives: not a Go package name"},
+		{[]string{"generate", "--schemas", "nowhere"}, "--schemas nowhere: no such folder"},
+		{[]string{"check", "--schemas", "nowhere"}, "--schemas nowhere: no such folder"},
+		{[]string{"validate", "--schemas", "nowhere", "payload.json"}, "--schemas nowhere: no such folder"},
+		{[]string{"check", "--provider", "c"}, `--provider c: no provider folder "c" in schemas (have: a, b)`},
+		{[]string{"validate", "--provider", "c", "payload.json"}, `no provider folder "c"`},
+		{[]string{"validate", "--provider", "a", "--schema", "pong", "payload.json"}, "--schema pong: provider a has no schema pong.json"},
+		{[]string{"version", "extra"}, `unexpected argument "extra"`},
+	}
+	for _, c := range cases {
+		code, out, errOut := runCLI(c.args...)
+		if code != exitUsage || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, want 2 and %q\nstdout:\n%s\nstderr:\n%s", c.args, code, c.want, out, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "gen")); err == nil {
+		t.Error("a command-line error wrote gen/")
+	}
+}

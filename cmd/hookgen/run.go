@@ -3,12 +3,14 @@ package main
 import (
 	"errors"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -115,6 +117,74 @@ func (g *genFlags) register(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&g.providers, "provider", nil, "only this provider folder (repeatable, or comma-separated); default all")
 }
 
+// usageError answers a command line that parses but asks for something
+// that cannot be: exit 2, saying what is wrong (not the whole usage).
+func usageError(fs *pflag.FlagSet, err error) int {
+	fmt.Fprintf(fs.Output(), "hookgen %s: %v\n", fs.Name(), err)
+	fmt.Fprintf(fs.Output(), "Run 'hookgen %s --help' for its flags.\n", fs.Name())
+	return exitUsage
+}
+
+// providerFolders lists the provider folders of a schemas folder, the way
+// load reads them; an error says the folder itself is not there.
+func providerFolders(schemas string) ([]string, error) {
+	entries, err := os.ReadDir(schemas)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("--schemas %s: no such folder (%s)", schemas, absolute(schemas))
+		}
+		return nil, fmt.Errorf("--schemas %s: %w", schemas, err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil
+}
+
+// checkProviders says which --provider names no folder of schemas.
+func checkProviders(schemas string, have, want []string) error {
+	for _, p := range want {
+		if !slices.Contains(have, p) {
+			return fmt.Errorf("--provider %s: no provider folder %q in %s (have: %s)", p, p, schemas, strings.Join(have, ", "))
+		}
+	}
+	return nil
+}
+
+// resolve checks the command line against the schemas folder before
+// anything is generated: a --schemas that is not there, a --provider that
+// names no folder, or a --package that cannot tell which provider it names
+// are command-line errors (exit 2). --package without --provider names the
+// only provider when there is just one.
+func (g *genFlags) resolve() error {
+	have, err := providerFolders(g.schemas)
+	if err != nil {
+		return err
+	}
+	if err := checkProviders(g.schemas, have, g.providers); err != nil {
+		return err
+	}
+	if g.pkgName == "" {
+		return nil
+	}
+	switch {
+	case len(g.providers) == 1:
+	case len(g.providers) > 1:
+		return fmt.Errorf("--package %s names one package, but %d providers were given (%s): generate them one --provider at a time", g.pkgName, len(g.providers), strings.Join(g.providers, ", "))
+	case len(have) == 1:
+		g.providers = have
+	default:
+		return fmt.Errorf("--package %s names one package: say which provider with --provider (%s holds %s)", g.pkgName, g.schemas, strings.Join(have, ", "))
+	}
+	if !token.IsIdentifier(g.pkgName) || g.pkgName == "_" {
+		return fmt.Errorf("--package %s: not a Go package name", g.pkgName)
+	}
+	return nil
+}
+
 // parseError answers a flag parsing error: a usage error.
 func parseError(fs *pflag.FlagSet, err error) int {
 	fmt.Fprintf(fs.Output(), "hookgen %s: %v\n", fs.Name(), err)
@@ -145,6 +215,9 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	g.register(fs)
 	if code, done := parse(fs, args, stdout); done {
 		return code
+	}
+	if err := g.resolve(); err != nil {
+		return usageError(fs, err)
 	}
 	res, err := generator.Generate(g.options())
 	if err != nil {
@@ -181,6 +254,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	g.register(fs)
 	if code, done := parse(fs, args, stdout); done {
 		return code
+	}
+	if err := g.resolve(); err != nil {
+		return usageError(fs, err)
 	}
 	res, err := generator.Generate(g.options())
 	if err != nil {

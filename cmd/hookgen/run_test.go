@@ -247,7 +247,7 @@ func TestProviderFlag(t *testing.T) {
 	if code, _, _ := runCLI("check", "--provider", "a"); code != exitOK {
 		t.Error("check --provider a is not clean")
 	}
-	if code, _, errOut := runCLI("generate", "--provider", "c"); code != exitFail || !strings.Contains(errOut, `no provider folder "c"`) {
+	if code, _, errOut := runCLI("generate", "--provider", "c"); code != exitUsage || !strings.Contains(errOut, `no provider folder "c"`) {
 		t.Errorf("unknown provider: exit %d: %s", code, errOut)
 	}
 }

@@ -42,6 +42,13 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if provider != "" {
 		only = []string{provider}
 	}
+	have, err := providerFolders(schemasDir)
+	if err == nil {
+		err = checkProviders(schemasDir, have, only)
+	}
+	if err != nil {
+		return usageError(fs, err)
+	}
 	providers, err := load.Load(schemasDir, load.Options{Providers: only})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -59,6 +66,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			return exitFail
 		}
 		oracles = append(oracles, o)
+	}
+	if schema != "" && oracles[0].Lookup(schema) == nil {
+		return usageError(fs, fmt.Errorf("--schema %s: provider %s has no schema %s.json", schema, provider, schema))
 	}
 	code := exitOK
 	for _, f := range files {
