@@ -48,7 +48,7 @@ func downstreamLayout(t *testing.T, extra map[string]string) string {
 		"go.mod":                 "module example.com/downstream\n\ngo 1.24\n",
 		"schemas/shop/ping.json": eventSchema,
 		"schemas/shop/pong.json": strings.ReplaceAll(eventSchema, "ping", "pong"),
-		"hooks/generate.go":      "package hooks\n\n//go:generate " + strings.Join([]string{`"` + exe + `"`, "generate", "--schemas", "../schemas", "--out", ".", "--provider", "shop", "--testdata", "../testdata"}, " ") + "\n",
+		"hooks/generate.go":      "package hooks\n\n//go:generate " + strings.Join([]string{`"` + exe + `"`, "generate", "--schemas", "../schemas", "--out", ".", "--provider", "shop"}, " ") + "\n",
 	}
 	for k, v := range extra {
 		files[k] = v
@@ -82,7 +82,7 @@ func TestGoGenerateSurvivesRemovedFiles(t *testing.T) {
 	if out, err := goCmd(t, dir, "build", "./..."); err != nil {
 		t.Fatalf("the emptied file does not build to nothing: %v\n%s", err, out)
 	}
-	check := []string{"check", "--schemas", "schemas", "--out", "hooks", "--provider", "shop", "--testdata", "testdata"}
+	check := []string{"check", "--schemas", "schemas", "--out", "hooks", "--provider", "shop"}
 	code, stdout, stderr := runCLI(check...)
 	if code != exitOK || !strings.Contains(stderr, "emptied  hooks/shop/pong_gen.go") {
 		t.Errorf("check with an emptied file: exit %d, want 0 and a note\n%s%s", code, stdout, stderr)
@@ -212,5 +212,51 @@ func TestCommandLineErrorsExit2(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "gen")); err == nil {
 		t.Error("a command-line error wrote gen/")
+	}
+}
+
+// TestMissingTestdataIsSaid: in the README's layout (run from hooks/ with
+// --out .) the default --testdata is hooks/testdata, which does not exist:
+// generate says which folder it looked for instead of silently generating
+// no tests. With the right folder it generates the tests and says how to
+// write their golden files; a --testdata that names nothing is a
+// command-line error.
+func TestMissingTestdataIsSaid(t *testing.T) {
+	dir := workspace(t, map[string]string{
+		"schemas/shop/ping.json":            eventSchema,
+		"testdata/shop/valid/ping.one.json": `{"event":"ping"}`,
+		"hooks/generate.go":                 "package hooks\n",
+	})
+	t.Chdir(filepath.Join(dir, "hooks"))
+	code, out, errOut := runCLI("generate", "--schemas", "../schemas", "--out", ".", "--provider", "shop")
+	want := "shop has no test data: testdata/shop does not exist (" + filepath.Join(dir, "hooks", "testdata", "shop") + ")"
+	if code != exitOK || !strings.Contains(errOut, want) || !strings.Contains(errOut, "--testdata DIR") {
+		t.Errorf("default --testdata missing: exit %d, stderr lacks %q\n%s%s", code, want, out, errOut)
+	}
+	if code, _, errOut := runCLI("check", "--schemas", "../schemas", "--out", ".", "--provider", "shop"); code != exitOK || !strings.Contains(errOut, want) {
+		t.Errorf("check with the default --testdata missing: exit %d\n%s", code, errOut)
+	}
+
+	code, out, errOut = runCLI("generate", "--schemas", "../schemas", "--out", ".", "--provider", "shop", "--testdata", "../testdata")
+	if code != exitOK || strings.Contains(errOut, "warning") {
+		t.Fatalf("generate with --testdata ../testdata: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "hooks/shop/hookgen_examples_gen_test.go")); err != nil {
+		t.Errorf("no golden tests with the test data found: %v", err)
+	}
+	if cmd := "shop has 1 example(s) without a golden file; write them with: go test ./shop -run TestExamples -update"; !strings.Contains(out, cmd) {
+		t.Errorf("generate does not say how to write the missing golden file (%q):\n%s", cmd, out)
+	}
+	os.MkdirAll(filepath.Join(dir, "hooks/shop/testdata"), 0o755)
+	os.WriteFile(filepath.Join(dir, "hooks/shop/testdata/ping.one.golden.json"), []byte("{}\n"), 0o644)
+	if _, out, _ := runCLI("generate", "--schemas", "../schemas", "--out", ".", "--provider", "shop", "--testdata", "../testdata"); strings.Contains(out, "golden") {
+		t.Errorf("a golden file that is there is reported missing:\n%s", out)
+	}
+
+	if code, _, errOut := runCLI("generate", "--schemas", "../schemas", "--out", ".", "--testdata", "nowhere"); code != exitUsage || !strings.Contains(errOut, "--testdata nowhere: no such folder") {
+		t.Errorf("--testdata naming nothing: exit %d\n%s", code, errOut)
+	}
+	if code, _, errOut := runCLI("generate", "--schemas", "../schemas", "--out", ".", "--testdata", ""); code != exitOK || strings.Contains(errOut, "warning") {
+		t.Errorf(`--testdata "": exit %d\n%s`, code, errOut)
 	}
 }

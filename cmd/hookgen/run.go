@@ -80,6 +80,8 @@ type genFlags struct {
 	pkgName   string
 	importAs  string
 	providers []string
+	// testdataGiven: --testdata was on the command line, not the default.
+	testdataGiven bool
 }
 
 func newFlagSet(name, usageLine, summary string, stderr io.Writer) *pflag.FlagSet {
@@ -167,11 +169,13 @@ func (g *genFlags) resolve() error {
 	if err := checkProviders(g.schemas, have, g.providers); err != nil {
 		return err
 	}
-	if g.pkgName == "" {
-		return nil
+	if g.testdataGiven && g.testdata != "" {
+		if _, err := os.Stat(g.testdata); err != nil {
+			return fmt.Errorf("--testdata %s: no such folder (%s); --testdata \"\" generates no tests", g.testdata, absolute(g.testdata))
+		}
 	}
 	switch {
-	case len(g.providers) == 1:
+	case g.pkgName == "" || len(g.providers) == 1:
 	case len(g.providers) > 1:
 		return fmt.Errorf("--package %s names one package, but %d providers were given (%s): generate them one --provider at a time", g.pkgName, len(g.providers), strings.Join(g.providers, ", "))
 	case len(have) == 1:
@@ -179,7 +183,7 @@ func (g *genFlags) resolve() error {
 	default:
 		return fmt.Errorf("--package %s names one package: say which provider with --provider (%s holds %s)", g.pkgName, g.schemas, strings.Join(have, ", "))
 	}
-	if !token.IsIdentifier(g.pkgName) || g.pkgName == "_" {
+	if g.pkgName != "" && (!token.IsIdentifier(g.pkgName) || g.pkgName == "_") {
 		return fmt.Errorf("--package %s: not a Go package name", g.pkgName)
 	}
 	return nil
@@ -216,6 +220,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
+	g.testdataGiven = fs.Changed("testdata")
 	if err := g.resolve(); err != nil {
 		return usageError(fs, err)
 	}
@@ -244,7 +249,58 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "hookgen: %d packages, %d files (%d written, %d removed, %d unchanged)\n",
 		len(res.Packages), len(res.Files), len(wr.Written), len(wr.Removed), wr.Unchanged)
+	g.warnNoTestdata(res.Scope.Dirs, "generate", stderr)
+	missingGoldens(g.out, res.Scope.Goldens, stdout)
 	return exitOK
+}
+
+// warnNoTestdata warns, for each provider that gets no golden tests because
+// its folder of examples is missing, which folder was looked for: the
+// default --testdata is relative to where hookgen runs (under go generate,
+// the directive's folder), which is easy to get wrong.
+func (g genFlags) warnNoTestdata(providers []string, verb string, stderr io.Writer) {
+	if g.testdata == "" || g.typesOnly {
+		return
+	}
+	for _, p := range providers {
+		dir := filepath.Join(g.testdata, p)
+		if _, err := os.Stat(dir); err == nil {
+			continue
+		}
+		fmt.Fprintf(stderr, "hookgen %s: warning: %s has no test data: %s does not exist (%s), so its package gets no golden tests; pass --testdata DIR (the folder holding %s/valid/), or --testdata \"\" for no tests\n",
+			verb, p, dir, absolute(dir), p)
+	}
+}
+
+// missingGoldens says, per package, how to write the golden files its
+// generated tests compare with and that are not there yet: until then
+// those tests fail.
+func missingGoldens(out string, goldens []string, stdout io.Writer) {
+	missing := map[string]int{}
+	var pkgs []string
+	for _, gp := range goldens {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(gp))); err == nil {
+			continue
+		}
+		pkg := strings.SplitN(gp, "/", 2)[0]
+		if missing[pkg] == 0 {
+			pkgs = append(pkgs, pkg)
+		}
+		missing[pkg]++
+	}
+	for _, pkg := range pkgs {
+		fmt.Fprintf(stdout, "hookgen: %s has %d example(s) without a golden file; write them with: go test %s -run TestExamples -update\n",
+			path.Join(filepath.ToSlash(out), pkg), missing[pkg], goPackageArg(filepath.Join(out, pkg)))
+	}
+}
+
+// goPackageArg is dir as the go command takes a package folder: absolute,
+// or relative with a leading ./ (a bare "gen/peach" is an import path).
+func goPackageArg(dir string) string {
+	if filepath.IsAbs(dir) {
+		return dir
+	}
+	return "./" + filepath.ToSlash(filepath.Clean(dir))
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -255,6 +311,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
+	g.testdataGiven = fs.Changed("testdata")
 	if err := g.resolve(); err != nil {
 		return usageError(fs, err)
 	}
@@ -270,6 +327,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "To generate it, run: %s\n", regenerateCommand(g))
 		return exitFail
 	}
+	g.warnNoTestdata(res.Scope.Dirs, "check", stderr)
 	drift, err := output.Check(g.out, res.Files, res.Scope)
 	if err != nil {
 		fmt.Fprintf(stderr, "hookgen check: %v\n", err)
