@@ -52,8 +52,10 @@ func Owned(name string, content []byte) bool {
 // GoldenDir and GoldenSuffix place the golden files that a generated
 // package's example tests compare with (and write with -update):
 // <package>/testdata/<example>.golden.json. They are JSON, so they cannot
-// carry the header: hookgen owns them by place and name, and a golden file
-// whose example is gone is an orphan like any other.
+// carry the header: hookgen owns them by place and name, in the folders of
+// the packages it generates (and of those it no longer generates that
+// still hold a file of its own), and a golden file whose example is gone
+// is an orphan like any other.
 const (
 	GoldenDir    = "testdata"
 	GoldenSuffix = ".golden.json"
@@ -186,6 +188,10 @@ func orphans(outDir string, files []File, scope Scope) ([]orphan, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Golden files are hookgen's only in the packages it generates:
+		// one it writes now, or one still holding a file it wrote. A
+		// folder of the output that hookgen never generated keeps its own.
+		generated := slices.Contains(scope.Dirs, dir)
 		for _, e := range entries {
 			p := dir + "/" + e.Name()
 			if e.IsDir() || produced[p] || !ownedName(e.Name()) {
@@ -197,7 +203,11 @@ func orphans(outDir string, files []File, scope Scope) ([]orphan, error) {
 			}
 			if Owned(e.Name(), content) {
 				out = append(out, orphan{path: p, content: content, emptied: isTombstone(content)})
+				generated = true
 			}
+		}
+		if !generated {
+			continue
 		}
 		goldens, err := os.ReadDir(filepath.Join(outDir, filepath.FromSlash(dir), GoldenDir))
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -87,3 +87,28 @@ func TestOutsideGoGenerateDeletes(t *testing.T) {
 		t.Errorf("removed %q, emptied %q", res.Removed, res.Emptied)
 	}
 }
+
+// TestGoldensOnlyInGeneratedFolders: a run over the whole output folder
+// removes stale golden files only in the package folders hookgen
+// generates or generated; another folder's golden files are its own.
+func TestGoldensOnlyInGeneratedFolders(t *testing.T) {
+	out := t.TempDir()
+	writeFiles(t, out, map[string]string{
+		"p/testdata/stale.golden.json":    "{}\n",
+		"gone/old_gen.go":                 OwnedHeader + "\n\npackage gone\n",
+		"gone/testdata/x.golden.json":     "{}\n",
+		"theirs/theirs.go":                "package theirs\n",
+		"theirs/testdata/own.golden.json": "{}\n",
+	})
+	res, err := Write(out, nil, Scope{All: true, Dirs: []string{"p"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"gone/old_gen.go", "gone/testdata/x.golden.json", "p/testdata/stale.golden.json"}
+	if !slices.Equal(res.Removed, want) {
+		t.Errorf("removed %q, want %q", res.Removed, want)
+	}
+	if _, err := os.Stat(filepath.Join(out, "theirs/testdata/own.golden.json")); err != nil {
+		t.Errorf("a golden file of a folder hookgen never generated was removed: %v", err)
+	}
+}
