@@ -112,9 +112,9 @@ func helped(fs *pflag.FlagSet, stdout io.Writer) bool {
 func (g *genFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&g.schemas, "schemas", "schemas", "folder with one folder of JSON Schemas per provider")
 	fs.StringVar(&g.out, "out", "gen", "folder to write one Go package per provider to")
-	fs.StringVar(&g.testdata, "testdata", "testdata", "folder of example payloads, one folder per provider, that become golden tests (\"\" for none); a provider without one gets no tests")
+	fs.StringVar(&g.testdata, "testdata", "testdata", "folder of example payloads, one folder per provider, that become golden tests (\"\" for none); a provider without one gets no tests, and a warning names the folder looked for")
 	fs.BoolVar(&g.typesOnly, "types-only", false, "emit types and validators only: no event router (Parse, Handlers) and no tests")
-	fs.StringVar(&g.pkgName, "package", "", "Go package name for the one --provider given (default: the manifest's, else the folder name)")
+	fs.StringVar(&g.pkgName, "package", "", "Go package name for the one --provider given, or for the only provider of --schemas (default: the manifest's, else the folder name)")
 	fs.StringVar(&g.importAs, "import-path", "", "import path of --out, for the package docs (default: derived from the nearest go.mod)")
 	fs.StringSliceVar(&g.providers, "provider", nil, "only this provider folder (repeatable, or comma-separated); default all")
 }
@@ -215,7 +215,7 @@ func parse(fs *pflag.FlagSet, args []string, stdout io.Writer) (code int, done b
 func runGenerate(args []string, stdout, stderr io.Writer) int {
 	var g genFlags
 	v := verbs()[0]
-	fs := newFlagSet("generate", v.usage, "Write one Go package per provider folder of --schemas to --out/<provider>. Files are written whole and atomically; generated files that are no longer produced are removed; other files are never touched", stderr)
+	fs := newFlagSet("generate", v.usage, "Write one Go package per provider folder of --schemas to --out/<provider>. Files are written whole and atomically; generated files that are no longer produced are removed (under go generate, emptied first: the next generate removes them), and so are golden files whose example is gone; other files are never touched", stderr)
 	g.register(fs)
 	if code, done := parse(fs, args, stdout); done {
 		return code
