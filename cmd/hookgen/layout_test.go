@@ -202,6 +202,7 @@ func TestCommandLineErrorsExit2(t *testing.T) {
 		{[]string{"check", "--provider", "c"}, `--provider c: no provider folder "c" in schemas (have: a, b)`},
 		{[]string{"validate", "--provider", "c", "payload.json"}, `no provider folder "c"`},
 		{[]string{"validate", "--provider", "a", "--schema", "pong", "payload.json"}, "--schema pong: provider a has no schema pong.json"},
+		{[]string{"validate", "payload.json", "missing.json"}, "missing.json: no such file"},
 		{[]string{"version", "extra"}, `unexpected argument "extra"`},
 	}
 	for _, c := range cases {

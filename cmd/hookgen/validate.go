@@ -38,6 +38,14 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "hookgen validate: --schema needs --provider")
 		return exitUsage
 	}
+	// A payload argument that names no file is a wrong command line, said
+	// before any payload is judged (a file that cannot be read is still
+	// reported with the others).
+	for _, f := range files {
+		if _, err := os.Stat(f); f != "-" && errors.Is(err, os.ErrNotExist) {
+			return usageError(fs, fmt.Errorf("%s: no such file (%s)", f, absolute(f)))
+		}
+	}
 	var only []string
 	if provider != "" {
 		only = []string{provider}
