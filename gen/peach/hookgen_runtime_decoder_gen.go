@@ -30,10 +30,13 @@ const hkMaxDepth = 1000
 // violation (with its JSON pointer) and the value is skipped, so one pass
 // reports every problem. Only malformed JSON stops it.
 type hkDecoder struct {
-	data    []byte
-	pos     int
-	depth   int
-	errs    hkErrors
+	data  []byte
+	pos   int
+	depth int
+	errs  hkErrors
+	// scratch holds a string read through escapes (unescape): unlike the
+	// arena it is rewritten by the next such read, so what rawString
+	// returns is valid until then, and peeks copy out of it (detach).
 	scratch []byte
 	// rejects counts values refused for their type; rejectDepth is the
 	// nesting depth of the last one. Struct decoders use them to tell a
