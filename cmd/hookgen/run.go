@@ -334,7 +334,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	if len(drift.Emptied) > 0 {
-		fmt.Fprintf(stderr, "hookgen check: note: %d file(s) emptied by a generate under go generate build to nothing and wait for the next generate to delete them:\n", len(drift.Emptied))
+		fmt.Fprintf(stderr, "hookgen check: note: %d file(s) were emptied, not deleted, by a generate under go generate; they build to nothing, and the next generate deletes them:\n", len(drift.Emptied))
 		for _, p := range drift.Emptied {
 			fmt.Fprintf(stderr, "  emptied  %s/%s\n", g.out, p)
 		}
@@ -361,7 +361,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for _, p := range drift.Orphaned {
 		fmt.Fprintf(stderr, "  orphaned %s/%s\n", g.out, p)
 	}
-	if len(drift.MissingDirs) == len(res.Scope.Dirs) && len(drift.Changed) == 0 {
+	if len(drift.MissingDirs) > 0 && len(drift.MissingDirs) == len(res.Scope.Dirs) && len(drift.Changed) == 0 {
 		fmt.Fprintf(stderr, "None of the packages is in %s (%s): if they were generated elsewhere, --out is wrong.\n", g.out, absolute(g.out))
 	}
 	fmt.Fprintf(stderr, "To fix it, run: %s\n", regenerateCommand(g))
