@@ -151,6 +151,13 @@ func Generate(opts Options) (*Result, error) {
 			res.Files = append(res.Files, output.File{Path: p.Name + "/" + f.Name, Content: f.Content})
 		}
 		res.Scope.Dirs = append(res.Scope.Dirs, p.Name)
+		// The golden files the generated tests compare with: any other in
+		// the package's testdata is stale, and generate removes it.
+		for _, ex := range examples {
+			if ex.Valid {
+				res.Scope.Goldens = append(res.Scope.Goldens, output.GoldenPath(p.Name, ex.Name))
+			}
+		}
 	}
 	if err := diags.Err(); err != nil {
 		return nil, err

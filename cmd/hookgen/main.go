@@ -1,7 +1,11 @@
 // Command hookgen generates Go types for webhook payloads from JSON Schemas.
 //
-//	hookgen generate [--schemas DIR] [--out DIR]
-//	hookgen check    [--schemas DIR] [--out DIR]
+//	hookgen generate [--schemas DIR] [--out DIR] [--provider NAME]...
+//	hookgen check    [--schemas DIR] [--out DIR] [--provider NAME]...
+//	hookgen validate [--schemas DIR] [--provider NAME] [--schema STEM] FILE...
+//	hookgen version
+//
+// Exit status: 0 success, 1 bad input or drift, 2 a wrong command line.
 //
 // Run `hookgen help` or `hookgen VERB --help` for details.
 package main

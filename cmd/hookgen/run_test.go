@@ -98,7 +98,7 @@ func TestGenerateThenCheck(t *testing.T) {
 	if code, out, errOut := runCLI("generate"); code != exitOK {
 		t.Fatalf("generate: exit %d\n%s%s", code, out, errOut)
 	}
-	for _, f := range []string{"doc_gen.go", "ping_gen.go", "hookgen_runtime_runtime_gen.go", "hookgen_runtime_decode_gen.go"} {
+	for _, f := range []string{"doc_gen.go", "ping_gen.go", "hookgen_runtime_runtime_gen.go", "hookgen_runtime_decoder_gen.go", "hookgen_runtime_scan_gen.go"} {
 		if _, err := os.Stat(filepath.Join(dir, "gen", "hooks", f)); err != nil {
 			t.Errorf("gen/hooks/%s: %v", f, err)
 		}
@@ -247,7 +247,7 @@ func TestProviderFlag(t *testing.T) {
 	if code, _, _ := runCLI("check", "--provider", "a"); code != exitOK {
 		t.Error("check --provider a is not clean")
 	}
-	if code, _, errOut := runCLI("generate", "--provider", "c"); code != exitFail || !strings.Contains(errOut, `no provider folder "c"`) {
+	if code, _, errOut := runCLI("generate", "--provider", "c"); code != exitUsage || !strings.Contains(errOut, `no provider folder "c"`) {
 		t.Errorf("unknown provider: exit %d: %s", code, errOut)
 	}
 }

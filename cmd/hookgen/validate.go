@@ -38,9 +38,24 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "hookgen validate: --schema needs --provider")
 		return exitUsage
 	}
+	// A payload argument that names no file is a wrong command line, said
+	// before any payload is judged (a file that cannot be read is still
+	// reported with the others).
+	for _, f := range files {
+		if _, err := os.Stat(f); f != "-" && errors.Is(err, os.ErrNotExist) {
+			return usageError(fs, fmt.Errorf("%s: no such file (%s)", f, absolute(f)))
+		}
+	}
 	var only []string
 	if provider != "" {
 		only = []string{provider}
+	}
+	have, err := providerFolders(schemasDir)
+	if err == nil {
+		err = checkProviders(schemasDir, have, only)
+	}
+	if err != nil {
+		return usageError(fs, err)
 	}
 	providers, err := load.Load(schemasDir, load.Options{Providers: only})
 	if err != nil {
@@ -59,6 +74,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			return exitFail
 		}
 		oracles = append(oracles, o)
+	}
+	if schema != "" && oracles[0].Lookup(schema) == nil {
+		return usageError(fs, fmt.Errorf("--schema %s: provider %s has no schema %s.json", schema, provider, schema))
 	}
 	code := exitOK
 	for _, f := range files {

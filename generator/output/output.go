@@ -7,8 +7,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -46,6 +49,24 @@ func Owned(name string, content []byte) bool {
 	return string(bytes.TrimRight(line, "\r")) == OwnedHeader
 }
 
+// GoldenDir and GoldenSuffix place the golden files that a generated
+// package's example tests compare with (and write with -update):
+// <package>/testdata/<example>.golden.json. They are JSON, so they cannot
+// carry the header: hookgen owns them by place and name, in the folders of
+// the packages it generates (and of those it no longer generates that
+// still hold a file of its own), and a golden file whose example is gone
+// is an orphan like any other.
+const (
+	GoldenDir    = "testdata"
+	GoldenSuffix = ".golden.json"
+)
+
+// GoldenPath is the golden file of the valid example named example
+// ("message.sent.template.json") in the package folder dir.
+func GoldenPath(dir, example string) string {
+	return path.Join(dir, GoldenDir, strings.TrimSuffix(example, ".json")+GoldenSuffix)
+}
+
 // Scope says which output folders belong to this run: their owned files
 // that the run does not produce are orphans. A run over every provider owns
 // every folder of the output; a run limited to some providers owns only
@@ -53,26 +74,54 @@ func Owned(name string, content []byte) bool {
 type Scope struct {
 	All  bool
 	Dirs []string // slash-separated, relative to the output folder
+	// Goldens are the golden files the generated tests of this run compare
+	// with (see GoldenPath); any other golden file in a folder in scope is
+	// an orphan.
+	Goldens []string
 }
 
 // Drift is what differs between generated files and the disk.
 type Drift struct {
 	Changed  []string // on disk with other content
-	Missing  []string // generated, not on disk
+	Missing  []string // generated, not on disk, in a folder that holds some of its files
 	Orphaned []string // owned by hookgen on disk, no longer generated
-	Diff     string   // unified diff of all of the above
+	// MissingDirs are package folders holding none of the files generated
+	// for them (absent, or the wrong folder): their files are not listed
+	// one by one, nor diffed.
+	MissingDirs []string
+	// Emptied are files a generate under go generate emptied instead of
+	// deleting (see WriteOptions): they compile to nothing, so they are not
+	// drift, and the next generate deletes them.
+	Emptied []string
+	Diff    string // unified diff of the changed, missing and orphaned files
 }
 
 // Clean reports whether there is no drift.
 func (d *Drift) Clean() bool {
-	return len(d.Changed) == 0 && len(d.Missing) == 0 && len(d.Orphaned) == 0
+	return len(d.Changed) == 0 && len(d.Missing) == 0 && len(d.Orphaned) == 0 && len(d.MissingDirs) == 0
 }
 
 // Check compares files with the output folder.
 func Check(outDir string, files []File, scope Scope) (*Drift, error) {
 	d := &Drift{}
 	var diff strings.Builder
+	// A folder that holds none of its files is reported as one line, not
+	// as a diff of every file: the usual cause is a wrong --out, or a
+	// package never generated.
+	present := map[string]bool{}
 	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(outDir, filepath.FromSlash(f.Path))); err == nil {
+			present[path.Dir(f.Path)] = true
+		}
+	}
+	for _, f := range files {
+		dir := path.Dir(f.Path)
+		if !present[dir] {
+			if !slices.Contains(d.MissingDirs, dir) {
+				d.MissingDirs = append(d.MissingDirs, dir)
+			}
+			continue
+		}
 		onDisk, err := os.ReadFile(filepath.Join(outDir, filepath.FromSlash(f.Path)))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -90,6 +139,10 @@ func Check(outDir string, files []File, scope Scope) (*Drift, error) {
 		return nil, err
 	}
 	for _, o := range orphans {
+		if o.emptied {
+			d.Emptied = append(d.Emptied, o.path)
+			continue
+		}
 		d.Orphaned = append(d.Orphaned, o.path)
 		diff.WriteString(UnifiedDiff("a/"+o.path, "/dev/null", string(o.content), ""))
 	}
@@ -100,13 +153,18 @@ func Check(outDir string, files []File, scope Scope) (*Drift, error) {
 type orphan struct {
 	path    string
 	content []byte
+	emptied bool // a tombstone left by a generate under go generate
 }
 
-// orphans lists the owned files in scope that files does not include.
+// orphans lists the owned files in scope that files does not include, and
+// the golden files in scope that scope.Goldens does not.
 func orphans(outDir string, files []File, scope Scope) ([]orphan, error) {
 	produced := map[string]bool{}
 	for _, f := range files {
 		produced[f.Path] = true
+	}
+	for _, g := range scope.Goldens {
+		produced[g] = true
 	}
 	dirs := slices.Clone(scope.Dirs)
 	if scope.All {
@@ -130,6 +188,10 @@ func orphans(outDir string, files []File, scope Scope) ([]orphan, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Golden files are hookgen's only in the packages it generates:
+		// one it writes now, or one still holding a file it wrote. A
+		// folder of the output that hookgen never generated keeps its own.
+		generated := slices.Contains(scope.Dirs, dir)
 		for _, e := range entries {
 			p := dir + "/" + e.Name()
 			if e.IsDir() || produced[p] || !ownedName(e.Name()) {
@@ -140,8 +202,27 @@ func orphans(outDir string, files []File, scope Scope) ([]orphan, error) {
 				return nil, err
 			}
 			if Owned(e.Name(), content) {
-				out = append(out, orphan{path: p, content: content})
+				out = append(out, orphan{path: p, content: content, emptied: isTombstone(content)})
+				generated = true
 			}
+		}
+		if !generated {
+			continue
+		}
+		goldens, err := os.ReadDir(filepath.Join(outDir, filepath.FromSlash(dir), GoldenDir))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		for _, e := range goldens {
+			p := path.Join(dir, GoldenDir, e.Name())
+			if e.IsDir() || produced[p] || !strings.HasSuffix(e.Name(), GoldenSuffix) {
+				continue
+			}
+			content, err := os.ReadFile(filepath.Join(outDir, filepath.FromSlash(p)))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, orphan{path: p, content: content})
 		}
 	}
 	return out, nil
@@ -151,7 +232,46 @@ func orphans(outDir string, files []File, scope Scope) ([]orphan, error) {
 type Result struct {
 	Written   []string
 	Removed   []string
+	Emptied   []string // orphaned Go files left as tombstones (see WriteOptions)
 	Unchanged int
+}
+
+// WriteOptions change how Write removes orphans.
+type WriteOptions struct {
+	// UnderGoGenerate empties orphaned Go files instead of deleting them.
+	// go generate lists every package's files before it runs any directive,
+	// then opens each, and stops with "no such file or directory" at one a
+	// directive deleted (golang/go#36068). So an orphaned Go file becomes a
+	// tombstone: the header, a //go:build ignore line, a comment saying
+	// why, and its package clause. The build and go generate both skip it
+	// from then on, so the next Write deletes it, under go generate or not.
+	UnderGoGenerate bool
+}
+
+// tombstoneNote follows the build constraint in a tombstone.
+const tombstoneNote = "// hookgen no longer generates this file. It ran under go generate, which\n" +
+	"// fails on a listed file that has gone, so it emptied the file instead of\n" +
+	"// deleting it; the next generate deletes it.\n"
+
+// tombstone is what an orphaned Go file of package pkg becomes under go
+// generate.
+func tombstone(pkg string) []byte {
+	return []byte(OwnedHeader + "\n\n//go:build ignore\n\n" + tombstoneNote + "\npackage " + pkg + "\n")
+}
+
+// isTombstone reports whether content is a tombstone of its own package.
+func isTombstone(content []byte) bool {
+	pkg, ok := packageName(content)
+	return ok && bytes.Equal(content, tombstone(pkg))
+}
+
+// packageName reads the package clause of Go source.
+func packageName(src []byte) (string, bool) {
+	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.PackageClauseOnly)
+	if err != nil {
+		return "", false
+	}
+	return f.Name.Name, true
 }
 
 // Write makes the output folder match files. Every changed file is first
@@ -161,6 +281,11 @@ type Result struct {
 // orphans are removed. A file that exists and is not owned by hookgen is
 // never overwritten.
 func Write(outDir string, files []File, scope Scope) (*Result, error) {
+	return WriteWith(outDir, files, scope, WriteOptions{})
+}
+
+// WriteWith is Write with options.
+func WriteWith(outDir string, files []File, scope Scope, opts WriteOptions) (*Result, error) {
 	res := &Result{}
 	type staged struct{ tmp, final, path string }
 	var stage []staged
@@ -208,7 +333,20 @@ func Write(outDir string, files []File, scope Scope) (*Result, error) {
 		return res, err
 	}
 	for _, o := range orphans {
-		if err := os.Remove(filepath.Join(outDir, filepath.FromSlash(o.path))); err != nil {
+		target := filepath.Join(outDir, filepath.FromSlash(o.path))
+		if pkg, ok := packageName(o.content); opts.UnderGoGenerate && !o.emptied && strings.HasSuffix(o.path, ".go") && ok {
+			tmp, err := writeTemp(filepath.Dir(target), filepath.Base(target), tombstone(pkg))
+			if err != nil {
+				return res, err
+			}
+			if err := os.Rename(tmp, target); err != nil {
+				os.Remove(tmp)
+				return res, err
+			}
+			res.Emptied = append(res.Emptied, o.path)
+			continue
+		}
+		if err := os.Remove(target); err != nil {
 			return res, err
 		}
 		res.Removed = append(res.Removed, o.path)
