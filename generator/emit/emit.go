@@ -48,7 +48,7 @@ const SchemasFile = "hookgen_schemas_gen.go"
 const TablesFile = "hookgen_tables_gen.go"
 
 // RuntimePrefix starts the names of the copied runtime files:
-// hookgen_runtime_decode_gen.go and so on.
+// hookgen_runtime_scan_gen.go and so on.
 const RuntimePrefix = "hookgen_runtime_"
 
 // Package prints every file of pkg, sorted by name. The package-wide

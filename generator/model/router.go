@@ -12,9 +12,62 @@ import (
 // rootPins reads what a root schema pins its properties to: a string
 // const, or an enum of strings (the first value its own, the rest aliases).
 // declared lists the root properties it names at all.
+//
+// A root that is a oneOf/anyOf (GitHub's pull_request review_requested:
+// one branch for a user reviewer, one for a team) pins what every branch
+// pins alike; a property its branches pin to different values cannot name
+// one event and is reported.
 func (b *builder) rootPins(s load.Schema) (pins map[string][]string, constPinned []string, declared map[string]load.Schema) {
-	pins, declared = map[string][]string{}, map[string]load.Schema{}
 	target := b.follow(s)
+	pins, constPinned, declared = b.propertyPins(target)
+	for _, kw := range []string{"oneOf", "anyOf"} {
+		branches, ok := target.Keyword(kw)
+		if !ok || branches.Node.Kind != load.Array || len(branches.Node.Items) == 0 {
+			continue
+		}
+		var common map[string][]string
+		var commonConst []string
+		for i := range branches.Node.Items {
+			bp, bc, bd := b.propertyPins(b.follow(branches.Item(i)))
+			for name, d := range bd {
+				if _, ok := declared[name]; !ok {
+					declared[name] = d
+				}
+			}
+			if common == nil {
+				common, commonConst = bp, bc
+				continue
+			}
+			for name, vals := range common {
+				other, ok := bp[name]
+				if !ok {
+					delete(common, name)
+					continue
+				}
+				if !slices.Equal(other, vals) {
+					b.diags.Add(branches.Item(i).Pos(), "the branches of the root %s pin %q to %s and %s; an event's branches must name the same event", kw, name, strings.Join(vals, ", "), strings.Join(other, ", "))
+					delete(common, name)
+				}
+			}
+			commonConst = slices.DeleteFunc(commonConst, func(n string) bool { return !slices.Contains(bc, n) })
+		}
+		for name, vals := range common {
+			if _, own := pins[name]; !own {
+				pins[name] = vals
+			}
+		}
+		for _, n := range commonConst {
+			if _, ok := common[n]; ok && !slices.Contains(constPinned, n) {
+				constPinned = append(constPinned, n)
+			}
+		}
+	}
+	return pins, constPinned, declared
+}
+
+// propertyPins reads the pins of one object schema's properties.
+func (b *builder) propertyPins(target load.Schema) (pins map[string][]string, constPinned []string, declared map[string]load.Schema) {
+	pins, declared = map[string][]string{}, map[string]load.Schema{}
 	props, ok := target.Keyword("properties")
 	if !ok || props.Node.Kind != load.Object {
 		return pins, nil, declared
