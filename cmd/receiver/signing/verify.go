@@ -1,0 +1,400 @@
+package signing
+
+import (
+	"crypto/ed25519"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// What went wrong with a delivery's signature; a *Error wraps one of them,
+// so errors.Is tells them apart.
+var (
+	// ErrMissing: a header the scheme needs is absent or empty.
+	ErrMissing = errors.New("signature missing")
+	// ErrMalformed: a header is there but cannot be read (not hex, no
+	// prefix, sent twice, too long, a timestamp that is not a number).
+	ErrMalformed = errors.New("signature malformed")
+	// ErrTimestamp: the signed timestamp is further from now than the
+	// tolerance, in either direction.
+	ErrTimestamp = errors.New("timestamp outside tolerance")
+	// ErrMismatch: no signature matches any key.
+	ErrMismatch = errors.New("signature does not match")
+)
+
+// Error says which header was wrong and how. It never holds a secret or a
+// value from the request (only lengths and counts), so it can be logged
+// and answered as it is.
+type Error struct {
+	Kind   error  // ErrMissing, ErrMalformed, ErrTimestamp or ErrMismatch
+	Header string // the header at fault, canonical form
+	Detail string
+}
+
+func (e *Error) Error() string { return e.Header + ": " + e.Detail }
+
+// Unwrap returns Kind, for errors.Is.
+func (e *Error) Unwrap() error { return e.Kind }
+
+// Limits on what a request may make the verifier do.
+const (
+	// MaxHeaderLen bounds a signature header; longer is malformed.
+	MaxHeaderLen = 8 << 10
+	// MaxSignatures bounds the signatures one header may list (Standard
+	// Webhooks, Stripe): rotation needs two or three, and each ed25519
+	// check costs tens of microseconds, so a header of thousands would be
+	// a cheap way to burn CPU.
+	MaxSignatures = 16
+	// DefaultTolerance is how far a signed timestamp may be from now when
+	// Options.Tolerance is zero.
+	DefaultTolerance = 5 * time.Minute
+)
+
+// Options tune a Verifier.
+type Options struct {
+	// Tolerance is how far a signed timestamp (Standard Webhooks, Stripe)
+	// may be from now, in the past or the future; zero means
+	// DefaultTolerance, negative is an error. Schemes that sign no
+	// timestamp (github, shopify, hmac-sha256) cannot refuse a replay;
+	// dedupe on the delivery id instead.
+	Tolerance time.Duration
+}
+
+// Verifier checks deliveries for one provider. It is safe for concurrent
+// use.
+type Verifier struct {
+	spec      spec
+	keys      []key
+	tolerance time.Duration
+}
+
+// New builds a Verifier for cfg from the provider's secrets, each taken
+// whole (see ParseSecrets to read them from one string). Several secrets
+// rotate: a delivery signed with any of them is accepted. Standard Webhooks
+// takes whsec_ secrets (v1) and whpk_ public keys (v1a), mixed as needed.
+func New(cfg Config, secrets []string, opts Options) (*Verifier, error) {
+	s, err := cfg.resolve()
+	if err != nil {
+		return nil, err
+	}
+	if opts.Tolerance < 0 {
+		return nil, fmt.Errorf("signing: tolerance %s is negative", opts.Tolerance)
+	}
+	if opts.Tolerance == 0 {
+		opts.Tolerance = DefaultTolerance
+	}
+	keys, err := parseKeys(s, secrets, false)
+	if err != nil {
+		return nil, err
+	}
+	return &Verifier{spec: s, keys: keys, tolerance: opts.Tolerance}, nil
+}
+
+// Scheme returns the Config's scheme name.
+func (v *Verifier) Scheme() string { return v.spec.scheme }
+
+// IDHeader returns the header that carries the provider's delivery id
+// (canonical form), or "" when the scheme names none; see DeliveryID.
+func (v *Verifier) IDHeader() string { return v.spec.idHeader }
+
+// String describes v without its keys, so printing a Verifier by mistake
+// shows no secret.
+func (v *Verifier) String() string {
+	return fmt.Sprintf("signing.Verifier{scheme: %s, header: %s, keys: %d}", v.spec.scheme, v.spec.header, len(v.keys))
+}
+
+// GoString is String, for %#v.
+func (v *Verifier) GoString() string { return v.String() }
+
+// Verify checks the signature of a delivery on its raw body, as of now.
+func (v *Verifier) Verify(h http.Header, body []byte) error {
+	return v.VerifyAt(h, body, time.Now())
+}
+
+// VerifyAt checks the signature as of the time now; a nil error means the
+// delivery is authentic. Otherwise the error is an *Error.
+func (v *Verifier) VerifyAt(h http.Header, body []byte, now time.Time) error {
+	switch v.spec.kind {
+	case kindStandard:
+		return v.verifyStandard(h, body, now)
+	case kindStripe:
+		return v.verifyStripe(h, body, now)
+	default:
+		return v.verifyBody(h, body)
+	}
+}
+
+// header returns the one value of a header, refusing it absent, empty,
+// repeated or too long: two signature headers would leave it to chance
+// which one is checked.
+func header(h http.Header, name string) (string, error) {
+	name = http.CanonicalHeaderKey(name)
+	vals := h.Values(name)
+	switch {
+	case len(vals) == 0 || len(vals) == 1 && vals[0] == "":
+		return "", &Error{ErrMissing, name, "missing"}
+	case len(vals) > 1:
+		return "", &Error{ErrMalformed, name, fmt.Sprintf("sent %d times; one is expected", len(vals))}
+	case len(vals[0]) > MaxHeaderLen:
+		return "", &Error{ErrMalformed, name, fmt.Sprintf("is %d bytes, at most %d", len(vals[0]), MaxHeaderLen)}
+	}
+	return vals[0], nil
+}
+
+func (v *Verifier) verifyBody(h http.Header, body []byte) error {
+	name := v.spec.header
+	val, err := header(h, name)
+	if err != nil {
+		return err
+	}
+	digest, ok := strings.CutPrefix(val, v.spec.prefix)
+	if !ok {
+		return &Error{ErrMalformed, name, fmt.Sprintf("does not start with %q", v.spec.prefix)}
+	}
+	var got []byte
+	if v.spec.encoding == EncodingBase64 {
+		got, err = base64.StdEncoding.DecodeString(digest)
+	} else {
+		got, err = hex.DecodeString(digest)
+	}
+	if err != nil {
+		return &Error{ErrMalformed, name, "the digest is not " + v.spec.encoding}
+	}
+	if len(got) != sha256.Size {
+		return &Error{ErrMalformed, name, fmt.Sprintf("the digest is %d bytes; an HMAC-SHA256 is %d", len(got), sha256.Size)}
+	}
+	for _, k := range v.keys {
+		if hmac.Equal(got, hmacSHA256(k.hmac, body)) {
+			return nil
+		}
+	}
+	return &Error{ErrMismatch, name, v.mismatch(1)}
+}
+
+func (v *Verifier) verifyStandard(h http.Header, body []byte, now time.Time) error {
+	id, err := header(h, headerWebhookID)
+	if err != nil {
+		return err
+	}
+	ts, err := header(h, headerWebhookTimestamp)
+	if err != nil {
+		return err
+	}
+	sigs, err := header(h, headerWebhookSignature)
+	if err != nil {
+		return err
+	}
+	if err := v.checkTime(http.CanonicalHeaderKey(headerWebhookTimestamp), ts, now); err != nil {
+		return err
+	}
+	entries, err := parseStandardSignatures(sigs)
+	if err != nil {
+		return &Error{ErrMalformed, http.CanonicalHeaderKey(headerWebhookSignature), err.Error()}
+	}
+	signed := signedContent(id, ts, body)
+	// One HMAC per key, then a constant-time comparison with each v1
+	// signature; each v1a signature is checked against each public key.
+	var macs [][]byte
+	for _, k := range v.keys {
+		if k.hmac != nil {
+			macs = append(macs, hmacSHA256(k.hmac, signed))
+		}
+	}
+	for _, e := range entries {
+		switch e.version {
+		case "v1":
+			for _, mac := range macs {
+				if hmac.Equal(e.sig, mac) {
+					return nil
+				}
+			}
+		case "v1a":
+			if len(e.sig) != ed25519.SignatureSize {
+				continue
+			}
+			for _, k := range v.keys {
+				if k.pub != nil && ed25519.Verify(k.pub, signed, e.sig) {
+					return nil
+				}
+			}
+		}
+	}
+	return &Error{ErrMismatch, http.CanonicalHeaderKey(headerWebhookSignature), v.mismatch(len(entries))}
+}
+
+func (v *Verifier) verifyStripe(h http.Header, body []byte, now time.Time) error {
+	name := v.spec.header
+	val, err := header(h, name)
+	if err != nil {
+		return err
+	}
+	sh, err := parseStripeHeader(val)
+	if err != nil {
+		return &Error{ErrMalformed, name, err.Error()}
+	}
+	if err := v.checkTime(name, sh.timestamp, now); err != nil {
+		return err
+	}
+	signed := stripeSignedContent(sh.timestamp, body)
+	mac := make([][]byte, len(v.keys))
+	for i, k := range v.keys {
+		mac[i] = hmacSHA256(k.hmac, signed)
+	}
+	for _, sig := range sh.v1 {
+		for _, m := range mac {
+			if hmac.Equal(sig, m) {
+				return nil
+			}
+		}
+	}
+	return &Error{ErrMismatch, name, v.mismatch(len(sh.v1))}
+}
+
+// checkTime reads a Unix time in seconds and refuses it outside the
+// tolerance either way: too old is a replay, too new a clock to fix.
+func (v *Verifier) checkTime(name, ts string, now time.Time) error {
+	sec, err := parseUnix(ts)
+	if err != nil {
+		return &Error{ErrMalformed, name, err.Error()}
+	}
+	d := now.Sub(time.Unix(sec, 0))
+	switch {
+	case d > v.tolerance:
+		return &Error{ErrTimestamp, name, fmt.Sprintf("the timestamp is %s old; the tolerance is %s", d.Truncate(time.Second), v.tolerance)}
+	case d < -v.tolerance:
+		return &Error{ErrTimestamp, name, fmt.Sprintf("the timestamp is %s in the future; the tolerance is %s", (-d).Truncate(time.Second), v.tolerance)}
+	}
+	return nil
+}
+
+// parseUnix reads decimal seconds: digits only (no sign, no space), and at
+// most 12 of them, so that no value overflows time arithmetic.
+func parseUnix(ts string) (int64, error) {
+	if ts == "" || len(ts) > 12 {
+		return 0, fmt.Errorf("the timestamp is not Unix seconds (%d characters)", len(ts))
+	}
+	for i := 0; i < len(ts); i++ {
+		if ts[i] < '0' || ts[i] > '9' {
+			return 0, errors.New("the timestamp is not Unix seconds (a character is not a digit)")
+		}
+	}
+	return strconv.ParseInt(ts, 10, 64)
+}
+
+func (v *Verifier) mismatch(sigs int) string {
+	return fmt.Sprintf("none of %d signature(s) matches any of %d key(s)", sigs, len(v.keys))
+}
+
+func hmacSHA256(key, data []byte) []byte {
+	m := hmac.New(sha256.New, key)
+	m.Write(data)
+	return m.Sum(nil)
+}
+
+// signedContent is what Standard Webhooks signs: "<id>.<timestamp>.<body>".
+func signedContent(id, ts string, body []byte) []byte {
+	b := make([]byte, 0, len(id)+len(ts)+len(body)+2)
+	b = append(b, id...)
+	b = append(b, '.')
+	b = append(b, ts...)
+	b = append(b, '.')
+	return append(b, body...)
+}
+
+// stripeSignedContent is what Stripe signs: "<t>.<body>".
+func stripeSignedContent(ts string, body []byte) []byte {
+	b := make([]byte, 0, len(ts)+len(body)+1)
+	b = append(b, ts...)
+	b = append(b, '.')
+	return append(b, body...)
+}
+
+// standardSignature is one "<version>,<base64>" entry of webhook-signature.
+type standardSignature struct {
+	version string
+	sig     []byte
+}
+
+// parseStandardSignatures reads a webhook-signature header: space-separated
+// "<version>,<base64>" entries. Versions other than v1 and v1a are skipped
+// (the spec lets senders add schemes), as is an entry whose base64 does not
+// decode (it cannot match, and a good signature beside it still counts).
+// An entry without a comma, or more than MaxSignatures entries, makes the
+// header malformed.
+func parseStandardSignatures(val string) ([]standardSignature, error) {
+	fields := strings.Fields(val)
+	if len(fields) > MaxSignatures {
+		return nil, fmt.Errorf("lists %d signatures, at most %d", len(fields), MaxSignatures)
+	}
+	var out []standardSignature
+	for i, f := range fields {
+		version, b64, ok := strings.Cut(f, ",")
+		if !ok || version == "" {
+			return nil, fmt.Errorf("signature %d is not <version>,<base64>", i+1)
+		}
+		if version != "v1" && version != "v1a" {
+			continue
+		}
+		sig, err := base64.StdEncoding.DecodeString(b64)
+		if err != nil || len(sig) == 0 {
+			continue
+		}
+		out = append(out, standardSignature{version, sig})
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no v1 or v1a signature")
+	}
+	return out, nil
+}
+
+// stripeHeader is a parsed Stripe-Signature value.
+type stripeHeader struct {
+	timestamp string   // t, as sent (it is signed as sent)
+	v1        [][]byte // every v1 signature, decoded
+}
+
+// parseStripeHeader reads "t=<unix>,v1=<hex>[,v1=<hex>…][,<other>=…]":
+// exactly one t; v1 signatures that are not hex are skipped (they cannot
+// match); other schemes (v0, future ones) are ignored, as Stripe's own
+// libraries do.
+func parseStripeHeader(val string) (stripeHeader, error) {
+	var sh stripeHeader
+	items := strings.Split(val, ",")
+	if len(items) > MaxSignatures+1 {
+		return sh, fmt.Errorf("lists %d items, at most %d", len(items), MaxSignatures+1)
+	}
+	seenT := false
+	for i, item := range items {
+		k, v, ok := strings.Cut(item, "=")
+		if !ok || k == "" {
+			return sh, fmt.Errorf("item %d is not <key>=<value>", i+1)
+		}
+		switch k {
+		case "t":
+			if seenT {
+				return sh, errors.New("has more than one t")
+			}
+			seenT = true
+			sh.timestamp = v
+		case "v1":
+			sig, err := hex.DecodeString(v)
+			if err == nil && len(sig) == sha256.Size {
+				sh.v1 = append(sh.v1, sig)
+			}
+		}
+	}
+	if !seenT {
+		return sh, errors.New("has no t=<timestamp>")
+	}
+	if len(sh.v1) == 0 {
+		return sh, errors.New("has no v1 signature")
+	}
+	return sh, nil
+}
