@@ -48,10 +48,13 @@ const (
 	// MaxHeaderLen bounds a signature header; longer is malformed.
 	MaxHeaderLen = 8 << 10
 	// MaxSignatures bounds the signatures one header may list (Standard
-	// Webhooks, Stripe): rotation needs two or three, and each ed25519
-	// check costs tens of microseconds, so a header of thousands would be
-	// a cheap way to burn CPU.
-	MaxSignatures = 16
+	// Webhooks, Stripe). A sender rotating both an HMAC secret and an
+	// ed25519 key sends four. Each v1a entry costs one ed25519
+	// verification per public key, and each hashes the whole body, so an
+	// unauthenticated request can make the receiver hash its body
+	// MaxSignatures × keys times: the bound keeps that small
+	// (BenchmarkVerify's "worst" cases measure it).
+	MaxSignatures = 8
 	// DefaultTolerance is how far a signed timestamp may be from now when
 	// Options.Tolerance is zero.
 	DefaultTolerance = 5 * time.Minute
