@@ -14,9 +14,10 @@
 // secrets (or public keys) may be given at once so that a provider can
 // rotate them without downtime; a delivery is accepted when any of them
 // verifies it. Secrets are always taken whole: New receives them as a list,
-// and ParseSecrets reads a list from one string (an environment variable),
-// one secret per line, so that a space inside a secret can never split it
-// into two weaker secrets.
+// ParseSecrets reads a list from one string, one secret per line, and
+// SecretsFromEnv reads it from an environment variable or the file another
+// variable names, so that a space inside a secret can never split it into
+// two weaker secrets.
 //
 // Every comparison of a signature is constant time (hmac.Equal, or
 // ed25519.Verify). Errors say which header was wrong and how, and never

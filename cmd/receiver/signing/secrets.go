@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 )
 
@@ -51,7 +52,39 @@ func ParseSecrets(value string) ([]string, error) {
 		secrets = append(secrets, line)
 	}
 	if len(secrets) == 0 {
-		return nil, errors.New("signing: no secret (give one per line)")
+		return nil, fmt.Errorf("signing: %w (give one per line)", ErrNoSecret)
+	}
+	return secrets, nil
+}
+
+// ErrNoSecret: a list of secrets is empty. ParseSecrets and SecretsFromEnv
+// wrap it, so a caller can tell "not configured" from "configured wrong".
+var ErrNoSecret = errors.New("no secret")
+
+// SecretsFromEnv reads a provider's secrets from the environment variable
+// name, or from the file named by name+"_FILE" (the form container secret
+// stores mount), one secret per line either way (see ParseSecrets). Setting
+// both is an error, since which one wins would be a guess. Messages name
+// the variable, the file and the line, never a secret.
+func SecretsFromEnv(getenv func(string) string, name string) ([]string, error) {
+	value, file := getenv(name), getenv(name+"_FILE")
+	switch {
+	case value != "" && file != "":
+		return nil, fmt.Errorf("%s and %s_FILE are both set; set one", name, name)
+	case file != "":
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("%s_FILE: %v", name, err)
+		}
+		secrets, err := ParseSecrets(string(data))
+		if err != nil {
+			return nil, fmt.Errorf("%s_FILE (%s): %w", name, file, err)
+		}
+		return secrets, nil
+	}
+	secrets, err := ParseSecrets(value)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return secrets, nil
 }

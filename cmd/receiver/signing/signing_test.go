@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -639,5 +640,52 @@ func TestSigner(t *testing.T) {
 	}
 	if h.Get("X-Github-Delivery") != "" {
 		t.Error("no id given, yet the signer set X-GitHub-Delivery")
+	}
+}
+
+func TestSecretsFromEnv(t *testing.T) {
+	dir := t.TempDir()
+	file := dir + "/secrets"
+	if err := os.WriteFile(file, []byte("new github secret\nold github secret\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := func(vars map[string]string) func(string) string {
+		return func(k string) string { return vars[k] }
+	}
+	for _, tc := range []struct {
+		vars map[string]string
+		want []string
+		err  string
+	}{
+		{vars: map[string]string{"S": "new github secret\nold github secret"}, want: []string{"new github secret", "old github secret"}},
+		{vars: map[string]string{"S_FILE": file}, want: []string{"new github secret", "old github secret"}},
+		{vars: map[string]string{"S": "x", "S_FILE": file}, err: "S and S_FILE are both set"},
+		{vars: map[string]string{"S_FILE": dir + "/absent"}, err: "S_FILE: open " + dir + "/absent"},
+		{vars: map[string]string{"S": "ok secret\n bad secret"}, err: "S: signing: line 2: the secret begins or ends"},
+		{vars: map[string]string{}, err: "S: signing: no secret"},
+	} {
+		got, err := SecretsFromEnv(env(tc.vars), "S")
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%v: %q, %v; want an error with %q", tc.vars, got, err, tc.err)
+			}
+			if err != nil && strings.Contains(err.Error(), "bad secret") {
+				t.Errorf("the error shows a secret: %v", err)
+			}
+			continue
+		}
+		if err != nil || strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%v: %q, %v; want %q", tc.vars, got, err, tc.want)
+		}
+	}
+	if _, err := SecretsFromEnv(env(nil), "S"); !errors.Is(err, ErrNoSecret) {
+		t.Errorf("nothing set: %v, want ErrNoSecret", err)
+	}
+	empty := dir + "/empty"
+	if err := os.WriteFile(empty, []byte("\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := SecretsFromEnv(env(map[string]string{"S_FILE": empty}), "S"); !errors.Is(err, ErrNoSecret) {
+		t.Errorf("an empty file: %v, want ErrNoSecret", err)
 	}
 }

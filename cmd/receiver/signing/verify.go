@@ -30,8 +30,8 @@ var (
 )
 
 // Error says which header was wrong and how. It never holds a secret or a
-// value from the request (only lengths and counts), so it can be logged
-// and answered as it is.
+// value copied from the request (only lengths, counts, positions and how
+// far a timestamp is from now), so it can be logged and answered as it is.
 type Error struct {
 	Kind   error  // ErrMissing, ErrMalformed, ErrTimestamp or ErrMismatch
 	Header string // the header at fault, canonical form
