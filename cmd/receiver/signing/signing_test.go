@@ -689,3 +689,26 @@ func TestSecretsFromEnv(t *testing.T) {
 		t.Errorf("an empty file: %v, want ErrNoSecret", err)
 	}
 }
+
+// TestStandardKeyKinds: a v1-only header checked with whpk_ keys (or the
+// reverse) is refused with a message naming the missing kind of key.
+func TestStandardKeyKinds(t *testing.T) {
+	cfg := Config{Scheme: "standard-webhooks"}
+	v1 := mustSign(t, cfg, "msg_1", now, body, whsecA)
+	v1a := mustSign(t, cfg, "msg_1", now, body, whsk)
+	for _, tc := range []struct {
+		h    http.Header
+		keys []string
+		want string
+	}{
+		{v1, []string{whpk}, "has only v1 (HMAC) signatures, and the 1 key(s) given are whpk_ (v1a); give the whsec_ secret"},
+		{v1a, []string{whsecA, whsecB}, "has only v1a (ed25519) signatures, and the 2 key(s) given are whsec_ (v1); give the whpk_ public key"},
+		{v1, []string{whsecB, otherWhpk}, "none of 1 signature(s) matches any of 2 key(s)"},
+	} {
+		err := mustVerifier(t, cfg, Options{}, tc.keys...).VerifyAt(tc.h, []byte(body), now)
+		wantKind(t, tc.want, err, ErrMismatch)
+		if err != nil && err.Error() != "Webhook-Signature: "+tc.want {
+			t.Errorf("%v; want %q", err, tc.want)
+		}
+	}
+}

@@ -229,7 +229,28 @@ func (v *Verifier) verifyStandard(h http.Header, body []byte, now time.Time) err
 			}
 		}
 	}
-	return &Error{ErrMismatch, http.CanonicalHeaderKey(headerWebhookSignature), v.mismatch(len(entries))}
+	return &Error{ErrMismatch, http.CanonicalHeaderKey(headerWebhookSignature), v.standardMismatch(entries, len(macs) > 0, len(macs) < len(v.keys))}
+}
+
+// standardMismatch says why nothing matched, and names the likely
+// misconfiguration when the signatures and the keys are of different kinds
+// (a receiver given whpk_ keys for a sender that signs v1 only).
+func (v *Verifier) standardMismatch(entries []standardSignature, haveHMAC, havePub bool) string {
+	var v1, v1a int
+	for _, e := range entries {
+		if e.version == "v1" {
+			v1++
+		} else {
+			v1a++
+		}
+	}
+	switch {
+	case v1 > 0 && v1a == 0 && !haveHMAC:
+		return fmt.Sprintf("has only v1 (HMAC) signatures, and the %d key(s) given are whpk_ (v1a); give the whsec_ secret", len(v.keys))
+	case v1a > 0 && v1 == 0 && !havePub:
+		return fmt.Sprintf("has only v1a (ed25519) signatures, and the %d key(s) given are whsec_ (v1); give the whpk_ public key", len(v.keys))
+	}
+	return v.mismatch(len(entries))
 }
 
 func (v *Verifier) verifyStripe(h http.Header, body []byte, now time.Time) error {
