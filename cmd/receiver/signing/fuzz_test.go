@@ -1,6 +1,7 @@
 package signing
 
 import (
+	"crypto/ed25519"
 	"crypto/sha256"
 	"errors"
 	"net/http"
@@ -9,8 +10,8 @@ import (
 )
 
 // FuzzParseStandardSignatures: any header either parses into at most
-// MaxSignatures v1/v1a entries with signature bytes, or is refused; it
-// never panics.
+// MaxSignatures signatures of the right sizes (32-byte v1, 64-byte v1a),
+// or is refused; it never panics.
 func FuzzParseStandardSignatures(f *testing.F) {
 	for _, s := range []string{
 		"v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
@@ -20,19 +21,24 @@ func FuzzParseStandardSignatures(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, val string) {
-		sigs, err := parseStandardSignatures(val)
+		v1, v1a, err := parseStandardSignatures(val)
 		if err != nil {
-			if sigs != nil {
-				t.Errorf("%q: entries and an error", val)
+			if v1 != nil || v1a != nil {
+				t.Errorf("%q: signatures and an error", val)
 			}
 			return
 		}
-		if len(sigs) == 0 || len(sigs) > MaxSignatures {
-			t.Errorf("%q: %d entries", val, len(sigs))
+		if n := len(v1) + len(v1a); n == 0 || n > MaxSignatures {
+			t.Errorf("%q: %d signatures", val, n)
 		}
-		for _, s := range sigs {
-			if s.version != "v1" && s.version != "v1a" || len(s.sig) == 0 {
-				t.Errorf("%q: entry %+v", val, s)
+		for _, s := range v1 {
+			if len(s) != sha256.Size {
+				t.Errorf("%q: a v1 of %d bytes", val, len(s))
+			}
+		}
+		for _, s := range v1a {
+			if len(s) != ed25519.SignatureSize {
+				t.Errorf("%q: a v1a of %d bytes", val, len(s))
 			}
 		}
 	})
@@ -48,17 +54,17 @@ func FuzzParseStripeHeader(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, val string) {
-		sh, err := parseStripeHeader(val)
+		ts, v1, err := parseStripeHeader(val)
 		if err != nil {
 			return
 		}
-		if strings.Count(","+val, ",t=") != 1 {
-			t.Errorf("%q: accepted without exactly one t", val)
+		if strings.Count(","+val, ",t=") != 1 || !strings.Contains(","+val, ",t="+ts) {
+			t.Errorf("%q: accepted without exactly one t, or another t (%q)", val, ts)
 		}
-		if len(sh.v1) == 0 || len(sh.v1) > MaxSignatures {
-			t.Errorf("%q: %d v1 signatures", val, len(sh.v1))
+		if len(v1) == 0 || len(v1) > MaxSignatures {
+			t.Errorf("%q: %d v1 signatures", val, len(v1))
 		}
-		for _, s := range sh.v1 {
+		for _, s := range v1 {
 			if len(s) != sha256.Size {
 				t.Errorf("%q: a v1 of %d bytes", val, len(s))
 			}
@@ -95,6 +101,12 @@ func FuzzVerify(f *testing.F) {
 			var e *Error
 			if !errors.As(err, &e) || !(errors.Is(err, ErrMissing) || errors.Is(err, ErrMalformed) || errors.Is(err, ErrTimestamp) || errors.Is(err, ErrMismatch)) {
 				t.Fatalf("%s: %v is not a *Error of a known kind", v.Scheme(), err)
+			}
+			// Precheck refuses exactly what VerifyAt refuses before the
+			// body, with the same error, and passes the rest on.
+			pre := v.Precheck(h, now)
+			if errors.Is(err, ErrMismatch) != (pre == nil) || pre != nil && pre.Error() != err.Error() {
+				t.Fatalf("%s: Precheck %v, VerifyAt %v", v.Scheme(), pre, err)
 			}
 		}
 	})

@@ -2,6 +2,8 @@ package signing
 
 import (
 	"crypto/ed25519"
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -91,4 +93,20 @@ func (s *Signer) Sign(id string, at time.Time, body []byte) (http.Header, error)
 		h.Set(s.spec.idHeader, id)
 	}
 	return h, nil
+}
+
+func hmacSHA256(key, data []byte) []byte {
+	m := hmac.New(sha256.New, key)
+	m.Write(data)
+	return m.Sum(nil)
+}
+
+// signedContent is what Standard Webhooks signs: "<id>.<timestamp>.<body>".
+func signedContent(id, ts string, body []byte) []byte {
+	return append([]byte(id+"."+ts+"."), body...)
+}
+
+// stripeSignedContent is what Stripe signs: "<t>.<body>".
+func stripeSignedContent(ts string, body []byte) []byte {
+	return append([]byte(ts+"."), body...)
 }

@@ -514,8 +514,8 @@ func TestMalformed(t *testing.T) {
 	for _, tc := range []struct{ sig, err string }{
 		{"v1=abc", "signature 1 is not <version>,<base64>"},
 		{good.Get("webhook-signature") + " nocomma", "signature 2 is not"},
-		{"v2,abcd v1b,abcd", "no v1 or v1a signature"},
-		{"v1,!!!", "no v1 or v1a signature"},
+		{"v2,abcd v1b,abcd", "no usable v1 or v1a signature"},
+		{"v1,!!!", "no usable v1 or v1a signature"},
 		{many, fmt.Sprintf("lists %d signatures, at most %d", MaxSignatures+1, MaxSignatures)},
 		{strings.Repeat("v", MaxHeaderLen+1), fmt.Sprintf("is %d bytes, at most %d", MaxHeaderLen+1, MaxHeaderLen)},
 	} {
@@ -709,6 +709,26 @@ func TestStandardKeyKinds(t *testing.T) {
 		wantKind(t, tc.want, err, ErrMismatch)
 		if err != nil && err.Error() != "Webhook-Signature: "+tc.want {
 			t.Errorf("%v; want %q", err, tc.want)
+		}
+	}
+}
+
+// TestPrecheck: the header checks run without the body, and a passing
+// Precheck still leaves the body to VerifyAt.
+func TestPrecheck(t *testing.T) {
+	for _, sc := range schemes {
+		v := mustVerifier(t, sc.cfg, Options{}, sc.verify)
+		h := mustSign(t, sc.cfg, "msg_1", now, body, sc.sign)
+		if err := v.Precheck(h, now); err != nil {
+			t.Errorf("%s: Precheck of good headers: %v", sc.name, err)
+		}
+		wantKind(t, sc.name+": the body still counts", v.VerifyAt(h, []byte("other"), now), ErrMismatch)
+		wantKind(t, sc.name+": no headers", v.Precheck(http.Header{}, now), ErrMissing)
+		bad := h.Clone()
+		bad.Set(sc.sigHeader, "?")
+		wantKind(t, sc.name+": unreadable signature", v.Precheck(bad, now), ErrMalformed)
+		if sc.timeHeader != "" || sc.stripeStyle {
+			wantKind(t, sc.name+": expired", v.Precheck(h, now.Add(time.Hour)), ErrTimestamp)
 		}
 	}
 }

@@ -125,10 +125,10 @@ func TestV1aCryptoEd25519(t *testing.T) {
 		h2 := h.Clone()
 		h2.Set("webhook-id", id+"x")
 		wantKind(t, "v1a id changed", v.VerifyAt(h2, []byte(b), now), ErrMismatch)
-		// The signature bytes presented as v1 (HMAC) are not a v1a.
+		// The signature bytes labelled v1 (HMAC) are not a usable v1.
 		h3 := h.Clone()
 		h3.Set("webhook-signature", "v1,"+base64.StdEncoding.EncodeToString(sig))
-		wantKind(t, "v1a signature labelled v1", v.VerifyAt(h3, []byte(b), now), ErrMismatch)
+		wantKind(t, "v1a signature labelled v1", v.VerifyAt(h3, []byte(b), now), ErrMalformed)
 	}
 
 	// The spec's example header: a v1 and a v1a side by side. With our own
@@ -145,8 +145,9 @@ func TestV1aCryptoEd25519(t *testing.T) {
 		t.Errorf("v1 and v1a, verified with the public key: %v", err)
 	}
 	wantKind(t, "another public key", mustVerifier(t, cfg, Options{}, otherWhpk).VerifyAt(h, []byte(body), now), ErrMismatch)
-	// A truncated v1a signature is refused, not passed to ed25519 short.
+	// A truncated v1a signature is refused as malformed, not passed to
+	// ed25519 short.
 	short := h.Clone()
 	short.Set("webhook-signature", sigs[1][:len(sigs[1])-8])
-	wantKind(t, "truncated v1a", v.VerifyAt(short, []byte(body), now), ErrMismatch)
+	wantKind(t, "truncated v1a", v.VerifyAt(short, []byte(body), now), ErrMalformed)
 }

@@ -124,14 +124,40 @@ func (v *Verifier) Verify(h http.Header, body []byte) error {
 // VerifyAt checks the signature as of the time now; a nil error means the
 // delivery is authentic. Otherwise the error is an *Error.
 func (v *Verifier) VerifyAt(h http.Header, body []byte, now time.Time) error {
+	c, err := v.readClaim(h, now)
+	if err != nil {
+		return err
+	}
+	return v.match(c, body)
+}
+
+// Precheck reports, without the body, every refusal VerifyAt can decide
+// from the headers alone: a header missing, malformed or repeated, and a
+// timestamp outside the tolerance. A server calls it before reading the
+// body, so such a request costs no body bytes; a nil answer proves nothing
+// until VerifyAt has checked the body.
+func (v *Verifier) Precheck(h http.Header, now time.Time) error {
+	_, err := v.readClaim(h, now)
+	return err
+}
+
+// claim is what a delivery's headers say, read and checked before the body
+// is looked at.
+type claim struct {
+	header string   // the signature header, for messages
+	prefix []byte   // what is signed before the body: "<id>.<ts>.", "<t>." or nothing
+	v1     [][]byte // HMAC-SHA256 digests
+	v1a    [][]byte // ed25519 signatures (Standard Webhooks)
+}
+
+func (v *Verifier) readClaim(h http.Header, now time.Time) (claim, error) {
 	switch v.spec.kind {
 	case kindStandard:
-		return v.verifyStandard(h, body, now)
+		return v.readStandard(h, now)
 	case kindStripe:
-		return v.verifyStripe(h, body, now)
-	default:
-		return v.verifyBody(h, body)
+		return v.readStripe(h, now)
 	}
+	return v.readBody(h)
 }
 
 // header returns the one value of a header, refusing it absent, empty,
@@ -151,15 +177,15 @@ func header(h http.Header, name string) (string, error) {
 	return vals[0], nil
 }
 
-func (v *Verifier) verifyBody(h http.Header, body []byte) error {
+func (v *Verifier) readBody(h http.Header) (claim, error) {
 	name := v.spec.header
 	val, err := header(h, name)
 	if err != nil {
-		return err
+		return claim{}, err
 	}
 	digest, ok := strings.CutPrefix(val, v.spec.prefix)
 	if !ok {
-		return &Error{ErrMalformed, name, fmt.Sprintf("does not start with %q", v.spec.prefix)}
+		return claim{}, &Error{ErrMalformed, name, fmt.Sprintf("does not start with %q", v.spec.prefix)}
 	}
 	var got []byte
 	if v.spec.encoding == EncodingBase64 {
@@ -168,117 +194,99 @@ func (v *Verifier) verifyBody(h http.Header, body []byte) error {
 		got, err = hex.DecodeString(digest)
 	}
 	if err != nil {
-		return &Error{ErrMalformed, name, "the digest is not " + v.spec.encoding}
+		return claim{}, &Error{ErrMalformed, name, "the digest is not " + v.spec.encoding}
 	}
 	if len(got) != sha256.Size {
-		return &Error{ErrMalformed, name, fmt.Sprintf("the digest is %d bytes; an HMAC-SHA256 is %d", len(got), sha256.Size)}
+		return claim{}, &Error{ErrMalformed, name, fmt.Sprintf("the digest is %d bytes; an HMAC-SHA256 is %d", len(got), sha256.Size)}
 	}
-	for _, k := range v.keys {
-		if hmac.Equal(got, hmacSHA256(k.hmac, body)) {
-			return nil
-		}
-	}
-	return &Error{ErrMismatch, name, v.mismatch(1)}
+	return claim{header: name, v1: [][]byte{got}}, nil
 }
 
-func (v *Verifier) verifyStandard(h http.Header, body []byte, now time.Time) error {
+func (v *Verifier) readStandard(h http.Header, now time.Time) (claim, error) {
 	id, err := header(h, headerWebhookID)
 	if err != nil {
-		return err
+		return claim{}, err
 	}
 	ts, err := header(h, headerWebhookTimestamp)
 	if err != nil {
-		return err
+		return claim{}, err
 	}
 	sigs, err := header(h, headerWebhookSignature)
 	if err != nil {
-		return err
+		return claim{}, err
 	}
 	if err := v.checkTime(http.CanonicalHeaderKey(headerWebhookTimestamp), ts, now); err != nil {
-		return err
+		return claim{}, err
 	}
-	entries, err := parseStandardSignatures(sigs)
+	name := http.CanonicalHeaderKey(headerWebhookSignature)
+	v1, v1a, err := parseStandardSignatures(sigs)
 	if err != nil {
-		return &Error{ErrMalformed, http.CanonicalHeaderKey(headerWebhookSignature), err.Error()}
+		return claim{}, &Error{ErrMalformed, name, err.Error()}
 	}
-	signed := signedContent(id, ts, body)
-	// One HMAC per key, then a constant-time comparison with each v1
-	// signature; each v1a signature is checked against each public key.
-	var macs [][]byte
-	for _, k := range v.keys {
-		if k.hmac != nil {
-			macs = append(macs, hmacSHA256(k.hmac, signed))
-		}
-	}
-	for _, e := range entries {
-		switch e.version {
-		case "v1":
-			for _, mac := range macs {
-				if hmac.Equal(e.sig, mac) {
-					return nil
-				}
-			}
-		case "v1a":
-			if len(e.sig) != ed25519.SignatureSize {
-				continue
-			}
-			for _, k := range v.keys {
-				if k.pub != nil && ed25519.Verify(k.pub, signed, e.sig) {
-					return nil
-				}
-			}
-		}
-	}
-	return &Error{ErrMismatch, http.CanonicalHeaderKey(headerWebhookSignature), v.standardMismatch(entries, len(macs) > 0, len(macs) < len(v.keys))}
+	return claim{header: name, prefix: []byte(id + "." + ts + "."), v1: v1, v1a: v1a}, nil
 }
 
-// standardMismatch says why nothing matched, and names the likely
-// misconfiguration when the signatures and the keys are of different kinds
-// (a receiver given whpk_ keys for a sender that signs v1 only).
-func (v *Verifier) standardMismatch(entries []standardSignature, haveHMAC, havePub bool) string {
-	var v1, v1a int
-	for _, e := range entries {
-		if e.version == "v1" {
-			v1++
-		} else {
-			v1a++
-		}
-	}
-	switch {
-	case v1 > 0 && v1a == 0 && !haveHMAC:
-		return fmt.Sprintf("has only v1 (HMAC) signatures, and the %d key(s) given are whpk_ (v1a); give the whsec_ secret", len(v.keys))
-	case v1a > 0 && v1 == 0 && !havePub:
-		return fmt.Sprintf("has only v1a (ed25519) signatures, and the %d key(s) given are whsec_ (v1); give the whpk_ public key", len(v.keys))
-	}
-	return v.mismatch(len(entries))
-}
-
-func (v *Verifier) verifyStripe(h http.Header, body []byte, now time.Time) error {
+func (v *Verifier) readStripe(h http.Header, now time.Time) (claim, error) {
 	name := v.spec.header
 	val, err := header(h, name)
 	if err != nil {
-		return err
+		return claim{}, err
 	}
-	sh, err := parseStripeHeader(val)
+	ts, v1, err := parseStripeHeader(val)
 	if err != nil {
-		return &Error{ErrMalformed, name, err.Error()}
+		return claim{}, &Error{ErrMalformed, name, err.Error()}
 	}
-	if err := v.checkTime(name, sh.timestamp, now); err != nil {
-		return err
+	if err := v.checkTime(name, ts, now); err != nil {
+		return claim{}, err
 	}
-	signed := stripeSignedContent(sh.timestamp, body)
-	mac := make([][]byte, len(v.keys))
-	for i, k := range v.keys {
-		mac[i] = hmacSHA256(k.hmac, signed)
-	}
-	for _, sig := range sh.v1 {
-		for _, m := range mac {
-			if hmac.Equal(sig, m) {
+	return claim{header: name, prefix: []byte(ts + "."), v1: v1}, nil
+}
+
+// match checks the claimed signatures against the keys: one HMAC per key
+// over prefix and body, compared in constant time with each v1 digest;
+// each ed25519 signature verified against each public key.
+func (v *Verifier) match(c claim, body []byte) error {
+	var hmacKeys, pubKeys int
+	for _, k := range v.keys {
+		if k.hmac == nil {
+			pubKeys++
+			continue
+		}
+		hmacKeys++
+		if len(c.v1) == 0 {
+			continue
+		}
+		m := hmac.New(sha256.New, k.hmac)
+		m.Write(c.prefix)
+		m.Write(body)
+		sum := m.Sum(nil)
+		for _, got := range c.v1 {
+			if hmac.Equal(got, sum) {
 				return nil
 			}
 		}
 	}
-	return &Error{ErrMismatch, name, v.mismatch(len(sh.v1))}
+	if len(c.v1a) > 0 && pubKeys > 0 {
+		// crypto/ed25519 takes the message whole.
+		msg := append(append(make([]byte, 0, len(c.prefix)+len(body)), c.prefix...), body...)
+		for _, sig := range c.v1a {
+			for _, k := range v.keys {
+				if k.pub != nil && ed25519.Verify(k.pub, msg, sig) {
+					return nil
+				}
+			}
+		}
+	}
+	var detail string
+	switch {
+	case len(c.v1a) == 0 && hmacKeys == 0:
+		detail = fmt.Sprintf("has only v1 (HMAC) signatures, and the %d key(s) given are whpk_ (v1a); give the whsec_ secret", len(v.keys))
+	case len(c.v1) == 0 && pubKeys == 0:
+		detail = fmt.Sprintf("has only v1a (ed25519) signatures, and the %d key(s) given are whsec_ (v1); give the whpk_ public key", len(v.keys))
+	default:
+		detail = fmt.Sprintf("none of %d signature(s) matches any of %d key(s)", len(c.v1)+len(c.v1a), len(v.keys))
+	}
+	return &Error{ErrMismatch, c.header, detail}
 }
 
 // checkTime reads a Unix time in seconds and refuses it outside the
@@ -312,113 +320,73 @@ func parseUnix(ts string) (int64, error) {
 	return strconv.ParseInt(ts, 10, 64)
 }
 
-func (v *Verifier) mismatch(sigs int) string {
-	return fmt.Sprintf("none of %d signature(s) matches any of %d key(s)", sigs, len(v.keys))
-}
-
-func hmacSHA256(key, data []byte) []byte {
-	m := hmac.New(sha256.New, key)
-	m.Write(data)
-	return m.Sum(nil)
-}
-
-// signedContent is what Standard Webhooks signs: "<id>.<timestamp>.<body>".
-func signedContent(id, ts string, body []byte) []byte {
-	b := make([]byte, 0, len(id)+len(ts)+len(body)+2)
-	b = append(b, id...)
-	b = append(b, '.')
-	b = append(b, ts...)
-	b = append(b, '.')
-	return append(b, body...)
-}
-
-// stripeSignedContent is what Stripe signs: "<t>.<body>".
-func stripeSignedContent(ts string, body []byte) []byte {
-	b := make([]byte, 0, len(ts)+len(body)+1)
-	b = append(b, ts...)
-	b = append(b, '.')
-	return append(b, body...)
-}
-
-// standardSignature is one "<version>,<base64>" entry of webhook-signature.
-type standardSignature struct {
-	version string
-	sig     []byte
-}
-
 // parseStandardSignatures reads a webhook-signature header: space-separated
-// "<version>,<base64>" entries. Versions other than v1 and v1a are skipped
-// (the spec lets senders add schemes), as is an entry whose base64 does not
-// decode (it cannot match, and a good signature beside it still counts).
-// An entry without a comma, or more than MaxSignatures entries, makes the
-// header malformed.
-func parseStandardSignatures(val string) ([]standardSignature, error) {
+// "<version>,<base64>" entries, returning the v1 digests and the v1a
+// signatures. Versions other than v1 and v1a are skipped (the spec lets
+// senders add schemes), as is an entry that cannot match: base64 that does
+// not decode, or a length that is not an HMAC-SHA256's or an ed25519
+// signature's; a good signature beside it still counts. An entry without a
+// comma, more than MaxSignatures entries, or none usable makes the header
+// malformed.
+func parseStandardSignatures(val string) (v1, v1a [][]byte, err error) {
 	fields := strings.Fields(val)
 	if len(fields) > MaxSignatures {
-		return nil, fmt.Errorf("lists %d signatures, at most %d", len(fields), MaxSignatures)
+		return nil, nil, fmt.Errorf("lists %d signatures, at most %d", len(fields), MaxSignatures)
 	}
-	var out []standardSignature
 	for i, f := range fields {
 		version, b64, ok := strings.Cut(f, ",")
 		if !ok || version == "" {
-			return nil, fmt.Errorf("signature %d is not <version>,<base64>", i+1)
-		}
-		if version != "v1" && version != "v1a" {
-			continue
+			return nil, nil, fmt.Errorf("signature %d is not <version>,<base64>", i+1)
 		}
 		sig, err := base64.StdEncoding.DecodeString(b64)
-		if err != nil || len(sig) == 0 {
-			continue
+		switch {
+		case err != nil:
+		case version == "v1" && len(sig) == sha256.Size:
+			v1 = append(v1, sig)
+		case version == "v1a" && len(sig) == ed25519.SignatureSize:
+			v1a = append(v1a, sig)
 		}
-		out = append(out, standardSignature{version, sig})
 	}
-	if len(out) == 0 {
-		return nil, errors.New("no v1 or v1a signature")
+	if len(v1)+len(v1a) == 0 {
+		return nil, nil, errors.New("no usable v1 or v1a signature")
 	}
-	return out, nil
-}
-
-// stripeHeader is a parsed Stripe-Signature value.
-type stripeHeader struct {
-	timestamp string   // t, as sent (it is signed as sent)
-	v1        [][]byte // every v1 signature, decoded
+	return v1, v1a, nil
 }
 
 // parseStripeHeader reads "t=<unix>,v1=<hex>[,v1=<hex>…][,<other>=…]":
-// exactly one t; v1 signatures that are not hex are skipped (they cannot
-// match); other schemes (v0, future ones) are ignored, as Stripe's own
-// libraries do.
-func parseStripeHeader(val string) (stripeHeader, error) {
-	var sh stripeHeader
+// exactly one t, returned as sent (it is signed as sent); v1 signatures
+// that are not 32 bytes of hex are skipped (they cannot match); other
+// schemes (v0, future ones) are ignored, as Stripe's own libraries do.
+func parseStripeHeader(val string) (ts string, v1 [][]byte, err error) {
 	items := strings.Split(val, ",")
 	if len(items) > MaxSignatures+1 {
-		return sh, fmt.Errorf("lists %d items, at most %d", len(items), MaxSignatures+1)
+		return "", nil, fmt.Errorf("lists %d items, at most %d", len(items), MaxSignatures+1)
 	}
 	seenT := false
 	for i, item := range items {
 		k, v, ok := strings.Cut(item, "=")
 		if !ok || k == "" {
-			return sh, fmt.Errorf("item %d is not <key>=<value>", i+1)
+			return "", nil, fmt.Errorf("item %d is not <key>=<value>", i+1)
 		}
 		switch k {
 		case "t":
 			if seenT {
-				return sh, errors.New("has more than one t")
+				return "", nil, errors.New("has more than one t")
 			}
 			seenT = true
-			sh.timestamp = v
+			ts = v
 		case "v1":
 			sig, err := hex.DecodeString(v)
 			if err == nil && len(sig) == sha256.Size {
-				sh.v1 = append(sh.v1, sig)
+				v1 = append(v1, sig)
 			}
 		}
 	}
 	if !seenT {
-		return sh, errors.New("has no t=<timestamp>")
+		return "", nil, errors.New("has no t=<timestamp>")
 	}
-	if len(sh.v1) == 0 {
-		return sh, errors.New("has no v1 signature")
+	if len(v1) == 0 {
+		return "", nil, errors.New("has no v1 signature")
 	}
-	return sh, nil
+	return ts, v1, nil
 }
