@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -729,6 +730,21 @@ func TestPrecheck(t *testing.T) {
 		wantKind(t, sc.name+": unreadable signature", v.Precheck(bad, now), ErrMalformed)
 		if sc.timeHeader != "" || sc.stripeStyle {
 			wantKind(t, sc.name+": expired", v.Precheck(h, now.Add(time.Hour)), ErrTimestamp)
+		}
+	}
+}
+
+// TestConfigJSONRoundTrip: a Config written as JSON reads back the same,
+// so a tool can generate manifests from Configs.
+func TestConfigJSONRoundTrip(t *testing.T) {
+	for _, sc := range schemes {
+		data, err := json.Marshal(sc.cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ParseConfig(data)
+		if err != nil || got != sc.cfg {
+			t.Errorf("%s: %s read back as %+v, %v", sc.name, data, got, err)
 		}
 	}
 }
