@@ -15,6 +15,8 @@ func jsonKind(r model.Ref) string {
 		return map[string]string{"string": "string", "int64": "integer", "float64": "number", "bool": "boolean"}[r.Builtin]
 	case model.Time:
 		return "string"
+	case model.Null:
+		return "null"
 	case model.Slice:
 		return "array"
 	case model.Map:
@@ -189,7 +191,7 @@ func genDecodeField(g *jen.Group, fl *model.Field) {
 func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 	p := pp.ptr()
 	switch r.Kind {
-	case model.Builtin, model.Time, model.Raw:
+	case model.Builtin, model.Time, model.Raw, model.Null:
 		if known := knownStrings(r, nil); known != nil {
 			g.Err().Op("=").Id("d").Dot("readKnownString").Call(p, tgt.ptr(), known)
 			return
@@ -247,6 +249,8 @@ func readerName(r model.Ref) string {
 		return map[string]string{"string": "readString", "int64": "readInt64", "float64": "readFloat64", "bool": "readBool"}[r.Builtin]
 	case model.Time:
 		return "readTime"
+	case model.Null:
+		return "readNull"
 	}
 	return "readRaw"
 }

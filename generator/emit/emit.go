@@ -234,6 +234,8 @@ func typeExpr(r model.Ref) *jen.Statement {
 		s = jen.Map(jen.String()).Add(elemExpr(*r.Elem))
 	case model.Named:
 		s = jen.Id(r.Type.Name)
+	case model.Null:
+		s = jen.Struct()
 	}
 	return s
 }

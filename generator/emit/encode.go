@@ -62,6 +62,8 @@ func appendScalar(r model.Ref, v *jen.Statement) *jen.Statement {
 	switch r.Kind {
 	case model.Time:
 		fn = "hkAppendTime"
+	case model.Null:
+		fn = "hkAppendNull"
 	case model.Raw:
 		fn = "hkAppendRaw"
 	}
@@ -114,7 +116,7 @@ func genAppendField(g *jen.Group, fl *model.Field) {
 // write themselves; v must be addressable for them.
 func genAppendValue(g *jen.Group, r model.Ref, v *jen.Statement, depth int) {
 	switch r.Kind {
-	case model.Builtin, model.Time, model.Raw:
+	case model.Builtin, model.Time, model.Raw, model.Null:
 		g.Id("b").Op("=").Add(appendScalar(r, v))
 	case model.Named:
 		if r.Type.Kind == model.Sum {
@@ -135,7 +137,7 @@ func genAppendValue(g *jen.Group, r model.Ref, v *jen.Statement, depth int) {
 // (or map value) of type r: the runtime's writer for a scalar, else a
 // function literal.
 func appendElemFunc(r model.Ref, depth int) jen.Code {
-	if (!r.Nullable || r.Kind == model.Raw) && (r.Kind == model.Builtin || r.Kind == model.Time || r.Kind == model.Raw) {
+	if (!r.Nullable || r.Kind == model.Raw) && scalarRef(r) {
 		return appendScalar(r, nil)
 	}
 	v := fmt.Sprintf("v%d", depth)

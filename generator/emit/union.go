@@ -85,5 +85,5 @@ func genUnion(f *jen.File, t *model.Type) {
 // scalarRef reports whether values of r are read and written by one
 // runtime call (a builtin, a time or raw JSON).
 func scalarRef(r model.Ref) bool {
-	return r.Kind == model.Builtin || r.Kind == model.Time || r.Kind == model.Raw
+	return r.Kind == model.Builtin || r.Kind == model.Time || r.Kind == model.Raw || r.Kind == model.Null
 }

@@ -239,6 +239,9 @@ func (b *builder) typeAt(s load.Schema, named bool) Ref {
 		b.refs[key] = r
 		return r
 	}
+	if parts := b.mergeParts(s); parts != nil {
+		return b.merged(s, parts)
+	}
 	r := b.shape(s, named)
 	b.refs[key] = r
 	return r
@@ -326,10 +329,13 @@ func (b *builder) rawReason(s load.Schema) string {
 		}
 	}
 	if all, ok := s.Keyword("allOf"); ok {
-		if _, single := singleAllOf(s); !single || len(all.Node.Items) != 1 {
-			return "it uses \"allOf\""
+		if _, single := singleAllOf(s); single && len(all.Node.Items) == 1 {
+			return ""
 		}
-		return ""
+		if b.mergeParts(s) != nil {
+			return ""
+		}
+		return "it uses \"allOf\""
 	}
 	if _, ok := s.Keyword("$ref"); ok {
 		for _, m := range s.Node.Members {
@@ -354,7 +360,7 @@ func (b *builder) rawReason(s load.Schema) string {
 	switch {
 	case len(types) == 0:
 		if _, null := jsonTypes(s); null {
-			return "it only allows null"
+			return "" // struct{}: only null
 		}
 		return "it allows any JSON value"
 	case len(types) > 1:
@@ -389,9 +395,9 @@ func (b *builder) rawReason(s load.Schema) string {
 				return "it has uniqueItems on items that are not scalars"
 			}
 		}
-	case "number", "boolean":
+	case "number":
 		if hasEnum {
-			return "it has an enum of " + types[0] + "s"
+			return "it has an enum of numbers"
 		}
 	}
 	return ""
@@ -633,6 +639,9 @@ func (b *builder) shape(s load.Schema, named bool) Ref {
 		return b.union(s, named)
 	}
 	types, nullable := jsonTypes(s)
+	if len(types) == 0 && nullable {
+		return b.define(s, named, Ref{Kind: Null}, nil)
+	}
 	if len(types) > 1 {
 		t := b.declare(s, Union)
 		for _, jt := range []string{"boolean", "integer", "number", "string"} {
@@ -884,6 +893,19 @@ func (b *builder) rules(s load.Schema, kind string) *Rules {
 	case "bool":
 		if c := s.Node.Get("const"); c != nil && c.Kind == load.Bool {
 			r.Const = c.Bool
+		}
+		// An enum of one boolean is that const (GitHub pins "locked":
+		// [false] for one event); of both, no constraint.
+		if e := s.Node.Get("enum"); e != nil && r.Const == nil {
+			var vals []bool
+			for _, it := range e.Items {
+				if it.Kind == load.Bool && !slices.Contains(vals, it.Bool) {
+					vals = append(vals, it.Bool)
+				}
+			}
+			if len(vals) == 1 {
+				r.Const = vals[0]
+			}
 		}
 	case "array":
 		r.MinItems, r.MaxItems = intKeyword(s, "minItems"), intKeyword(s, "maxItems")

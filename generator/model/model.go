@@ -246,6 +246,7 @@ const (
 	Slice                  // []Elem
 	Map                    // map[string]Elem
 	Named                  // a Type of this package
+	Null                   // struct{}: a value that may only be null (type: "null")
 )
 
 // Ref is a Go type expression.

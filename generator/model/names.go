@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hookgen/hookgen/generator/diag"
@@ -96,8 +97,9 @@ func (b *builder) nameFor(s load.Schema) string {
 			i++
 			var idx int
 			fmt.Sscan(toks[i], &idx)
+			branches := next
 			next = next.Item(idx)
-			name += "Option" + toks[i]
+			name += branchName(kw, branches, idx)
 		case "items":
 			name += "Item"
 		case "additionalProperties":
@@ -145,4 +147,51 @@ func docOf(s load.Schema) string {
 		parts = append(parts, text)
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// branchName is what a branch of a combinator adds to its parent's name:
+// nothing for an allOf part (the parts merge into the parent) or the one
+// non-null branch of a nullable value; else the branch's title, the JSON
+// type only it has, or the const it pins its first required property to;
+// its position only when nothing else tells it apart. A tuple item is
+// Item<i>.
+func branchName(kw string, branches load.Schema, idx int) string {
+	if kw == "prefixItems" {
+		return fmt.Sprintf("Item%d", idx)
+	}
+	if kw == "allOf" {
+		return ""
+	}
+	br := branches.Item(idx)
+	if alts, _ := unionAlternatives(branches); len(alts) == 1 {
+		return ""
+	}
+	if t := br.Node.Get("title"); t != nil && t.Kind == load.String {
+		if n := naming.Exported(t.Str); n != "" {
+			return n
+		}
+	}
+	types, _ := jsonTypes(br)
+	if len(types) == 1 {
+		unique := true
+		for i := range branches.Node.Items {
+			if other, _ := jsonTypes(branches.Item(i)); i != idx && slices.Contains(other, types[0]) {
+				unique = false
+			}
+		}
+		if unique {
+			return naming.Exported(types[0])
+		}
+	}
+	if props, req := br.Node.Get("properties"), br.Node.Get("required"); props != nil && req != nil {
+		for _, r := range req.Items {
+			if c := props.Get(r.Str).Get("const"); c != nil && c.Kind == load.String && naming.Exported(c.Str) != "" {
+				return naming.Exported(c.Str)
+			}
+			if e := props.Get(r.Str).Get("enum"); e != nil && len(e.Items) == 1 && e.Items[0].Kind == load.String && naming.Exported(e.Items[0].Str) != "" {
+				return naming.Exported(e.Items[0].Str)
+			}
+		}
+	}
+	return fmt.Sprintf("Option%d", idx)
 }

@@ -15,8 +15,8 @@ import (
 //
 // A root that is a oneOf/anyOf (GitHub's pull_request review_requested:
 // one branch for a user reviewer, one for a team) pins what every branch
-// pins alike; a property its branches pin to different values cannot name
-// one event and is reported.
+// pins alike; a property its branches pin to different values names no
+// one event and counts as declared, not pinned.
 func (b *builder) rootPins(s load.Schema) (pins map[string][]string, constPinned []string, declared map[string]load.Schema) {
 	target := b.follow(s)
 	pins, constPinned, declared = b.propertyPins(target)
@@ -45,7 +45,9 @@ func (b *builder) rootPins(s load.Schema) (pins map[string][]string, constPinned
 					continue
 				}
 				if !slices.Equal(other, vals) {
-					b.diags.Add(branches.Item(i).Pos(), "the branches of the root %s pin %q to %s and %s; an event's branches must name the same event", kw, name, strings.Join(vals, ", "), strings.Join(other, ", "))
+					// A sum told apart by this property, not one event:
+					// if it is the discriminator, route reports it as
+					// declared but not pinned.
 					delete(common, name)
 				}
 			}

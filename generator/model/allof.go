@@ -1,0 +1,233 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hookgen/hookgen/generator/load"
+	"github.com/hookgen/hookgen/generator/naming"
+)
+
+// partKeywords are what an allOf branch may hold for the branches to merge
+// into one struct: the object's members and annotations. Anything else
+// (counts, dependencies, combinators) keeps the value raw.
+var partKeywords = set("type", "properties", "required", "additionalProperties")
+
+// mergeParts returns the object schemas an allOf combines, each followed
+// through its $refs, when they merge into one struct: GitHub's
+// `allOf: [{"$ref": "pull-request"}, {"properties": {"state": {"enum":
+// ["open"]}}, ...}]` refines a shared object for one event. nil when they
+// do not: a branch that is no plain object, keywords beside allOf, or a
+// closed branch (additionalProperties: false) that another branch's
+// properties would break.
+func (b *builder) mergeParts(s load.Schema) []load.Schema {
+	all, ok := s.Keyword("allOf")
+	if !ok || all.Node.Kind != load.Array || len(all.Node.Items) < 2 {
+		return nil
+	}
+	for _, m := range s.Node.Members {
+		if m.Name != "allOf" && !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") &&
+			!(m.Name == "type" && m.Value.Kind == load.String && m.Value.Str == "object") {
+			return nil
+		}
+	}
+	var parts []load.Schema
+	for i := range all.Node.Items {
+		p := b.follow(all.Item(i))
+		if p.Node.Kind != load.Object || p.Node.Get("$ref") != nil {
+			return nil
+		}
+		for _, m := range p.Node.Members {
+			if !partKeywords[m.Name] && !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") {
+				return nil
+			}
+		}
+		if t := p.Node.Get("type"); t != nil && !(t.Kind == load.String && t.Str == "object") {
+			return nil
+		}
+		if ap := p.Node.Get("additionalProperties"); ap != nil && ap.Kind != load.Bool {
+			return nil
+		}
+		if props := p.Node.Get("properties"); props != nil && props.Kind != load.Object {
+			return nil
+		}
+		parts = append(parts, p)
+	}
+	// A part without "type": "object" also accepts other values; one that
+	// has it makes the whole allOf an object.
+	object := false
+	for _, p := range parts {
+		object = object || p.Node.Get("type") != nil
+	}
+	if t := s.Node.Get("type"); !object && t == nil {
+		return nil
+	}
+	for _, p := range parts {
+		if ap := p.Node.Get("additionalProperties"); ap == nil || ap.Bool {
+			continue
+		}
+		for _, q := range parts {
+			for _, m := range propertyMembers(q) {
+				if p.Node.Get("properties").Get(m.Name) == nil {
+					return nil
+				}
+			}
+		}
+	}
+	return parts
+}
+
+func propertyMembers(s load.Schema) []load.Member {
+	if props := s.Node.Get("properties"); props != nil && props.Kind == load.Object {
+		return props.Members
+	}
+	return nil
+}
+
+// merged builds the struct of an allOf whose parts merge (mergeParts).
+// Properties come in the order of the parts; a property several parts
+// declare takes the Go type of the last (the refinement) when that type
+// honours every other part's schema too, and is otherwise kept as raw JSON
+// checked against all of them.
+func (b *builder) merged(s load.Schema, parts []load.Schema) Ref {
+	t := b.declare(s, Struct)
+	r := Ref{Kind: Named, Type: t}
+	b.refs[s.Key()] = r
+	var names []string
+	decls := map[string][]load.Schema{}
+	required := map[string]bool{}
+	closed := false
+	for _, p := range parts {
+		props, _ := p.Keyword("properties")
+		for _, m := range propertyMembers(p) {
+			if _, ok := decls[m.Name]; !ok {
+				names = append(names, m.Name)
+			}
+			decls[m.Name] = append(decls[m.Name], props.Member(m.Name))
+		}
+		if req := p.Node.Get("required"); req != nil {
+			for _, it := range req.Items {
+				if _, ok := decls[it.Str]; !ok && !slices.Contains(names, it.Str) {
+					names = append(names, it.Str)
+				}
+				required[it.Str] = true
+			}
+		}
+		if ap := p.Node.Get("additionalProperties"); ap != nil && !ap.Bool {
+			closed = true
+		}
+	}
+	fieldNames := map[string]bool{}
+	for _, name := range names {
+		ds := decls[name]
+		f := &Field{JSONName: name, Pos: s.Pos()}
+		switch len(ds) {
+		case 0: // required only: any value
+			f.Name, f.Type = naming.Exported(name), Ref{Kind: Raw}
+		case 1:
+			f.Name, f.Type, f.Doc, f.Pos = goName(ds[0], naming.Exported(name)), b.typeAt(ds[0], false), docOf(ds[0]), ds[0].Pos()
+		default:
+			last := ds[len(ds)-1]
+			f.Name, f.Doc, f.Pos = goName(last, naming.Exported(name)), docOf(last), last.Pos()
+			if f.Doc == "" {
+				f.Doc = docOf(ds[0])
+			}
+			f.Type = b.refine(s, name, ds)
+		}
+		if f.Type.Kind == Raw && f.Type.RawReason != "" {
+			f.Doc = strings.TrimSpace(f.Doc + "\n\nKept as raw JSON because " + f.Type.RawReason + "; Validate checks it against the schema.")
+		}
+		f.State = fieldState(required[name], f.Type)
+		if f.Name == "" {
+			b.diags.Add(f.Pos, "property %q has no letters or digits to make a Go name of; set x-go-name", name)
+			continue
+		}
+		if fieldNames[f.Name] {
+			b.diags.Add(f.Pos, "field name %s of %s is used by two properties; set x-go-name on one", f.Name, t.Name)
+			continue
+		}
+		fieldNames[f.Name] = true
+		t.Fields = append(t.Fields, f)
+	}
+	if closed {
+		t.Object = &ObjectRules{NoAdditional: true, MinProperties: -1, MaxProperties: -1}
+	}
+	return r
+}
+
+// refine types a property several allOf parts declare: the last part's
+// type when it honours each other part's schema (same type, or a narrower
+// enum, or a non-null view of a nullable value), else raw JSON checked
+// against every part.
+func (b *builder) refine(s load.Schema, name string, ds []load.Schema) Ref {
+	last := b.typeAt(ds[len(ds)-1], false)
+	ok := true
+	nullable := last.Nullable
+	for _, d := range ds[:len(ds)-1] {
+		other := b.typeAt(d, false)
+		if !covers(last, other) {
+			ok = false
+			break
+		}
+		nullable = nullable && other.Nullable
+	}
+	if ok {
+		last.Nullable = nullable
+		return last
+	}
+	key := s.Key() + "/allOf(" + name + ")"
+	tbl, seen := b.tables[key]
+	if !seen {
+		tbl = &RawSchema{Key: key, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1,
+			MinContains: 1, MaxContains: -1, MinProperties: -1, MaxProperties: -1}
+		b.tables[key] = tbl
+		for _, d := range ds {
+			tbl.AllOf = append(tbl.AllOf, b.table(d))
+		}
+	}
+	return Ref{Kind: Raw, Table: tbl, RawReason: fmt.Sprintf("allOf branches declare %q with types hookgen cannot merge", name)}
+}
+
+// covers reports whether every value of the refined type r (nullability
+// aside, which the caller intersects) is valid for the other part's type o.
+func covers(r, o Ref) bool {
+	if o.Kind == Raw && o.Table == nil {
+		return true // the other part allows anything
+	}
+	if r.Kind == Null {
+		return o.Kind == Null || o.Nullable
+	}
+	switch {
+	case r.Kind == Named && o.Kind == Named && r.Type == o.Type:
+		return true
+	case (r.Kind == Builtin || r.Kind == Time) && r.Kind == o.Kind && r.Builtin == o.Builtin:
+		return o.Rules.Empty() || rulesEqual(r.Rules, o.Rules)
+	case r.Kind == Named && r.Type.Kind == Enum && o.Kind == Builtin:
+		return r.Type.Base.Builtin == o.Builtin && o.Rules.Empty()
+	case r.Kind == Named && r.Type.Kind == Enum && o.Kind == Named && o.Type.Kind == Enum:
+		if r.Type.Base.Builtin != o.Type.Base.Builtin || !o.Type.Rules.Empty() {
+			return false
+		}
+		for _, v := range r.Type.Values {
+			if !slices.ContainsFunc(o.Type.Values, func(w EnumValue) bool { return w.Value == v.Value }) {
+				return false
+			}
+		}
+		return true
+	case r.Kind == Slice && o.Kind == Slice, r.Kind == Map && o.Kind == Map:
+		return (o.Rules.Empty() || rulesEqual(r.Rules, o.Rules)) && covers(*r.Elem, *o.Elem) && (!r.Elem.Nullable || o.Elem.Nullable)
+	}
+	return false
+}
+
+// rulesEqual compares two rule sets; bounds are compared by address, so
+// equal bounds written twice count as different: the conservative answer
+// (the property stays raw JSON and is checked against both schemas).
+func rulesEqual(a, b *Rules) bool {
+	if a.Empty() || b.Empty() {
+		return a.Empty() == b.Empty()
+	}
+	x, y := *a, *b
+	return fmt.Sprint(x) == fmt.Sprint(y)
+}
