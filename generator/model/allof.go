@@ -156,25 +156,31 @@ func (b *builder) merged(s load.Schema, parts []load.Schema) Ref {
 	return r
 }
 
-// refine types a property several allOf parts declare: the last part's
-// type when it honours each other part's schema (same type, or a narrower
-// enum, or a non-null view of a nullable value), else raw JSON checked
-// against every part.
+// refine types a property several allOf parts declare: the type of the
+// declaration every other one accepts (the same type, a narrower enum, a
+// date-time beside a plain string, a non-null view of a nullable value,
+// null only), else raw JSON checked against every part.
 func (b *builder) refine(s load.Schema, name string, ds []load.Schema) Ref {
-	last := b.typeAt(ds[len(ds)-1], false)
-	ok := true
-	nullable := last.Nullable
-	for _, d := range ds[:len(ds)-1] {
-		other := b.typeAt(d, false)
-		if !covers(last, other) {
-			ok = false
-			break
-		}
-		nullable = nullable && other.Nullable
+	refs := make([]Ref, len(ds))
+	for i, d := range ds {
+		refs[i] = b.typeAt(d, false)
 	}
-	if ok {
-		last.Nullable = nullable
-		return last
+	// The narrowest declaration, later parts first: the one whose values
+	// every other declaration accepts.
+	for i := len(refs) - 1; i >= 0; i-- {
+		ok, nullable := true, refs[i].Nullable
+		for j, o := range refs {
+			if j != i && !covers(refs[i], o) {
+				ok = false
+				break
+			}
+			nullable = nullable && o.Nullable
+		}
+		if ok {
+			r := refs[i]
+			r.Nullable = nullable
+			return r
+		}
 	}
 	key := s.Key() + "/allOf(" + name + ")"
 	tbl, seen := b.tables[key]
@@ -203,6 +209,8 @@ func covers(r, o Ref) bool {
 		return true
 	case (r.Kind == Builtin || r.Kind == Time) && r.Kind == o.Kind && r.Builtin == o.Builtin:
 		return o.Rules.Empty() || rulesEqual(r.Rules, o.Rules)
+	case r.Kind == Time && o.Kind == Builtin && o.Builtin == "string":
+		return o.Rules.Empty() // a date-time is a string
 	case r.Kind == Named && r.Type.Kind == Enum && o.Kind == Builtin:
 		return r.Type.Base.Builtin == o.Builtin && o.Rules.Empty()
 	case r.Kind == Named && r.Type.Kind == Enum && o.Kind == Named && o.Type.Kind == Enum:

@@ -522,8 +522,8 @@ func (b *builder) discriminate(alts []load.Schema) (disc string, why string) {
 		props := target.Node.Get("properties")
 		if req := target.Node.Get("required"); props != nil && req != nil {
 			for _, r := range req.Items {
-				if c := props.Get(r.Str).Get("const"); c != nil && c.Kind == load.String {
-					p[r.Str] = c.Str
+				if v, ok := pinnedString(props.Get(r.Str)); ok {
+					p[r.Str] = v
 				}
 			}
 		}
@@ -553,7 +553,20 @@ func (b *builder) discriminate(alts []load.Schema) (disc string, why string) {
 			return m.Name, ""
 		}
 	}
-	return "", "without a discriminator (a required property pinned by a distinct string const in every branch)"
+	return "", "without a discriminator (a required property pinned by a distinct string const, or enum of one string, in every branch)"
+}
+
+// pinnedString returns the one string a property schema allows: its const,
+// or the value of an enum of one string ("enum": ["queued"], as GitHub
+// writes its discriminators).
+func pinnedString(prop *load.Node) (string, bool) {
+	if c := prop.Get("const"); c != nil && c.Kind == load.String {
+		return c.Str, true
+	}
+	if e := prop.Get("enum"); e != nil && len(e.Items) == 1 && e.Items[0].Kind == load.String {
+		return e.Items[0].Str, true
+	}
+	return "", false
 }
 
 // jsonTypes returns the non-null JSON types s allows and whether it also
@@ -1021,7 +1034,7 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 			b.diags.Add(br.Pos(), "branch is not an object type")
 			continue
 		}
-		value := b.follow(br).Node.Get("properties").Get(disc).Get("const").Str
+		value, _ := pinnedString(b.follow(br).Node.Get("properties").Get(disc))
 		t.Variants = append(t.Variants, Variant{Value: value, Type: vr.Type})
 		if t.DiscriminatorName == "" {
 			for _, f := range vr.Type.Fields {
