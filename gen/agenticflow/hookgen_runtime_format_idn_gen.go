@@ -85,7 +85,7 @@ func hkIsIDNHostname(s string) bool {
 			return false
 		}
 		if hkASCII(label) {
-			if !hkIsHostname(label) || strings.IndexByte(label, '.') >= 0 {
+			if !hkIsHostname(label) {
 				return false
 			}
 			total += 1 + len(label)
