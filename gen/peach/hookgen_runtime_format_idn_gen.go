@@ -13,11 +13,13 @@ import (
 // to 5893). An A-label ("xn--" and Punycode) in either is decoded and
 // held to the rules of the U-label it stands for, as the JSON Schema Test
 // Suite expects. The code point classes of RFC 5892 are derived from
-// Go's unicode tables; the parts of the derivation those tables lack
-// (NFKC case folding, joining types, bidi classes) are small explicit
-// tables below, exact for the scripts the RFCs' rules name and an
-// approximation elsewhere. Nothing here allocates: labels are decoded
-// into fixed arrays on the stack, as no label exceeds 63 octets.
+// Go's unicode tables, with small tables of their own for what Go's lack
+// (NFKC case folding, joining types, bidi classes); format_idn_test.go
+// checks every code point against the IDNA2008 derived property table and
+// the Unicode data, which they match for every code point Go's Unicode
+// version knows. Newer code points are unassigned to Go and so refused.
+// Nothing here allocates: labels are decoded into fixed arrays on the
+// stack, as no label exceeds 63 octets.
 
 // hkMaxLabel is the longest label, in octets of its ASCII form.
 const hkMaxLabel = 63
@@ -426,18 +428,25 @@ func hkIDNAClass(r rune) int {
 		return hkIDNADisallowed // IgnorableProperties
 	case hkIDNAUnstable(r):
 		return hkIDNADisallowed
-	case unicode.In(r, unicode.Ll, unicode.Lo, unicode.Lm, unicode.Mn, unicode.Mc, unicode.Nd):
+	case unicode.In(r, unicode.Ll, unicode.Lu, unicode.Lo, unicode.Lm, unicode.Mn, unicode.Mc, unicode.Nd):
 		return hkIDNAPValid
 	}
 	return hkIDNADisallowed // Unassigned, or no letter, mark or digit
 }
 
 // hkIDNAUnstable reports the letters, marks and digits that NFKC case
-// folding changes (RFC 5892 section 2.2), which are DISALLOWED: those
-// whose case folds elsewhere, and the compatibility and singleton
-// decompositions and composition exclusions below.
+// folding changes (RFC 5892 section 2.2), which are DISALLOWED: capitals
+// and the small letters whose case folds elsewhere, and the compatibility
+// and singleton decompositions and composition exclusions below.
 func hkIDNAUnstable(r rune) bool {
-	if unicode.IsLower(r) && unicode.ToLower(unicode.ToUpper(r)) != r {
+	switch {
+	case r == 0x0131 || r >= 0x13A0 && r <= 0x13F5:
+		// DOTLESS I has no case folding; Cherokee capitals are what the
+		// small letters fold to.
+		return false
+	case (unicode.IsUpper(r) || unicode.IsTitle(r)) && unicode.ToLower(r) != r:
+		return true
+	case unicode.IsLower(r) && unicode.ToLower(unicode.ToUpper(r)) != r:
 		return true // e.g. U+017F LONG S folds to "s", U+00B5 MICRO SIGN to mu
 	}
 	for _, rg := range hkIDNAUnstableRanges {
@@ -458,7 +467,7 @@ func hkIDNAUnstable(r rune) bool {
 var hkIDNAUnstableRanges = [...][2]rune{
 	{0x00AA, 0x00AA}, {0x00BA, 0x00BA}, {0x0132, 0x0133}, {0x013F, 0x0140}, {0x0149, 0x0149},
 	{0x01C4, 0x01CC}, {0x01F1, 0x01F3}, {0x02B0, 0x02B8}, {0x02E0, 0x02E4}, {0x0340, 0x0341},
-	{0x0343, 0x0344}, {0x0374, 0x0374}, {0x037A, 0x037A}, {0x03D0, 0x03D6}, {0x03F0, 0x03F2},
+	{0x0343, 0x0345}, {0x0374, 0x0374}, {0x037A, 0x037A}, {0x03D0, 0x03D6}, {0x03F0, 0x03F2},
 	{0x03F4, 0x03F5}, {0x03F9, 0x03F9}, {0x0587, 0x0587}, {0x0675, 0x0678}, {0x0958, 0x095F},
 	{0x09DC, 0x09DD}, {0x09DF, 0x09DF}, {0x0A33, 0x0A33}, {0x0A36, 0x0A36}, {0x0A59, 0x0A5B},
 	{0x0A5E, 0x0A5E}, {0x0B5C, 0x0B5D}, {0x0E33, 0x0E33}, {0x0EB3, 0x0EB3}, {0x0EDC, 0x0EDD},
@@ -472,11 +481,14 @@ var hkIDNAUnstableRanges = [...][2]rune{
 	{0x1FC2, 0x1FC4}, {0x1FC7, 0x1FC7}, {0x1FC9, 0x1FC9}, {0x1FCB, 0x1FCB}, {0x1FD3, 0x1FD3},
 	{0x1FDB, 0x1FDB}, {0x1FE3, 0x1FE3}, {0x1FEB, 0x1FEB}, {0x1FF2, 0x1FF4}, {0x1FF7, 0x1FF7},
 	{0x1FF9, 0x1FF9}, {0x1FFB, 0x1FFB}, {0x2071, 0x2071}, {0x207F, 0x207F}, {0x2090, 0x209C},
-	{0x2C7C, 0x2C7D}, {0x2D6F, 0x2D6F}, {0x3131, 0x318E}, {0xA69C, 0xA69D}, {0xA770, 0xA770},
+	{0x2102, 0x2149},
+	{0x2C7C, 0x2C7D}, {0x2D6F, 0x2D6F}, {0x309F, 0x309F}, {0x30FF, 0x30FF}, {0x3131, 0x318E}, {0xA69C, 0xA69D}, {0xA770, 0xA770},
 	{0xA7F2, 0xA7F4}, {0xA7F8, 0xA7F9}, {0xAB5C, 0xAB5F}, {0xAB69, 0xAB69}, {0xAB70, 0xABBF},
-	{0xF900, 0xFAFF}, {0xFB00, 0xFB06}, {0xFB13, 0xFB17}, {0xFB1D, 0xFB1D}, {0xFB1F, 0xFDFF},
-	{0xFE70, 0xFEFF}, {0xFF00, 0xFFEF}, {0x1D400, 0x1D7FF}, {0x1E030, 0x1E06D}, {0x1EE00, 0x1EEFF},
-	{0x2F800, 0x2FA1F},
+	// The CJK compatibility ideographs but the twelve unified ones among them.
+	{0xF900, 0xFA0D}, {0xFA10, 0xFA10}, {0xFA12, 0xFA12}, {0xFA15, 0xFA1E}, {0xFA20, 0xFA20}, {0xFA22, 0xFA22},
+	{0xFA25, 0xFA26}, {0xFA2A, 0xFAFF}, {0xFB00, 0xFB06}, {0xFB13, 0xFB17}, {0xFB1D, 0xFB1D}, {0xFB1F, 0xFDFF},
+	{0xFE70, 0xFE72}, {0xFE74, 0xFEFF}, {0xFF00, 0xFFEF}, {0x10781, 0x107BA}, {0x1D400, 0x1D7FF}, {0x1E030, 0x1E06D}, {0x1EE00, 0x1EEFF},
+	{0x1FBF0, 0x1FBF9}, {0x2F800, 0x2FA1F},
 }
 
 // hkContextJ is RFC 5892 appendix A.1 and A.2: a ZERO WIDTH JOINER only
@@ -520,30 +532,72 @@ func hkVirama(r rune) bool {
 	return false
 }
 
-// hkJoiningType approximates ArabicShaping.txt's Joining_Type: marks are
-// transparent ('T'); letters of the cursive scripts join on both sides
-// ('D') but for the right-joining ones listed ('R') and hamza ('U');
-// anything else does not join ('U').
+// hkJoiningType is ArabicShaping.txt's Joining_Type: the listed ranges,
+// else transparent ('T') for marks and format characters, else
+// non-joining ('U').
 func hkJoiningType(r rune) byte {
-	if unicode.In(r, unicode.Mn, unicode.Me) || r != 0x200C && r != 0x200D && unicode.Is(unicode.Cf, r) {
+	i, j := 0, len(hkJoiningTypes)
+	for i < j {
+		h := (i + j) / 2
+		switch e := hkJoiningTypes[h]; {
+		case r < e.lo:
+			j = h
+		case r > e.hi:
+			i = h + 1
+		default:
+			return e.jt
+		}
+	}
+	if r != 0x200C && unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
 		return 'T'
 	}
-	switch {
-	case r == 0x0621 || r == 0x0674:
-		return 'U'
-	case r >= 0x0622 && r <= 0x0625, r == 0x0627, r == 0x0629, r >= 0x062F && r <= 0x0632, r == 0x0648,
-		r >= 0x0671 && r <= 0x0673, r >= 0x0675 && r <= 0x0677, r >= 0x0688 && r <= 0x0699, r == 0x06C0,
-		r >= 0x06C3 && r <= 0x06CB, r == 0x06CD, r == 0x06CF, r >= 0x06D2 && r <= 0x06D3, r == 0x06D5,
-		r >= 0x06EE && r <= 0x06EF, r >= 0x0759 && r <= 0x075B, r >= 0x076B && r <= 0x076C, r == 0x0771,
-		r >= 0x0773 && r <= 0x0774, r >= 0x0778 && r <= 0x0779, r >= 0x08AA && r <= 0x08AC, r == 0x08AE,
-		r >= 0x08B1 && r <= 0x08B2, r == 0x08B9, r == 0x0710, r >= 0x0715 && r <= 0x0719, r == 0x071E,
-		r == 0x0728, r == 0x072A, r == 0x072C, r == 0x072F, r == 0x074D:
-		return 'R'
-	case unicode.IsLetter(r) && unicode.In(r, unicode.Arabic, unicode.Syriac, unicode.Nko, unicode.Mongolian,
-		unicode.Mandaic, unicode.Manichaean, unicode.Psalter_Pahlavi, unicode.Hanifi_Rohingya, unicode.Sogdian, unicode.Adlam):
-		return 'D'
-	}
 	return 'U'
+}
+
+// hkJoiningTypes are the sorted code point ranges that join (D, R, L, C),
+// and the few marks and format characters whose Joining_Type is not T
+// (or letters whose is), from the Unicode data the Python idna package
+// carries; format_idn_test.go checks every label code point against
+// testdata/joining-label.txt.
+var hkJoiningTypes = [...]struct {
+	lo, hi rune
+	jt     byte
+}{
+	{0x0620, 0x0620, 'D'}, {0x0622, 0x0625, 'R'}, {0x0626, 0x0626, 'D'}, {0x0627, 0x0627, 'R'}, {0x0628, 0x0628, 'D'},
+	{0x0629, 0x0629, 'R'}, {0x062A, 0x062E, 'D'}, {0x062F, 0x0632, 'R'}, {0x0633, 0x063F, 'D'}, {0x0640, 0x0640, 'C'},
+	{0x0641, 0x0647, 'D'}, {0x0648, 0x0648, 'R'}, {0x0649, 0x064A, 'D'}, {0x066E, 0x066F, 'D'}, {0x0671, 0x0673, 'R'},
+	{0x0675, 0x0677, 'R'}, {0x0678, 0x0687, 'D'}, {0x0688, 0x0699, 'R'}, {0x069A, 0x06BF, 'D'}, {0x06C0, 0x06C0, 'R'},
+	{0x06C1, 0x06C2, 'D'}, {0x06C3, 0x06CB, 'R'}, {0x06CC, 0x06CC, 'D'}, {0x06CD, 0x06CD, 'R'}, {0x06CE, 0x06CE, 'D'},
+	{0x06CF, 0x06CF, 'R'}, {0x06D0, 0x06D1, 'D'}, {0x06D2, 0x06D3, 'R'}, {0x06D5, 0x06D5, 'R'}, {0x06EE, 0x06EF, 'R'},
+	{0x06FA, 0x06FC, 'D'}, {0x06FF, 0x06FF, 'D'}, {0x0710, 0x0710, 'R'}, {0x0712, 0x0714, 'D'}, {0x0715, 0x0719, 'R'},
+	{0x071A, 0x071D, 'D'}, {0x071E, 0x071E, 'R'}, {0x071F, 0x0727, 'D'}, {0x0728, 0x0728, 'R'}, {0x0729, 0x0729, 'D'},
+	{0x072A, 0x072A, 'R'}, {0x072B, 0x072B, 'D'}, {0x072C, 0x072C, 'R'}, {0x072D, 0x072E, 'D'}, {0x072F, 0x072F, 'R'},
+	{0x074D, 0x074D, 'R'}, {0x074E, 0x0758, 'D'}, {0x0759, 0x075B, 'R'}, {0x075C, 0x076A, 'D'}, {0x076B, 0x076C, 'R'},
+	{0x076D, 0x0770, 'D'}, {0x0771, 0x0771, 'R'}, {0x0772, 0x0772, 'D'}, {0x0773, 0x0774, 'R'}, {0x0775, 0x0777, 'D'},
+	{0x0778, 0x0779, 'R'}, {0x077A, 0x077F, 'D'}, {0x07CA, 0x07EA, 'D'}, {0x07FA, 0x07FA, 'C'}, {0x0840, 0x0840, 'R'},
+	{0x0841, 0x0845, 'D'}, {0x0846, 0x0847, 'R'}, {0x0848, 0x0848, 'D'}, {0x0849, 0x0849, 'R'}, {0x084A, 0x0853, 'D'},
+	{0x0854, 0x0854, 'R'}, {0x0855, 0x0855, 'D'}, {0x0856, 0x0858, 'R'}, {0x0860, 0x0860, 'D'}, {0x0862, 0x0865, 'D'},
+	{0x0867, 0x0867, 'R'}, {0x0868, 0x0868, 'D'}, {0x0869, 0x086A, 'R'}, {0x0870, 0x0882, 'R'}, {0x0883, 0x0885, 'C'},
+	{0x0886, 0x0886, 'D'}, {0x0889, 0x088D, 'D'}, {0x088E, 0x088E, 'R'}, {0x088F, 0x088F, 'D'}, {0x08A0, 0x08A9, 'D'},
+	{0x08AA, 0x08AC, 'R'}, {0x08AE, 0x08AE, 'R'}, {0x08AF, 0x08B0, 'D'}, {0x08B1, 0x08B2, 'R'}, {0x08B3, 0x08B8, 'D'},
+	{0x08B9, 0x08B9, 'R'}, {0x08BA, 0x08C8, 'D'}, {0x1807, 0x1807, 'D'}, {0x180A, 0x180A, 'C'}, {0x1820, 0x1878, 'D'},
+	{0x1887, 0x18A8, 'D'}, {0x18AA, 0x18AA, 'D'}, {0x200D, 0x200D, 'C'}, {0xA840, 0xA871, 'D'}, {0xA872, 0xA872, 'L'},
+	{0x10AC0, 0x10AC4, 'D'}, {0x10AC5, 0x10AC5, 'R'}, {0x10AC7, 0x10AC7, 'R'}, {0x10AC9, 0x10ACA, 'R'},
+	{0x10ACD, 0x10ACD, 'L'}, {0x10ACE, 0x10AD2, 'R'}, {0x10AD3, 0x10AD6, 'D'}, {0x10AD7, 0x10AD7, 'L'},
+	{0x10AD8, 0x10ADC, 'D'}, {0x10ADD, 0x10ADD, 'R'}, {0x10ADE, 0x10AE0, 'D'}, {0x10AE1, 0x10AE1, 'R'},
+	{0x10AE4, 0x10AE4, 'R'}, {0x10AEB, 0x10AEE, 'D'}, {0x10AEF, 0x10AEF, 'R'}, {0x10B80, 0x10B80, 'D'},
+	{0x10B81, 0x10B81, 'R'}, {0x10B82, 0x10B82, 'D'}, {0x10B83, 0x10B85, 'R'}, {0x10B86, 0x10B88, 'D'},
+	{0x10B89, 0x10B89, 'R'}, {0x10B8A, 0x10B8B, 'D'}, {0x10B8C, 0x10B8C, 'R'}, {0x10B8D, 0x10B8D, 'D'},
+	{0x10B8E, 0x10B8F, 'R'}, {0x10B90, 0x10B90, 'D'}, {0x10B91, 0x10B91, 'R'}, {0x10BA9, 0x10BAC, 'R'},
+	{0x10BAD, 0x10BAE, 'D'}, {0x10D00, 0x10D00, 'L'}, {0x10D01, 0x10D21, 'D'}, {0x10D22, 0x10D22, 'R'},
+	{0x10D23, 0x10D23, 'D'}, {0x10EC2, 0x10EC2, 'R'}, {0x10EC3, 0x10EC4, 'D'}, {0x10EC6, 0x10EC7, 'D'},
+	{0x10F30, 0x10F32, 'D'}, {0x10F33, 0x10F33, 'R'}, {0x10F34, 0x10F44, 'D'}, {0x10F51, 0x10F53, 'D'},
+	{0x10F54, 0x10F54, 'R'}, {0x10F70, 0x10F73, 'D'}, {0x10F74, 0x10F75, 'R'}, {0x10F76, 0x10F81, 'D'},
+	{0x10FB0, 0x10FB0, 'D'}, {0x10FB2, 0x10FB3, 'D'}, {0x10FB4, 0x10FB6, 'R'}, {0x10FB8, 0x10FB8, 'D'},
+	{0x10FB9, 0x10FBA, 'R'}, {0x10FBB, 0x10FBC, 'D'}, {0x10FBD, 0x10FBD, 'R'}, {0x10FBE, 0x10FBF, 'D'},
+	{0x10FC1, 0x10FC1, 'D'}, {0x10FC2, 0x10FC3, 'R'}, {0x10FC4, 0x10FC4, 'D'}, {0x10FC9, 0x10FC9, 'R'},
+	{0x10FCA, 0x10FCA, 'D'}, {0x10FCB, 0x10FCB, 'L'}, {0x1171E, 0x1171E, 'U'}, {0x1E900, 0x1E943, 'D'},
+	{0x1E94B, 0x1E94B, 'T'},
 }
 
 // hkContextO is RFC 5892 appendix A.3 to A.9.
@@ -591,11 +645,12 @@ const (
 	hkBidiBN
 )
 
-// hkBidiClass approximates DerivedBidiClass.txt for what may stand in a
-// label: marks are NSM; ASCII and Extended Arabic-Indic digits EN; Arabic
-// digits AN; the Hebrew and the Arabic blocks (and their relatives) R and
-// AL; the three CONTEXTO punctuation marks ON; the joiners BN; every other
-// letter L.
+// hkBidiClass is DerivedBidiClass.txt for the code points a label may
+// hold (format_idn_test.go compares them all with Python's unicodedata):
+// marks are NSM; ASCII and Extended Arabic-Indic digits EN; Arabic digits
+// AN; the Hebrew and the Arabic blocks (and their relatives) R and AL; the
+// three CONTEXTO punctuation marks and a few modifier letters ON; the
+// joiners BN; every other letter L.
 func hkBidiClass(r rune) int {
 	switch {
 	case r >= '0' && r <= '9', r >= 0x06F0 && r <= 0x06F9:
@@ -605,8 +660,11 @@ func hkBidiClass(r rune) int {
 		return hkBidiAN
 	case r == '-':
 		return hkBidiES
-	case r == 0x00B7, r == 0x0375, r == 0x30FB:
-		return hkBidiON
+	case r == 0x00B7, r == 0x0375, r == 0x30FB, r >= 0x02B9 && r <= 0x02BA, r >= 0x02C6 && r <= 0x02CF, r == 0x02EC,
+		r == 0x2E2F, r == 0xA67F, r >= 0xA717 && r <= 0xA71F, r == 0xA788:
+		return hkBidiON // and the modifier letters of class ON
+	case r == 0x0CBF, r == 0x0CC6, r == 0x11A07, r == 0x11A08, r == 0x11C3F:
+		return hkBidiL // the nonspacing marks of class L
 	case r == 0x200C, r == 0x200D:
 		return hkBidiBN
 	case unicode.In(r, unicode.Mn, unicode.Me):
