@@ -72,8 +72,8 @@ func hkIsHostname(s string) bool {
 
 // hkIsIDNHostname checks an internationalized host name (RFC 5890): labels
 // separated by a dot or its ideographic, fullwidth or halfwidth forms
-// (RFC 3490 section 3.1, which UTS #46 keeps), each an ASCII label as in
-// hkIsHostname or a U-label; at most 63 octets per label and 253 in all,
+// (RFC 3490 section 3.1, which UTS #46 keeps), each an NR-LDH label, an
+// A-label or a U-label; at most 63 octets per label and 253 in all,
 // counted in ASCII (A-label) form.
 func hkIsIDNHostname(s string) bool {
 	if s == "" {
@@ -87,7 +87,9 @@ func hkIsIDNHostname(s string) bool {
 			return false
 		}
 		if hkASCII(label) {
-			if !hkIsHostname(label) {
+			// An NR-LDH label or an A-label: RFC 5890 section 2.3.2.3
+			// allows no other reserved LDH label ("ab--c") in an IDN.
+			if !hkIsHostname(label) || hkReservedLDH(label) && !hkIsALabelPrefix(label) {
 				return false
 			}
 			total += 1 + len(label)
@@ -116,6 +118,12 @@ func hkIsIDNHostname(s string) bool {
 		}
 	}
 	return !bidi || hkBidiName(s, true)
+}
+
+// hkReservedLDH reports an R-LDH label: "--" in its third and fourth
+// characters (RFC 5890 section 2.3.1).
+func hkReservedLDH(label string) bool {
+	return len(label) >= 4 && label[2] == '-' && label[3] == '-'
 }
 
 // hkNextIDNLabel splits the first label off s at a label separator.

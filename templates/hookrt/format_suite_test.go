@@ -107,3 +107,47 @@ var typicalFormatValues = map[string]string{
 	"regex": "^(?<year>\\d{4})-(?:[a-z]+|\\p{L}+)[^\\]\\-]*(?<=x)\\k<year>$",
 	"uuid":  "550e8400-e29b-41d4-a716-446655440000",
 }
+
+// TestFormatCases are cases beyond the suite's, each with the rule that
+// decides it, for the formats jsonschema/v5 cannot be compared with.
+func TestFormatCases(t *testing.T) {
+	cases := []struct {
+		format, s string
+		want      bool
+		why       string
+	}{
+		{"idn-hostname", "ab--cd.example", false, "an R-LDH label that is no A-label (RFC 5890 2.3.2.3)"},
+		{"idn-hostname", "a--b.example", true, "hyphens in the 2nd and 3rd positions are an NR-LDH label"},
+		{"idn-hostname", "xn--bcher-kva.example", true, "an A-label for b\u00fccher"},
+		{"idn-hostname", "b\u00fccher.example", true, "a U-label"},
+		{"idn-hostname", "B\u00fccher.example", true, "ASCII capitals map to small letters"},
+		{"idn-hostname", "\u00c9cole.example", false, "a non-ASCII capital is DISALLOWED (Unstable)"},
+		{"idn-hostname", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629.example", true, "an Arabic label in an LTR name: each label keeps its rule"},
+		{"idn-hostname", "1.\u05d0", false, "a bidi domain name's digit-first label (RFC 5893 rule 1)"},
+		{"idn-hostname", "\ufb01.example", false, "the fi ligature is a compatibility character (Unstable)"},
+		{"idn-hostname", "\u0131.example", true, "dotless i is PVALID"},
+		{"idn-hostname", "\u2764.example", false, "a symbol is DISALLOWED"},
+		{"idn-email", "a@ab--cd.example", false, "the domain is an idn-hostname"},
+		{"idn-email", "\"a\\\"b\"@example.com", true, "a quoted-pair in a quoted local part"},
+		{"idn-email", "\"a\nb\"@example.com", false, "a control character in a quoted local part"},
+		{"idn-email", "a..b@example.com", false, "an empty atom in a dot-atom"},
+		{"idn-email", "\u00fcser@[IPv6:::1]", true, "an address literal"},
+		{"host-name", "example.com", true, "draft 3's hostname"},
+		{"host-name", "example.", false, "as hostname"},
+		{"uri-template", "{+path}/here", true, "RFC 6570 3.2.3"},
+		{"uri-template", "{var:30}", true, "RFC 6570 2.4.1"},
+		{"uri-template", "{;keys*}", true, "RFC 6570 3.2.7"},
+		{"uri-template", "{x{y}", false, "a brace inside an expression"},
+		{"relative-json-pointer", "0-1#", true, "index manipulation then #"},
+		{"relative-json-pointer", "0+0/a", false, "the manipulation is a positive integer"},
+		{"regex", "(?<a>x)(?<b>y)\\k<c>", false, "\\k names no group"},
+		{"regex", "[\\d-z]", false, "a class escape ends a range"},
+		{"regex", "(?<=x)*", false, "a lookbehind is not quantifiable"},
+		{"period", "2024-01-01T00:00:00Z/2024-01-02", false, "a date is no date-time"},
+	}
+	for _, c := range cases {
+		if got := hkFormats[c.format](c.s); got != c.want {
+			t.Errorf("%s(%q) = %v, want %v: %s", c.format, c.s, got, c.want, c.why)
+		}
+	}
+}
