@@ -418,8 +418,8 @@ func (p *hkRegexParser) classAtom() (rune, bool, bool) {
 
 // property reads "{" name "}" or "{" name "=" value "}" after \p or \P,
 // with the names ECMA-262 allows: General_Category and Script (values as
-// Go's unicode tables and ISO 15924 codes name them) and the binary
-// properties of its table 67.
+// Go's unicode tables and ISO 15924 name them) and the binary properties
+// of its table 67.
 func (p *hkRegexParser) property() bool {
 	if !p.peek("{") {
 		return false
@@ -438,11 +438,9 @@ func (p *hkRegexParser) property() bool {
 	case "General_Category", "gc":
 		return hkWordIn(hkGeneralCategories, value)
 	case "Script", "sc", "Script_Extensions", "scx":
-		if unicode.Scripts[value] != nil {
-			return true
-		}
-		// A four-letter ISO 15924 code, such as "Latn".
-		return len(value) == 4 && value[0] >= 'A' && value[0] <= 'Z' && strings.Trim(value[1:], "abcdefghijklmnopqrstuvwxyz") == ""
+		// A long name as Go's tables have it ("Latin"), or an ISO 15924
+		// code ("Latn").
+		return unicode.Scripts[value] != nil || hkWordIn(hkScriptCodes, value)
 	}
 	return false
 }
@@ -462,6 +460,18 @@ func hkWordIn(list, w string) bool {
 	}
 	return false
 }
+
+// hkScriptCodes are the ISO 15924 codes of the Script values of Unicode 16
+// (PropertyValueAliases.txt), as V8 accepts them.
+const hkScriptCodes = "Adlm Aghb Ahom Arab Armi Armn Avst Bali Bamu Bass Batk Beng Berf Bhks Bopo Brah Brai Bugi Buhd Cakm " +
+	"Cans Cari Cham Cher Chrs Copt Cpmn Cprt Cyrl Deva Diak Dogr Dsrt Dupl Egyp Elba Elym Ethi Gara Geor " +
+	"Glag Gong Gonm Goth Gran Grek Gujr Gukh Guru Hang Hani Hano Hatr Hebr Hira Hluw Hmng Hmnp Hung Ital " +
+	"Java Kali Kana Kawi Khar Khmr Khoj Kits Knda Krai Kthi Lana Laoo Latn Lepc Limb Lina Linb Lisu Lyci " +
+	"Lydi Mahj Maka Mand Mani Marc Medf Mend Merc Mero Miao Mlym Modi Mong Mroo Mtei Mult Mymr Nagm Nand " +
+	"Narb Nbat Newa Nkoo Nshu Ogam Olck Onao Orkh Orya Osge Osma Ougr Palm Pauc Perm Phag Phli Phlp Phnx " +
+	"Plrd Prti Qaac Qaai Rjng Rohg Runr Samr Sarb Saur Sgnw Shaw Shrd Sidd Sidt Sind Sinh Sogd Sogo Sora " +
+	"Soyo Sund Sunu Sylo Syrc Tagb Takr Tale Talu Taml Tang Tavt Tayo Telu Tfng Tglg Thaa Thai Tibt Tirh " +
+	"Tnsa Todr Tols Toto Tutg Ugar Vaii Vith Wara Wcho Xpeo Xsux Yezi Yiii Zanb Zinh Zyyy Zzzz "
 
 // The General_Category values and binary properties of ECMA-262's tables
 // 66 and 67 (PropertyValueAliases.txt), long names and aliases.
