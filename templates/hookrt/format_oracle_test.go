@@ -70,3 +70,25 @@ func TestIDNAAgreesWithPython(t *testing.T) {
 		t.Fatalf("only %d labels", len(rows))
 	}
 }
+
+// TestURIAgreesWithABNF compares the URI family's checkers with the
+// grammars of RFC 3986, 3987 and 6570 as regular expressions written from
+// the ABNF alone (testdata/uri-abnf.py), on 3794 strings
+// (testdata/uri-abnf.txt).
+func TestURIAgreesWithABNF(t *testing.T) {
+	rows := readVerdicts(t, "uri-abnf.txt", 2)
+	names := []string{"uri", "uri-reference", "iri", "iri-reference", "uri-template"}
+	for _, row := range rows {
+		if len(row[0]) != len(names) {
+			t.Fatalf("testdata/uri-abnf.txt: %d verdicts for %q", len(row[0]), row[1])
+		}
+		for i, name := range names {
+			if got, want := hkFormats[name](row[1]), row[0][i] == '1'; got != want {
+				t.Errorf("%s(%q) = %v, the ABNF says %v", name, row[1], got, want)
+			}
+		}
+	}
+	if len(rows) < 3000 {
+		t.Fatalf("only %d strings", len(rows))
+	}
+}
