@@ -4,7 +4,6 @@
 package agenticflow
 
 import (
-	"net/mail"
 	"strconv"
 	"strings"
 	"time"
@@ -94,52 +93,6 @@ func hkIsTime(str string) bool {
 	}
 	// A leap second is only ever 23:59:60 UTC.
 	return sec != 60 || (h == 23 && m == 59)
-}
-
-func hkIsEmail(s string) bool {
-	if len(s) > 254 {
-		return false
-	}
-	at := strings.LastIndexByte(s, '@')
-	if at == -1 {
-		return false
-	}
-	local, domain := s[:at], s[at+1:]
-	if len(local) > 64 {
-		return false
-	}
-	if len(domain) >= 2 && domain[0] == '[' && domain[len(domain)-1] == ']' {
-		ip := domain[1 : len(domain)-1]
-		if strings.HasPrefix(ip, "IPv6:") {
-			return hkIsIPv6(strings.TrimPrefix(ip, "IPv6:"))
-		}
-		return hkIsIPv4(ip)
-	}
-	if !hkIsHostname(domain) {
-		return false
-	}
-	// The common address, a dot-atom at a hostname, is one that
-	// net/mail accepts; checking it here spares the allocations of the
-	// full RFC 5322 parser, which reads everything else.
-	if hkDotAtom(local) && hkDotAtom(domain) {
-		return true
-	}
-	_, err := mail.ParseAddress(s)
-	return err == nil
-}
-
-// hkDotAtom reports whether s is an RFC 5322 dot-atom of ASCII atext.
-func hkDotAtom(s string) bool {
-	if s == "" || s[0] == '.' || s[len(s)-1] == '.' || strings.Contains(s, "..") {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || strings.IndexByte("!#$%&'*+-/=?^_`{|}~", c) >= 0) {
-			return false
-		}
-	}
-	return true
 }
 
 // hkIsIPv4 checks an RFC 2673 dotted-quad: four decimal numbers of at

@@ -55,9 +55,13 @@ var formatExtraSeeds = map[string][]string{
 		"example.com", "a.-b.com", "a.b-.com", "ab--cd.com", "xn--bcher-kva.example", "XN--BCHER-KVA.example",
 		"xn--bcher-kva-.example", "xn--ls8h.la", "xn--9n2bp8q.xn--9t4b11yi5a",
 	},
-	"ipv4":         {"-0.1.1.1", "00.0.0.0", "1.2.3.04", "1.2.3", "1.2.3.", " 1.2.3.4", "255.255.255.255", "0.0.0.0"},
-	"ipv6":         {"::ffff:1.2.3.4", "::ffff:01.2.3.4", "fe80::1%eth0", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", ":::"},
-	"email":        {"a@xn--X.com", "a@example.", "a@a.-b.com"},
+	"ipv4": {"-0.1.1.1", "00.0.0.0", "1.2.3.04", "1.2.3", "1.2.3.", " 1.2.3.4", "255.255.255.255", "0.0.0.0"},
+	"ipv6": {"::ffff:1.2.3.4", "::ffff:01.2.3.4", "fe80::1%eth0", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", ":::"},
+	"email": {
+		"a@xn--X.com", "a@example.", "a@a.-b.com", " a@example.com", "a@example.com ", "\u00e9@example.com", "\"\"@example.com",
+		"\"\u00e9\"@example.com", "(c)a@example.com", "a(c)@example.com", "A <a@example.com>", "\"a\\\u00e9\"@example.com",
+		"a@[IPv6:1::2::3]", "a@[1.2.3]", "\t a@example.com",
+	},
 	"idn-hostname": {"ab--cd.example", "xn--bcher-kva.example", "b\u00fccher.example", "B\u00fccher.example"},
 	"idn-email":    {"a@ab--cd.example", "\"a\\\"b\"@example.com", "\"a\nb\"@example.com", "a..b@example.com", ".a@example.com"},
 }
