@@ -457,11 +457,15 @@ func hkIDNAUnstable(r rune) bool {
 	case unicode.IsLower(r) && unicode.ToLower(unicode.ToUpper(r)) != r:
 		return true // e.g. U+017F LONG S folds to "s", U+00B5 MICRO SIGN to mu
 	}
-	for _, rg := range hkIDNAUnstableRanges {
-		if r < rg[0] {
-			return false
-		}
-		if r <= rg[1] {
+	i, j := 0, len(hkIDNAUnstableRanges)
+	for i < j {
+		h := (i + j) / 2
+		switch rg := hkIDNAUnstableRanges[h]; {
+		case r < rg[0]:
+			j = h
+		case r > rg[1]:
+			i = h + 1
+		default:
 			return true
 		}
 	}
@@ -660,8 +664,17 @@ const (
 // three CONTEXTO punctuation marks and a few modifier letters ON; the
 // joiners BN; every other letter L.
 func hkBidiClass(r rune) int {
+	if r < utf8.RuneSelf { // a label's ASCII: letters, digits, hyphen
+		switch {
+		case r >= '0' && r <= '9':
+			return hkBidiEN
+		case r == '-':
+			return hkBidiES
+		}
+		return hkBidiL
+	}
 	switch {
-	case r >= '0' && r <= '9', r >= 0x06F0 && r <= 0x06F9:
+	case r >= 0x06F0 && r <= 0x06F9:
 		return hkBidiEN
 	case r >= 0x0660 && r <= 0x0669, r == 0x066B, r == 0x066C, r >= 0x0600 && r <= 0x0605, r == 0x06DD,
 		r == 0x0890, r == 0x0891, r == 0x08E2, r >= 0x10D30 && r <= 0x10D39, r >= 0x10E60 && r <= 0x10E7E:
