@@ -141,7 +141,7 @@ func newFile(pkg *model.Package, source string) *jen.File {
 	f := jen.NewFile(pkg.Name)
 	f.HeaderComment(Header)
 	if source != "" {
-		f.HeaderComment("Source: " + source)
+		f.HeaderComment(comment("Source: " + source))
 	}
 	return f
 }
@@ -167,21 +167,6 @@ func genDoc(pkg *model.Package) *jen.File {
 	}
 	f.PackageComment(comment(text))
 	return f
-}
-
-// comment turns text into a // comment block, one line per line of text,
-// written out so jennifer does not switch to /* */ for multi-line text.
-func comment(text string) string {
-	var lines []string
-	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
-		l = strings.TrimRight(l, " \t")
-		if l == "" {
-			lines = append(lines, "//")
-		} else {
-			lines = append(lines, "// "+l)
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 func typeDoc(t *model.Type, lead string) string {
@@ -265,6 +250,9 @@ func fieldExpr(fl *model.Field) *jen.Statement {
 }
 
 func jsonTag(fl *model.Field) map[string]string {
+	if !tagName(fl.JSONName) {
+		return map[string]string{}
+	}
 	tag := fl.JSONName
 	switch {
 	case fl.Type.Kind == model.Raw && fl.State != model.Required:
