@@ -57,15 +57,16 @@ const RuntimePrefix = "hookgen_runtime_"
 // generator's time, and it grows with the number of schemas.
 func Package(pkg *model.Package) ([]File, error) {
 	type pending struct {
-		name  string
-		file  *jen.File
-		build func() *jen.File // when file is nil: builds it on a worker
+		name   string
+		source string // the schema file, for a BugError
+		file   *jen.File
+		build  func() *jen.File // when file is nil: builds it on a worker
 	}
 	var todo []pending
 	add := func(name string, f *jen.File) { todo = append(todo, pending{name: name, file: f}) }
 	add("doc_gen.go", genDoc(pkg))
 	for _, mf := range pkg.Files {
-		todo = append(todo, pending{name: mf.Name, build: func() *jen.File { return genTypesFile(pkg, mf) }})
+		todo = append(todo, pending{name: mf.Name, source: mf.Source, build: func() *jen.File { return genTypesFile(pkg, mf) }})
 	}
 	if pkg.Router != nil {
 		add(RouterFile, genRouter(pkg))
@@ -103,7 +104,11 @@ func Package(pkg *model.Package) ([]File, error) {
 				}
 				var buf bytes.Buffer
 				if err := f.Render(&buf); err != nil {
-					errs[i] = fmt.Errorf("%s/%s: %w", pkg.Provider, todo[i].name, err)
+					source := todo[i].source
+					if source == "" {
+						source = pkg.Provider
+					}
+					errs[i] = renderBug(source, pkg.Provider+"/"+todo[i].name, err)
 					continue
 				}
 				files[i] = File{Name: todo[i].name, Content: buf.Bytes()}
@@ -219,6 +224,9 @@ func typeExpr(r model.Ref) *jen.Statement {
 		s = jen.Map(jen.String()).Add(elemExpr(*r.Elem))
 	case model.Named:
 		s = jen.Id(r.Type.Name)
+		if r.Pointer {
+			s = jen.Op("*").Id(r.Type.Name)
+		}
 	}
 	return s
 }

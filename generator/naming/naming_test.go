@@ -41,6 +41,9 @@ func TestExported(t *testing.T) {
 		"status":                    "Status",
 		"":                          "",
 		"+":                         "",
+		"日本":                        "X日本",
+		"ℓ_max":                     "XℓMax",
+		"é":                         "É",
 	}
 	for in, want := range cases {
 		if got := Exported(in); got != want {
@@ -59,7 +62,7 @@ func TestPackageName(t *testing.T) {
 			t.Errorf("IsPackageName(PackageName(%q)) = false", in)
 		}
 	}
-	for _, bad := range []string{"", "Peach", "type", "a-b", "1x"} {
+	for _, bad := range []string{"", "Peach", "type", "a-b", "1x", "main"} {
 		if IsPackageName(bad) {
 			t.Errorf("IsPackageName(%q) = true, want false", bad)
 		}
