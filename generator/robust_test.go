@@ -190,46 +190,56 @@ var hostile = []string{
 // description and docs, and a $defs description; the code must build and
 // vet, and no identifier may come from a comment or literal.
 func TestHostileStrings(t *testing.T) {
-	m := newModule(t)
+	// One provider holds every string, one schema file each, so the
+	// output is one package to build.
+	files := map[string]string{
+		"p/b.json": `{"type": "object", "required": ["type"], "properties": {"type": {"const": "other"}}}`,
+	}
+	var manifest []string
 	for i, h := range hostile {
-		files := map[string]string{
-			"p/hookgen.json": fmt.Sprintf(`{"title": "T %[1]s", "description": "D %[1]s", "docs": ["d %[1]s"], "discriminator": ["type"]}`, h),
-			"p/a.json": fmt.Sprintf(`{
+		manifest = append(manifest, h)
+		files[fmt.Sprintf("p/a%d.json", i)] = fmt.Sprintf(`{
   "title": "title %[1]s", "description": "description %[1]s",
   "type": "object", "required": ["type", "x%[1]s"],
   "properties": {
     "type": {"const": "ev %[1]s", "description": "the %[1]s type"},
     "x%[1]s": {"type": "string", "title": "%[1]s", "const": "c %[1]s"},
     "e": {"enum": ["a %[1]s", "b"], "description": "%[1]s"},
-    "d": {"$ref": "#/$defs/D"}
+    "d": {"$ref": "#/$defs/D%[2]d"}
   },
-  "$defs": {"D": {"type": "object", "description": "*/ %[1]s", "properties": {"k %[1]s": {"type": "integer"}}}}
-}`, h),
-			"p/b.json": `{"type": "object", "required": ["type"], "properties": {"type": {"const": "other"}}}`,
-		}
-		out, err := runCase(t, files)
-		if err != nil {
-			t.Errorf("%q: %v", h, err)
+  "$defs": {"D%[2]d": {"type": "object", "description": "*/ %[1]s", "properties": {"k %[1]s": {"type": "integer"}}}}
+}`, h, i)
+	}
+	all := strings.Join(manifest, " ")
+	files["p/hookgen.json"] = fmt.Sprintf(`{"title": "T %[1]s", "description": "D %[1]s", "docs": ["d %[1]s"], "discriminator": ["type"]}`, all)
+	out, err := runCase(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, src := range out {
+		if strings.Contains(path, "hookgen_runtime_") {
 			continue
 		}
-		for path, src := range out {
-			if strings.Contains(path, "hookgen_runtime_") {
-				continue
-			}
-			f, err := parser.ParseFile(token.NewFileSet(), path, src, 0)
-			if err != nil {
-				t.Errorf("%q: %s: %v", h, path, err)
-				continue
-			}
-			ast.Inspect(f, func(n ast.Node) bool {
-				if id, ok := n.(*ast.Ident); ok && id.Name == "Injected" {
-					t.Errorf("%q: %s declares or uses the identifier Injected", h, path)
-				}
-				return true
-			})
+		f, err := parser.ParseFile(token.NewFileSet(), path, src, 0)
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
 		}
-		m.add(t, fmt.Sprintf("h%d", i), out)
+		ast.Inspect(f, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Name == "Injected" {
+				t.Errorf("%s declares or uses the identifier Injected", path)
+			}
+			return true
+		})
 	}
+	if !regexp.MustCompile(`EventEvXInjectedInt +\= "ev x\\n\*/ Injected int /\*"`).MatchString(out["p/hookgen_events_gen.go"]) {
+		t.Errorf("the event type is not a quoted literal:\n%s", out["p/hookgen_events_gen.go"])
+	}
+	if testing.Short() {
+		t.Skip("builds a module with the go command")
+	}
+	m := newModule(t)
+	m.add(t, "h", out)
 	m.buildAndVet(t)
 }
 
@@ -241,4 +251,169 @@ func sortedKeys(m map[string]string) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// nest wraps leaf n times in format (which holds one %s).
+func nest(format, leaf string, n int) string {
+	s := leaf
+	for range n {
+		s = fmt.Sprintf(format, s)
+	}
+	return s
+}
+
+// wide is an object schema with n string properties.
+func wide(n int) string {
+	props := make([]string, n)
+	for i := range props {
+		props[i] = fmt.Sprintf(`"p%d": {"type": "string"}`, i)
+	}
+	return `{"type": "object", "properties": {` + strings.Join(props, ",") + `}}`
+}
+
+// refusals are the failures of issue 16 that hookgen must refuse, each
+// with what the message must say. Every message line must name
+// file:line:col (refused checks it).
+var refusals = []struct {
+	name  string
+	files map[string]string
+	want  []string
+}{
+	{"2000 nested properties", map[string]string{"p/x.json": nest(`{"type": "object", "properties": {"a": %s}}`, `{"type": "string"}`, 2000)},
+		[]string{"x.json:1:", "nested deeper than 128 levels"}},
+	{"3000 nested allOf", map[string]string{"p/x.json": nest(`{"allOf": [%s]}`, `{"type": "string"}`, 3000)},
+		[]string{"nested deeper than 128 levels"}},
+	{"arrays nested 50 deep", map[string]string{"p/x.json": nest(`{"type": "array", "items": %s}`, `{"type": "string"}`, 50)},
+		[]string{"x.json:1:1: #: unsupported: its Go type nests 50 arrays"}},
+	{"maps of nullable maps nested 40 deep", map[string]string{"p/x.json": `{"type": "object", "properties": {"m": ` +
+		nest(`{"type": "object", "additionalProperties": {"type": ["object", "null"], "additionalProperties": %s}}`, `{"type": "string"}`, 20) + `}}`},
+		[]string{"#/properties/m: unsupported: its Go type nests 61 arrays, maps and Optional/Nullable wrappers"}},
+	{"an object of 10,001 members", map[string]string{"p/x.json": wide(10001)},
+		[]string{"x.json:1:34: #/properties: 10001 members in one object"}},
+	{"a schema file over 8 MiB", map[string]string{"p/x.json": `{"description": "` + strings.Repeat("x", 8<<20) + `"}`},
+		[]string{"x.json:1:1: #: 8388627 bytes"}},
+	{"properties named like generated methods", map[string]string{"p/x.json": `{"type": "object", "properties": {
+  "validate": {"type": "string"}, "marshal_json": {"type": "string"}, "unmarshal_json": {"type": "string"},
+  "event_type": {"type": "string"}}}`},
+		[]string{"x.json:2:15: #/properties/validate: property \"validate\" would be field Validate",
+			"#/properties/marshal_json: property \"marshal_json\" would be field MarshalJSON",
+			"#/properties/unmarshal_json: property \"unmarshal_json\" would be field UnmarshalJSON",
+			"#/properties/event_type: property \"event_type\" would be field EventType"}},
+	{"schema files named like generated files", map[string]string{
+		"p/hookgen_schemas.json": `{"type": "string"}`, "p/hookgen_events.json": `{"type": "string"}`,
+		"p/hookgen_tables.json": `{"type": "string"}`, "p/hookgen_runtime_x.json": `{"type": "string"}`,
+		"p/doc.json": `{"type": "string"}`, "p/unknown.json": `{"type": "string"}`},
+		[]string{"hookgen_schemas.json:1:1: #: file name \"hookgen_schemas.json\" would generate hookgen_schemas_gen.go",
+			"hookgen_events.json:1:1", "hookgen_tables.json:1:1", "hookgen_runtime_x.json:1:1",
+			"doc.json:1:1: #: file name \"doc.json\" would generate doc_gen.go", "unknown.json:1:1"}},
+	{"_.json with x-go-name lands in _gen.go", map[string]string{"p/_.json": `{"x-go-name": "Under", "type": "string"}`},
+		[]string{"_.json:1:1: #: file name \"_.json\" has no letters or digits to name its Go file"}},
+	{"names with no letters or digits", map[string]string{"p/_.json": `{"type": "string"}`,
+		"p/d.json": `{"$defs": {"-": {"type": "string"}}}`},
+		[]string{"_.json:1:1: #: file name \"_.json\" has no letters or digits to make a Go name of",
+			"d.json:1:17: #/$defs/-: \"-\" has no letters or digits to make a Go name of"}},
+	{"two schema files, one Go file", map[string]string{"p/a.b.json": `{"type": "string"}`, "p/a_b.json": `{"$defs": {"C": {"type": "string"}}}`},
+		[]string{"a_b.json:1:1: #: schema files a.b.json and a_b.json would both generate a_b_gen.go"}},
+	{"numbers beyond the Go types", map[string]string{"p/x.json": `{"type": "object", "properties": {
+  "a": {"type": "number", "minimum": 1e400},
+  "b": {"type": "integer", "const": 123456789012345678901234567890},
+  "c": {"type": "number", "const": 1e400},
+  "d": {"type": "number", "exclusiveMaximum": 1e-400},
+  "e": {"type": "string", "maxLength": 100000000000000000000},
+  "f": {"type": "integer", "const": 1.5},
+  "g": {"type": "number", "const": 123456789012345678901234567890}}}`},
+		[]string{"x.json:2:38: #/properties/a/minimum: unsupported: minimum 1e400 is beyond the range of float64",
+			"#/properties/b/const: unsupported: const 123456789012345678901234567890 does not fit in an int64",
+			"#/properties/c/const: unsupported: const 1e400 is beyond",
+			"#/properties/d/exclusiveMaximum: unsupported: exclusiveMaximum 1e-400 is beyond",
+			"#/properties/e/maxLength: unsupported: maxLength 100000000000000000000 does not fit in an int64",
+			"#/properties/f/const: unsupported: const 1.5 is not an integer",
+			"#/properties/g/const: unsupported: const 123456789012345678901234567890 is not exact in a float64"}},
+	{"package main", map[string]string{"p/hookgen.json": `{"package": "main"}`, "p/x.json": `{"type": "string"}`},
+		[]string{"hookgen.json:1:1: #: \"main\" is not a Go package name that can be imported"}},
+	{"a folder named main", map[string]string{"main/x.json": `{"type": "string"}`},
+		[]string{"main/x.json:1:1: #: \"main\" is not a Go package name that can be imported"}},
+}
+
+// TestRefusals: each failure of issue 16 that has no Go shape is refused
+// with positioned errors, quickly (the nesting cases took a minute and
+// gigabytes before the limits).
+func TestRefusals(t *testing.T) {
+	for _, c := range refusals {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := runCase(t, c.files)
+			refused(t, err, c.want...)
+		})
+	}
+}
+
+// builds are the failures of issue 16 that have a Go shape: each must
+// generate code that builds and vets, and its output must contain want.
+var builds = []struct {
+	name  string
+	files map[string]string
+	want  []string
+}{
+	{"recursive anyOf", map[string]string{"p/x.json": `{"$defs": {"X": {"anyOf": [{"$ref": "#/$defs/X"}, {"type": "string"}]}}}`},
+		[]string{"type X json.RawMessage"}},
+	{"recursive oneOf", map[string]string{"p/x.json": `{"$defs": {"X": {"oneOf": [{"$ref": "#/$defs/X"}, {"type": "string"}]}}}`},
+		[]string{"type X json.RawMessage"}},
+	{"mutually recursive unions", map[string]string{"p/x.json": `{"$defs": {
+  "Y": {"oneOf": [{"$ref": "#/$defs/Z"}, {"type": "string"}]},
+  "Z": {"anyOf": [{"$ref": "#/$defs/Y"}, {"type": "integer"}]}}}`},
+		[]string{"type Y json.RawMessage", "type Z json.RawMessage"}},
+	{"a struct containing itself", map[string]string{"p/x.json": `{"$defs": {"Node": {"type": "object", "properties": {"next": {"$ref": "#/$defs/Node"}}}}}`},
+		[]string{"Next Optional[*Node]"}},
+	{"through Nullable, required", map[string]string{"p/x.json": `{"$defs": {"Node": {"type": "object", "required": ["next"],
+  "properties": {"next": {"anyOf": [{"$ref": "#/$defs/Node"}, {"type": "null"}]}}}}}`},
+		[]string{"Next Nullable[*Node]"}},
+	{"required by value", map[string]string{"p/x.json": `{"$defs": {"Node": {"type": "object", "required": ["next"], "properties": {"next": {"$ref": "#/$defs/Node"}}}}}`},
+		[]string{"Next *Node"}},
+	{"the root through $ref #", map[string]string{"p/tree.json": `{"type": "object", "properties": {
+  "kids": {"type": "array", "items": {"$ref": "#"}}, "parent": {"$ref": "#"}, "up": {"type": ["object", "null"], "$ref": "#"}}}`},
+		[]string{"Parent Optional[*Tree]", "Kids   Optional[[]Tree]"}},
+	{"mutual recursion of structs", map[string]string{"p/x.json": `{"$defs": {
+  "A": {"type": "object", "properties": {"b": {"$ref": "#/$defs/B"}, "s": {"$ref": "#/$defs/S"}}},
+  "B": {"type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}},
+  "S": {"type": "object", "properties": {"v": {"type": "string"}}}}}`},
+		[]string{"B Optional[*B]", "A Optional[*A]", "S Optional[S]"}},
+	{"names with no upper case", map[string]string{"p/x.json": `{"type": "object", "properties": {"日本": {"type": "string"}, "ℓ": {"$ref": "#/$defs/名前"}},
+  "$defs": {"名前": {"type": "string"}}}`},
+		[]string{"X日本 Optional[string]", "type X名前 string", "Xℓ  Optional[X名前]"}},
+	{"arrays nested 32 deep", map[string]string{"p/x.json": nest(`{"type": "array", "items": %s}`, `{"type": "string"}`, 32)},
+		[]string{"type X " + strings.Repeat("[]", 32) + "string"}},
+	{"properties nested 60 deep", map[string]string{"p/x.json": nest(`{"type": "object", "properties": {"a": %s}}`, `{"type": "string"}`, 60)},
+		[]string{"type X" + strings.Repeat("A", 59) + " struct"}},
+	{"member names tags cannot hold", map[string]string{"p/x.json": `{"type": "object", "required": ["a, b"], "properties": {
+  "a, b": {"type": "string"}, "a": {"type": "string"}, "b-": {"type": "string"}, "q\"q": {"type": "string"}, "c\\d": {"type": "string"}, "e` + "`" + `f": {"type": "string"}}}`},
+		[]string{"AB string\n", "A  Optional[string] `json:\"a,omitzero\"`", "QQ Optional[string]\n"}},
+}
+
+// TestBuilds generates each case and builds and vets all of them in one
+// module.
+func TestBuilds(t *testing.T) {
+	m := newModule(t)
+	for i, c := range builds {
+		out, err := runCase(t, c.files)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		all := ""
+		for _, name := range sortedKeys(out) {
+			if !strings.Contains(name, "hookgen_runtime_") {
+				all += out[name]
+			}
+		}
+		for _, w := range c.want {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: output lacks %q:\n%s", c.name, w, all)
+			}
+		}
+		m.add(t, fmt.Sprintf("b%d", i), out)
+	}
+	if testing.Short() {
+		t.Skip("builds a module with the go command")
+	}
+	m.buildAndVet(t)
 }

@@ -106,7 +106,7 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 	if !naming.IsPackageName(b.pkg.Name) {
 		pos := p.Manifest.Pos
 		if pos.File == "" {
-			pos = diag.Pos{File: p.Dir}
+			pos = b.folderPos()
 		}
 		b.diags.Add(pos, "%q is not a Go package name that can be imported (lower-case letters and digits, not a keyword or \"main\"); set \"package\" in %s", b.pkg.Name, load.ManifestName)
 	}

@@ -218,8 +218,8 @@ func (b *builder) checkFiles() {
 	for _, d := range docs {
 		name := goFileName(d)
 		declares := false
-		for _, f := range b.pkg.Files {
-			if f.Name == name && f.Source == b.pkg.Provider+"/"+d.Name {
+		for _, t := range b.pkg.Types {
+			if strings.HasPrefix(t.Source, b.pkg.Provider+"/"+d.Name+"#") {
 				declares = true
 			}
 		}

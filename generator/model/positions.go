@@ -38,6 +38,21 @@ func (b *builder) eventPos(ev *Event, disc []string) diag.Pos {
 	return diag.Pos{File: b.prov.Dir}
 }
 
+// folderPos is where to report a problem of the provider folder as a
+// whole when it has no manifest: the first schema file by name.
+func (b *builder) folderPos() diag.Pos {
+	var first *load.Document
+	for _, d := range b.prov.Docs { // shuffled in tests
+		if first == nil || d.Name < first.Name {
+			first = d
+		}
+	}
+	if first == nil {
+		return diag.Pos{File: b.prov.Dir}
+	}
+	return first.RootSchema().Pos()
+}
+
 // inferPos is where to report that the discriminator cannot be inferred:
 // the manifest, which is where it would be set, or else the first schema
 // (in file order) that pins the properties in set ("a+b").
