@@ -244,6 +244,7 @@ func (b *builder) checkFiles() {
 // robust runs the checks and the cycle breaking that need the whole
 // package built, before finish lays it out (issue 16).
 func (b *builder) robust() {
+	b.checkLoops()
 	b.breakCycles()
 	b.checkMembers()
 	b.checkFiles()

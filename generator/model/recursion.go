@@ -3,6 +3,8 @@ package model
 import (
 	"slices"
 	"strings"
+
+	"github.com/hookgen/hookgen/generator/load"
 )
 
 // guard keeps the paths that follow $refs from looping: a schema may
@@ -104,6 +106,120 @@ func (b *builder) breakCycles() {
 		for _, f := range t.Fields {
 			if u := byValue(f); u != nil && comp[u] == comp[t] {
 				f.Type.Pointer = true
+			}
+		}
+	}
+}
+
+// checkLoops refuses $refs that lead back to themselves without
+// descending into the value: {"X": {"anyOf": [{"$ref": "#/$defs/X"}, ...]}}
+// applies X to the same value X is checking, so validating it (by
+// hookgen's schema tables as by any validator) would never end, and no Go
+// type can be built for it. Recursion that descends (through properties,
+// items, additionalProperties...) is fine: each step consumes a level of
+// the payload.
+//
+// The in-place applicators are $ref, allOf, anyOf, oneOf, not, if, then,
+// else and dependentSchemas; a cycle of them is a strongly connected
+// component of that graph with an edge inside, and every $ref on it is
+// reported at its position.
+func (b *builder) checkLoops() {
+	type node struct {
+		s     load.Schema
+		edges []string
+		refs  []load.Schema // the $ref keyword, for the message, per edge (zero when not a $ref)
+	}
+	nodes := map[string]*node{}
+	var keys []string
+	var add func(s load.Schema) *node
+	add = func(s load.Schema) *node {
+		key := s.Key()
+		if n, ok := nodes[key]; ok {
+			return n
+		}
+		n := &node{s: s}
+		nodes[key] = n
+		keys = append(keys, key)
+		if s.Node == nil || s.Node.Kind != load.Object {
+			return n
+		}
+		edge := func(c load.Schema, ref load.Schema) {
+			add(c)
+			n.edges = append(n.edges, c.Key())
+			n.refs = append(n.refs, ref)
+		}
+		for _, kw := range []string{"allOf", "anyOf", "oneOf"} {
+			if k, ok := s.Keyword(kw); ok && k.Node.Kind == load.Array {
+				for i := range k.Node.Items {
+					edge(k.Item(i), load.Schema{})
+				}
+			}
+		}
+		for _, kw := range []string{"not", "if", "then", "else"} {
+			if k, ok := s.Keyword(kw); ok && (k.Node.Kind == load.Object || k.Node.Kind == load.Bool) {
+				edge(k, load.Schema{})
+			}
+		}
+		if k, ok := s.Keyword("dependentSchemas"); ok && k.Node.Kind == load.Object {
+			for _, m := range k.Node.Members {
+				edge(k.Member(m.Name), load.Schema{})
+			}
+		}
+		if k, ok := s.Keyword("$ref"); ok && k.Node.Kind == load.String {
+			if target, err := b.prov.Resolve(s, k.Node.Str); err == nil {
+				edge(target, k)
+			}
+		}
+		return n
+	}
+	docs := slices.Clone(b.prov.Docs)
+	slices.SortFunc(docs, func(x, y *load.Document) int { return strings.Compare(x.Name, y.Name) })
+	for _, d := range docs {
+		load.WalkSchemas(d.RootSchema(), func(s load.Schema) { add(s) })
+	}
+	// Tarjan's strongly connected components, iterating keys in the order
+	// they were added (document order), for deterministic messages.
+	index, low, comp := map[string]int{}, map[string]int{}, map[string]int{}
+	onStack := map[string]bool{}
+	var stack []string
+	next, ncomp := 0, 0
+	var visit func(k string)
+	visit = func(k string) {
+		index[k], low[k] = next, next
+		next++
+		stack = append(stack, k)
+		onStack[k] = true
+		for _, e := range nodes[k].edges {
+			if _, seen := index[e]; !seen {
+				visit(e)
+				low[k] = min(low[k], low[e])
+			} else if onStack[e] {
+				low[k] = min(low[k], index[e])
+			}
+		}
+		if low[k] == index[k] {
+			for {
+				u := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[u] = false
+				comp[u] = ncomp
+				if u == k {
+					break
+				}
+			}
+			ncomp++
+		}
+	}
+	for _, k := range keys {
+		if _, seen := index[k]; !seen {
+			visit(k)
+		}
+	}
+	for _, k := range keys {
+		n := nodes[k]
+		for i, e := range n.edges {
+			if ref := n.refs[i]; ref.Node != nil && comp[e] == comp[k] {
+				b.diags.Add(ref.Pos(), "$ref %q leads back here without descending into the value (through $ref, allOf, anyOf, oneOf, not, if/then/else or dependentSchemas only): validating it would never end", ref.Node.Str)
 			}
 		}
 	}
