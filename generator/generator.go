@@ -145,7 +145,7 @@ func Generate(opts Options) (*Result, error) {
 		res.Packages = append(res.Packages, pkg)
 		files, err := emit.Package(pkg)
 		if err != nil {
-			return nil, err
+			return nil, bugsIn(err, p.Dir)
 		}
 		for _, f := range files {
 			res.Files = append(res.Files, output.File{Path: p.Name + "/" + f.Name, Content: f.Content})
@@ -177,4 +177,23 @@ func relPath(base, target string) (string, error) {
 		return "", err
 	}
 	return filepath.Rel(absBase, absTarget)
+}
+
+// bugsIn names, in the emitter's internal errors, the schema files as
+// they are on disk (dir is the provider folder): the user reads one line
+// per file, which schema to report, and never the generated source.
+func bugsIn(err error, dir string) error {
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	for _, e := range errs {
+		var be *emit.BugError
+		if errors.As(e, &be) {
+			be.Schema = filepath.Join(filepath.Dir(dir), filepath.FromSlash(be.Schema))
+		}
+	}
+	return errors.Join(errs...)
 }

@@ -206,6 +206,10 @@ func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 			g.List(lhs, jen.Err()).Op("=").Id(sumDecoder(r.Type)).Call(jen.Id("d"), p)
 			return
 		}
+		if r.Pointer {
+			// A struct that contains itself, held by pointer: allocate it.
+			g.Add(tgt.val()).Op("=").New(jen.Id(r.Type.Name))
+		}
 		g.Err().Op("=").Add(tgt.receiverOf()).Dot("decodeJSON").Call(jen.Id("d"), p)
 	case model.Slice, model.Map:
 		it, start := fmt.Sprintf("a%d", depth), "hkArrayItems"

@@ -57,15 +57,16 @@ const RuntimePrefix = "hookgen_runtime_"
 // generator's time, and it grows with the number of schemas.
 func Package(pkg *model.Package) ([]File, error) {
 	type pending struct {
-		name  string
-		file  *jen.File
-		build func() *jen.File // when file is nil: builds it on a worker
+		name   string
+		source string // the schema file, for a BugError
+		file   *jen.File
+		build  func() *jen.File // when file is nil: builds it on a worker
 	}
 	var todo []pending
 	add := func(name string, f *jen.File) { todo = append(todo, pending{name: name, file: f}) }
 	add("doc_gen.go", genDoc(pkg))
 	for _, mf := range pkg.Files {
-		todo = append(todo, pending{name: mf.Name, build: func() *jen.File { return genTypesFile(pkg, mf) }})
+		todo = append(todo, pending{name: mf.Name, source: mf.Source, build: func() *jen.File { return genTypesFile(pkg, mf) }})
 	}
 	if pkg.Router != nil {
 		add(RouterFile, genRouter(pkg))
@@ -103,7 +104,11 @@ func Package(pkg *model.Package) ([]File, error) {
 				}
 				var buf bytes.Buffer
 				if err := f.Render(&buf); err != nil {
-					errs[i] = fmt.Errorf("%s/%s: %w", pkg.Provider, todo[i].name, err)
+					source := todo[i].source
+					if source == "" {
+						source = pkg.Provider
+					}
+					errs[i] = renderBug(source, pkg.Provider+"/"+todo[i].name, err)
 					continue
 				}
 				files[i] = File{Name: todo[i].name, Content: buf.Bytes()}
@@ -141,7 +146,7 @@ func newFile(pkg *model.Package, source string) *jen.File {
 	f := jen.NewFile(pkg.Name)
 	f.HeaderComment(Header)
 	if source != "" {
-		f.HeaderComment("Source: " + source)
+		f.HeaderComment(comment("Source: " + source))
 	}
 	return f
 }
@@ -167,21 +172,6 @@ func genDoc(pkg *model.Package) *jen.File {
 	}
 	f.PackageComment(comment(text))
 	return f
-}
-
-// comment turns text into a // comment block, one line per line of text,
-// written out so jennifer does not switch to /* */ for multi-line text.
-func comment(text string) string {
-	var lines []string
-	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
-		l = strings.TrimRight(l, " \t")
-		if l == "" {
-			lines = append(lines, "//")
-		} else {
-			lines = append(lines, "// "+l)
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 func typeDoc(t *model.Type, lead string) string {
@@ -234,6 +224,9 @@ func typeExpr(r model.Ref) *jen.Statement {
 		s = jen.Map(jen.String()).Add(elemExpr(*r.Elem))
 	case model.Named:
 		s = jen.Id(r.Type.Name)
+		if r.Pointer {
+			s = jen.Op("*").Id(r.Type.Name)
+		}
 	case model.Null:
 		s = jen.Struct()
 	}
@@ -267,6 +260,9 @@ func fieldExpr(fl *model.Field) *jen.Statement {
 }
 
 func jsonTag(fl *model.Field) map[string]string {
+	if !tagName(fl.JSONName) {
+		return map[string]string{}
+	}
 	tag := fl.JSONName
 	switch {
 	case fl.Type.Kind == model.Raw && fl.State != model.Required:

@@ -119,7 +119,7 @@ func genAppendValue(g *jen.Group, r model.Ref, v *jen.Statement, depth int) {
 	case model.Builtin, model.Time, model.Raw, model.Null:
 		g.Id("b").Op("=").Add(appendScalar(r, v))
 	case model.Named:
-		if r.Type.Kind == model.Sum {
+		if r.Type.Kind == model.Sum || r.Pointer {
 			g.If(v.Clone().Op("==").Nil()).Block(
 				jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
 			).Else().Block(jen.Id("b").Op("=").Add(v.Clone()).Dot("appendJSON").Call(jen.Id("b")))

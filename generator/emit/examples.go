@@ -25,7 +25,7 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 	f := newFile(pkg, "")
 	f.Comment("// hkUpdate rewrites the golden files: go test -run TestExamples -update")
 	f.Var().Id("hkUpdate").Op("=").Qual("flag", "Bool").Call(jen.Lit("update"), jen.False(), jen.Lit("rewrite the golden files in testdata/"))
-	f.Comment(fmt.Sprintf("// hkTestdata is the test data of %s, relative to this package.", pkg.Provider))
+	f.Comment(comment(fmt.Sprintf("hkTestdata is the test data of %s, relative to this package.", pkg.Provider)))
 	f.Const().Id("hkTestdata").Op("=").Lit(pkg.Testdata)
 
 	decoder := func(ex model.Example) jen.Code {
@@ -82,7 +82,7 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 		jen.Return(jen.Id("data")),
 	)
 
-	f.Comment(fmt.Sprintf("// TestExamples checks every example payload of %s.", pkg.Provider))
+	f.Comment(comment(fmt.Sprintf("TestExamples checks every example payload of %s.", pkg.Provider)))
 	f.Func().Id("TestExamples").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("ex")).Op(":=").Range().Id("hkValidExamples")).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("ex").Dot("file"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
@@ -166,7 +166,7 @@ func genBenchmarks(f *jen.File, pkg *model.Package) {
 	if ex == nil {
 		return
 	}
-	f.Comment(fmt.Sprintf("// hkTypical is the payload of the benchmarks: the largest event example of %s.", pkg.Provider))
+	f.Comment(comment(fmt.Sprintf("hkTypical is the payload of the benchmarks: the largest event example of %s.", pkg.Provider)))
 	f.Const().Id("hkTypical").Op("=").Lit(ex.File)
 	f.Comment("// hkPeek finds the event type the way Parse does.")
 	f.Func().Id("hkPeek").Params(jen.Id("tb").Qual("testing", "TB"), jen.Id("data").Index().Byte()).BlockFunc(func(g *jen.Group) {
@@ -209,11 +209,13 @@ func genDocExample(pkg *model.Package) (*jen.File, error) {
 	if err := json.Compact(&compact, ex.Data); err != nil {
 		return nil, fmt.Errorf("%s: %w", ex.File, err)
 	}
-	name := ex.Event.Root.Name
-	payload := jen.Lit(compact.String())
-	if !strings.Contains(compact.String(), "`") {
-		payload = jen.Op("`" + compact.String() + "`")
+	if !plain(ex.Event.Type) || strings.TrimSpace(ex.Event.Type) != ex.Event.Type || ex.Event.Type == "" {
+		// The examples' Output comments compare printed lines: an event
+		// type a comment cannot show as printed gets no example.
+		return nil, nil
 	}
+	name := ex.Event.Root.Name
+	payload := stringLit(compact.String())
 	f := newFile(pkg, "")
 	f.Comment("// Parse a payload and tell the events apart with a type switch.")
 	f.Func().Id("ExampleParse").Params().Block(
@@ -236,7 +238,8 @@ func genDocExample(pkg *model.Package) (*jen.File, error) {
 		if i > 0 {
 			unknown += ","
 		}
-		unknown += fmt.Sprintf("%q:%q", key, "not.a.known.event")
+		k, _ := json.Marshal(key)
+		unknown += string(k) + `:"not.a.known.event"`
 	}
 	unknown += "}"
 	f.Func().Id("ExampleHandlers_Dispatch").Params().Block(
@@ -250,7 +253,7 @@ func genDocExample(pkg *model.Package) (*jen.File, error) {
 		jen.If(jen.Err().Op(":=").Id("h").Dot("Dispatch").Call(jen.Id("ctx"), jen.Index().Byte().Parens(payload)), jen.Err().Op("!=").Nil()).Block(
 			jen.Qual("fmt", "Println").Call(jen.Err()),
 		),
-		jen.Err().Op(":=").Id("h").Dot("Dispatch").Call(jen.Id("ctx"), jen.Index().Byte().Parens(jen.Op("`"+unknown+"`"))),
+		jen.Err().Op(":=").Id("h").Dot("Dispatch").Call(jen.Id("ctx"), jen.Index().Byte().Parens(stringLit(unknown))),
 		jen.Qual("fmt", "Println").Call(jen.Qual("errors", "Is").Call(jen.Err(), jen.Id("ErrNoHandler"))),
 		jen.Comment(fmt.Sprintf("// Output:\n\t// handled %s\n\t// true", ex.Event.Type)),
 	)

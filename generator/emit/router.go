@@ -24,7 +24,7 @@ func genRouter(pkg *model.Package) *jen.File {
 	f := newFile(pkg, "")
 	disc := strings.Join(r.Discriminator, " + ")
 
-	f.Comment(fmt.Sprintf("// Event types: the values of %s, joined with \".\" where there are several.", disc))
+	f.Comment(comment(fmt.Sprintf("Event types: the values of %s, joined with \".\" where there are several.", disc)))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, ev := range r.Events {
 			g.Id(ev.Const).Op("=").Lit(ev.Type)
@@ -44,7 +44,7 @@ func genRouter(pkg *model.Package) *jen.File {
 
 	f.Comment(comment(fmt.Sprintf("%s is an event whose type the schemas do not know, such as one the provider added after they were written. Parse returns it without error, so a new event type never breaks a receiver; Raw keeps the payload as received.", r.Unknown)))
 	f.Type().Id(r.Unknown).Struct(
-		jen.Comment(fmt.Sprintf("Type is the event type: the values of %s, joined with \".\".", disc)),
+		jen.Comment(lineComment(fmt.Sprintf("Type is the event type: the values of %s, joined with \".\".", disc))),
 		jen.Id("Type").String(),
 		jen.Comment("Raw is the payload as received."),
 		jen.Id("Raw").Qual(pkgJSON, "RawMessage"),
@@ -125,7 +125,7 @@ func genParse(f *jen.File, pkg *model.Package) {
 					for _, p := range rt.Path {
 						path = append(path, jen.Lit(p))
 					}
-					c.Comment(fmt.Sprintf("Several events carry these values; %s tells them apart.", "/"+strings.Join(rt.Path, "/")))
+					c.Comment(lineComment(fmt.Sprintf("Several events carry these values; %s tells them apart.", "/"+strings.Join(rt.Path, "/"))))
 					c.List(jen.Id("w"), jen.Id("_"), jen.Err()).Op(":=").Id("d").Dot("peekPath").Call(path...)
 					c.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 					c.Switch(jen.String().Parens(jen.Id("w"))).BlockFunc(func(in *jen.Group) {
@@ -194,7 +194,7 @@ func genHandlers(f *jen.File, pkg *model.Package) {
 	f.Comment(comment("Handlers routes events to typed functions, without reflection. Set the fields for the events you handle; Dispatch returns ErrNoHandler for the others."))
 	f.Type().Id("Handlers").StructFunc(func(g *jen.Group) {
 		for _, ev := range r.Events {
-			g.Comment(fmt.Sprintf("%s handles %s events.", ev.Root.Name, ev.Type))
+			g.Comment(lineComment(fmt.Sprintf("%s handles %s events.", ev.Root.Name, ev.Type)))
 			g.Id(ev.Root.Name).Func().Params(ctx.Clone(), jen.Op("*").Id(ev.Root.Name)).Error()
 		}
 		g.Comment("Unknown handles events of types the schemas do not know.")

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -32,7 +33,7 @@ func genTables(pkg *model.Package) *jen.File {
 	f.Comment("// Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.")
 	f.Var().DefsFunc(func(g *jen.Group) {
 		for _, t := range pkg.Tables {
-			g.Id(t.Var).Id("hkSchema").Comment(t.Key[len("file:///"):])
+			g.Id(t.Var).Id("hkSchema").Comment(lineComment(strings.TrimPrefix(t.Key, "file:///")))
 		}
 	})
 	f.Func().Id("init").Params().BlockFunc(func(g *jen.Group) {

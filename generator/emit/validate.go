@@ -121,7 +121,7 @@ func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 	p := pp.ptr()
 	switch r.Kind {
 	case model.Named:
-		if r.Type.Kind == model.Sum {
+		if r.Type.Kind == model.Sum || r.Pointer {
 			g.If(v.Clone().Op("==").Nil()).Block(
 				jen.Id("e").Dot("add").Call(p, jen.Lit("type"), jen.Lit("expected object, but got nothing")),
 			).Else().Block(v.Clone().Dot("validate").Call(jen.Id("e"), p))

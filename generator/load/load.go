@@ -69,6 +69,9 @@ type Document struct {
 	// bases maps the pointer of every schema with an $id (the root
 	// included) to the base URI it sets for $refs inside it.
 	bases map[string]string
+	// overLimit: the document breaks a limit of limits.go, reported
+	// already; it is not meta-validated.
+	overLimit bool
 }
 
 // Schema is a located schema: a node of a document and its JSON pointer.
@@ -187,10 +190,14 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 			p.Manifest = loadManifest(file, data, diags)
 			continue
 		}
+		if tooLarge(file, len(data), diags) {
+			continue
+		}
 		doc := parseDocument(file, e.Name(), "file:///"+name+"/"+e.Name(), data, diags)
 		if doc == nil {
 			continue
 		}
+		doc.overLimit = !checkLimits(doc, diags)
 		p.Docs = append(p.Docs, doc)
 	}
 	if len(p.Docs) == 0 {
@@ -227,6 +234,9 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if p.Docs[i].overLimit {
+					continue // reported; too costly to meta-validate
+				}
 				metaValidate(p.Docs[i], &perDoc[i])
 			}
 		}()

@@ -58,6 +58,7 @@ type builder struct {
 	checked  map[string]bool // locations whose keywords were checked
 	tables   map[string]*RawSchema
 	patterns map[string]*Pattern
+	guard    guard // recursion guards of the paths that follow $refs (recursion.go)
 }
 
 // claim records who took a Go identifier, to name both sides of a clash.
@@ -104,9 +105,9 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 	if !naming.IsPackageName(b.pkg.Name) {
 		pos := p.Manifest.Pos
 		if pos.File == "" {
-			pos = diag.Pos{File: p.Dir}
+			pos = b.folderPos()
 		}
-		b.diags.Add(pos, "cannot derive a Go package name from folder %q; set \"package\" in %s", p.Name, load.ManifestName)
+		b.diags.Add(pos, "%q is not a Go package name that can be imported (lower-case letters and digits, not a keyword or \"main\"); set \"package\" in %s", b.pkg.Name, load.ManifestName)
 	}
 	if b.pkg.Title == "" {
 		b.pkg.Title = p.Name
@@ -160,6 +161,7 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 		b.route()
 	}
 	b.examples(opts.Examples, opts.Testdata)
+	b.robust()
 	b.finish()
 	if err := b.diags.Err(); err != nil {
 		return nil, err
@@ -323,6 +325,10 @@ func sortedKeys[V any](m map[string]V) []string {
 // must be kept as raw JSON, or "" when it can be typed. A Go type is
 // chosen only when it, with the generated checks, honours every keyword.
 func (b *builder) rawReason(s load.Schema) string {
+	if !b.guard.enter("rawReason", s.Key()) {
+		return "it refers to itself through oneOf or anyOf"
+	}
+	defer b.guard.leave("rawReason", s.Key())
 	for _, m := range s.Node.Members {
 		if rawOnlyKeywords[m.Name] {
 			return fmt.Sprintf("it uses %q", m.Name)

@@ -259,6 +259,10 @@ type Ref struct {
 	// folded into Field.State; elsewhere (slice elements, map values) the
 	// emitter wraps the type in Nullable[T]. Raw holds null itself.
 	Nullable bool
+	// Pointer: a struct field holds this named struct by pointer (*T), to
+	// break a cycle of structs containing each other by value (see
+	// breakCycles). nil stands for absent.
+	Pointer bool
 	// Rules constrain an unnamed value (a named type carries its own).
 	Rules *Rules
 	// Table validates a Raw value; nil accepts any JSON.

@@ -21,7 +21,11 @@ func (b *builder) declare(s load.Schema, kind TypeKind) *Type {
 		Pos:    s.Pos(),
 		offset: s.Node.Offset,
 	}
-	b.claim(t.Name, "type "+t.Name, s.Pos())
+	if t.Name == "" {
+		b.diags.Add(s.Pos(), "%s has no letters or digits to make a Go name of; set x-go-name", whatIsNamed(s))
+	} else {
+		b.claim(t.Name, "type "+t.Name, s.Pos())
+	}
 	b.pkg.Types = append(b.pkg.Types, t)
 	fileFor(b.pkg, s.Doc).Types = append(fileFor(b.pkg, s.Doc).Types, t)
 	return t
@@ -55,8 +59,13 @@ func comparePos(a, b diag.Pos) int {
 	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Pointer, b.Pointer))
 }
 
+// goFileName is the Go file holding the types of schema file d.
+func goFileName(d *load.Document) string {
+	return naming.FileStem(strings.TrimSuffix(strings.TrimSuffix(d.Name, ".json"), ".schema")) + "_gen.go"
+}
+
 func fileFor(pkg *Package, d *load.Document) *File {
-	name := naming.FileStem(strings.TrimSuffix(strings.TrimSuffix(d.Name, ".json"), ".schema")) + "_gen.go"
+	name := goFileName(d)
 	for _, f := range pkg.Files {
 		if f.Name == name {
 			return f
@@ -194,4 +203,99 @@ func branchName(kw string, branches load.Schema, idx int) string {
 		}
 	}
 	return fmt.Sprintf("Option%d", idx)
+}
+
+// whatIsNamed describes the schema a name is derived from, for messages.
+func whatIsNamed(s load.Schema) string {
+	if s.Pointer == "" {
+		return fmt.Sprintf("file name %q", s.Doc.Name)
+	}
+	toks := strings.Split(s.Pointer, "/")
+	return fmt.Sprintf("%q", unescape(toks[len(toks)-1]))
+}
+
+// MemberNames are the methods and fields the emitters generate on a
+// struct (and on every struct, whether or not it is an event root or a
+// variant, so that adding a router never breaks a type). A property whose
+// Go name is one of them would not compile: the model refuses it, as
+// protogen reserves its generated names before handing out user ones.
+var MemberNames = []string{
+	"Validate", "MarshalJSON", "UnmarshalJSON", "EventType", // exported methods
+	"validate", "decodeJSON", "appendJSON", "isEvent", // unexported methods
+	"hkSkip", "hkExtra", // unexported fields
+}
+
+// ReservedFiles are the files hookgen writes into a package besides one
+// per schema file; every other file it writes starts with
+// ReservedFilePrefix. A schema file whose Go file would be one of them is
+// refused.
+var ReservedFiles = []string{"doc_gen.go", "unknown_gen.go"}
+
+// ReservedFilePrefix starts the names of the package-wide and runtime
+// files hookgen writes (hookgen_events_gen.go, hookgen_runtime_*_gen.go).
+const ReservedFilePrefix = "hookgen_"
+
+// checkMembers refuses properties whose Go names the generated methods
+// and fields take, and a sum discriminator whose field would be the Raw of
+// its unknown variant.
+func (b *builder) checkMembers() {
+	for _, t := range b.pkg.Types {
+		switch t.Kind {
+		case Struct:
+			for _, f := range t.Fields {
+				if slices.Contains(MemberNames, f.Name) {
+					b.diags.Add(f.Pos, "property %q would be field %s of %s, which is the name of a method or field hookgen generates on it (%s); set x-go-name", f.JSONName, f.Name, t.Name, strings.Join(MemberNames, ", "))
+				}
+			}
+		case Sum:
+			if t.DiscriminatorName == "Raw" {
+				b.diags.Add(t.Pos, "discriminator %q would be field Raw of %s, which holds the raw JSON; set x-go-name on it", t.Discriminator, t.Unknown)
+			}
+		}
+	}
+}
+
+// checkFiles refuses schema files whose Go file Go would ignore (a name
+// with no letters or digits gives "_gen.go"), that would overwrite a file
+// hookgen writes itself, or that share their Go file with another schema
+// file.
+func (b *builder) checkFiles() {
+	docs := slices.Clone(b.prov.Docs)
+	slices.SortFunc(docs, func(x, y *load.Document) int { return strings.Compare(x.Name, y.Name) })
+	byFile := map[string]*load.Document{}
+	for _, d := range docs {
+		name := goFileName(d)
+		declares := false
+		for _, t := range b.pkg.Types {
+			if strings.HasPrefix(t.Source, b.pkg.Provider+"/"+d.Name+"#") {
+				declares = true
+			}
+		}
+		if !declares {
+			continue // no types, no file
+		}
+		pos := d.RootSchema().Pos()
+		if prev, ok := byFile[name]; ok {
+			b.diags.Add(pos, "schema files %s and %s would both generate %s; rename one", prev.Name, d.Name, name)
+			continue
+		}
+		byFile[name] = d
+		switch {
+		case name == "_gen.go":
+			b.diags.Add(pos, "file name %q has no letters or digits to name its Go file (Go ignores _gen.go); rename it", d.Name)
+		case slices.Contains(ReservedFiles, name) || strings.HasPrefix(name, ReservedFilePrefix):
+			b.diags.Add(pos, "file name %q would generate %s, a name hookgen keeps for its own files (%s, %s*); rename it", d.Name, name, strings.Join(ReservedFiles, ", "), ReservedFilePrefix)
+		}
+	}
+}
+
+// robust runs the checks and the cycle breaking that need the whole
+// package built, before finish lays it out (issue 16).
+func (b *builder) robust() {
+	b.checkLoops()
+	b.breakCycles()
+	b.checkMembers()
+	b.checkFiles()
+	b.checkTypeDepth()
+	b.checkNumbers()
 }

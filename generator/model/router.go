@@ -138,7 +138,7 @@ func (b *builder) route() {
 			return // no schema pins anything: no events
 		}
 		if tie {
-			b.diags.Add(diag.Pos{File: b.prov.Dir}, "cannot infer the discriminator: as many schemas pin %s as other properties; set \"discriminator\" in %s", strings.ReplaceAll(best, "+", " + "), load.ManifestName)
+			b.diags.Add(b.inferPos(best), "cannot infer the discriminator: as many schemas pin %s as other properties; set \"discriminator\" in %s", strings.ReplaceAll(best, "+", " + "), load.ManifestName)
 			return
 		}
 		disc = strings.Split(best, "+")
@@ -211,15 +211,17 @@ func (b *builder) route() {
 	// Every combination of accepted values is a route; where several
 	// events accept one, a deeper pinned string must tell them apart.
 	byValues := map[string][]*Event{}
+	comboOf := map[string][]string{}
 	for _, ev := range router.Events {
 		for _, combo := range combinations(ev.Values) {
-			key := strings.Join(combo, "\x00")
+			key := routeKey(combo)
 			byValues[key] = append(byValues[key], ev)
+			comboOf[key] = combo
 		}
 	}
 	for _, key := range sortedKeys(byValues) {
 		evs := byValues[key]
-		rt := &Route{Values: strings.Split(key, "\x00")}
+		rt := &Route{Values: comboOf[key]}
 		if len(evs) == 1 {
 			rt.Event = evs[0]
 			router.Routes = append(router.Routes, rt)
@@ -231,7 +233,7 @@ func (b *builder) route() {
 			for _, ev := range evs {
 				files = append(files, ev.Schema+".json")
 			}
-			b.diags.Add(diag.Pos{File: b.prov.Dir}, "events %s all accept %s = %s, and no string they pin below the root tells them apart", strings.Join(files, ", "), strings.Join(disc, " + "), strings.Join(rt.Values, " + "))
+			b.diags.Add(b.eventPos(evs[len(evs)-1], disc), "events %s all accept %s = %s, and no string they pin below the root tells them apart", strings.Join(files, ", "), strings.Join(disc, " + "), strings.Join(rt.Values, " + "))
 			continue
 		}
 		rt.Path, rt.Choices = path, choices

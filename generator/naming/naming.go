@@ -58,8 +58,9 @@ func Words(s string) []string {
 // Exported returns the exported Go identifier for s: words joined in
 // PascalCase with initialisms in upper case. A name that would start with a
 // digit gets an "N" in front ("2fa" becomes "N2fa"); one with no letters or
-// digits at all gives "". The result is never a Go keyword, as it always
-// starts with an upper-case letter.
+// digits at all gives "". One whose first letter has no upper case (such
+// as "日本") gets an "X" in front ("X日本"), so it is exported. The result
+// is never a Go keyword, as it always starts with an upper-case letter.
 func Exported(s string) string {
 	if sign := signed(s); sign != "" {
 		return sign
@@ -90,6 +91,10 @@ func Exported(s string) string {
 	}
 	if r, _ := utf8.DecodeRuneInString(name); unicode.IsDigit(r) {
 		name = "N" + name
+	} else if !unicode.IsUpper(r) {
+		// A letter with no upper case (日本, ℓ): Go would not export it,
+		// so it gets an X in front, as a digit gets an N.
+		name = "X" + name
 	}
 	return name
 }
@@ -144,9 +149,11 @@ func PackageName(s string) string {
 	return name
 }
 
-// IsPackageName reports whether s is a valid, conventional Go package name.
+// IsPackageName reports whether s is a valid, conventional Go package name
+// that can be imported: not a keyword and not "main" (a command, which no
+// other package can import).
 func IsPackageName(s string) bool {
-	return s != "" && token.IsIdentifier(s) && !token.IsKeyword(s) && PackageName(s) == s
+	return s != "" && s != "main" && token.IsIdentifier(s) && !token.IsKeyword(s) && PackageName(s) == s
 }
 
 // EnumConstant is the name of one enum constant: the type name followed by

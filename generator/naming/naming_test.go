@@ -51,6 +51,9 @@ func TestExported(t *testing.T) {
 		"MAX_SIZE":                  "MaxSize",
 		"head_sha":                  "HeadSHA",
 		"HTTPServer":                "HTTPServer",
+		"日本":                        "X日本",
+		"ℓ_max":                     "XℓMax",
+		"é":                         "É",
 	}
 	for in, want := range cases {
 		if got := Exported(in); got != want {
@@ -69,7 +72,7 @@ func TestPackageName(t *testing.T) {
 			t.Errorf("IsPackageName(PackageName(%q)) = false", in)
 		}
 	}
-	for _, bad := range []string{"", "Peach", "type", "a-b", "1x"} {
+	for _, bad := range []string{"", "Peach", "type", "a-b", "1x", "main"} {
 		if IsPackageName(bad) {
 			t.Errorf("IsPackageName(%q) = true, want false", bad)
 		}

@@ -1,0 +1,226 @@
+package model
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/hookgen/hookgen/generator/load"
+)
+
+// guard keeps the paths that follow $refs from looping: a schema may
+// reach itself through $ref (directly, through another definition, or
+// through "#"), and a question about it (can it be typed, does it
+// discriminate) must not ask itself again while it is being answered.
+// Building types has its own guard (builder.visiting); this one is for
+// the questions asked on the way (rawReason and what it calls).
+type guard struct {
+	active map[string]bool
+}
+
+// enter marks question q about the schema at key as being answered; it
+// reports false when it already is (the schema reached itself).
+func (g *guard) enter(q, key string) bool {
+	if g.active == nil {
+		g.active = map[string]bool{}
+	}
+	k := q + "\x00" + key
+	if g.active[k] {
+		return false
+	}
+	g.active[k] = true
+	return true
+}
+
+func (g *guard) leave(q, key string) { delete(g.active, q+"\x00"+key) }
+
+// breakCycles makes every struct that contains itself by value, directly
+// or through other structs (Node.next is a Node; A.b is a B whose a is an
+// A; also through Optional and Nullable, which hold their value inline),
+// hold the struct that closes the cycle by pointer, so the Go type has a
+// finite size. As ogen's gen/ir/recursion.go, the cycle is broken with
+// indirection rather than refused: recursive payloads (trees, threads,
+// linked lists) are common and valid.
+//
+// Fields whose type is in the same strongly connected component of the
+// "contains by value" graph as their struct become pointers
+// (Ref.Pointer); every other field stays a value. Slices, maps and sums
+// (interfaces) are indirect already and never need it.
+func (b *builder) breakCycles() {
+	var structs []*Type
+	for _, t := range b.pkg.Types {
+		if t.Kind == Struct {
+			structs = append(structs, t)
+		}
+	}
+	slices.SortFunc(structs, func(x, y *Type) int { return strings.Compare(x.Name, y.Name) })
+	byValue := func(f *Field) *Type {
+		if f.Type.Kind == Named && f.Type.Type.Kind == Struct {
+			return f.Type.Type
+		}
+		return nil
+	}
+	// Tarjan's strongly connected components.
+	index := map[*Type]int{}
+	low := map[*Type]int{}
+	onStack := map[*Type]bool{}
+	comp := map[*Type]int{}
+	var stack []*Type
+	next, ncomp := 0, 0
+	var visit func(t *Type)
+	visit = func(t *Type) {
+		index[t], low[t] = next, next
+		next++
+		stack = append(stack, t)
+		onStack[t] = true
+		for _, f := range t.Fields {
+			u := byValue(f)
+			if u == nil {
+				continue
+			}
+			if _, seen := index[u]; !seen {
+				visit(u)
+				low[t] = min(low[t], low[u])
+			} else if onStack[u] {
+				low[t] = min(low[t], index[u])
+			}
+		}
+		if low[t] == index[t] {
+			for {
+				u := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[u] = false
+				comp[u] = ncomp
+				if u == t {
+					break
+				}
+			}
+			ncomp++
+		}
+	}
+	for _, t := range structs {
+		if _, seen := index[t]; !seen {
+			visit(t)
+		}
+	}
+	for _, t := range structs {
+		for _, f := range t.Fields {
+			if u := byValue(f); u != nil && comp[u] == comp[t] {
+				f.Type.Pointer = true
+			}
+		}
+	}
+}
+
+// checkLoops refuses $refs that lead back to themselves without
+// descending into the value: {"X": {"anyOf": [{"$ref": "#/$defs/X"}, ...]}}
+// applies X to the same value X is checking, so validating it (by
+// hookgen's schema tables as by any validator) would never end, and no Go
+// type can be built for it. Recursion that descends (through properties,
+// items, additionalProperties...) is fine: each step consumes a level of
+// the payload.
+//
+// The in-place applicators are $ref, allOf, anyOf, oneOf, not, if, then,
+// else and dependentSchemas; a cycle of them is a strongly connected
+// component of that graph with an edge inside, and every $ref on it is
+// reported at its position.
+func (b *builder) checkLoops() {
+	type node struct {
+		s     load.Schema
+		edges []string
+		refs  []load.Schema // the $ref keyword, for the message, per edge (zero when not a $ref)
+	}
+	nodes := map[string]*node{}
+	var keys []string
+	var add func(s load.Schema) *node
+	add = func(s load.Schema) *node {
+		key := s.Key()
+		if n, ok := nodes[key]; ok {
+			return n
+		}
+		n := &node{s: s}
+		nodes[key] = n
+		keys = append(keys, key)
+		if s.Node == nil || s.Node.Kind != load.Object {
+			return n
+		}
+		edge := func(c load.Schema, ref load.Schema) {
+			add(c)
+			n.edges = append(n.edges, c.Key())
+			n.refs = append(n.refs, ref)
+		}
+		for _, kw := range []string{"allOf", "anyOf", "oneOf"} {
+			if k, ok := s.Keyword(kw); ok && k.Node.Kind == load.Array {
+				for i := range k.Node.Items {
+					edge(k.Item(i), load.Schema{})
+				}
+			}
+		}
+		for _, kw := range []string{"not", "if", "then", "else"} {
+			if k, ok := s.Keyword(kw); ok && (k.Node.Kind == load.Object || k.Node.Kind == load.Bool) {
+				edge(k, load.Schema{})
+			}
+		}
+		if k, ok := s.Keyword("dependentSchemas"); ok && k.Node.Kind == load.Object {
+			for _, m := range k.Node.Members {
+				edge(k.Member(m.Name), load.Schema{})
+			}
+		}
+		if k, ok := s.Keyword("$ref"); ok && k.Node.Kind == load.String {
+			if target, err := b.prov.Resolve(s, k.Node.Str); err == nil {
+				edge(target, k)
+			}
+		}
+		return n
+	}
+	docs := slices.Clone(b.prov.Docs)
+	slices.SortFunc(docs, func(x, y *load.Document) int { return strings.Compare(x.Name, y.Name) })
+	for _, d := range docs {
+		load.WalkSchemas(d.RootSchema(), func(s load.Schema) { add(s) })
+	}
+	// Tarjan's strongly connected components, iterating keys in the order
+	// they were added (document order), for deterministic messages.
+	index, low, comp := map[string]int{}, map[string]int{}, map[string]int{}
+	onStack := map[string]bool{}
+	var stack []string
+	next, ncomp := 0, 0
+	var visit func(k string)
+	visit = func(k string) {
+		index[k], low[k] = next, next
+		next++
+		stack = append(stack, k)
+		onStack[k] = true
+		for _, e := range nodes[k].edges {
+			if _, seen := index[e]; !seen {
+				visit(e)
+				low[k] = min(low[k], low[e])
+			} else if onStack[e] {
+				low[k] = min(low[k], index[e])
+			}
+		}
+		if low[k] == index[k] {
+			for {
+				u := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[u] = false
+				comp[u] = ncomp
+				if u == k {
+					break
+				}
+			}
+			ncomp++
+		}
+	}
+	for _, k := range keys {
+		if _, seen := index[k]; !seen {
+			visit(k)
+		}
+	}
+	for _, k := range keys {
+		n := nodes[k]
+		for i, e := range n.edges {
+			if ref := n.refs[i]; ref.Node != nil && comp[e] == comp[k] {
+				b.diags.Add(ref.Pos(), "$ref %q leads back here without descending into the value (through $ref, allOf, anyOf, oneOf, not, if/then/else or dependentSchemas only): validating it would never end", ref.Node.Str)
+			}
+		}
+	}
+}
