@@ -234,6 +234,9 @@ func (s *Server) webhook(p *Provider) http.HandlerFunc {
 		case errors.Is(err, errBusy):
 			log.Warn("too many unverified bodies in flight; refused", "budget", s.cfg.UnverifiedBytes)
 			w.Header().Set("Retry-After", "1")
+			// Close, so the server does not wait to read the rest of an
+			// unread body (up to 256 KiB) before answering.
+			w.Header().Set("Connection", "close")
 			reply(w, http.StatusServiceUnavailable, Answer{Status: "busy", Error: "too many deliveries in flight; retry later"})
 			return
 		case err != nil:
