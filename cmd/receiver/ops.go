@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -36,7 +37,9 @@ func opsFlags(name string, stderr io.Writer) (*pflag.FlagSet, *string, *string) 
 	return fs, store, status
 }
 
-func parseOps(fs *pflag.FlagSet, args []string, store, status string, stderr io.Writer) (int, bool) {
+// parseOps parses args; then checks the store and status flags, the
+// latter after fill has had the chance to give it a default.
+func parseOps(fs *pflag.FlagSet, args []string, storep, statusp *string, fill func(), stderr io.Writer) (int, bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return 0, false
@@ -44,6 +47,10 @@ func parseOps(fs *pflag.FlagSet, args []string, store, status string, stderr io.
 		fmt.Fprintf(stderr, "receiver %s: %v (see receiver %s --help)\n", fs.Name(), err, fs.Name())
 		return 2, false
 	}
+	if fill != nil {
+		fill()
+	}
+	store, status := *storep, *statusp
 	switch {
 	case store == "":
 		fmt.Fprintf(stderr, "receiver %s: --store is required\n", fs.Name())
@@ -51,6 +58,10 @@ func parseOps(fs *pflag.FlagSet, args []string, store, status string, stderr io.
 	case status != "" && !slices.Contains(hookserve.Statuses, status):
 		fmt.Fprintf(stderr, "receiver %s: --status %q: one of %s\n", fs.Name(), status, strings.Join(hookserve.Statuses, ", "))
 		return 2, false
+	case !strings.Contains(store, "://") && !fileExists(store):
+		// Opening would create an empty store and list nothing.
+		fmt.Fprintf(stderr, "receiver %s: no store at %q\n", fs.Name(), store)
+		return 1, false
 	case fs.NArg() > 0:
 		fmt.Fprintf(stderr, "receiver %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
 		return 2, false
@@ -62,10 +73,7 @@ func parseOps(fs *pflag.FlagSet, args []string, store, status string, stderr io.
 func runDeliveries(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs, store, status := opsFlags("deliveries", stderr)
 	asJSON := fs.Bool("json", false, "one JSON object per line")
-	if code, ok := parseOps(fs, args, *store, "", stderr); !ok {
-		return code
-	}
-	if code, ok := parseOps(fs, nil, *store, *status, stderr); !ok {
+	if code, ok := parseOps(fs, args, store, status, nil, stderr); !ok {
 		return code
 	}
 	s, err := hookserve.Open(*store, 0)
@@ -107,13 +115,12 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs, store, status := opsFlags("replay", stderr)
 	provider := fs.String("provider", "", "the provider of the --id deliveries (and a filter for --status)")
 	ids := fs.StringArray("id", nil, "a delivery to replay (repeatable; needs --provider)")
-	if code, ok := parseOps(fs, args, *store, "", stderr); !ok {
-		return code
+	fill := func() {
+		if *status == "" && len(*ids) == 0 {
+			*status = hookserve.StatusDead
+		}
 	}
-	if *status == "" && len(*ids) == 0 {
-		*status = hookserve.StatusDead
-	}
-	if code, ok := parseOps(fs, nil, *store, *status, stderr); !ok {
+	if code, ok := parseOps(fs, args, store, status, fill, stderr); !ok {
 		return code
 	}
 	switch {
@@ -144,4 +151,9 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	return 0
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
