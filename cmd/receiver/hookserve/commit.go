@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -33,6 +34,7 @@ const maxBatch = 512
 // little for more (the added latency is at most window).
 type committer struct {
 	db     *sql.DB
+	conn   *sql.Conn // the writer's own connection: its page cache stays warm
 	d      dialect
 	window time.Duration
 	ops    chan *op
@@ -41,6 +43,8 @@ type committer struct {
 	once   sync.Once
 	mu     sync.RWMutex
 	closed bool
+
+	commits, written atomic.Int64 // committed transactions and the writes in them
 }
 
 var errStoreClosed = errors.New("the store is closed")
@@ -74,6 +78,9 @@ func (c *committer) close() {
 		c.mu.Unlock()
 		close(c.quit)
 		c.wg.Wait()
+		if c.conn != nil {
+			c.conn.Close()
+		}
 	})
 }
 
@@ -154,8 +161,16 @@ func (c *committer) run(batch []*op) (errs []error, err error) {
 	// The committer's own context: no request can cancel a write.
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	tx, err := c.db.BeginTx(ctx, nil)
+	if c.conn == nil {
+		if c.conn, err = c.db.Conn(ctx); err != nil {
+			return nil, err
+		}
+	}
+	tx, err := c.conn.BeginTx(ctx, nil)
 	if err != nil {
+		// Take a fresh connection next time; this one may be broken.
+		c.conn.Close()
+		c.conn = nil
 		return nil, err
 	}
 	defer tx.Rollback()
@@ -182,5 +197,7 @@ func (c *committer) run(batch []*op) (errs []error, err error) {
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
+	c.commits.Add(1)
+	c.written.Add(int64(len(batch)))
 	return errs, nil
 }

@@ -33,8 +33,9 @@ func openPostgres(dsn string, window time.Duration) (*Store, error) {
 		claimSelect: `SELECT provider, id FROM hookgen_inbox
 			WHERE (status = 'pending' AND next_at <= ?) OR (status = 'running' AND lease_until <= ?)
 			ORDER BY next_at LIMIT ? FOR UPDATE SKIP LOCKED`,
-		rebind:    rebindDollar,
-		retryable: pgRetryable,
+		rebind:     rebindDollar,
+		schemaLock: `SELECT pg_advisory_xact_lock(7361029)`,
+		retryable:  pgRetryable,
 		tune: func(db *sql.DB) error {
 			db.SetMaxOpenConns(8)
 			db.SetMaxIdleConns(8)

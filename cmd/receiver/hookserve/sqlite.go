@@ -25,7 +25,7 @@ func sqliteDSN(path string) (string, error) {
 		return "", err
 	}
 	esc := strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(filepath.ToSlash(abs))
-	return "file:" + esc + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)&_txlock=immediate", nil
+	return "file:" + esc + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)&_pragma=wal_autocheckpoint(0)&_txlock=immediate", nil
 }
 
 func openSQLite(path string, window time.Duration) (*Store, error) {
@@ -44,6 +44,7 @@ func openSQLite(path string, window time.Duration) (*Store, error) {
 			UNION ALL SELECT provider, id FROM hookgen_inbox WHERE status = 'running' AND lease_until <= ?
 			LIMIT ?`,
 		rebind:    func(q string) string { return q },
+		maintain:  checkpointer,
 		retryable: sqliteBusy,
 		tune: func(db *sql.DB) error {
 			// SQLite has one writer, and the committer is it; a few more
@@ -71,4 +72,22 @@ func sqliteBusy(err error) bool {
 		}
 	}
 	return false
+}
+
+// checkpointer copies the WAL back into the database file from a reader
+// connection, so the commit that crosses SQLite's auto-checkpoint
+// threshold does not stall every delivery waiting on it (auto-checkpoint
+// is off in the DSN). PASSIVE never blocks the writer.
+func checkpointer(db *sql.DB, stop <-chan struct{}) {
+	t := time.NewTicker(500 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+			return
+		case <-t.C:
+			db.Exec(`PRAGMA wal_checkpoint(PASSIVE)`)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -46,11 +47,13 @@ var errLeaseLost = errors.New("the lease on this delivery was lost")
 // written once with ? placeholders.
 type dialect struct {
 	name        string
-	blob        string                 // column type of the body
-	claimSelect string                 // the claim's row selection, with its placeholders
-	rebind      func(q string) string  // ? to the driver's placeholders
-	retryable   func(err error) bool   // a whole-batch failure worth retrying (deadlock, busy)
-	tune        func(db *sql.DB) error // pool settings
+	blob        string                                 // column type of the body
+	claimSelect string                                 // the claim's row selection, with its placeholders
+	rebind      func(q string) string                  // ? to the driver's placeholders
+	retryable   func(err error) bool                   // a whole-batch failure worth retrying (deadlock, busy)
+	tune        func(db *sql.DB) error                 // pool settings
+	maintain    func(db *sql.DB, stop <-chan struct{}) // background upkeep while open; optional
+	schemaLock  string                                 // serialises schema creation between replicas; optional
 }
 
 // Store is the durable inbox: deliveries deduplicated by (provider, id),
@@ -59,10 +62,13 @@ type dialect struct {
 // transaction and its fsync. Its methods never take a request's context:
 // a write that was started is finished whatever happens to the request.
 type Store struct {
-	db   *sql.DB
-	d    dialect
-	gc   *committer
-	desc string // what was opened, for messages (never a password)
+	db        *sql.DB
+	d         dialect
+	gc        *committer
+	desc      string // what was opened, for messages (never a password)
+	stop      chan struct{}
+	closeOnce sync.Once
+	bg        sync.WaitGroup
 }
 
 // Open opens a store: a postgres:// or postgresql:// URL is PostgreSQL;
@@ -101,16 +107,41 @@ func newStore(db *sql.DB, d dialect, desc string, window time.Duration) (*Store,
 		`CREATE INDEX IF NOT EXISTS hookgen_inbox_due ON hookgen_inbox (status, next_at)`,
 		`CREATE INDEX IF NOT EXISTS hookgen_inbox_lease ON hookgen_inbox (status, lease_until)`,
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	for _, q := range schema {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			db.Close()
-			return nil, fmt.Errorf("opening store %s: %w", desc, err)
-		}
+	if err := createSchema(db, d.schemaLock, schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening store %s: %w", desc, err)
 	}
 	s.gc = newCommitter(db, d, window)
+	s.stop = make(chan struct{})
+	if d.maintain != nil {
+		s.bg.Add(1)
+		go func() { defer s.bg.Done(); d.maintain(db, s.stop) }()
+	}
 	return s, nil
+}
+
+// createSchema runs the schema statements in one transaction, after
+// taking the dialect's lock: replicas starting together on one
+// PostgreSQL would otherwise race on CREATE TABLE IF NOT EXISTS.
+func createSchema(db *sql.DB, lock string, schema []string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if lock != "" {
+		if _, err := tx.ExecContext(ctx, lock); err != nil {
+			return err
+		}
+	}
+	for _, q := range schema {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
 }
 
 // Desc says which store this is, without credentials.
@@ -120,10 +151,18 @@ func (s *Store) Desc() string { return s.desc }
 // before serving) and for tests.
 func (s *Store) DB() *sql.DB { return s.db }
 
+// Commits returns how many transactions the store committed and how many
+// writes they held: the ratio is what group commit saves.
+func (s *Store) Commits() (transactions, writes int64) {
+	return s.gc.commits.Load(), s.gc.written.Load()
+}
+
 // Close stops the committer (queued writes finish first) and closes the
 // database.
 func (s *Store) Close() error {
 	s.gc.close()
+	s.closeOnce.Do(func() { close(s.stop) })
+	s.bg.Wait()
 	return s.db.Close()
 }
 
