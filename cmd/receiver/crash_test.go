@@ -42,15 +42,20 @@ func TestMain(m *testing.M) {
 
 // runChild is the receiver with a handler whose only side effect is a
 // row in crash_effects written through Job.Atomically: the test counts
-// those rows. The table has no unique key, so a delivery handled twice
-// shows as two rows. Handlers sleep a little (to be caught by the kills)
+// those rows. Handlers sleep a little (to be caught by the kills)
 // and fail at random when asked to.
 func runChild(args []string) int {
 	failRate, _ := strconv.ParseFloat(os.Getenv(childFailEnv), 64)
 	ctx, stop := signalContext()
 	defer stop()
+	insert := `INSERT INTO crash_effects (provider, id) VALUES (?, ?)`
+	for i, a := range args {
+		if a == "--store" && i+1 < len(args) && strings.HasPrefix(args[i+1], "postgres") {
+			insert = `INSERT INTO crash_effects (provider, id) VALUES ($1, $2)`
+		}
+	}
 	ready := func(store *hookserve.Store, addr string) {
-		if _, err := store.DB().Exec(`CREATE TABLE IF NOT EXISTS crash_effects (seq INTEGER PRIMARY KEY AUTOINCREMENT, provider TEXT NOT NULL, id TEXT NOT NULL)`); err != nil {
+		if _, err := store.DB().Exec(createEffects); err != nil {
 			fmt.Fprintln(os.Stderr, "creating crash_effects:", err)
 			os.Exit(1)
 		}
@@ -64,7 +69,7 @@ func runChild(args []string) int {
 			}
 			d := job.Delivery
 			job.Atomically(func(ctx context.Context, tx *sql.Tx) error {
-				_, err := tx.ExecContext(ctx, `INSERT INTO crash_effects (provider, id) VALUES (?, ?)`, d.Provider, d.ID)
+				_, err := tx.ExecContext(ctx, insert, d.Provider, d.ID)
 				return err
 			})
 			return nil
@@ -72,6 +77,10 @@ func runChild(args []string) int {
 	}
 	return runServer(ctx, args, testEnv, os.Stderr, ready, handle)
 }
+
+// createEffects makes the handler's effect table: no key, so a delivery
+// handled twice shows as two rows.
+const createEffects = `CREATE TABLE IF NOT EXISTS crash_effects (provider TEXT NOT NULL, id TEXT NOT NULL)`
 
 func signalContext() (context.Context, context.CancelFunc) {
 	return context.WithCancel(context.Background()) // the child only ever dies by SIGKILL, or ends with the test
@@ -286,6 +295,20 @@ func crashRun(t *testing.T, cfg crashConfig) {
 		len(ids), accepted.Load(), duplicates.Load(), kills.Load(), time.Since(start).Round(time.Millisecond))
 
 	// Let the last receiver drain the inbox (expired leases included).
+	checkExactlyOnce(t, storePath, ids, logPath)
+	if kills.Load() < int64(cfg.kills) {
+		t.Errorf("only %d kills", kills.Load())
+	}
+}
+
+func jsonDecode(r io.Reader, v any) error {
+	return json.NewDecoder(r).Decode(v)
+}
+
+// checkExactlyOnce waits for the receivers on the store to drain it, then
+// checks that every id was processed with exactly one effect row.
+func checkExactlyOnce(t *testing.T, storePath string, ids []string, logPath string) {
+	t.Helper()
 	store, err := hookserve.Open(storePath, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -331,11 +354,4 @@ func crashRun(t *testing.T, cfg crashConfig) {
 	if bad > 0 || len(effects) != len(ids) {
 		t.Errorf("%d deliveries not handled exactly once; %d distinct handled of %d", bad, len(effects), len(ids))
 	}
-	if kills.Load() < int64(cfg.kills) {
-		t.Errorf("only %d kills", kills.Load())
-	}
-}
-
-func jsonDecode(r io.Reader, v any) error {
-	return json.NewDecoder(r).Decode(v)
 }
