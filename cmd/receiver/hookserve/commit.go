@@ -15,8 +15,9 @@ import (
 // ops of a batch, so that concurrent batches (several replicas on one
 // PostgreSQL) take row locks in one order and cannot deadlock each other.
 // An op with savepoint set runs inside a savepoint, so its failure undoes
-// only its own writes (a handler's effects); other ops are expected not
-// to fail, and when one does the batch is retried one op at a time.
+// only its own writes (a handler's effects); other ops may only report
+// errLeaseLost (having written nothing), and when one fails otherwise the
+// batch is retried one op at a time.
 type op struct {
 	key       string
 	savepoint bool
@@ -177,7 +178,14 @@ func (c *committer) run(batch []*op) (errs []error, err error) {
 	errs = make([]error, len(batch))
 	for i, o := range batch {
 		if !o.savepoint {
-			if err := o.fn(ctx, tx); err != nil {
+			err := o.fn(ctx, tx)
+			if errors.Is(err, errLeaseLost) {
+				// An outcome, not a failure: the fenced write matched no
+				// row, so nothing was written and the batch goes on.
+				errs[i] = err
+				continue
+			}
+			if err != nil {
 				return nil, err
 			}
 			continue

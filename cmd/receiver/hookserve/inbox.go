@@ -78,10 +78,16 @@ type Inbox struct {
 	owner     string
 	now       func() time.Time
 
-	wake   chan struct{}
-	cancel context.CancelFunc
-	stop   chan struct{}
-	wg     sync.WaitGroup
+	wake    chan struct{}
+	ctx     context.Context
+	cancel  context.CancelFunc
+	stop    chan struct{}
+	wg      sync.WaitGroup // the claim loop
+	slots   chan struct{}  // one per running handler
+	workers sync.WaitGroup
+	mu      sync.Mutex
+	started bool
+	stopped bool
 }
 
 // NewInbox makes an inbox; Start runs it.
@@ -92,7 +98,8 @@ func NewInbox(store *Store, providers []*Provider, handle Handler, cfg InboxConf
 	var b [8]byte
 	crand.Read(b[:])
 	ib := &Inbox{store: store, providers: map[string]*Provider{}, handle: handle, cfg: cfg, log: log,
-		owner: hex.EncodeToString(b[:]), now: time.Now, wake: make(chan struct{}, 1), stop: make(chan struct{})}
+		owner: hex.EncodeToString(b[:]), now: time.Now, wake: make(chan struct{}, 1), stop: make(chan struct{}),
+		slots: make(chan struct{}, cfg.Workers)}
 	for _, p := range providers {
 		ib.providers[p.Name] = p
 	}
@@ -110,19 +117,72 @@ func (ib *Inbox) Notify() {
 
 // Start runs the claim loop and its workers until Stop.
 func (ib *Inbox) Start() {
-	ctx, cancel := context.WithCancel(context.Background())
-	ib.cancel = cancel
+	ib.mu.Lock()
+	defer ib.mu.Unlock()
+	ib.ctx, ib.cancel = context.WithCancel(context.Background())
+	ib.started = true
 	ib.wg.Add(1)
-	go ib.loop(ctx)
+	go ib.loop(ib.ctx)
+}
+
+// reserve takes a worker slot if one is free and the inbox is running.
+func (ib *Inbox) reserve() bool {
+	ib.mu.Lock()
+	defer ib.mu.Unlock()
+	if !ib.started || ib.stopped {
+		return false
+	}
+	select {
+	case ib.slots <- struct{}{}:
+		ib.workers.Add(1)
+		return true
+	default:
+		return false
+	}
+}
+
+func (ib *Inbox) unreserve() {
+	<-ib.slots
+	ib.workers.Done()
+	ib.Notify()
+}
+
+// Insert stores a new delivery like Store.Insert; when a worker is free
+// the delivery is stored already leased to it and handed over at once,
+// which saves the claim's write and its wait for the next poll.
+func (ib *Inbox) Insert(d *Delivery) (inserted bool, err error) {
+	if d.Status != StatusPending || !ib.reserve() {
+		inserted, err = ib.store.Insert(d)
+		if inserted {
+			ib.Notify()
+		}
+		return inserted, err
+	}
+	l := lease{owner: ib.owner, attempt: 1}
+	inserted, err = ib.store.insert(d, &l, ib.now().Add(ib.cfg.Lease))
+	if err != nil || !inserted {
+		ib.unreserve()
+		return inserted, err
+	}
+	handed := *d
+	handed.Status, handed.Attempts = StatusRunning, 1
+	go func() {
+		defer ib.unreserve()
+		ib.work(ib.ctx, &handed)
+	}()
+	return true, nil
 }
 
 // Stop stops claiming, lets running handlers finish until ctx ends, then
 // cancels them; their leases are given back without counting the
 // attempt.
 func (ib *Inbox) Stop(ctx context.Context) {
+	ib.mu.Lock()
+	ib.stopped = true
+	ib.mu.Unlock()
 	close(ib.stop)
 	done := make(chan struct{})
-	go func() { ib.wg.Wait(); close(done) }()
+	go func() { ib.wg.Wait(); ib.workers.Wait(); close(done) }()
 	select {
 	case <-done:
 	case <-ctx.Done():
@@ -134,13 +194,10 @@ func (ib *Inbox) Stop(ctx context.Context) {
 
 func (ib *Inbox) loop(ctx context.Context) {
 	defer ib.wg.Done()
-	slots := make(chan struct{}, ib.cfg.Workers)
-	var workers sync.WaitGroup
-	defer workers.Wait()
 	ticker := time.NewTicker(ib.cfg.Poll)
 	defer ticker.Stop()
 	for {
-		free := cap(slots) - len(slots)
+		free := cap(ib.slots) - len(ib.slots)
 		var claimed []*Delivery
 		if free > 0 {
 			var err error
@@ -150,10 +207,13 @@ func (ib *Inbox) loop(ctx context.Context) {
 			}
 		}
 		for _, d := range claimed {
-			slots <- struct{}{}
-			workers.Add(1)
+			// The slot may have been taken by a handed-over delivery
+			// meanwhile: then this one waits for a worker, its lease
+			// running (a handler finishes well within it).
+			ib.slots <- struct{}{}
+			ib.workers.Add(1)
 			go func() {
-				defer func() { <-slots; workers.Done(); ib.Notify() }()
+				defer ib.unreserve()
 				ib.work(ctx, d)
 			}()
 		}

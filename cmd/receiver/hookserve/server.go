@@ -296,7 +296,12 @@ func (s *Server) webhook(p *Provider) http.HandlerFunc {
 		a := Answer{Provider: p.Name, Event: event, Delivery: id}
 		// Insert takes no context: once started, the write finishes even
 		// if the provider hangs up, and its retry is then a duplicate.
-		inserted, err := s.cfg.Store.Insert(d)
+		var inserted bool
+		if s.cfg.Inbox != nil {
+			inserted, err = s.cfg.Inbox.Insert(d)
+		} else {
+			inserted, err = s.cfg.Store.Insert(d)
+		}
 		if err != nil {
 			log.Error("store unavailable", "error", err)
 			a.Status, a.Error = "unavailable", "the delivery could not be stored; retry later"
@@ -314,9 +319,6 @@ func (s *Server) webhook(p *Provider) http.HandlerFunc {
 			a.Status = "unknown"
 			reply(w, http.StatusAccepted, a)
 			return
-		}
-		if s.cfg.Inbox != nil {
-			s.cfg.Inbox.Notify()
 		}
 		log.Info("delivery stored")
 		a.Status = "accepted"

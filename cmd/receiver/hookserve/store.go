@@ -184,11 +184,21 @@ func fromNanos(n int64) time.Time {
 // the same provider and id is already stored (a duplicate). It returns
 // once the transaction holding it has committed.
 func (s *Store) Insert(d *Delivery) (inserted bool, err error) {
+	return s.insert(d, nil, time.Time{})
+}
+
+// insert stores d, already claimed under l until the given time when l is
+// set (the receiver hands it straight to a free worker, saving a claim).
+func (s *Store) insert(d *Delivery, l *lease, until time.Time) (inserted bool, err error) {
+	status, attempts, owner := d.Status, 0, ""
+	if l != nil {
+		status, attempts, owner = StatusRunning, l.attempt, l.owner
+	}
 	var n int64
 	err = s.gc.do(op{key: d.Provider + "\x00" + d.ID, fn: func(ctx context.Context, tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO hookgen_inbox (provider, id, event_type, received_at, body, status, next_at)
-			VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT (provider, id) DO NOTHING`),
-			d.Provider, d.ID, d.EventType, nanos(d.ReceivedAt), d.Body, d.Status)
+		res, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO hookgen_inbox (provider, id, event_type, received_at, body, status, attempts, lease_owner, lease_until, next_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (provider, id) DO NOTHING`),
+			d.Provider, d.ID, d.EventType, nanos(d.ReceivedAt), d.Body, status, attempts, owner, nanos(until))
 		if err != nil {
 			return err
 		}
@@ -249,7 +259,9 @@ func (s *Store) extend(d *Delivery, l lease, until time.Time) error {
 // exactly when the delivery becomes processed, and are rolled back with
 // it (a savepoint) when they fail or the lease was lost.
 func (s *Store) finish(d *Delivery, l lease, status, errText string, nextAt, now time.Time, effects []func(context.Context, *sql.Tx) error) error {
-	return s.gc.do(op{key: d.Provider + "\x00" + d.ID, savepoint: true, fn: func(ctx context.Context, tx *sql.Tx) error {
+	// A savepoint only when there are effects to undo: the fenced update
+	// alone either writes or matches nothing.
+	return s.gc.do(op{key: d.Provider + "\x00" + d.ID, savepoint: len(effects) > 0, fn: func(ctx context.Context, tx *sql.Tx) error {
 		err := fenced(tx.ExecContext(ctx, s.d.rebind(`UPDATE hookgen_inbox
 			SET status = ?, error = ?, next_at = ?, finished_at = ?, lease_owner = '', lease_until = 0
 			WHERE provider = ? AND id = ? AND status = 'running' AND lease_owner = ? AND attempts = ?`),
