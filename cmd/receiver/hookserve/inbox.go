@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -88,6 +89,12 @@ type Inbox struct {
 	mu      sync.Mutex
 	started bool
 	stopped bool
+
+	// backlog is set when deliveries may be waiting for a worker (stored
+	// while none was free, or a claim filled every slot): only then does
+	// a finishing worker wake the claim loop. Without it every finish
+	// would cost a claim write that finds nothing; the poll still runs.
+	backlog atomic.Bool
 }
 
 // NewInbox makes an inbox; Start runs it.
@@ -106,8 +113,8 @@ func NewInbox(store *Store, providers []*Provider, handle Handler, cfg InboxConf
 	return ib, nil
 }
 
-// Notify tells the inbox a delivery was stored, so it need not wait for
-// its next poll.
+// Notify tells the inbox deliveries may be due (stored, replayed), so it
+// need not wait for its next poll.
 func (ib *Inbox) Notify() {
 	select {
 	case ib.wake <- struct{}{}:
@@ -144,7 +151,9 @@ func (ib *Inbox) reserve() bool {
 func (ib *Inbox) unreserve() {
 	<-ib.slots
 	ib.workers.Done()
-	ib.Notify()
+	if ib.backlog.Load() {
+		ib.Notify()
+	}
 }
 
 // Insert stores a new delivery like Store.Insert; when a worker is free
@@ -153,7 +162,8 @@ func (ib *Inbox) unreserve() {
 func (ib *Inbox) Insert(d *Delivery) (inserted bool, err error) {
 	if d.Status != StatusPending || !ib.reserve() {
 		inserted, err = ib.store.Insert(d)
-		if inserted {
+		if inserted && d.Status == StatusPending {
+			ib.backlog.Store(true)
 			ib.Notify()
 		}
 		return inserted, err
@@ -218,7 +228,11 @@ func (ib *Inbox) loop(ctx context.Context) {
 			}()
 		}
 		if len(claimed) == free && free > 0 {
+			ib.backlog.Store(true)
 			continue // more may be due
+		}
+		if free > 0 {
+			ib.backlog.Store(false) // the claim took all that was due
 		}
 		select {
 		case <-ib.stop:
