@@ -549,3 +549,25 @@ func TestBadFlagIsNamed(t *testing.T) {
 		}
 	}
 }
+
+// A handler that runs longer than the lease keeps it by renewal: the
+// delivery is not taken back and run a second time meanwhile.
+func TestLongHandlerKeepsItsLease(t *testing.T) {
+	ts := startWith(t, "", func(ctx context.Context, _ *hookserve.Job) error {
+		select {
+		case <-time.After(1200 * time.Millisecond):
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}, func(_ *hookserve.Config, ic *hookserve.InboxConfig) { ic.Lease = 300 * time.Millisecond })
+	body, _ := os.ReadFile(filepath.Join(repoTestdata, "peach", "valid", "message_delivery.sent.template.json"))
+	if code, a := ts.post(t, "peach", body, "msg_long", nil); code != http.StatusAccepted {
+		t.Fatalf("got %d %+v", code, a)
+	}
+	ts.waitIdle(t)
+	d, _ := ts.store.Get(context.Background(), "peach", "msg_long")
+	if ts.calls.Load() != 1 || d == nil || d.Status != hookserve.StatusProcessed || d.Attempts != 1 {
+		t.Errorf("handler calls %d, stored as %+v", ts.calls.Load(), d)
+	}
+}

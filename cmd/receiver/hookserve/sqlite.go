@@ -60,7 +60,80 @@ func openSQLite(path string, window time.Duration) (*Store, error) {
 			return nil
 		},
 	}, fmt.Sprintf("%q", path), window)
-	return s, err
+	if err != nil {
+		return nil, err
+	}
+	if err := migrateV1(s.db); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("opening store %q: moving the deliveries of an older receiver: %w", path, err)
+	}
+	return s, nil
+}
+
+// migrateV1 moves the table of the receiver before the inbox
+// ("deliveries": handled inside the request, at most once) into the
+// inbox, so its ids still dedupe, and renames it deliveries_v1 (kept, not
+// dropped). A delivery left "received" may or may not have been handled
+// (the bug the inbox fixes): it becomes dead with a note, for an
+// operator to check and replay; "failed" ones, which the provider's
+// retry would have run again, are pending.
+func migrateV1(db *sql.DB) error {
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'deliveries'`).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	rows, err := tx.Query(`SELECT provider, id, event_type, received_at, body, status, error, attempts FROM deliveries`)
+	if err != nil {
+		return err
+	}
+	type v1 struct {
+		provider, id, event, at, status, errText string
+		body                                     []byte
+		attempts                                 int
+	}
+	var old []v1
+	for rows.Next() {
+		var r v1
+		if err := rows.Scan(&r.provider, &r.id, &r.event, &r.at, &r.body, &r.status, &r.errText, &r.attempts); err != nil {
+			rows.Close()
+			return err
+		}
+		old = append(old, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range old {
+		at, err := time.Parse(time.RFC3339Nano, r.at)
+		if err != nil {
+			return fmt.Errorf("delivery %s/%s: received_at %q: %w", r.provider, r.id, r.at, err)
+		}
+		status, errText := r.status, r.errText
+		switch r.status {
+		case "received":
+			status, errText = StatusDead, "stored as received by a receiver before the inbox: its handler may or may not have run; check, then replay it"
+		case "failed":
+			status = StatusPending
+		case StatusProcessed, StatusUnknown:
+		default:
+			return fmt.Errorf("delivery %s/%s: status %q is not one an older receiver wrote", r.provider, r.id, r.status)
+		}
+		if _, err := tx.Exec(`INSERT INTO hookgen_inbox (provider, id, event_type, received_at, body, status, attempts, error)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, id) DO NOTHING`,
+			r.provider, r.id, r.event, at.UnixNano(), r.body, status, r.attempts, errText); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.Exec(`ALTER TABLE deliveries RENAME TO deliveries_v1`); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 func sqliteBusy(err error) bool {
