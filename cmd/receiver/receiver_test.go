@@ -571,3 +571,29 @@ func TestLongHandlerKeepsItsLease(t *testing.T) {
 		t.Errorf("handler calls %d, stored as %+v", ts.calls.Load(), d)
 	}
 }
+
+// Stopping with a backlog stops claiming: the handlers running finish,
+// the rest stay pending for the next receiver.
+func TestStopWithABacklog(t *testing.T) {
+	ts := startWith(t, "", func(context.Context, *hookserve.Job) error {
+		time.Sleep(50 * time.Millisecond)
+		return nil
+	}, func(_ *hookserve.Config, ic *hookserve.InboxConfig) { ic.Workers = 1 })
+	valid, _ := os.ReadFile(filepath.Join(repoTestdata, "aiinbox", "valid", "message.received.json"))
+	for i := range 30 {
+		body := bytes.Replace(valid, []byte(`"12345"`), []byte(fmt.Sprintf(`"backlog-%d"`, i)), 1)
+		if code, a := ts.post(t, "aiinbox", body, fmt.Sprintf("msg_b%d", i), nil); code != http.StatusAccepted {
+			t.Fatalf("got %d %+v", code, a)
+		}
+	}
+	ts.close()
+	store, err := hookserve.Open(ts.path, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	counts, _ := store.Counts(context.Background())
+	if counts[hookserve.StatusPending] == 0 || counts[hookserve.StatusRunning] != 0 || int64(counts[hookserve.StatusProcessed]) != ts.calls.Load() {
+		t.Errorf("after stopping: %v, %d handler calls; want some left pending, none running", counts, ts.calls.Load())
+	}
+}

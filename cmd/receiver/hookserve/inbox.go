@@ -207,6 +207,11 @@ func (ib *Inbox) loop(ctx context.Context) {
 	ticker := time.NewTicker(ib.cfg.Poll)
 	defer ticker.Stop()
 	for {
+		select {
+		case <-ib.stop:
+			return // also when a backlog kept the loop from waiting below
+		default:
+		}
 		free := cap(ib.slots) - len(ib.slots)
 		var claimed []*Delivery
 		if free > 0 {
