@@ -154,7 +154,7 @@ type crashConfig struct {
 // store, everything resent; every delivery must be handled exactly once
 // (one effect row each), none lost, none left pending or running. The
 // second run adds handlers failing at random and clients hanging up
-// mid-request. HOOKGEN_CRASH_LONG=1 runs ten times more deliveries and
+// mid-request. HOOKGEN_CRASH_LONG=1 runs five times more deliveries and
 // twice the kills.
 func TestCrashExactlyOnce(t *testing.T) {
 	if testing.Short() {
@@ -162,7 +162,7 @@ func TestCrashExactlyOnce(t *testing.T) {
 	}
 	scale := 1
 	if os.Getenv("HOOKGEN_CRASH_LONG") == "1" {
-		scale = 10
+		scale = 5
 	}
 	for _, tc := range []struct {
 		name string

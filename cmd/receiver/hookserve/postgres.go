@@ -35,6 +35,7 @@ func openPostgres(dsn string, window time.Duration) (*Store, error) {
 			ORDER BY next_at LIMIT ? FOR UPDATE SKIP LOCKED`,
 		rebind:     rebindDollar,
 		schemaLock: `SELECT pg_advisory_xact_lock(7361029)`,
+		hasSchema:  `SELECT to_regclass('hookgen_inbox') IS NOT NULL`,
 		retryable:  pgRetryable,
 		tune: func(db *sql.DB) error {
 			db.SetMaxOpenConns(8)

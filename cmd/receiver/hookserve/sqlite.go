@@ -25,7 +25,7 @@ func sqliteDSN(path string) (string, error) {
 		return "", err
 	}
 	esc := strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(filepath.ToSlash(abs))
-	return "file:" + esc + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)&_pragma=wal_autocheckpoint(0)&_txlock=immediate", nil
+	return "file:" + esc + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)&_txlock=immediate", nil
 }
 
 func openSQLite(path string, window time.Duration) (*Store, error) {
@@ -45,6 +45,7 @@ func openSQLite(path string, window time.Duration) (*Store, error) {
 			LIMIT ?`,
 		rebind:    func(q string) string { return q },
 		maintain:  checkpointer,
+		hasSchema: `SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'hookgen_inbox'`,
 		retryable: sqliteBusy,
 		tune: func(db *sql.DB) error {
 			// SQLite has one writer, and the committer is it; a few more
@@ -148,11 +149,14 @@ func sqliteBusy(err error) bool {
 }
 
 // checkpointer copies the WAL back into the database file from a reader
-// connection, so the commit that crosses SQLite's auto-checkpoint
-// threshold does not stall every delivery waiting on it (auto-checkpoint
-// is off in the DSN). PASSIVE never blocks the writer.
+// connection every 200 ms (PASSIVE never blocks the writer), so when a
+// commit crosses SQLite's auto-checkpoint threshold there is little left
+// to copy and that commit, with every delivery waiting on it, does not
+// stall. The auto-checkpoint stays on: only the writer, between its
+// transactions, can restart the WAL, so without it the WAL grows for as
+// long as deliveries keep coming.
 func checkpointer(db *sql.DB, stop <-chan struct{}) {
-	t := time.NewTicker(500 * time.Millisecond)
+	t := time.NewTicker(200 * time.Millisecond)
 	defer t.Stop()
 	for {
 		select {

@@ -54,6 +54,7 @@ type dialect struct {
 	tune        func(db *sql.DB) error                 // pool settings
 	maintain    func(db *sql.DB, stop <-chan struct{}) // background upkeep while open; optional
 	schemaLock  string                                 // serialises schema creation between replicas; optional
+	hasSchema   string                                 // a query: is the inbox table there (then opening writes nothing)
 }
 
 // Store is the durable inbox: deliveries deduplicated by (provider, id),
@@ -108,6 +109,17 @@ func newStore(db *sql.DB, d dialect, desc string, window time.Duration) (*Store,
 		`CREATE INDEX IF NOT EXISTS hookgen_inbox_due ON hookgen_inbox (status, next_at)`,
 		`CREATE INDEX IF NOT EXISTS hookgen_inbox_lease ON hookgen_inbox (status, lease_until)`,
 	}
+	// Opening a store that exists writes nothing, so `receiver
+	// deliveries` (or a second process) opens it while a busy receiver
+	// holds SQLite's write lock back to back.
+	var exists bool
+	if err := db.QueryRow(d.hasSchema).Scan(&exists); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening store %s: %w", desc, err)
+	}
+	if exists {
+		schema = nil
+	}
 	if err := createSchema(db, d.schemaLock, schema); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("opening store %s: %w", desc, err)
@@ -125,6 +137,9 @@ func newStore(db *sql.DB, d dialect, desc string, window time.Duration) (*Store,
 // taking the dialect's lock: replicas starting together on one
 // PostgreSQL would otherwise race on CREATE TABLE IF NOT EXISTS.
 func createSchema(db *sql.DB, lock string, schema []string) error {
+	if len(schema) == 0 {
+		return nil
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	tx, err := db.BeginTx(ctx, nil)

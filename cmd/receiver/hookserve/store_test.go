@@ -222,3 +222,39 @@ func TestClaimsAreExclusive(t *testing.T) {
 		}
 	})
 }
+
+// Opening a store that exists writes nothing: it succeeds while another
+// store on the same SQLite file commits back to back (as `receiver
+// deliveries` does beside a busy receiver).
+func TestOpenBesideABusyWriter(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "inbox.db")
+	busy := mustOpen(t, path)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := range 32 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				busy.Insert(delivery(fmt.Sprintf("w%d-%d", w, i)))
+			}
+		}()
+	}
+	defer func() { close(stop); wg.Wait() }()
+	time.Sleep(200 * time.Millisecond)
+	for range 3 {
+		s, err := Open(path, 0)
+		if err != nil {
+			t.Fatalf("opening beside a busy writer: %v", err)
+		}
+		if _, err := s.Counts(context.Background()); err != nil {
+			t.Errorf("reading beside a busy writer: %v", err)
+		}
+		s.Close()
+	}
+}
