@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/hookgen/hookgen/cmd/receiver/hookserve"
+	"github.com/hookgen/hookgen/cmd/receiver/internal/pgtest"
 )
 
 // BenchmarkLoopback measures deliveries per second and latency over
@@ -27,7 +28,7 @@ import (
 //
 // Each request is a new delivery of Peach's message_delivery.sent
 // example. PostgreSQL runs too when HOOKGEN_TEST_POSTGRES names a server
-// (see postgres_test.go).
+// (see internal/pgtest).
 func BenchmarkLoopback(b *testing.B) {
 	body, err := os.ReadFile(filepath.Join(repoTestdata, "peach", "valid", "message_delivery.sent.template.json"))
 	if err != nil {
@@ -84,15 +85,21 @@ func BenchmarkLoopback(b *testing.B) {
 		w.WriteHeader(http.StatusNoContent)
 	}))
 	defer bare.Close()
-	stores := []struct{ name, dsn string }{{"sqlite", ""}}
-	if dsn := os.Getenv("HOOKGEN_TEST_POSTGRES"); dsn != "" {
-		stores = append(stores, struct{ name, dsn string }{"postgres", dsn})
+	stores := []struct {
+		name string
+		dsn  func(testing.TB) string // a fresh store for each run
+	}{{"sqlite", func(testing.TB) string { return "" }}}
+	if os.Getenv(pgtest.Env) != "" {
+		stores = append(stores, struct {
+			name string
+			dsn  func(testing.TB) string
+		}{"postgres", pgtest.DSN})
 	}
 	for _, clients := range []int{1, 8, 32, 64} {
 		b.Run(fmt.Sprintf("bare/clients=%d", clients), func(b *testing.B) { load(b, bare.URL, clients) })
 		for _, st := range stores {
 			b.Run(fmt.Sprintf("%s/clients=%d", st.name, clients), func(b *testing.B) {
-				ts := startWith(b, st.dsn, nil, func(_ *hookserve.Config, ic *hookserve.InboxConfig) {
+				ts := startWith(b, st.dsn(b), nil, func(_ *hookserve.Config, ic *hookserve.InboxConfig) {
 					*ic = hookserve.DefaultInboxConfig
 				})
 				load(b, ts.url+"/webhooks/peach", clients)
