@@ -267,3 +267,38 @@ func TestRequestStringsAreBounded(t *testing.T) {
 		}
 	}
 }
+
+// A provider that hangs up right after sending does not cancel the store
+// write: every delivery sent that way is stored and handled.
+func TestHangUpAfterSending(t *testing.T) {
+	ts := start(t, "", nil)
+	body, _ := os.ReadFile(filepath.Join(repoTestdata, "peach", "valid", "message_delivery.sent.template.json"))
+	p := providerByName("peach")
+	keys, _ := parseSecrets(p.signing, testSecrets["peach"])
+	const n = 60
+	for i := range n {
+		conn, err := net.Dial("tcp", strings.TrimPrefix(ts.url, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var head strings.Builder
+		fmt.Fprintf(&head, "POST /webhooks/peach HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n", len(body))
+		for k, v := range sign(p, keys[0], fmt.Sprintf("msg_hangup_%d", i), time.Now(), body) {
+			fmt.Fprintf(&head, "%s: %s\r\n", k, v[0])
+		}
+		head.WriteString("\r\n")
+		conn.Write(append([]byte(head.String()), body...))
+		conn.Close() // gone before any answer
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		counts := ts.waitIdle(t)
+		if counts[hookserve.StatusProcessed] == n || time.Now().After(deadline) {
+			if counts[hookserve.StatusProcessed] != n {
+				t.Errorf("%d of %d deliveries whose sender hung up were stored and handled: %v", counts[hookserve.StatusProcessed], n, counts)
+			}
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
