@@ -28,8 +28,9 @@ func openPostgres(dsn string, window time.Duration) (*Store, error) {
 		return nil, fmt.Errorf("opening store %s: %w", desc, err)
 	}
 	return newStore(db, dialect{
-		name: "postgres",
-		blob: "BYTEA",
+		name:        "postgres",
+		blob:        "BYTEA",
+		claimTarget: "(provider, id)",
 		claimSelect: `SELECT provider, id FROM hookgen_inbox
 			WHERE (status = 'pending' AND next_at <= ?) OR (status = 'running' AND lease_until <= ?)
 			ORDER BY next_at LIMIT ? FOR UPDATE SKIP LOCKED`,

@@ -40,8 +40,11 @@ func openSQLite(path string, window time.Duration) (*Store, error) {
 	s, err := newStore(db, dialect{
 		name: "sqlite",
 		blob: "BLOB",
-		claimSelect: `SELECT provider, id FROM hookgen_inbox WHERE status = 'pending' AND next_at <= ?
-			UNION ALL SELECT provider, id FROM hookgen_inbox WHERE status = 'running' AND lease_until <= ?
+		// By rowid: SQLite matches "(provider, id) IN (subquery)" by
+		// scanning the whole table, once per claim.
+		claimTarget: "rowid",
+		claimSelect: `SELECT rowid FROM hookgen_inbox WHERE status = 'pending' AND next_at <= ?
+			UNION ALL SELECT rowid FROM hookgen_inbox WHERE status = 'running' AND lease_until <= ?
 			LIMIT ?`,
 		rebind:    func(q string) string { return q },
 		maintain:  checkpointer,

@@ -48,6 +48,7 @@ var errLeaseLost = errors.New("the lease on this delivery was lost")
 type dialect struct {
 	name        string
 	blob        string                                 // column type of the body
+	claimTarget string                                 // what the claim's selection returns and its UPDATE matches on
 	claimSelect string                                 // the claim's row selection, with its placeholders
 	rebind      func(q string) string                  // ? to the driver's placeholders
 	retryable   func(err error) bool                   // a whole-batch failure worth retrying (deadlock, busy)
@@ -241,7 +242,7 @@ func (s *Store) claim(owner string, now time.Time, leaseFor time.Duration, limit
 		n := nanos(now)
 		rows, err := s.query(ctx, tx, `UPDATE hookgen_inbox
 			SET status = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?
-			WHERE (provider, id) IN (`+s.d.claimSelect+`)
+			WHERE `+s.d.claimTarget+` IN (`+s.d.claimSelect+`)
 			RETURNING provider, id, event_type, received_at, body, attempts`,
 			owner, n+int64(leaseFor), n, n, limit)
 		if err != nil {
