@@ -314,7 +314,7 @@ func checkExactlyOnce(t *testing.T, storePath string, ids []string, logPath stri
 		t.Fatal(err)
 	}
 	defer store.Close()
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(60*time.Second + time.Duration(len(ids))*4*time.Millisecond)
 	var counts map[string]int
 	for {
 		if counts, err = store.Counts(context.Background()); err != nil {

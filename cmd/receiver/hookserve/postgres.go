@@ -31,9 +31,12 @@ func openPostgres(dsn string, window time.Duration) (*Store, error) {
 		name:        "postgres",
 		blob:        "BYTEA",
 		claimTarget: "(provider, id)",
-		claimSelect: `SELECT provider, id FROM hookgen_inbox
-			WHERE (status = 'pending' AND next_at <= ?) OR (status = 'running' AND lease_until <= ?)
-			ORDER BY next_at LIMIT ? FOR UPDATE SKIP LOCKED`,
+		claimSelects: [2]string{
+			`SELECT provider, id FROM hookgen_inbox WHERE status = 'pending' AND next_at <= ?
+				ORDER BY next_at LIMIT ? FOR UPDATE SKIP LOCKED`,
+			`SELECT provider, id FROM hookgen_inbox WHERE status = 'running' AND lease_until <= ?
+				ORDER BY lease_until LIMIT ? FOR UPDATE SKIP LOCKED`,
+		},
 		rebind:     rebindDollar,
 		schemaLock: `SELECT pg_advisory_xact_lock(7361029)`,
 		hasSchema:  `SELECT to_regclass('hookgen_inbox') IS NOT NULL`,

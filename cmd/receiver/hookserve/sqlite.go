@@ -43,9 +43,10 @@ func openSQLite(path string, window time.Duration) (*Store, error) {
 		// By rowid: SQLite matches "(provider, id) IN (subquery)" by
 		// scanning the whole table, once per claim.
 		claimTarget: "rowid",
-		claimSelect: `SELECT rowid FROM hookgen_inbox WHERE status = 'pending' AND next_at <= ?
-			UNION ALL SELECT rowid FROM hookgen_inbox WHERE status = 'running' AND lease_until <= ?
-			LIMIT ?`,
+		claimSelects: [2]string{
+			`SELECT rowid FROM hookgen_inbox WHERE status = 'pending' AND next_at <= ? ORDER BY next_at LIMIT ?`,
+			`SELECT rowid FROM hookgen_inbox WHERE status = 'running' AND lease_until <= ? ORDER BY lease_until LIMIT ?`,
+		},
 		rebind:    func(q string) string { return q },
 		maintain:  checkpointer,
 		hasSchema: `SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'hookgen_inbox'`,

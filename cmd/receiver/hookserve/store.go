@@ -46,16 +46,16 @@ var errLeaseLost = errors.New("the lease on this delivery was lost")
 // dialect is what differs between SQLite and PostgreSQL; the queries are
 // written once with ? placeholders.
 type dialect struct {
-	name        string
-	blob        string                                 // column type of the body
-	claimTarget string                                 // what the claim's selection returns and its UPDATE matches on
-	claimSelect string                                 // the claim's row selection, with its placeholders
-	rebind      func(q string) string                  // ? to the driver's placeholders
-	retryable   func(err error) bool                   // a whole-batch failure worth retrying (deadlock, busy)
-	tune        func(db *sql.DB) error                 // pool settings
-	maintain    func(db *sql.DB, stop <-chan struct{}) // background upkeep while open; optional
-	schemaLock  string                                 // serialises schema creation between replicas; optional
-	hasSchema   string                                 // a query: is the inbox table there (then opening writes nothing)
+	name         string
+	blob         string                                 // column type of the body
+	claimTarget  string                                 // what the claim's selections return and its UPDATE matches on
+	claimSelects [2]string                              // due pending rows, then rows whose lease expired; each takes (now, limit)
+	rebind       func(q string) string                  // ? to the driver's placeholders
+	retryable    func(err error) bool                   // a whole-batch failure worth retrying (deadlock, busy)
+	tune         func(db *sql.DB) error                 // pool settings
+	maintain     func(db *sql.DB, stop <-chan struct{}) // background upkeep while open; optional
+	schemaLock   string                                 // serialises schema creation between replicas; optional
+	hasSchema    string                                 // a query: is the inbox table there (then opening writes nothing)
 }
 
 // Store is the durable inbox: deliveries deduplicated by (provider, id),
@@ -240,25 +240,37 @@ func (s *Store) claim(owner string, now time.Time, leaseFor time.Duration, limit
 	err := s.gc.do(op{key: "\xff", fn: func(ctx context.Context, tx *sql.Tx) error {
 		out = out[:0]
 		n := nanos(now)
-		rows, err := s.query(ctx, tx, `UPDATE hookgen_inbox
-			SET status = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?
-			WHERE `+s.d.claimTarget+` IN (`+s.d.claimSelect+`)
-			RETURNING provider, id, event_type, received_at, body, attempts`,
-			owner, n+int64(leaseFor), n, n, limit)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			d := &Delivery{Status: StatusRunning}
-			var at int64
-			if err := rows.Scan(&d.Provider, &d.ID, &d.EventType, &at, &d.Body, &d.Attempts); err != nil {
+		// Two statements, each an index range in its own order: one
+		// selection with OR (or UNION) made PostgreSQL sort every due
+		// row on each claim.
+		for _, sel := range s.d.claimSelects {
+			if len(out) == limit {
+				break
+			}
+			rows, err := s.query(ctx, tx, `UPDATE hookgen_inbox
+				SET status = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?
+				WHERE `+s.d.claimTarget+` IN (`+sel+`)
+				RETURNING provider, id, event_type, received_at, body, attempts`,
+				owner, n+int64(leaseFor), n, limit-len(out))
+			if err != nil {
 				return err
 			}
-			d.ReceivedAt = fromNanos(at)
-			out = append(out, d)
+			for rows.Next() {
+				d := &Delivery{Status: StatusRunning}
+				var at int64
+				if err := rows.Scan(&d.Provider, &d.ID, &d.EventType, &at, &d.Body, &d.Attempts); err != nil {
+					rows.Close()
+					return err
+				}
+				d.ReceivedAt = fromNanos(at)
+				out = append(out, d)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
 		}
-		return rows.Err()
+		return nil
 	}})
 	return out, err
 }

@@ -259,29 +259,31 @@ func TestOpenBesideABusyWriter(t *testing.T) {
 	}
 }
 
-// The claim finds its rows through the indexes and the rows it updates by
-// key: no statement of the claim scans the table, whose size is every
-// delivery ever received.
+// The claim finds its rows through the indexes, in index order, and the
+// rows it updates by key: no statement of the claim scans or sorts the
+// table, whose size is every delivery ever received.
 func TestClaimUsesIndexes(t *testing.T) {
 	s := mustOpen(t, filepath.Join(t.TempDir(), "inbox.db"))
-	q := `EXPLAIN QUERY PLAN UPDATE hookgen_inbox SET status = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?
-		WHERE ` + s.d.claimTarget + ` IN (` + s.d.claimSelect + `)`
-	rows, err := s.DB().Query(q, "o", 1, 1, 1, 8)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
 	var plan []string
-	for rows.Next() {
-		var id, parent, notused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+	for _, sel := range s.d.claimSelects {
+		q := `EXPLAIN QUERY PLAN UPDATE hookgen_inbox SET status = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?
+			WHERE ` + s.d.claimTarget + ` IN (` + sel + `)`
+		rows, err := s.DB().Query(q, "o", 1, 1, 8)
+		if err != nil {
 			t.Fatal(err)
 		}
-		plan = append(plan, detail)
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
 	}
 	for _, step := range plan {
-		if strings.HasPrefix(step, "SCAN hookgen_inbox") {
+		if strings.HasPrefix(step, "SCAN hookgen_inbox") || strings.Contains(step, "TEMP B-TREE") {
 			t.Errorf("the claim scans the table:\n%s", strings.Join(plan, "\n"))
 		}
 	}
