@@ -10,13 +10,17 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
+	"sync"
 	"testing"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the driver the store uses
 )
+
+var warnOnce sync.Once
 
 // Env names the server: a postgres:// URL of a role that may create
 // databases.
@@ -32,6 +36,9 @@ func DSN(t testing.TB) string {
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}
+		// Also on stderr, once: go test -v shows the skip, but a plain
+		// go test in a directory shows only what the binary prints.
+		warnOnce.Do(func() { fmt.Fprintln(os.Stderr, "\n*** "+msg+" ***\n") })
 		t.Skip(msg)
 	}
 	admin, err := sql.Open("pgx", base)
