@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/hookgen/hookgen/cmd/receiver/hookserve"
+	"github.com/hookgen/hookgen/cmd/receiver/internal/pgtest"
 )
 
 // The crash test runs the receiver as a child process (this test binary,
@@ -147,6 +148,7 @@ func (c *child) kill() {
 type crashConfig struct {
 	deliveries, clients, kills int
 	failRate, hangUpRate       float64
+	postgres                   bool // the store is a fresh PostgreSQL database, not a SQLite file
 }
 
 // TestCrashExactlyOnce: thousands of signed deliveries from 32 clients,
@@ -154,7 +156,7 @@ type crashConfig struct {
 // store, everything resent; every delivery must be handled exactly once
 // (one effect row each), none lost, none left pending or running. The
 // second run adds handlers failing at random and clients hanging up
-// mid-request. HOOKGEN_CRASH_LONG=1 runs five times more deliveries and
+// mid-request; the third does that on PostgreSQL. HOOKGEN_CRASH_LONG=1 runs five times more deliveries and
 // twice the kills.
 func TestCrashExactlyOnce(t *testing.T) {
 	if testing.Short() {
@@ -170,6 +172,7 @@ func TestCrashExactlyOnce(t *testing.T) {
 	}{
 		{"kills", crashConfig{deliveries: 3000 * scale, clients: 32, kills: 5 * min(scale, 2)}},
 		{"kills, failing handlers, hang-ups", crashConfig{deliveries: 3000 * scale, clients: 32, kills: 5 * min(scale, 2), failRate: 0.25, hangUpRate: 0.15}},
+		{"postgres: kills, failing handlers, hang-ups", crashConfig{deliveries: 1000 * scale, clients: 32, kills: 5 * min(scale, 2), failRate: 0.25, hangUpRate: 0.15, postgres: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { crashRun(t, tc.cfg) })
 	}
@@ -178,6 +181,9 @@ func TestCrashExactlyOnce(t *testing.T) {
 func crashRun(t *testing.T, cfg crashConfig) {
 	dir := t.TempDir()
 	storePath := filepath.Join(dir, "inbox.db")
+	if cfg.postgres {
+		storePath = pgtest.DSN(t)
+	}
 	logPath := filepath.Join(dir, "receiver.log")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
