@@ -11,7 +11,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,6 +18,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/hookgen/hookgen/cmd/receiver/hookserve"
 )
 
 var testSecrets = map[string]string{
@@ -39,42 +40,92 @@ func testEnv(name string) string {
 
 type testServer struct {
 	url   string
-	store *sqliteStore
-	srv   *server
+	path  string // the store file
+	store *hookserve.Store
+	srv   *hookserve.Server
+	inbox *hookserve.Inbox
 	calls atomic.Int64
 	logs  *bytes.Buffer
 	close func()
 }
 
+// fastInbox retries and polls quickly, so tests take milliseconds.
+var fastInbox = hookserve.InboxConfig{Workers: 4, Lease: 2 * time.Second, MaxAttempts: 5,
+	RetryBase: 5 * time.Millisecond, RetryMax: 50 * time.Millisecond, Poll: 20 * time.Millisecond}
+
 // start runs a receiver on loopback with a fresh or given store file.
-func start(t testing.TB, storePath string, handle handlerFunc) *testServer {
+func start(t testing.TB, storePath string, handle hookserve.Handler) *testServer {
+	return startWith(t, storePath, handle, nil)
+}
+
+// startWith is start with the limits changed by tune.
+func startWith(t testing.TB, storePath string, handle hookserve.Handler, tune func(*hookserve.Config, *hookserve.InboxConfig)) *testServer {
 	t.Helper()
 	if storePath == "" {
 		storePath = filepath.Join(t.TempDir(), "receiver.db")
 	}
 	ts := &testServer{logs: &bytes.Buffer{}}
 	log := slog.New(slog.NewJSONHandler(&lockedWriter{w: ts.logs}, nil))
-	srv, err := newServer(testEnv, false, log)
+	hooks, err := seedProviders(testEnv, false, 5*time.Minute, time.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := openSQLite(storePath)
+	store, err := hookserve.Open(storePath, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.store = store
-	srv.handle = func(ctx context.Context, d *Delivery, ev any) error {
+	cfg, icfg := hookserve.DefaultConfig, fastInbox
+	cfg.ShutdownTimeout = 5 * time.Second
+	if tune != nil {
+		tune(&cfg, &icfg)
+	}
+	inbox, err := hookserve.NewInbox(store, hooks, func(ctx context.Context, job *hookserve.Job) error {
 		ts.calls.Add(1)
 		if handle != nil {
-			return handle(ctx, d, ev)
+			return handle(ctx, job)
 		}
 		return nil
+	}, icfg, log)
+	if err != nil {
+		t.Fatal(err)
 	}
-	hs := httptest.NewServer(srv.routes())
-	ts.url, ts.store, ts.srv = hs.URL, store, srv
-	ts.close = func() { hs.Close(); store.Close() }
+	cfg.Providers, cfg.Store, cfg.Inbox, cfg.Log = hooks, store, inbox, log
+	srv, err := hookserve.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inbox.Start()
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan struct{})
+	go func() { srv.Serve(ctx, ln); close(served) }()
+	ts.url, ts.path, ts.store, ts.srv, ts.inbox = "http://"+ln.Addr().String(), storePath, store, srv, inbox
+	var once sync.Once
+	ts.close = func() { once.Do(func() { cancel(); <-served; store.Close() }) }
 	t.Cleanup(ts.close)
 	return ts
+}
+
+// waitIdle waits until no delivery is pending or running.
+func (ts *testServer) waitIdle(t testing.TB) map[string]int {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		counts, err := ts.store.Counts(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if counts[hookserve.StatusPending]+counts[hookserve.StatusRunning] == 0 {
+			return counts
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the inbox did not drain: %v", counts)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 type lockedWriter struct {
@@ -98,7 +149,7 @@ func providerByName(name string) *provider {
 }
 
 // post sends body to a provider's endpoint, signed unless headers are given.
-func (ts *testServer) post(t *testing.T, name string, body []byte, id string, headers http.Header) (int, answer) {
+func (ts *testServer) post(t *testing.T, name string, body []byte, id string, headers http.Header) (int, hookserve.Answer) {
 	t.Helper()
 	p := providerByName(name)
 	if headers == nil {
@@ -117,7 +168,7 @@ func (ts *testServer) post(t *testing.T, name string, body []byte, id string, he
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var a answer
+	var a hookserve.Answer
 	if err := json.NewDecoder(resp.Body).Decode(&a); err != nil {
 		t.Fatalf("answer is not JSON: %v", err)
 	}
@@ -127,10 +178,12 @@ func (ts *testServer) post(t *testing.T, name string, body []byte, id string, he
 var repoTestdata = filepath.Join("..", "..", "testdata")
 
 // TestEveryExampleIsAccepted sends every event example of every provider,
-// signed, and checks it is stored and handled as the event its file names.
+// signed, and checks it is stored, acknowledged and then handled as the
+// event its file names.
 func TestEveryExampleIsAccepted(t *testing.T) {
 	ts := start(t, "", nil)
-	sent := 0
+	type sentOne struct{ file, provider, id string }
+	var sent []sentOne
 	for _, p := range providers() {
 		files, _ := filepath.Glob(filepath.Join(repoTestdata, p.name, "valid", "*.json"))
 		seen := map[string]bool{}
@@ -139,44 +192,52 @@ func TestEveryExampleIsAccepted(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, _, _, err := p.parse(body); err != nil && strings.Contains(err.Error(), "names the event") {
+			if _, err := p.parse(body); err != nil && strings.Contains(err.Error(), "names the event") {
 				continue // a request or response body, not a delivery
 			}
 			code, a := ts.post(t, p.name, body, fmt.Sprintf("msg_%s_%d", p.name, i), nil)
-			want := "processed"
+			want, wantCode := "accepted", http.StatusAccepted
 			if seen[a.Delivery] {
-				want = "duplicate" // the future payloads reuse their original's delivery_id
+				want, wantCode = "duplicate", http.StatusOK // the future payloads reuse their original's delivery_id
 			}
 			seen[a.Delivery] = true
 			name := filepath.Base(f)
-			if code != http.StatusOK || a.Status != want || !strings.HasPrefix(name, a.Event+".") {
-				t.Errorf("%s: %d %+v, want 200 %s of the event the file names", f, code, a, want)
+			if code != wantCode || a.Status != want || !strings.HasPrefix(name, a.Event+".") {
+				t.Errorf("%s: %d %+v, want %d %s of the event the file names", f, code, a, wantCode, want)
 				continue
 			}
-			d, err := ts.store.Get(context.Background(), p.name, a.Delivery)
-			if err != nil || d == nil || d.EventType != a.Event || d.Status != statusProcessed {
-				t.Errorf("%s: stored as %v %v (%v)", f, d.EventType, d.Status, err)
-			} else if want == "processed" && !bytes.Equal(d.Body, body) {
-				t.Errorf("%s: the stored body is not the one sent", f)
+			if want == "accepted" {
+				sent = append(sent, sentOne{f, p.name, a.Delivery})
 			}
-			sent++
 		}
 	}
-	if sent < 40 {
-		t.Fatalf("only %d examples sent", sent)
+	if len(sent) < 40 {
+		t.Fatalf("only %d examples sent", len(sent))
+	}
+	ts.waitIdle(t)
+	for _, s := range sent {
+		d, err := ts.store.Get(context.Background(), s.provider, s.id)
+		body, _ := os.ReadFile(s.file)
+		if err != nil || d == nil || d.Status != hookserve.StatusProcessed || d.Attempts != 1 || !bytes.Equal(d.Body, body) {
+			t.Errorf("%s: stored as %+v (%v)", s.file, d, err)
+		}
+	}
+	if got := ts.calls.Load(); got != int64(len(sent)) {
+		t.Errorf("the handler ran %d times for %d deliveries", got, len(sent))
 	}
 }
 
 func TestFailureAnswers(t *testing.T) {
-	fail := errors.New("downstream is down")
-	var failNext atomic.Bool
-	ts := start(t, "", func(context.Context, *Delivery, any) error {
-		if failNext.Load() {
-			return fail
+	var failures atomic.Int64 // the handler fails while this is positive
+	ts := startWith(t, "", func(context.Context, *hookserve.Job) error {
+		if failures.Add(-1) >= 0 {
+			return errors.New("downstream is down")
 		}
 		return nil
+	}, func(c *hookserve.Config, ic *hookserve.InboxConfig) {
+		c.BodyLimit = 4096
+		ic.MaxAttempts = 3
 	})
-	ts.srv.bodyLimit = 4096
 	valid, _ := os.ReadFile(filepath.Join(repoTestdata, "aiinbox", "valid", "message.received.json"))
 	p := providerByName("aiinbox")
 	keys, _ := parseSecrets(p.signing, testSecrets["aiinbox"])
@@ -232,34 +293,54 @@ func TestFailureAnswers(t *testing.T) {
 			t.Errorf("invalid: %d %+v", code, a)
 		}
 	})
-	t.Run("202 unknown, stored", func(t *testing.T) {
+	t.Run("202 unknown, stored, not handled", func(t *testing.T) {
+		before := ts.calls.Load()
 		body := []byte(`{"event":"message.exploded","delivery_id":"u1","data":{}}`)
 		code, a := ts.post(t, "aiinbox", body, "msg_u", nil)
 		if code != 202 || a.Status != "unknown" || a.Event != "message.exploded" {
 			t.Fatalf("got %d %+v", code, a)
 		}
-		if d, _ := ts.store.Get(context.Background(), "aiinbox", "u1"); d == nil || d.Status != statusUnknown {
-			t.Errorf("stored as %+v", d)
+		ts.waitIdle(t)
+		if d, _ := ts.store.Get(context.Background(), "aiinbox", "u1"); d == nil || d.Status != hookserve.StatusUnknown || ts.calls.Load() != before {
+			t.Errorf("stored as %+v, %d handler calls", d, ts.calls.Load()-before)
 		}
 	})
-	t.Run("500 then retry", func(t *testing.T) {
+	t.Run("a failing handler is retried from the inbox", func(t *testing.T) {
+		before := ts.calls.Load()
 		body := bytes.Replace(valid, []byte(`"12345"`), []byte(`"retry-1"`), 1)
-		failNext.Store(true)
-		if code, a := ts.post(t, "aiinbox", body, "msg_r", nil); code != 500 || a.Status != "failed" || strings.Contains(a.Error, "downstream") {
-			t.Errorf("failing handler: %d %+v", code, a)
+		failures.Store(2)
+		if code, a := ts.post(t, "aiinbox", body, "msg_r", nil); code != 202 || a.Status != "accepted" {
+			t.Errorf("accepted: %d %+v", code, a)
 		}
-		if d, _ := ts.store.Get(context.Background(), "aiinbox", "retry-1"); d == nil || d.Status != statusFailed {
+		ts.waitIdle(t)
+		if d, _ := ts.store.Get(context.Background(), "aiinbox", "retry-1"); d == nil || d.Status != hookserve.StatusProcessed || d.Attempts != 3 || d.Error != "" {
 			t.Errorf("stored as %+v", d)
 		}
-		failNext.Store(false)
-		if code, a := ts.post(t, "aiinbox", body, "msg_r", nil); code != 200 || a.Status != "processed" {
-			t.Errorf("retry: %d %+v", code, a)
+		if n := ts.calls.Load() - before; n != 3 {
+			t.Errorf("the handler ran %d times; want 2 failures and 1 success", n)
 		}
 		if code, a := ts.post(t, "aiinbox", body, "msg_r", nil); code != 200 || a.Status != "duplicate" {
 			t.Errorf("after success: %d %+v", code, a)
 		}
-		if d, _ := ts.store.Get(context.Background(), "aiinbox", "retry-1"); d == nil || d.Attempts != 2 {
-			t.Errorf("attempts: %+v", d)
+	})
+	t.Run("dead after the last attempt, then replayed", func(t *testing.T) {
+		body := bytes.Replace(valid, []byte(`"12345"`), []byte(`"dead-1"`), 1)
+		failures.Store(3)
+		if code, a := ts.post(t, "aiinbox", body, "msg_x", nil); code != 202 {
+			t.Errorf("accepted: %d %+v", code, a)
+		}
+		ts.waitIdle(t)
+		d, _ := ts.store.Get(context.Background(), "aiinbox", "dead-1")
+		if d == nil || d.Status != hookserve.StatusDead || d.Attempts != 3 || d.Error != "downstream is down" {
+			t.Fatalf("stored as %+v", d)
+		}
+		if n, err := ts.store.Replay("", nil, hookserve.StatusDead); n != 1 || err != nil {
+			t.Fatalf("replay: %d %v", n, err)
+		}
+		ts.inbox.Notify()
+		ts.waitIdle(t)
+		if d, _ := ts.store.Get(context.Background(), "aiinbox", "dead-1"); d == nil || d.Status != hookserve.StatusProcessed || d.Attempts != 1 {
+			t.Errorf("after replay: %+v", d)
 		}
 	})
 	t.Run("503 store unavailable", func(t *testing.T) {
@@ -272,23 +353,23 @@ func TestFailureAnswers(t *testing.T) {
 }
 
 // TestConcurrentDuplicates: the same delivery many times at once is
-// handled exactly once.
+// stored once and handled once.
 func TestConcurrentDuplicates(t *testing.T) {
-	ts := start(t, "", func(context.Context, *Delivery, any) error {
+	ts := start(t, "", func(context.Context, *hookserve.Job) error {
 		time.Sleep(20 * time.Millisecond) // widen the window for a race
 		return nil
 	})
 	body, _ := os.ReadFile(filepath.Join(repoTestdata, "peach", "valid", "message_delivery.read.interactive.json"))
 	var wg sync.WaitGroup
-	var processed, duplicate, other atomic.Int64
+	var accepted, duplicate, other atomic.Int64
 	for i := 0; i < 24; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			code, a := ts.post(t, "peach", body, "msg_same", nil)
 			switch {
-			case code == 200 && a.Status == "processed":
-				processed.Add(1)
+			case code == 202 && a.Status == "accepted":
+				accepted.Add(1)
 			case code == 200 && a.Status == "duplicate":
 				duplicate.Add(1)
 			default:
@@ -297,49 +378,66 @@ func TestConcurrentDuplicates(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if processed.Load() != 1 || duplicate.Load() != 23 || other.Load() != 0 || ts.calls.Load() != 1 {
-		t.Errorf("processed %d, duplicate %d, other %d, handler calls %d", processed.Load(), duplicate.Load(), other.Load(), ts.calls.Load())
+	ts.waitIdle(t)
+	if accepted.Load() != 1 || duplicate.Load() != 23 || other.Load() != 0 || ts.calls.Load() != 1 {
+		t.Errorf("accepted %d, duplicate %d, other %d, handler calls %d", accepted.Load(), duplicate.Load(), other.Load(), ts.calls.Load())
 	}
 }
 
 // TestRestartKeepsDeliveries: a new server on the same file still knows
-// every delivery.
+// every delivery, and does not handle it again.
 func TestRestartKeepsDeliveries(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "receiver.db")
 	body, _ := os.ReadFile(filepath.Join(repoTestdata, "waagent", "valid", "conversations.insert.json"))
 	first := start(t, path, nil)
-	if code, a := first.post(t, "waagent", body, "msg_restart", nil); code != 200 || a.Status != "processed" {
+	if code, a := first.post(t, "waagent", body, "msg_restart", nil); code != 202 || a.Status != "accepted" {
 		t.Fatalf("got %d %+v", code, a)
 	}
+	first.waitIdle(t)
 	first.close()
 	second := start(t, path, nil)
 	if code, a := second.post(t, "waagent", body, "msg_restart", nil); code != 200 || a.Status != "duplicate" {
 		t.Errorf("after restart: %d %+v", code, a)
 	}
 	d, err := second.store.Get(context.Background(), "waagent", "msg_restart")
-	if err != nil || d == nil || !bytes.Equal(d.Body, body) || d.Status != statusProcessed || d.EventType != "conversations.insert" {
+	if err != nil || d == nil || !bytes.Equal(d.Body, body) || d.Status != hookserve.StatusProcessed || d.EventType != "conversations.insert" {
 		t.Errorf("stored delivery after restart: %+v %v", d, err)
 	}
-	if second.calls.Load() != 0 {
-		t.Error("the handler ran again after a restart")
+	second.waitIdle(t)
+	if first.calls.Load() != 1 || second.calls.Load() != 0 {
+		t.Errorf("handler calls: %d before the restart, %d after", first.calls.Load(), second.calls.Load())
 	}
 }
 
 func TestSecrets(t *testing.T) {
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if _, err := newServer(func(string) string { return "" }, false, log); err == nil || !strings.Contains(err.Error(), "HOOKGEN_PEACH_SECRET") {
+	if _, err := seedProviders(func(string) string { return "" }, false, time.Minute, time.Now); err == nil || !strings.Contains(err.Error(), "HOOKGEN_PEACH_SECRET") {
 		t.Errorf("no secrets: %v", err)
 	}
+	if _, err := seedProviders(func(string) string { return "" }, true, time.Minute, time.Now); err != nil {
+		t.Errorf("insecure: %v", err)
+	}
 	var logs bytes.Buffer
-	if _, err := newServer(func(string) string { return "" }, true, slog.New(slog.NewTextHandler(&logs, nil))); err != nil || !strings.Contains(logs.String(), "SIGNATURE VERIFICATION IS OFF") {
+	store, err := hookserve.Open(filepath.Join(t.TempDir(), "r.db"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	hooks, _ := seedProviders(func(string) string { return "" }, true, time.Minute, time.Now)
+	cfg := hookserve.DefaultConfig
+	cfg.Providers, cfg.Store, cfg.Log = hooks, store, slog.New(slog.NewTextHandler(&logs, nil))
+	if _, err := hookserve.New(cfg); err == nil || !strings.Contains(err.Error(), "has no Verify") {
+		t.Errorf("providers without Verify, not insecure: %v", err)
+	}
+	cfg.Insecure = true
+	if _, err := hookserve.New(cfg); err != nil || !strings.Contains(logs.String(), "SIGNATURE VERIFICATION IS OFF") {
 		t.Errorf("insecure: %v %q", err, logs.String())
 	}
-	if _, err := newServer(func(name string) string {
+	if _, err := seedProviders(func(name string) string {
 		if name == "HOOKGEN_PEACH_SECRET" {
 			return "whsec_!!!"
 		}
 		return testEnv(name)
-	}, false, log); err == nil || !strings.Contains(err.Error(), "HOOKGEN_PEACH_SECRET") {
+	}, false, time.Minute, time.Now); err == nil || !strings.Contains(err.Error(), "HOOKGEN_PEACH_SECRET") {
 		t.Errorf("bad secret: %v", err)
 	}
 }
@@ -363,55 +461,62 @@ func TestSecretRotationAndSeveralSignatures(t *testing.T) {
 	}
 }
 
-// TestGracefulShutdown: a request in flight when the signal comes is
-// finished and answered before the server stops.
+// TestGracefulShutdown: a handler running when the signal comes finishes
+// and is recorded before the receiver stops; one that outlives the
+// shutdown timeout is interrupted and its delivery given back, not lost
+// and not counted as a failed attempt.
 func TestGracefulShutdown(t *testing.T) {
-	release := make(chan struct{})
-	started := make(chan struct{})
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := newServer(testEnv, false, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := openSQLite(filepath.Join(t.TempDir(), "r.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	srv.store = store
-	srv.handle = func(context.Context, *Delivery, any) error {
-		close(started)
-		<-release
-		return nil
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int)
-	go func() { done <- serve(ctx, srv, ln, log) }()
-	ts := &testServer{url: "http://" + ln.Addr().String()}
-	body, _ := os.ReadFile(filepath.Join(repoTestdata, "aiinbox", "valid", "draft.created.json"))
-	answered := make(chan int)
-	go func() {
-		code, _ := ts.post(t, "aiinbox", body, "msg_g", nil)
-		answered <- code
-	}()
-	<-started
-	cancel()
-	time.Sleep(50 * time.Millisecond)
-	select {
-	case <-done:
-		t.Fatal("the server stopped with a request in flight")
-	default:
-	}
-	close(release)
-	if code := <-answered; code != 200 {
-		t.Errorf("the request in flight got %d", code)
-	}
-	if code := <-done; code != 0 {
-		t.Errorf("serve returned %d", code)
+	for _, tc := range []struct {
+		name     string
+		timeout  time.Duration
+		status   string
+		attempts int
+	}{
+		{"finishes", 5 * time.Second, hookserve.StatusProcessed, 1},
+		{"given back", 100 * time.Millisecond, hookserve.StatusPending, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			release, started := make(chan struct{}), make(chan struct{})
+			ts := startWith(t, "", func(ctx context.Context, _ *hookserve.Job) error {
+				close(started)
+				select {
+				case <-release:
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}, func(c *hookserve.Config, _ *hookserve.InboxConfig) { c.ShutdownTimeout = tc.timeout })
+			body, _ := os.ReadFile(filepath.Join(repoTestdata, "aiinbox", "valid", "draft.created.json"))
+			if code, a := ts.post(t, "aiinbox", body, "msg_g", nil); code != 202 {
+				t.Fatalf("got %d %+v", code, a)
+			}
+			<-started
+			stopped := make(chan struct{})
+			go func() {
+				// ts.close would also close the store; stop the server alone.
+				ts.close()
+				close(stopped)
+			}()
+			if tc.status == hookserve.StatusProcessed {
+				time.Sleep(50 * time.Millisecond)
+				select {
+				case <-stopped:
+					t.Fatal("the receiver stopped with a handler running")
+				default:
+				}
+				close(release)
+			}
+			<-stopped
+			store, err := hookserve.Open(ts.path, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer store.Close()
+			d, err := store.Get(context.Background(), "aiinbox", "12352")
+			if err != nil || d == nil || d.Status != tc.status || d.Attempts != tc.attempts {
+				t.Errorf("after shutdown: %+v %v", d, err)
+			}
+		})
 	}
 }
 
@@ -420,7 +525,7 @@ func TestSendCommand(t *testing.T) {
 	file := filepath.Join(repoTestdata, "agenticflow", "valid", "agent.conversation.completed.json")
 	var out, errOut bytes.Buffer
 	code := run(context.Background(), []string{"send", "--url", ts.url, "--provider", "agenticflow", file}, testEnv, &out, &errOut)
-	if code != 0 || !strings.Contains(out.String(), `"status":"processed"`) {
+	if code != 0 || !strings.Contains(out.String(), `"status":"accepted"`) {
 		t.Errorf("send: %d %s %s", code, out.String(), errOut.String())
 	}
 	code = run(context.Background(), []string{"send", "--url", ts.url, "--provider", "agenticflow", file}, testEnv, &out, &errOut)
@@ -434,7 +539,7 @@ func TestSendCommand(t *testing.T) {
 
 // A mistyped flag is a usage error that says which flag, never a silent exit.
 func TestBadFlagIsNamed(t *testing.T) {
-	for _, args := range [][]string{{"--bogus"}, {"send", "--bogus"}} {
+	for _, args := range [][]string{{"--bogus"}, {"send", "--bogus"}, {"deliveries", "--bogus"}, {"replay", "--bogus"}} {
 		var out, errOut bytes.Buffer
 		if code := run(context.Background(), args, testEnv, &out, &errOut); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
@@ -442,5 +547,53 @@ func TestBadFlagIsNamed(t *testing.T) {
 		if !strings.Contains(errOut.String(), "unknown flag: --bogus") {
 			t.Errorf("%v: stderr does not name the flag: %q", args, errOut.String())
 		}
+	}
+}
+
+// A handler that runs longer than the lease keeps it by renewal: the
+// delivery is not taken back and run a second time meanwhile.
+func TestLongHandlerKeepsItsLease(t *testing.T) {
+	ts := startWith(t, "", func(ctx context.Context, _ *hookserve.Job) error {
+		select {
+		case <-time.After(1200 * time.Millisecond):
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}, func(_ *hookserve.Config, ic *hookserve.InboxConfig) { ic.Lease = 300 * time.Millisecond })
+	body, _ := os.ReadFile(filepath.Join(repoTestdata, "peach", "valid", "message_delivery.sent.template.json"))
+	if code, a := ts.post(t, "peach", body, "msg_long", nil); code != http.StatusAccepted {
+		t.Fatalf("got %d %+v", code, a)
+	}
+	ts.waitIdle(t)
+	d, _ := ts.store.Get(context.Background(), "peach", "msg_long")
+	if ts.calls.Load() != 1 || d == nil || d.Status != hookserve.StatusProcessed || d.Attempts != 1 {
+		t.Errorf("handler calls %d, stored as %+v", ts.calls.Load(), d)
+	}
+}
+
+// Stopping with a backlog stops claiming: the handlers running finish,
+// the rest stay pending for the next receiver.
+func TestStopWithABacklog(t *testing.T) {
+	ts := startWith(t, "", func(context.Context, *hookserve.Job) error {
+		time.Sleep(50 * time.Millisecond)
+		return nil
+	}, func(_ *hookserve.Config, ic *hookserve.InboxConfig) { ic.Workers = 1 })
+	valid, _ := os.ReadFile(filepath.Join(repoTestdata, "aiinbox", "valid", "message.received.json"))
+	for i := range 30 {
+		body := bytes.Replace(valid, []byte(`"12345"`), []byte(fmt.Sprintf(`"backlog-%d"`, i)), 1)
+		if code, a := ts.post(t, "aiinbox", body, fmt.Sprintf("msg_b%d", i), nil); code != http.StatusAccepted {
+			t.Fatalf("got %d %+v", code, a)
+		}
+	}
+	ts.close()
+	store, err := hookserve.Open(ts.path, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	counts, _ := store.Counts(context.Background())
+	if counts[hookserve.StatusPending] == 0 || counts[hookserve.StatusRunning] != 0 || int64(counts[hookserve.StatusProcessed]) != ts.calls.Load() {
+		t.Errorf("after stopping: %v, %d handler calls; want some left pending, none running", counts, ts.calls.Load())
 	}
 }

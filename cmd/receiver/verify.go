@@ -121,3 +121,11 @@ func sign(p *provider, key []byte, id string, now time.Time, body []byte) http.H
 	h.Set(headerSignature, "v1,"+base64.StdEncoding.EncodeToString(mac.Sum(nil)))
 	return h
 }
+
+// verifier is the one seam between the server and signature checking: it
+// turns a provider and its secrets into the check hookserve runs on the
+// raw body before anything else. A signing package can take its place
+// without the server changing.
+func verifier(p *provider, keys [][]byte, tolerance time.Duration, now func() time.Time) func(http.Header, []byte) error {
+	return func(h http.Header, body []byte) error { return verify(p, keys, h, body, now(), tolerance) }
+}

@@ -31,13 +31,13 @@ func goCmd(t *testing.T, dir string, args ...string) string {
 var root = filepath.Join("..", "..")
 
 // TestRootModuleGraphHasNoDatabase: depending on hookgen (as a tool, or
-// for gen/) never brings the receiver's SQLite driver.
+// for gen/) never brings the receiver's SQLite or PostgreSQL driver.
 func TestRootModuleGraphHasNoDatabase(t *testing.T) {
 	graph := goCmd(t, root, "list", "-m", "all")
 	if !strings.Contains(graph, "github.com/dave/jennifer") {
 		t.Fatalf("go list -m all does not look like hookgen's graph:\n%s", graph)
 	}
-	for _, mod := range []string{"modernc.org/sqlite", "modernc.org/libc"} {
+	for _, mod := range []string{"modernc.org/sqlite", "modernc.org/libc", "github.com/jackc/pgx"} {
 		if strings.Contains(graph, mod) {
 			t.Errorf("the root module's graph holds %s, the receiver's database driver", mod)
 		}
@@ -57,7 +57,9 @@ func TestReceiverModule(t *testing.T) {
 		t.Errorf("no test ran in the receiver module:\n%s", out)
 	}
 	graph := goCmd(t, dir, "list", "-m", "all")
-	if !strings.Contains(graph, "modernc.org/sqlite") {
-		t.Error("the receiver module does not have its SQLite driver")
+	for _, mod := range []string{"modernc.org/sqlite", "github.com/jackc/pgx/v5"} {
+		if !strings.Contains(graph, mod) {
+			t.Errorf("the receiver module does not have its database driver %s", mod)
+		}
 	}
 }

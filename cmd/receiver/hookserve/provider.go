@@ -1,0 +1,59 @@
+// Package hookserve serves webhook deliveries for any set of hookgen
+// generated packages: the signature verified on the raw body before
+// anything else, the payload parsed and validated by the generated code,
+// every accepted delivery stored durably (SQLite, or PostgreSQL shared by
+// several replicas) before the 2xx, repeats answered as duplicates, and
+// handlers run from that inbox by a worker pool with leases, retries and
+// a dead-letter state, so each delivery is handled exactly once.
+//
+// A team wires its generated package in with one Provider:
+//
+//	p := &hookserve.Provider{
+//		Name:   shop.Provider.Name,
+//		Verify: verifier, // checks the signature headers against the body
+//		Parse: func(b []byte) (hookserve.Parsed, error) {
+//			ev, err := shop.Parse(b)
+//			if ev == nil {
+//				return hookserve.Parsed{}, err
+//			}
+//			_, unknown := ev.(*shop.UnknownEvent)
+//			return hookserve.Parsed{Type: ev.EventType(), Unknown: unknown, Event: ev}, err
+//		},
+//		DeliveryIDOf: shop.DeliveryIDOf,
+//	}
+package hookserve
+
+import (
+	"net/http"
+)
+
+// Provider is what the server needs of one generated package. Each
+// package has its own types, so this small adapter is all a team writes.
+type Provider struct {
+	Name string // the path is /webhooks/<Name>
+
+	// Verify checks a delivery's signature against its raw body; the
+	// error says what was wrong and never holds a secret. nil Verify is
+	// refused by New unless the server is insecure.
+	Verify func(h http.Header, body []byte) error
+
+	// Parse decodes and validates a body (the generated Parse). Unknown
+	// events are kept, not refused.
+	Parse func(body []byte) (Parsed, error)
+
+	// DeliveryIDOf returns the delivery id a payload carries, if any (the
+	// generated DeliveryIDOf). Optional.
+	DeliveryIDOf func(body []byte) (string, bool)
+
+	// IDHeader names a header holding the delivery id when the body has
+	// none (Standard Webhooks: webhook-id). Optional; without an id, the
+	// delivery is identified by a hash of its body.
+	IDHeader string
+}
+
+// Parsed is what Parse found.
+type Parsed struct {
+	Type    string // the event type, when known even if the payload is invalid
+	Unknown bool   // an event type the schemas do not know
+	Event   any    // the generated event value
+}
