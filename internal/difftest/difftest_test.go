@@ -17,6 +17,7 @@ import (
 	"github.com/hookgen/hookgen/gen/waagent"
 	"github.com/hookgen/hookgen/generator/load"
 	"github.com/hookgen/hookgen/generator/oracle"
+	"github.com/hookgen/hookgen/internal/difftest/shapes/shapes"
 )
 
 // provider pairs a generated package with its reference oracle.
@@ -110,6 +111,10 @@ func violationPointers(err error) ([]string, bool) {
 			set = append(set, v.Pointer)
 		}
 	case *waagent.ValidationError:
+		for _, v := range e.Violations {
+			set = append(set, v.Pointer)
+		}
+	case *shapes.ValidationError:
 		for _, v := range e.Violations {
 			set = append(set, v.Pointer)
 		}
