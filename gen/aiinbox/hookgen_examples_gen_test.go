@@ -191,7 +191,7 @@ func BenchmarkPeek(b *testing.B) {
 	}
 }
 
-// BenchmarkParse peeks, decodes into the event's type and validates.
+// BenchmarkParse finds the event type, decodes into the event's type and validates.
 func BenchmarkParse(b *testing.B) {
 	data := hkReadExample(b, hkTypical)
 	b.SetBytes(int64(len(data)))
