@@ -97,9 +97,9 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 				jen.List(jen.Id("got"), jen.Err()).Op(":=").Qual(pkgJSON, "MarshalIndent").Call(jen.Id("v"), jen.Lit(""), jen.Lit("  ")),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("re-encoding: %v"), jen.Err())),
 				jen.Id("got").Op("=").Append(jen.Id("got"), jen.LitByte('\n')),
-				jen.Id("golden").Op(":=").Qual("path/filepath", "Join").Call(jen.Lit("testdata"), jen.Qual("strings", "TrimSuffix").Call(jen.Qual("path/filepath", "Base").Call(jen.Id("ex").Dot("file")), jen.Lit(".json")).Op("+").Lit(".golden.json")),
+				jen.Id("golden").Op(":=").Qual("path/filepath", "Join").Call(jen.Lit("testdata"), jen.Qual("strings", "TrimSuffix").Call(jen.Qual("strings", "TrimPrefix").Call(jen.Id("ex").Dot("file"), jen.Lit("valid/")), jen.Lit(".json")).Op("+").Lit(".golden.json")),
 				jen.If(jen.Op("*").Id("hkUpdate")).Block(
-					jen.If(jen.Err().Op(":=").Qual("os", "MkdirAll").Call(jen.Lit("testdata"), jen.Lit(0o755)), jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+					jen.If(jen.Err().Op(":=").Qual("os", "MkdirAll").Call(jen.Qual("path/filepath", "Dir").Call(jen.Id("golden")), jen.Lit(0o755)), jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
 					jen.If(jen.Err().Op(":=").Qual("os", "WriteFile").Call(jen.Id("golden"), jen.Id("got"), jen.Lit(0o644)), jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
 					jen.Return(),
 				),

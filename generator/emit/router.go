@@ -234,7 +234,7 @@ func genParseHeader(f *jen.File, pkg *model.Package) {
 					sw.Case(jen.Lit(grp.Value)).Block(jen.Return(jen.Id(parseFunc(grp.Event)).Call(jen.Id("data"))))
 					continue
 				}
-				sw.Case(jen.Lit(grp.Value)).Block(jen.Return(jen.Id(groupFunc(grp)).Call(jen.Id("data"))))
+				sw.Case(jen.Lit(grp.Value)).Block(jen.Return(jen.Id(grp.Func).Call(jen.Id("data"))))
 			}
 		})
 		for _, c := range unknown(r, jen.Id("name")) {
@@ -245,22 +245,11 @@ func genParseHeader(f *jen.File, pkg *model.Package) {
 		if grp.Event != nil {
 			continue
 		}
-		f.Comment(fmt.Sprintf("// %s tells apart the events of %s %s by the body.", groupFunc(grp), r.Header, grp.Value))
-		f.Func().Id(groupFunc(grp)).Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		f.Comment(fmt.Sprintf("// %s tells apart the events of %s %s by the body.", grp.Func, r.Header, grp.Value))
+		f.Func().Id(grp.Func).Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(g *jen.Group) {
 			genBodyRouting(g, pkg, grp.Routes, jen.Lit(grp.Value))
 		})
 	}
-}
-
-// groupFunc names the function routing one header value's events.
-func groupFunc(g *model.Group) string {
-	for _, rt := range g.Routes {
-		if rt.Event != nil {
-			return "hkRoute" + rt.Event.Root.Name
-		}
-		return "hkRoute" + rt.Fallback.Root.Name
-	}
-	return "hkRouteNone"
 }
 
 // genParseEndpoint prints ParseRequest for a provider whose requests do

@@ -74,7 +74,10 @@ type Router struct {
 // Group is one value of the event header and what it means: one event,
 // or the body routes that tell its events apart.
 type Group struct {
-	Value  string
+	Value string
+	// Func names the unexported function routing the group's events by
+	// the body: "hkRoutePullRequest"; "" when Event names one.
+	Func   string
 	Event  *Event
 	Routes []*Route // sorted by Values
 }

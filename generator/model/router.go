@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -178,9 +179,11 @@ func (b *builder) route() {
 	if router.Endpoints && len(router.Events) > 1 {
 		b.claim("ErrEndpoint", "the generated router (ErrEndpoint)", diag.Pos{})
 	}
-	if router.Header == "" {
+	switch {
+	case router.Endpoints:
+	case router.Header == "":
 		router.Routes = b.bodyRoutes(router.Events, disc)
-	} else {
+	default:
 		byValue := map[string][]*Event{}
 		for _, ev := range router.Events {
 			byValue[ev.Header] = append(byValue[ev.Header], ev)
@@ -192,6 +195,14 @@ func (b *builder) route() {
 				g.Event = evs[0]
 			} else {
 				g.Routes = b.bodyRoutes(evs, disc)
+				// Unexported, so it cannot clash with a schema's name;
+				// values that differ only in punctuation get their index.
+				g.Func = "hkRoute" + naming.Exported(v)
+				for _, other := range router.Groups {
+					if other.Func == g.Func {
+						g.Func += fmt.Sprint(len(router.Groups))
+					}
+				}
 			}
 			router.Groups = append(router.Groups, g)
 		}
