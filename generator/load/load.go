@@ -296,7 +296,7 @@ func (p *Provider) walk(dir, rel string, entries []os.DirEntry, diags *diag.List
 // checkShared reports a "shared" folder of the manifest that is not a
 // folder of the provider: a typo there would make its schemas events.
 func (p *Provider) checkShared(diags *diag.List) {
-	for _, s := range p.Manifest.Shared {
+	for i, s := range p.Manifest.Shared {
 		found := false
 		for _, d := range p.Docs {
 			if strings.HasPrefix(d.Name, s+"/") {
@@ -304,7 +304,7 @@ func (p *Provider) checkShared(diags *diag.List) {
 			}
 		}
 		if !found {
-			diags.Add(p.Manifest.Pos, "\"shared\": %q names no folder of schemas in %s", s, p.Dir)
+			diags.Add(p.Manifest.At(fmt.Sprintf("/shared/%d", i)), "\"shared\": %q names no folder of schemas in %s", s, p.Dir)
 		}
 	}
 }

@@ -50,6 +50,18 @@ type Manifest struct {
 
 	// Pos is where the manifest is, for messages; zero when there is none.
 	Pos diag.Pos `json:"-"`
+	doc *Document
+}
+
+// At is the position of the manifest's value at a JSON pointer
+// ("/discriminator/0"), for messages about one entry; the manifest's
+// own position when there is no such value.
+func (m Manifest) At(pointer string) diag.Pos {
+	if m.doc == nil {
+		return m.Pos
+	}
+	n, ptr := m.doc.lookup(pointer)
+	return m.doc.pos(n, ptr)
 }
 
 // Signing names a signature scheme and its parameters: the JSON form of
@@ -104,5 +116,6 @@ func loadManifest(file string, data []byte, diags *diag.List) Manifest {
 		return Manifest{}
 	}
 	m.Pos = doc.RootSchema().Pos()
+	m.doc = doc
 	return m
 }

@@ -116,6 +116,7 @@ func (b *builder) route() {
 	if manifestPos.File == "" {
 		manifestPos = diag.Pos{File: b.prov.Dir}
 	}
+	before := b.diags.Len()
 	var cands []candidate
 	for _, r := range b.pkg.Roots {
 		doc := b.docOf(r.Schema)
@@ -125,7 +126,7 @@ func (b *builder) route() {
 		pins, constPinned, declared := b.rootPins(doc.RootSchema())
 		cands = append(cands, candidate{doc, r, pins, constPinned, declared})
 	}
-	for _, d := range m.Discriminator {
+	for i, d := range m.Discriminator {
 		found := false
 		for _, c := range cands {
 			if _, ok := c.declared[d]; ok {
@@ -133,7 +134,8 @@ func (b *builder) route() {
 			}
 		}
 		if !found {
-			b.diags.Add(manifestPos, "\"discriminator\": no schema of %s has a root property %q", b.prov.Name, d)
+			b.diags.Add(m.At(fmt.Sprintf("/discriminator/%d", i)), "\"discriminator\": no schema of %s has a root property %q", b.prov.Name, d)
+			return // the router would be empty or wrong: this is the one error
 		}
 	}
 	disc := m.Discriminator
@@ -167,7 +169,7 @@ func (b *builder) route() {
 	}
 	b.checkDeliveryID(router, cands)
 	if len(router.Events) == 0 {
-		if m.EventHeader != "" || len(m.Discriminator) > 0 || m.Endpoints {
+		if (m.EventHeader != "" || len(m.Discriminator) > 0 || m.Endpoints) && b.diags.Len() == before {
 			b.diags.Add(manifestPos, "the manifest routes events (%s), but no schema of %s is an event", routingWords(router), b.prov.Name)
 		}
 		return
@@ -456,11 +458,11 @@ func (b *builder) checkDeliveryID(router *Router, cands []candidate) {
 			missing = append(missing, d.Name)
 		}
 	}
+	pos := b.prov.Manifest.At("/delivery_id")
 	if len(missing) > 0 && len(missing) == len(where) {
-		pos := b.prov.Manifest.Pos
 		b.diags.Add(pos, "\"delivery_id\": %s names a property no event schema of %s declares", ptr, b.prov.Name)
 	} else if len(missing) > 0 {
-		b.diags.Add(b.prov.Manifest.Pos, "\"delivery_id\": %s is not declared by %s", ptr, strings.Join(missing, ", "))
+		b.diags.Add(pos, "\"delivery_id\": %s is not declared by %s", ptr, strings.Join(missing, ", "))
 	}
 }
 
