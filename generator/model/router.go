@@ -387,14 +387,13 @@ func (b *builder) headerEvents(router *Router, cands []candidate) {
 	}
 }
 
-// pinsAny reports whether a candidate pins or declares any of the
-// discriminator properties.
+// pinsAny reports whether a candidate pins any of the discriminator
+// properties. One that only declares them (GitHub's repository_dispatch,
+// whose action is free text) pins none: alone in its header value, it is
+// that value's event.
 func (b *builder) pinsAny(c candidate, disc []string) bool {
 	for _, d := range disc {
 		if _, ok := c.pins[d]; ok {
-			return true
-		}
-		if _, ok := c.declared[d]; ok {
 			return true
 		}
 	}
