@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -224,7 +225,8 @@ func genParseHeader(f *jen.File, pkg *model.Package) {
   - An event type the schemas do not know comes back as *%s with a nil error.
   - A request without the header, malformed JSON, or a body without what names the event, is an error and no event.`, pkg.Title, r.Header, body, r.Unknown)))
 	f.Func().Id("ParseRequest").Params(jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.Id("name").Op(":=").Id("h").Dot("Get").Call(jen.Lit(r.Header))
+		// The canonical spelling: Get then finds it without allocating.
+		g.Id("name").Op(":=").Id("h").Dot("Get").Call(jen.Lit(http.CanonicalHeaderKey(r.Header)))
 		g.If(jen.Id("name").Op("==").Lit("")).Block(
 			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: the request has no %s header, which names the event", pkg.Name, r.Header)))),
 		)
