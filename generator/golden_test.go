@@ -24,6 +24,8 @@ var update = flag.Bool("update", false, "rewrite the gen/ and errors sections of
 //	-- gen/<provider>/<file>_gen.go --     expected output, or
 //	-- errors --                           the expected error text
 //	-- use/<provider>/<file>_test.go --    a test run inside the generated package
+//	-- testdata/<provider>/valid/<x>.json -- example payloads: the case is
+//	                                        generated with their golden tests
 type archive struct {
 	comment string
 	files   []archiveFile
@@ -94,7 +96,11 @@ func extract(t *testing.T, dir string, files []archiveFile) {
 func generateCase(t *testing.T, dir string, shuffle *rand.Rand) (map[string]string, string) {
 	t.Helper()
 	t.Chdir(dir)
-	res, err := generator.Generate(generator.Options{Schemas: "schemas", Shuffle: shuffle})
+	opts := generator.Options{Schemas: "schemas", Shuffle: shuffle}
+	if _, err := os.Stat("testdata"); err == nil {
+		opts.Testdata = "testdata"
+	}
+	res, err := generator.Generate(opts)
 	if err != nil {
 		var de *diag.Error
 		if !errors.As(err, &de) {
@@ -138,6 +144,7 @@ func TestGolden(t *testing.T) {
 			}
 			dir := t.TempDir()
 			extract(t, dir, a.section("schemas/"))
+			extract(t, dir, a.section("testdata/"))
 			got, gotErr := generateCase(t, dir, nil)
 
 			if *update {
@@ -204,6 +211,7 @@ func TestDeterminism(t *testing.T) {
 			a := parseArchive(string(raw))
 			dir := t.TempDir()
 			extract(t, dir, a.section("schemas/"))
+			extract(t, dir, a.section("testdata/"))
 			first, firstErr := generateCase(t, dir, nil)
 			for seed := int64(1); seed <= 5; seed++ {
 				again, againErr := generateCase(t, dir, rand.New(rand.NewSource(seed)))
@@ -251,6 +259,7 @@ func TestGeneratedCodeRuns(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
 		dir := t.TempDir()
 		extract(t, dir, a.section("schemas/"))
+		extract(t, dir, a.section("testdata/"))
 		got, gotErr := generateCase(t, dir, nil)
 		if gotErr != "" {
 			t.Fatalf("%s: %s", name, gotErr)
@@ -259,6 +268,9 @@ func TestGeneratedCodeRuns(t *testing.T) {
 		for n, c := range got {
 			files = append(files, archiveFile{name: name + "/" + strings.TrimPrefix(n, "gen/"), data: c})
 		}
+		// The generated golden tests find their payloads at
+		// ../../testdata/<provider> from their package.
+		extract(t, mod, a.section("testdata/"))
 		for _, u := range a.section("use/") {
 			files = append(files, archiveFile{name: name + "/" + strings.TrimPrefix(u.name, "use/"), data: u.data})
 			uses++

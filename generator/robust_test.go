@@ -193,7 +193,7 @@ func TestHostileStrings(t *testing.T) {
 	// One provider holds every string, one schema file each, so the
 	// output is one package to build.
 	files := map[string]string{
-		"p/b.json": `{"type": "object", "required": ["type"], "properties": {"type": {"const": "other"}}}`,
+		"p/other.json": `{"type": "object", "required": ["type"], "properties": {"type": {"const": "other"}}}`,
 	}
 	var manifest []string
 	for i, h := range hostile {
@@ -202,7 +202,7 @@ func TestHostileStrings(t *testing.T) {
   "title": "title %[1]s", "description": "description %[1]s",
   "type": "object", "required": ["type", "x%[1]s"],
   "properties": {
-    "type": {"const": "ev %[1]s", "description": "the %[1]s type"},
+    "type": {"enum": ["a%[2]d", "ev %[1]s"], "description": "the %[1]s type"},
     "x%[1]s": {"type": "string", "title": "%[1]s", "const": "c %[1]s"},
     "e": {"enum": ["a %[1]s", "b"], "description": "%[1]s"},
     "d": {"$ref": "#/$defs/D%[2]d"}
@@ -232,8 +232,11 @@ func TestHostileStrings(t *testing.T) {
 			return true
 		})
 	}
-	if !regexp.MustCompile(`EventEvXInjectedInt +\= "ev x\\n\*/ Injected int /\*"`).MatchString(out["p/hookgen_events_gen.go"]) {
-		t.Errorf("the event type is not a quoted literal:\n%s", out["p/hookgen_events_gen.go"])
+	// Each file's own type is its name (an event's file is named after
+	// its type); the hostile strings are the aliases it also accepts,
+	// which the router matches as literals.
+	if !strings.Contains(out["p/hookgen_events_gen.go"], `"ev x\n*/ Injected int /*"`) {
+		t.Errorf("the event type alias is not a quoted literal:\n%s", out["p/hookgen_events_gen.go"])
 	}
 	if testing.Short() {
 		t.Skip("builds a module with the go command")

@@ -138,9 +138,9 @@ func TestExamples(t *testing.T) {
 				t.Fatalf("re-encoding: %v", err)
 			}
 			got = append(got, byte(0xa))
-			golden := filepath.Join("testdata", strings.TrimSuffix(filepath.Base(ex.file), ".json")+".golden.json")
+			golden := filepath.Join("testdata", strings.TrimSuffix(strings.TrimPrefix(ex.file, "valid/"), ".json")+".golden.json")
 			if *hkUpdate {
-				if err := os.MkdirAll("testdata", 493); err != nil {
+				if err := os.MkdirAll(filepath.Dir(golden), 493); err != nil {
 					t.Fatal(err)
 				}
 				if err := os.WriteFile(golden, got, 420); err != nil {
@@ -209,7 +209,7 @@ func BenchmarkPeek(b *testing.B) {
 	}
 }
 
-// BenchmarkParse peeks, decodes into the event's type and validates.
+// BenchmarkParse finds the event type, decodes into the event's type and validates.
 func BenchmarkParse(b *testing.B) {
 	data := hkReadExample(b, hkTypical)
 	b.SetBytes(int64(len(data)))

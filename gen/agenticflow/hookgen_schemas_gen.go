@@ -2,16 +2,23 @@
 
 package agenticflow
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Provider describes how AgenticFlow delivers webhooks, from its manifest.
 var Provider = ProviderInfo{
-	DeliveryID:      "",
-	Name:            "agenticflow",
-	SignatureHeader: "X-AgenticFlow-Signature",
-	SignaturePrefix: "sha256=",
-	Signing:         "hmac-sha256",
-	Title:           "AgenticFlow",
+	DeliveryID:        "",
+	DeliveryIDHeader:  "",
+	Discriminator:     []string{"event"},
+	EventHeader:       "",
+	Name:              "agenticflow",
+	SignatureEncoding: "",
+	SignatureHeader:   "X-AgenticFlow-Signature",
+	SignaturePrefix:   "sha256=",
+	Signing:           "hmac-sha256",
+	Title:             "AgenticFlow",
 }
 
 // DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none.
@@ -61,6 +68,133 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 	case "workflow_webhook.request":
 		v := new(WorkflowWebhookRequest)
 		return v, v.UnmarshalJSON(data)
+	}
+	return nil, fmt.Errorf("package agenticflow has no schema %q", schema)
+}
+
+// ParseSchema decodes data as the root type of the named schema file (one of Schemas) and validates it: the value, a pointer to that type (or a sum's variant), comes back with every violation, of decoding and of validation, in one *ValidationError. Malformed JSON or a schema name not in Schemas is a plain error and no value.
+func ParseSchema(schema string, data []byte) (any, error) {
+	switch schema {
+	case "agent.conversation.completed":
+		v := new(AgentConversationCompleted)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "agent.conversation.started":
+		v := new(AgentConversationStarted)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "agent.message.received":
+		v := new(AgentMessageReceived)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "agent.message.sent":
+		v := new(AgentMessageSent)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "agent_webhook.request":
+		v := new(AgentWebhookRequest)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "webhook.error_response":
+		v := new(WebhookErrorResponse)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "webhook.success_response":
+		v := new(WebhookSuccessResponse)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "workflow.execution.completed":
+		v := new(WorkflowExecutionCompleted)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "workflow.execution.failed":
+		v := new(WorkflowExecutionFailed)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "workflow.execution.started":
+		v := new(WorkflowExecutionStarted)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "workflow.step.completed":
+		v := new(WorkflowStepCompleted)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "workflow_webhook.request":
+		v := new(WorkflowWebhookRequest)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	}
 	return nil, fmt.Errorf("package agenticflow has no schema %q", schema)
 }

@@ -2,16 +2,23 @@
 
 package aiinbox
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Provider describes how AI inbox delivers webhooks, from its manifest.
 var Provider = ProviderInfo{
-	DeliveryID:      "/delivery_id",
-	Name:            "aiinbox",
-	SignatureHeader: "",
-	SignaturePrefix: "",
-	Signing:         "standard-webhooks",
-	Title:           "AI inbox",
+	DeliveryID:        "/delivery_id",
+	DeliveryIDHeader:  "",
+	Discriminator:     []string{"event"},
+	EventHeader:       "",
+	Name:              "aiinbox",
+	SignatureEncoding: "",
+	SignatureHeader:   "",
+	SignaturePrefix:   "",
+	Signing:           "standard-webhooks",
+	Title:             "AI inbox",
 }
 
 // DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none.
@@ -54,6 +61,103 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 	case "message.updated":
 		v := new(MessageUpdated)
 		return v, v.UnmarshalJSON(data)
+	}
+	return nil, fmt.Errorf("package aiinbox has no schema %q", schema)
+}
+
+// ParseSchema decodes data as the root type of the named schema file (one of Schemas) and validates it: the value, a pointer to that type (or a sum's variant), comes back with every violation, of decoding and of validation, in one *ValidationError. Malformed JSON or a schema name not in Schemas is a plain error and no value.
+func ParseSchema(schema string, data []byte) (any, error) {
+	switch schema {
+	case "contact.updated":
+		v := new(ContactUpdated)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "conversation.closed":
+		v := new(ConversationClosed)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "conversation.started":
+		v := new(ConversationStarted)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "conversation.updated":
+		v := new(ConversationUpdated)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "draft.created":
+		v := new(DraftCreated)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "handoff.requested":
+		v := new(HandoffRequested)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "message.deleted":
+		v := new(MessageDeleted)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "message.received":
+		v := new(MessageReceived)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "message.updated":
+		v := new(MessageUpdated)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	}
 	return nil, fmt.Errorf("package aiinbox has no schema %q", schema)
 }

@@ -7,9 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 )
 
-// Event types: the values of type, joined with "." where there are several.
+// Event types: the value of type.
 const (
 	EventAIFlowExecutionAnalyzed  = "ai_flow_execution.analyzed"
 	EventAIFlowExecutionCompleted = "ai_flow_execution.completed"
@@ -21,16 +22,16 @@ const (
 	EventMessageDeliverySent      = "message_delivery.sent"
 )
 
-// Event is one webhook event of Peach: *AIFlowExecutionAnalyzed, *AIFlowExecutionCompleted, *AIFlowExecutionEscalated, *AIFlowExecutionStarted, *MessageDeliveryDelivered, *MessageDeliveryFailed, *MessageDeliveryRead, *MessageDeliverySent, or *UnknownEvent for an event type the schemas do not know. Get one from Parse and tell them apart with a type switch.
+// Event is one webhook event of Peach: *AIFlowExecutionAnalyzed, *AIFlowExecutionCompleted, *AIFlowExecutionEscalated, *AIFlowExecutionStarted, *MessageDeliveryDelivered, *MessageDeliveryFailed, *MessageDeliveryRead, *MessageDeliverySent, or *UnknownEvent for an event type the schemas do not know. Get one from ParseRequest and tell them apart with a type switch.
 type Event interface {
 	// EventType is the event's type: one of the Event constants, or the type an UnknownEvent carries.
 	EventType() string
 	isEvent()
 }
 
-// UnknownEvent is an event whose type the schemas do not know, such as one the provider added after they were written. Parse returns it without error, so a new event type never breaks a receiver; Raw keeps the payload as received.
+// UnknownEvent is an event whose type the schemas do not know, such as one the provider added after they were written. ParseRequest returns it without error, so a new event type never breaks a receiver; Raw keeps the payload as received.
 type UnknownEvent struct {
-	// Type is the event type: the values of type, joined with ".".
+	// Type is the event type: the value of type.
 	Type string
 	// Raw is the payload as received.
 	Raw json.RawMessage
@@ -114,6 +115,34 @@ func Parse(data []byte) (Event, error) {
 	}
 }
 
+// ParseRequest reads a webhook request of Peach: the event is named by the body, so it is Parse(body); the headers are not read. It exists for every provider, so a receiver serving several needs no case for each.
+func ParseRequest(h http.Header, body []byte) (Event, error) {
+	return Parse(body)
+}
+
+// ParseAs decodes data as the event of the given type (one of the Event constants) and validates it, without looking for what names the event: for an endpoint that receives one event, or an event stored with its type. A payload that breaks its schema comes back as the event together with a *ValidationError; a type this package does not know is an error.
+func ParseAs(eventType string, data []byte) (Event, error) {
+	switch eventType {
+	case EventAIFlowExecutionAnalyzed:
+		return hkParseAIFlowExecutionAnalyzed(data)
+	case EventAIFlowExecutionCompleted:
+		return hkParseAIFlowExecutionCompleted(data)
+	case EventAIFlowExecutionEscalated:
+		return hkParseAIFlowExecutionEscalated(data)
+	case EventAIFlowExecutionStarted:
+		return hkParseAIFlowExecutionStarted(data)
+	case EventMessageDeliveryDelivered:
+		return hkParseMessageDeliveryDelivered(data)
+	case EventMessageDeliveryFailed:
+		return hkParseMessageDeliveryFailed(data)
+	case EventMessageDeliveryRead:
+		return hkParseMessageDeliveryRead(data)
+	case EventMessageDeliverySent:
+		return hkParseMessageDeliverySent(data)
+	}
+	return nil, fmt.Errorf("peach: no event type %q", eventType)
+}
+
 // Handlers routes events to typed functions, without reflection. Set the fields for the events you handle; Dispatch returns ErrNoHandler for the others.
 type Handlers struct {
 	// AIFlowExecutionAnalyzed handles ai_flow_execution.analyzed events.
@@ -142,6 +171,24 @@ var ErrNoHandler = errors.New("no handler set")
 // Dispatch parses data (see Parse) and calls the handler of its event with it. It returns Parse's error for a payload that is malformed or breaks its schema, without calling any handler; ErrNoHandler (wrapped) when the event's handler is not set; otherwise what the handler returns.
 func (h *Handlers) Dispatch(ctx context.Context, data []byte) error {
 	ev, err := Parse(data)
+	if err != nil {
+		return err
+	}
+	return h.Handle(ctx, ev)
+}
+
+// DispatchRequest parses a request (see ParseRequest) and calls the handler of its event with it. It returns ParseRequest's error for a request that is malformed or breaks its schema, without calling any handler; ErrNoHandler (wrapped) when the event's handler is not set; otherwise what the handler returns.
+func (h *Handlers) DispatchRequest(ctx context.Context, header http.Header, body []byte) error {
+	ev, err := ParseRequest(header, body)
+	if err != nil {
+		return err
+	}
+	return h.Handle(ctx, ev)
+}
+
+// DispatchAs parses data as the event of the given type (see ParseAs) and calls its handler, as DispatchRequest does.
+func (h *Handlers) DispatchAs(ctx context.Context, eventType string, data []byte) error {
+	ev, err := ParseAs(eventType, data)
 	if err != nil {
 		return err
 	}

@@ -2,16 +2,23 @@
 
 package peach
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Provider describes how Peach delivers webhooks, from its manifest.
 var Provider = ProviderInfo{
-	DeliveryID:      "",
-	Name:            "peach",
-	SignatureHeader: "",
-	SignaturePrefix: "",
-	Signing:         "standard-webhooks",
-	Title:           "Peach",
+	DeliveryID:        "",
+	DeliveryIDHeader:  "",
+	Discriminator:     []string{"type"},
+	EventHeader:       "",
+	Name:              "peach",
+	SignatureEncoding: "",
+	SignatureHeader:   "",
+	SignaturePrefix:   "",
+	Signing:           "standard-webhooks",
+	Title:             "Peach",
 }
 
 // DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none.
@@ -49,6 +56,93 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 	case "message_delivery.sent":
 		v := new(MessageDeliverySent)
 		return v, v.UnmarshalJSON(data)
+	}
+	return nil, fmt.Errorf("package peach has no schema %q", schema)
+}
+
+// ParseSchema decodes data as the root type of the named schema file (one of Schemas) and validates it: the value, a pointer to that type (or a sum's variant), comes back with every violation, of decoding and of validation, in one *ValidationError. Malformed JSON or a schema name not in Schemas is a plain error and no value.
+func ParseSchema(schema string, data []byte) (any, error) {
+	switch schema {
+	case "ai_flow_execution.analyzed":
+		v := new(AIFlowExecutionAnalyzed)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "ai_flow_execution.completed":
+		v := new(AIFlowExecutionCompleted)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "ai_flow_execution.escalated":
+		v := new(AIFlowExecutionEscalated)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "ai_flow_execution.started":
+		v := new(AIFlowExecutionStarted)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "message_delivery.delivered":
+		v := new(MessageDeliveryDelivered)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "message_delivery.failed":
+		v := new(MessageDeliveryFailed)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "message_delivery.read":
+		v := new(MessageDeliveryRead)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "message_delivery.sent":
+		v := new(MessageDeliverySent)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	}
 	return nil, fmt.Errorf("package peach has no schema %q", schema)
 }

@@ -2,16 +2,23 @@
 
 package waagent
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Provider describes how WhatsApp AI agent platform delivers webhooks, from its manifest.
 var Provider = ProviderInfo{
-	DeliveryID:      "",
-	Name:            "waagent",
-	SignatureHeader: "",
-	SignaturePrefix: "",
-	Signing:         "standard-webhooks",
-	Title:           "WhatsApp AI agent platform",
+	DeliveryID:        "",
+	DeliveryIDHeader:  "",
+	Discriminator:     []string{"entity", "action"},
+	EventHeader:       "",
+	Name:              "waagent",
+	SignatureEncoding: "",
+	SignatureHeader:   "",
+	SignaturePrefix:   "",
+	Signing:           "standard-webhooks",
+	Title:             "WhatsApp AI agent platform",
 }
 
 // DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none.
@@ -37,6 +44,53 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 	case "messages.update":
 		v := new(MessagesUpdate)
 		return v, v.UnmarshalJSON(data)
+	}
+	return nil, fmt.Errorf("package waagent has no schema %q", schema)
+}
+
+// ParseSchema decodes data as the root type of the named schema file (one of Schemas) and validates it: the value, a pointer to that type (or a sum's variant), comes back with every violation, of decoding and of validation, in one *ValidationError. Malformed JSON or a schema name not in Schemas is a plain error and no value.
+func ParseSchema(schema string, data []byte) (any, error) {
+	switch schema {
+	case "conversations.insert":
+		v := new(ConversationsInsert)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "conversations.update":
+		v := new(ConversationsUpdate)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "messages.insert":
+		v := new(MessagesInsert)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "messages.update":
+		v := new(MessagesUpdate)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	}
 	return nil, fmt.Errorf("package waagent has no schema %q", schema)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -31,7 +32,7 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 	decoder := func(ex model.Example) jen.Code {
 		if ex.Event != nil {
 			return jen.Func().Params(jen.Id("data").Index().Byte()).Params(jen.Any(), jen.Error()).Block(
-				jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("Parse").Call(jen.Id("data")),
+				jen.List(jen.Id("ev"), jen.Err()).Op(":=").Add(parseExpr(pkg, ex.Event, jen.Id("data"))),
 				jen.Return(jen.Id("ev"), jen.Err()),
 			)
 		}
@@ -89,20 +90,16 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 				jen.Id("data").Op(":=").Id("hkReadExample").Call(jen.Id("t"), jen.Id("ex").Dot("file")),
 				jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("ex").Dot("decode").Call(jen.Id("data")),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("parsing: %v"), jen.Err())),
-				jen.If(jen.Id("ex").Dot("event").Op("!=").Lit("")).Block(
-					jen.If(jen.Id("got").Op(":=").Id("v").Assert(jen.Id("Event")).Dot("EventType").Call(), jen.Id("got").Op("!=").Id("ex").Dot("event")).Block(
-						jen.Id("t").Dot("Fatalf").Call(jen.Lit("routed to %s, but the file is an example of %s"), jen.Id("got"), jen.Id("ex").Dot("event")),
-					),
-				),
+				routeCheck(pkg),
 				jen.If(jen.Err().Op(":=").Id("v").Assert(jen.Interface(jen.Id("Validate").Params().Error())).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
 					jen.Id("t").Dot("Fatalf").Call(jen.Lit("validating: %v"), jen.Err()),
 				),
 				jen.List(jen.Id("got"), jen.Err()).Op(":=").Qual(pkgJSON, "MarshalIndent").Call(jen.Id("v"), jen.Lit(""), jen.Lit("  ")),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("re-encoding: %v"), jen.Err())),
 				jen.Id("got").Op("=").Append(jen.Id("got"), jen.LitByte('\n')),
-				jen.Id("golden").Op(":=").Qual("path/filepath", "Join").Call(jen.Lit("testdata"), jen.Qual("strings", "TrimSuffix").Call(jen.Qual("path/filepath", "Base").Call(jen.Id("ex").Dot("file")), jen.Lit(".json")).Op("+").Lit(".golden.json")),
+				jen.Id("golden").Op(":=").Qual("path/filepath", "Join").Call(jen.Lit("testdata"), jen.Qual("strings", "TrimSuffix").Call(jen.Qual("strings", "TrimPrefix").Call(jen.Id("ex").Dot("file"), jen.Lit("valid/")), jen.Lit(".json")).Op("+").Lit(".golden.json")),
 				jen.If(jen.Op("*").Id("hkUpdate")).Block(
-					jen.If(jen.Err().Op(":=").Qual("os", "MkdirAll").Call(jen.Lit("testdata"), jen.Lit(0o755)), jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+					jen.If(jen.Err().Op(":=").Qual("os", "MkdirAll").Call(jen.Qual("path/filepath", "Dir").Call(jen.Id("golden")), jen.Lit(0o755)), jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
 					jen.If(jen.Err().Op(":=").Qual("os", "WriteFile").Call(jen.Id("golden"), jen.Id("got"), jen.Lit(0o644)), jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
 					jen.Return(),
 				),
@@ -137,6 +134,38 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 	return f
 }
 
+// routeCheck prints the check that an event example routed to its
+// event; nothing for a package without events (it has no Event type).
+func routeCheck(pkg *model.Package) jen.Code {
+	if pkg.Router == nil {
+		return jen.Null()
+	}
+	return jen.If(jen.Id("ex").Dot("event").Op("!=").Lit("")).Block(
+		jen.If(jen.Id("got").Op(":=").Id("v").Assert(jen.Id("Event")).Dot("EventType").Call(), jen.Id("got").Op("!=").Id("ex").Dot("event")).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("routed to %s, but the file is an example of %s"), jen.Id("got"), jen.Id("ex").Dot("event")),
+		),
+	)
+}
+
+// parseExpr is how a receiver parses a payload of ev: Parse for a
+// body-routed provider, ParseRequest with the event's header for a
+// header-routed one, ParseAs for one routed by endpoint.
+func parseExpr(pkg *model.Package, ev *model.Event, data jen.Code) jen.Code {
+	r := pkg.Router
+	switch {
+	case r.Header != "":
+		return jen.Id("ParseRequest").Call(headerLit(r.Header, ev.Header), data)
+	case r.Endpoints:
+		return jen.Id("ParseAs").Call(jen.Id(ev.Const), data)
+	}
+	return jen.Id("Parse").Call(data)
+}
+
+// headerLit prints http.Header{"X-Github-Event": {"push"}}.
+func headerLit(name, value string) jen.Code {
+	return jen.Qual(pkgHTTP, "Header").Values(jen.Dict{jen.Lit(http.CanonicalHeaderKey(name)): jen.Values(jen.Lit(value))})
+}
+
 // peekCalls prints the discriminator peek of Parse, for the benchmark.
 func peekCalls(pkg *model.Package) []jen.Code {
 	if len(pkg.Router.Discriminator) == 1 {
@@ -168,6 +197,24 @@ func genBenchmarks(f *jen.File, pkg *model.Package) {
 	}
 	f.Comment(comment(fmt.Sprintf("hkTypical is the payload of the benchmarks: the largest event example of %s.", pkg.Provider)))
 	f.Const().Id("hkTypical").Op("=").Lit(ex.File)
+	bench := func(name, doc string, body ...jen.Code) {
+		f.Comment("// " + name + " " + doc)
+		f.Func().Id(name).Params(jen.Id("b").Op("*").Qual("testing", "B")).Block(append([]jen.Code{
+			jen.Id("data").Op(":=").Id("hkReadExample").Call(jen.Id("b"), jen.Id("hkTypical")),
+			jen.Id("b").Dot("SetBytes").Call(jen.Int64().Parens(jen.Len(jen.Id("data")))),
+			jen.Id("b").Dot("ReportAllocs").Call(),
+		}, jen.For(jen.Id("b").Dot("Loop").Call()).Block(body...))...)
+	}
+	defer func() {
+		bench("BenchmarkParse", "finds the event type, decodes into the event's type and validates.",
+			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(parseExpr(pkg, ex.Event, jen.Id("data"))), jen.Err().Op("!=").Nil()).Block(jen.Id("b").Dot("Fatal").Call(jen.Err())))
+		bench("BenchmarkEncodingJSONMap", "decodes the same payload with encoding/json into map[string]any, for comparison.",
+			jen.Var().Id("m").Map(jen.String()).Any(),
+			jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("m")), jen.Err().Op("!=").Nil()).Block(jen.Id("b").Dot("Fatal").Call(jen.Err())))
+	}()
+	if len(pkg.Router.Discriminator) == 0 || pkg.Router.Header != "" {
+		return // the body alone does not name the event: nothing to peek at
+	}
 	f.Comment("// hkPeek finds the event type the way Parse does.")
 	f.Func().Id("hkPeek").Params(jen.Id("tb").Qual("testing", "TB"), jen.Id("data").Index().Byte()).BlockFunc(func(g *jen.Group) {
 		g.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")})
@@ -182,20 +229,7 @@ func genBenchmarks(f *jen.File, pkg *model.Package) {
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("the discriminator peek allocates %v times"), jen.Id("n")),
 		),
 	)
-	bench := func(name, doc string, body ...jen.Code) {
-		f.Comment("// " + name + " " + doc)
-		f.Func().Id(name).Params(jen.Id("b").Op("*").Qual("testing", "B")).Block(append([]jen.Code{
-			jen.Id("data").Op(":=").Id("hkReadExample").Call(jen.Id("b"), jen.Id("hkTypical")),
-			jen.Id("b").Dot("SetBytes").Call(jen.Int64().Parens(jen.Len(jen.Id("data")))),
-			jen.Id("b").Dot("ReportAllocs").Call(),
-		}, jen.For(jen.Id("b").Dot("Loop").Call()).Block(body...))...)
-	}
 	bench("BenchmarkPeek", "finds the event type without decoding.", jen.Id("hkPeek").Call(jen.Id("b"), jen.Id("data")))
-	bench("BenchmarkParse", "peeks, decodes into the event's type and validates.",
-		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("Parse").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Id("b").Dot("Fatal").Call(jen.Err())))
-	bench("BenchmarkEncodingJSONMap", "decodes the same payload with encoding/json into map[string]any, for comparison.",
-		jen.Var().Id("m").Map(jen.String()).Any(),
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("m")), jen.Err().Op("!=").Nil()).Block(jen.Id("b").Dot("Fatal").Call(jen.Err())))
 }
 
 // genDocExample prints ExampleParse and ExampleHandlers_Dispatch, with
@@ -216,46 +250,73 @@ func genDocExample(pkg *model.Package) (*jen.File, error) {
 	}
 	name := ex.Event.Root.Name
 	payload := stringLit(compact.String())
+	r := pkg.Router
 	f := newFile(pkg, "")
-	f.Comment("// Parse a payload and tell the events apart with a type switch.")
-	f.Func().Id("ExampleParse").Params().Block(
+	parse, doc := "ExampleParse", "// Parse a payload and tell the events apart with a type switch."
+	switch {
+	case r.Header != "":
+		parse, doc = "ExampleParseRequest", "// Parse a request (its headers and body) and tell the events apart with a type switch."
+	case r.Endpoints:
+		parse, doc = "ExampleParseAs", "// Parse the payload an endpoint received and tell the events apart with a type switch."
+	}
+	f.Comment(doc)
+	f.Func().Id(parse).Params().Block(
 		jen.Id("payload").Op(":=").Index().Byte().Parens(payload),
-		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("Parse").Call(jen.Id("payload")),
+		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Add(parseExpr(pkg, ex.Event, jen.Id("payload"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Qual("fmt", "Println").Call(jen.Lit("rejected:"), jen.Err()),
 			jen.Return(),
 		),
 		jen.Switch(jen.Id("ev").Op(":=").Id("ev").Assert(jen.Type())).Block(
 			jen.Case(jen.Op("*").Id(name)).Block(jen.Qual("fmt", "Println").Call(jen.Lit(name+":"), jen.Id("ev").Dot("EventType").Call())),
-			jen.Case(jen.Op("*").Id(pkg.Router.Unknown)).Block(jen.Qual("fmt", "Println").Call(jen.Lit("an event type this package does not know:"), jen.Id("ev").Dot("Type"))),
+			jen.Case(jen.Op("*").Id(r.Unknown)).Block(jen.Qual("fmt", "Println").Call(jen.Lit("an event type this package does not know:"), jen.Id("ev").Dot("Type"))),
 			jen.Default().Block(jen.Qual("fmt", "Println").Call(jen.Lit("another event:"), jen.Id("ev").Dot("EventType").Call())),
 		),
 		jen.Comment(fmt.Sprintf("Output: %s: %s", name, ex.Event.Type)),
 	)
-	f.Comment("// Dispatch payloads to typed handlers; an event without one is ErrNoHandler.")
-	unknown := "{"
-	for i, key := range pkg.Router.Discriminator {
-		if i > 0 {
-			unknown += ","
+	// A request of an event type this package does not know.
+	var dispatchName string
+	var known, unknownCall jen.Code
+	switch {
+	case r.Header != "":
+		dispatchName = "ExampleHandlers_DispatchRequest"
+		known = jen.Id("h").Dot("DispatchRequest").Call(jen.Id("ctx"), headerLit(r.Header, ex.Event.Header), jen.Index().Byte().Parens(payload))
+		unknownCall = jen.Id("h").Dot("DispatchRequest").Call(jen.Id("ctx"), headerLit(r.Header, "not.a.known.event"), jen.Index().Byte().Parens(jen.Lit("{}")))
+	case r.Endpoints:
+		dispatchName = "ExampleHandlers_DispatchAs"
+		known = jen.Id("h").Dot("DispatchAs").Call(jen.Id("ctx"), jen.Id(ex.Event.Const), jen.Index().Byte().Parens(payload))
+	default:
+		dispatchName = "ExampleHandlers_Dispatch"
+		body := "{"
+		for i, key := range r.Discriminator {
+			if i > 0 {
+				body += ","
+			}
+			body += fmt.Sprintf("%q:%q", key, "not.a.known.event")
 		}
-		k, _ := json.Marshal(key)
-		unknown += string(k) + `:"not.a.known.event"`
+		body += "}"
+		known = jen.Id("h").Dot("Dispatch").Call(jen.Id("ctx"), jen.Index().Byte().Parens(payload))
+		unknownCall = jen.Id("h").Dot("Dispatch").Call(jen.Id("ctx"), jen.Index().Byte().Parens(jen.Op("`"+body+"`")))
 	}
-	unknown += "}"
-	f.Func().Id("ExampleHandlers_Dispatch").Params().Block(
-		jen.Id("h").Op(":=").Op("&").Id("Handlers").Values(jen.Dict{
+	f.Comment("// Dispatch payloads to typed handlers; an event without one is ErrNoHandler.")
+	f.Func().Id(dispatchName).Params().BlockFunc(func(g *jen.Group) {
+		g.Id("h").Op(":=").Op("&").Id("Handlers").Values(jen.Dict{
 			jen.Id(name): jen.Func().Params(jen.Id("ctx").Qual(pkgContext, "Context"), jen.Id("ev").Op("*").Id(name)).Error().Block(
 				jen.Qual("fmt", "Println").Call(jen.Lit("handled"), jen.Id("ev").Dot("EventType").Call()),
 				jen.Return(jen.Nil()),
 			),
-		}),
-		jen.Id("ctx").Op(":=").Qual(pkgContext, "Background").Call(),
-		jen.If(jen.Err().Op(":=").Id("h").Dot("Dispatch").Call(jen.Id("ctx"), jen.Index().Byte().Parens(payload)), jen.Err().Op("!=").Nil()).Block(
+		})
+		g.Id("ctx").Op(":=").Qual(pkgContext, "Background").Call()
+		g.If(jen.Err().Op(":=").Add(known), jen.Err().Op("!=").Nil()).Block(
 			jen.Qual("fmt", "Println").Call(jen.Err()),
-		),
-		jen.Err().Op(":=").Id("h").Dot("Dispatch").Call(jen.Id("ctx"), jen.Index().Byte().Parens(stringLit(unknown))),
-		jen.Qual("fmt", "Println").Call(jen.Qual("errors", "Is").Call(jen.Err(), jen.Id("ErrNoHandler"))),
-		jen.Comment(fmt.Sprintf("// Output:\n\t// handled %s\n\t// true", ex.Event.Type)),
-	)
+		)
+		if unknownCall == nil {
+			g.Comment(fmt.Sprintf("Output: handled %s", ex.Event.Type))
+			return
+		}
+		g.Err().Op(":=").Add(unknownCall)
+		g.Qual("fmt", "Println").Call(jen.Qual("errors", "Is").Call(jen.Err(), jen.Id("ErrNoHandler")))
+		g.Comment(fmt.Sprintf("// Output:\n\t// handled %s\n\t// true", ex.Event.Type))
+	})
 	return f, nil
 }

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -16,15 +17,17 @@ const pkgContext = "context"
 //	const EventMessageReceived = "message.received"
 //	type Event interface { EventType() string; isEvent() }
 //	type UnknownEvent struct { Type string; Raw json.RawMessage }
-//	func Parse(data []byte) (Event, error)
+//	func Parse(data []byte) (Event, error)                      // body-routed providers
+//	func ParseRequest(h http.Header, body []byte) (Event, error) // every provider
+//	func ParseAs(eventType string, data []byte) (Event, error)  // every provider
 //	type Handlers struct { MessageReceived func(context.Context, *MessageReceived) error; ... }
 //	func (h *Handlers) Dispatch(ctx context.Context, data []byte) error
 func genRouter(pkg *model.Package) *jen.File {
 	r := pkg.Router
 	f := newFile(pkg, "")
-	disc := strings.Join(r.Discriminator, " + ")
+	typeWords := typeWords(r)
 
-	f.Comment(comment(fmt.Sprintf("Event types: the values of %s, joined with \".\" where there are several.", disc)))
+	f.Comment(fmt.Sprintf("// Event types: %s.", typeWords))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, ev := range r.Events {
 			g.Id(ev.Const).Op("=").Lit(ev.Type)
@@ -35,16 +38,16 @@ func genRouter(pkg *model.Package) *jen.File {
 	for _, ev := range r.Events {
 		variants = append(variants, "*"+ev.Root.Name)
 	}
-	f.Comment(comment(fmt.Sprintf("Event is one webhook event of %s: %s, or *%s for an event type the schemas do not know. Get one from Parse and tell them apart with a type switch.", pkg.Title, strings.Join(variants, ", "), r.Unknown)))
+	f.Comment(comment(fmt.Sprintf("Event is one webhook event of %s: %s, or *%s for an event type the schemas do not know. Get one from ParseRequest and tell them apart with a type switch.", pkg.Title, strings.Join(variants, ", "), r.Unknown)))
 	f.Type().Id("Event").Interface(
 		jen.Comment("EventType is the event's type: one of the Event constants, or the type an UnknownEvent carries."),
 		jen.Id("EventType").Params().String(),
 		jen.Id("isEvent").Params(),
 	)
 
-	f.Comment(comment(fmt.Sprintf("%s is an event whose type the schemas do not know, such as one the provider added after they were written. Parse returns it without error, so a new event type never breaks a receiver; Raw keeps the payload as received.", r.Unknown)))
+	f.Comment(comment(fmt.Sprintf("%s is an event whose type the schemas do not know, such as one the provider added after they were written. ParseRequest returns it without error, so a new event type never breaks a receiver; Raw keeps the payload as received.", r.Unknown)))
 	f.Type().Id(r.Unknown).Struct(
-		jen.Comment(lineComment(fmt.Sprintf("Type is the event type: the values of %s, joined with \".\".", disc))),
+		jen.Comment(fmt.Sprintf("Type is the event type: %s.", typeWords)),
 		jen.Id("Type").String(),
 		jen.Comment("Raw is the payload as received."),
 		jen.Id("Raw").Qual(pkgJSON, "RawMessage"),
@@ -58,9 +61,138 @@ func genRouter(pkg *model.Package) *jen.File {
 		jen.Return(jen.Id("u").Dot("Raw"), jen.Nil()),
 	)
 
-	genParse(f, pkg)
+	switch {
+	case r.Header != "":
+		genParseHeader(f, pkg)
+	case r.Endpoints:
+		genParseEndpoint(f, pkg)
+	default:
+		genParse(f, pkg)
+		f.Comment(comment(fmt.Sprintf("ParseRequest reads a webhook request of %s: the event is named by the body, so it is Parse(body); the headers are not read. It exists for every provider, so a receiver serving several needs no case for each.", pkg.Title)))
+		f.Func().Id("ParseRequest").Params(jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("body").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+			jen.Return(jen.Id("Parse").Call(jen.Id("body"))),
+		)
+	}
+	genParseAs(f, pkg)
 	genHandlers(f, pkg)
 	return f
+}
+
+const pkgHTTP = "net/http"
+
+// typeWords says what an event type is made of, for comments.
+func typeWords(r *model.Router) string {
+	disc := strings.Join(r.Discriminator, " + ")
+	switch {
+	case r.Header != "" && disc != "":
+		return fmt.Sprintf("the %s header, then, where that event has one, \".\" and the values of %s, joined with \".\"", r.Header, disc)
+	case r.Header != "":
+		return fmt.Sprintf("the value of the %s header", r.Header)
+	case r.Endpoints:
+		return "the names of the schema files, one per endpoint"
+	case len(r.Discriminator) > 1:
+		return fmt.Sprintf("the values of %s, joined with \".\"", disc)
+	default:
+		return fmt.Sprintf("the value of %s", disc)
+	}
+}
+
+// genBodyRouting prints the peek at the discriminator and the switch on
+// its values, returning the event (or an UnknownEvent whose type is
+// prefix followed by the values). prefix is nil for body-routed providers,
+// the header's value within a header group.
+func genBodyRouting(g *jen.Group, pkg *model.Package, routes []*model.Route, prefix jen.Code) {
+	r := pkg.Router
+	g.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")})
+	g.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkObject")).Block(
+		jen.If(jen.Err().Op(":=").Id("hkWellFormed").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(pkg.Name+": the payload is not a JSON object"))),
+	)
+	if len(r.Discriminator) == 1 {
+		key := r.Discriminator[0]
+		g.List(jen.Id("v0"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("peekPath").Call(jen.Lit(key))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		g.If(jen.Op("!").Id("ok")).Block(
+			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: the payload has no string %q, which names the event", pkg.Name, key)))),
+		)
+	} else {
+		// Several members name the event: find them all in one scan.
+		var keys []jen.Code
+		for _, key := range r.Discriminator {
+			keys = append(keys, jen.Lit(key))
+		}
+		// They often follow the payload: try reading them backward from
+		// the end first.
+		g.Var().Id("vals").Index(jen.Lit(len(r.Discriminator))).Index().Byte()
+		g.If(jen.Op("!").Id("d").Dot("peekTail").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty()))).Block(
+			jen.Id("vals").Op("=").Index(jen.Lit(len(r.Discriminator))).Index().Byte().Values(),
+			jen.If(jen.Err().Op(":=").Id("d").Dot("peekMembers").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		)
+		for i, key := range r.Discriminator {
+			g.If(jen.Id("vals").Index(jen.Lit(i)).Op("==").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: the payload has no string %q, which names the event", pkg.Name, key)))),
+			)
+			g.Id(fmt.Sprintf("v%d", i)).Op(":=").Id("vals").Index(jen.Lit(i))
+		}
+	}
+	g.Switch().BlockFunc(func(sw *jen.Group) {
+		for _, rt := range routes {
+			var conds []jen.Code
+			for i, v := range rt.Values {
+				conds = append(conds, jen.String().Parens(jen.Id(fmt.Sprintf("v%d", i))).Op("==").Lit(v))
+			}
+			cond := jen.Add(conds[0])
+			for _, c := range conds[1:] {
+				cond = cond.Op("&&").Add(c)
+			}
+			sw.Case(cond).BlockFunc(func(c *jen.Group) {
+				if rt.Event != nil {
+					c.Return(jen.Id(parseFunc(rt.Event)).Call(jen.Id("data")))
+					return
+				}
+				var path []jen.Code
+				for _, p := range rt.Path {
+					path = append(path, jen.Lit(p))
+				}
+				c.Comment(fmt.Sprintf("Several events carry these values; %s tells them apart.", "/"+strings.Join(rt.Path, "/")))
+				c.List(jen.Id("w"), jen.Id("_"), jen.Err()).Op(":=").Id("d").Dot("peekPath").Call(path...)
+				c.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+				c.Switch(jen.String().Parens(jen.Id("w"))).BlockFunc(func(in *jen.Group) {
+					for _, ch := range rt.Choices {
+						in.Case(jen.Lit(ch.Value)).Block(jen.Return(jen.Id(parseFunc(ch.Event)).Call(jen.Id("data"))))
+					}
+					in.Default().Block(jen.Return(jen.Id(parseFunc(rt.Fallback)).Call(jen.Id("data"))))
+				})
+			})
+		}
+		var parts []jen.Code
+		if prefix != nil {
+			parts = append(parts, prefix, jen.Lit("."))
+		}
+		for i := range r.Discriminator {
+			if i > 0 {
+				parts = append(parts, jen.Lit("."))
+			}
+			parts = append(parts, jen.String().Parens(jen.Id(fmt.Sprintf("v%d", i))))
+		}
+		typeExpr := jen.Add(parts[0])
+		for _, p := range parts[1:] {
+			typeExpr = typeExpr.Op("+").Add(p)
+		}
+		sw.Default().Block(unknown(r, typeExpr)...)
+	})
+}
+
+// unknown returns the statements answering an event type the schemas do
+// not know: the raw payload, if it is JSON.
+func unknown(r *model.Router, typeExpr jen.Code) []jen.Code {
+	return []jen.Code{
+		jen.If(jen.Err().Op(":=").Id("hkWellFormed").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Op("&").Id(r.Unknown).Values(jen.Dict{
+			jen.Id("Type"): typeExpr,
+			jen.Id("Raw"):  jen.Append(jen.Qual(pkgJSON, "RawMessage").Parens(jen.Nil()), jen.Id("data").Op("...")),
+		}), jen.Nil()),
+	}
 }
 
 // genParse prints Parse: it peeks at the discriminator without decoding
@@ -74,92 +206,92 @@ func genParse(f *jen.File, pkg *model.Package) {
   - An event type the schemas do not know comes back as *%s with a nil error.
   - Malformed JSON, or a payload without %s, is an error and no event.`, pkg.Title, disc, r.Unknown, disc)))
 	f.Func().Id("Parse").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")})
-		g.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkObject")).Block(
-			jen.If(jen.Err().Op(":=").Id("hkWellFormed").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(pkg.Name+": the payload is not a JSON object"))),
-		)
-		if len(r.Discriminator) == 1 {
-			key := r.Discriminator[0]
-			g.List(jen.Id("v0"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("peekPath").Call(jen.Lit(key))
-			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-			g.If(jen.Op("!").Id("ok")).Block(
-				jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: the payload has no string %q, which names the event", pkg.Name, key)))),
-			)
-		} else {
-			// Several members name the event: find them all in one scan.
-			var keys []jen.Code
-			for _, key := range r.Discriminator {
-				keys = append(keys, jen.Lit(key))
-			}
-			// They often follow the payload: try reading them backward from
-			// the end first.
-			g.Var().Id("vals").Index(jen.Lit(len(r.Discriminator))).Index().Byte()
-			g.If(jen.Op("!").Id("d").Dot("peekTail").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty()))).Block(
-				jen.Id("vals").Op("=").Index(jen.Lit(len(r.Discriminator))).Index().Byte().Values(),
-				jen.If(jen.Err().Op(":=").Id("d").Dot("peekMembers").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			)
-			for i, key := range r.Discriminator {
-				g.If(jen.Id("vals").Index(jen.Lit(i)).Op("==").Nil()).Block(
-					jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: the payload has no string %q, which names the event", pkg.Name, key)))),
-				)
-				g.Id(fmt.Sprintf("v%d", i)).Op(":=").Id("vals").Index(jen.Lit(i))
-			}
-		}
-		g.Switch().BlockFunc(func(sw *jen.Group) {
-			for _, rt := range r.Routes {
-				var conds []jen.Code
-				for i, v := range rt.Values {
-					conds = append(conds, jen.String().Parens(jen.Id(fmt.Sprintf("v%d", i))).Op("==").Lit(v))
-				}
-				cond := jen.Add(conds[0])
-				for _, c := range conds[1:] {
-					cond = cond.Op("&&").Add(c)
-				}
-				sw.Case(cond).BlockFunc(func(c *jen.Group) {
-					if rt.Event != nil {
-						c.Return(jen.Id(parseFunc(rt.Event)).Call(jen.Id("data")))
-						return
-					}
-					var path []jen.Code
-					for _, p := range rt.Path {
-						path = append(path, jen.Lit(p))
-					}
-					c.Comment(lineComment(fmt.Sprintf("Several events carry these values; %s tells them apart.", "/"+strings.Join(rt.Path, "/"))))
-					c.List(jen.Id("w"), jen.Id("_"), jen.Err()).Op(":=").Id("d").Dot("peekPath").Call(path...)
-					c.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-					c.Switch(jen.String().Parens(jen.Id("w"))).BlockFunc(func(in *jen.Group) {
-						for _, ch := range rt.Choices {
-							in.Case(jen.Lit(ch.Value)).Block(jen.Return(jen.Id(parseFunc(ch.Event)).Call(jen.Id("data"))))
-						}
-						in.Default().Block(jen.Return(jen.Id(parseFunc(rt.Fallback)).Call(jen.Id("data"))))
-					})
-				})
-			}
-			var typeExpr jen.Code = jen.String().Parens(jen.Id("v0"))
-			if len(r.Discriminator) > 1 {
-				parts := []jen.Code{}
-				for i := range r.Discriminator {
-					if i > 0 {
-						parts = append(parts, jen.Lit("."))
-					}
-					parts = append(parts, jen.String().Parens(jen.Id(fmt.Sprintf("v%d", i))))
-				}
-				expr := jen.Add(parts[0])
-				for _, p := range parts[1:] {
-					expr = expr.Op("+").Add(p)
-				}
-				typeExpr = expr
-			}
-			sw.Default().Block(
-				jen.If(jen.Err().Op(":=").Id("hkWellFormed").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-				jen.Return(jen.Op("&").Id(r.Unknown).Values(jen.Dict{
-					jen.Id("Type"): typeExpr,
-					jen.Id("Raw"):  jen.Append(jen.Qual(pkgJSON, "RawMessage").Parens(jen.Nil()), jen.Id("data").Op("...")),
-				}), jen.Nil()),
-			)
-		})
+		genBodyRouting(g, pkg, r.Routes, nil)
 	})
+}
+
+// genParseHeader prints ParseRequest for a provider that names the event
+// in a header: a switch on the header's value, then, within a value whose
+// events the body tells apart, the body routing of Parse.
+func genParseHeader(f *jen.File, pkg *model.Package) {
+	r := pkg.Router
+	body := ""
+	if len(r.Discriminator) > 0 {
+		body = fmt.Sprintf(", and where several events share a value, %s in the body", strings.Join(r.Discriminator, " + "))
+	}
+	f.Comment(comment(fmt.Sprintf(`ParseRequest reads a webhook request of %s. It finds the event type from the %s header%s, decodes the body into that event's type and validates it.
+
+  - A body that breaks its schema comes back as the event together with a *ValidationError listing every violation; do not act on it.
+  - An event type the schemas do not know comes back as *%s with a nil error.
+  - A request without the header, malformed JSON, or a body without what names the event, is an error and no event.`, pkg.Title, r.Header, body, r.Unknown)))
+	f.Func().Id("ParseRequest").Params(jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		// The canonical spelling: Get then finds it without allocating.
+		g.Id("name").Op(":=").Id("h").Dot("Get").Call(jen.Lit(http.CanonicalHeaderKey(r.Header)))
+		g.If(jen.Id("name").Op("==").Lit("")).Block(
+			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: the request has no %s header, which names the event", pkg.Name, r.Header)))),
+		)
+		g.Switch(jen.Id("name")).BlockFunc(func(sw *jen.Group) {
+			for _, grp := range r.Groups {
+				if grp.Event != nil {
+					sw.Case(jen.Lit(grp.Value)).Block(jen.Return(jen.Id(parseFunc(grp.Event)).Call(jen.Id("data"))))
+					continue
+				}
+				sw.Case(jen.Lit(grp.Value)).Block(jen.Return(jen.Id(grp.Func).Call(jen.Id("data"))))
+			}
+		})
+		for _, c := range unknown(r, jen.Id("name")) {
+			g.Add(c)
+		}
+	})
+	for _, grp := range r.Groups {
+		if grp.Event != nil {
+			continue
+		}
+		f.Comment(fmt.Sprintf("// %s tells apart the events of %s %s by the body.", grp.Func, r.Header, grp.Value))
+		f.Func().Id(grp.Func).Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(g *jen.Group) {
+			genBodyRouting(g, pkg, grp.Routes, jen.Lit(grp.Value))
+		})
+	}
+}
+
+// genParseEndpoint prints ParseRequest for a provider whose requests do
+// not say which event they are: each schema is received at its own
+// endpoint, which the caller names with ParseAs.
+func genParseEndpoint(f *jen.File, pkg *model.Package) {
+	r := pkg.Router
+	if len(r.Events) == 1 {
+		ev := r.Events[0]
+		f.Comment(comment(fmt.Sprintf("ParseRequest reads a webhook request of %s: its only endpoint receives %s, so the body is decoded into *%s and validated; the headers are not read. A body that breaks its schema comes back with a *ValidationError listing every violation.", pkg.Title, ev.Type, ev.Root.Name)))
+		f.Func().Id("ParseRequest").Params(jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+			jen.Return(jen.Id(parseFunc(ev)).Call(jen.Id("data"))),
+		)
+		return
+	}
+	var names []string
+	for _, ev := range r.Events {
+		names = append(names, ev.Const)
+	}
+	f.Comment(comment(fmt.Sprintf("ParseRequest cannot tell which event a request of %s is: nothing in its requests names the event, each is received at an endpoint of its own. It returns ErrEndpoint; call ParseAs with the endpoint's event type (%s) instead.", pkg.Title, strings.Join(names, ", "))))
+	f.Func().Id("ParseRequest").Params(jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+		jen.Return(jen.Nil(), jen.Id("ErrEndpoint")),
+	)
+	f.Comment(comment(fmt.Sprintf("ErrEndpoint is ParseRequest's answer: the requests of %s do not name their event; the endpoint does, and ParseAs takes it.", pkg.Title)))
+	f.Var().Id("ErrEndpoint").Op("=").Qual("errors", "New").Call(jen.Lit(pkg.Name + ": the request does not name its event; call ParseAs with the endpoint's event type"))
+}
+
+// genParseAs prints ParseAs: decode and validate as a named event, for an
+// endpoint that receives one event, or an event stored with its type.
+func genParseAs(f *jen.File, pkg *model.Package) {
+	r := pkg.Router
+	f.Comment(comment(fmt.Sprintf("ParseAs decodes data as the event of the given type (one of the Event constants) and validates it, without looking for what names the event: for an endpoint that receives one event, or an event stored with its type. A payload that breaks its schema comes back as the event together with a *ValidationError; a type this package does not know is an error.")))
+	f.Func().Id("ParseAs").Params(jen.Id("eventType").String(), jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+		jen.Switch(jen.Id("eventType")).BlockFunc(func(sw *jen.Group) {
+			for _, ev := range r.Events {
+				sw.Case(jen.Id(ev.Const)).Block(jen.Return(jen.Id(parseFunc(ev)).Call(jen.Id("data"))))
+			}
+		}),
+		jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg.Name+": no event type %q"), jen.Id("eventType"))),
+	)
 }
 
 // genEventMethods prints what makes a root type an event, in the file of
@@ -202,12 +334,22 @@ func genHandlers(f *jen.File, pkg *model.Package) {
 	})
 	f.Comment("// ErrNoHandler is returned (wrapped) by Dispatch and Handle for an event whose handler is not set.")
 	f.Var().Id("ErrNoHandler").Op("=").Qual("errors", "New").Call(jen.Lit("no handler set"))
-	f.Comment(comment("Dispatch parses data (see Parse) and calls the handler of its event with it. It returns Parse's error for a payload that is malformed or breaks its schema, without calling any handler; ErrNoHandler (wrapped) when the event's handler is not set; otherwise what the handler returns."))
-	f.Func().Params(jen.Id("h").Op("*").Id("Handlers")).Id("Dispatch").Params(jen.Id("ctx").Add(ctx.Clone()), jen.Id("data").Index().Byte()).Error().Block(
-		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("Parse").Call(jen.Id("data")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Return(jen.Id("h").Dot("Handle").Call(jen.Id("ctx"), jen.Id("ev"))),
-	)
+	dispatch := func(name, doc string, params []jen.Code, call jen.Code) {
+		f.Comment(comment(doc))
+		f.Func().Params(jen.Id("h").Op("*").Id("Handlers")).Id(name).Params(append([]jen.Code{jen.Id("ctx").Add(ctx.Clone())}, params...)...).Error().Block(
+			jen.List(jen.Id("ev"), jen.Err()).Op(":=").Add(call),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Return(jen.Id("h").Dot("Handle").Call(jen.Id("ctx"), jen.Id("ev"))),
+		)
+	}
+	if r.Header == "" && !r.Endpoints {
+		dispatch("Dispatch", "Dispatch parses data (see Parse) and calls the handler of its event with it. It returns Parse's error for a payload that is malformed or breaks its schema, without calling any handler; ErrNoHandler (wrapped) when the event's handler is not set; otherwise what the handler returns.",
+			[]jen.Code{jen.Id("data").Index().Byte()}, jen.Id("Parse").Call(jen.Id("data")))
+	}
+	dispatch("DispatchRequest", "DispatchRequest parses a request (see ParseRequest) and calls the handler of its event with it. It returns ParseRequest's error for a request that is malformed or breaks its schema, without calling any handler; ErrNoHandler (wrapped) when the event's handler is not set; otherwise what the handler returns.",
+		[]jen.Code{jen.Id("header").Qual(pkgHTTP, "Header"), jen.Id("body").Index().Byte()}, jen.Id("ParseRequest").Call(jen.Id("header"), jen.Id("body")))
+	dispatch("DispatchAs", "DispatchAs parses data as the event of the given type (see ParseAs) and calls its handler, as DispatchRequest does.",
+		[]jen.Code{jen.Id("eventType").String(), jen.Id("data").Index().Byte()}, jen.Id("ParseAs").Call(jen.Id("eventType"), jen.Id("data")))
 	f.Comment(comment("Handle calls the handler of an event that is already parsed (and, say, stored)."))
 	f.Func().Params(jen.Id("h").Op("*").Id("Handlers")).Id("Handle").Params(jen.Id("ctx").Add(ctx.Clone()), jen.Id("ev").Id("Event")).Error().Block(
 		jen.Switch(jen.Id("ev").Op(":=").Id("ev").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {

@@ -16,7 +16,7 @@ import (
 // .want file beside it listing the JSON pointers it must fail at.
 type Example struct {
 	Path  string // as given, for messages
-	Name  string // the file name
+	Name  string // the path below valid/ or invalid/, with slashes
 	Valid bool
 	Data  []byte
 	Want  []string // invalid examples: the pointers, without "#"
@@ -29,29 +29,33 @@ func LoadExamples(dir, provider string) ([]Example, error) {
 	var diags diag.List
 	for _, kind := range []string{"valid", "invalid"} {
 		folder := filepath.Join(dir, provider, kind)
-		entries, err := os.ReadDir(folder)
-		if errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Stat(folder); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range entries {
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
-				continue
+		// Examples of schemas in subfolders are in the same subfolders:
+		// valid/pull_request/opened.payload.json.
+		err := filepath.WalkDir(folder, func(path string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
 			}
-			path := filepath.Join(folder, e.Name())
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
+				return nil
+			}
+			rel, err := filepath.Rel(folder, path)
+			if err != nil {
+				return err
+			}
 			data, err := os.ReadFile(path)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			ex := Example{Path: path, Name: e.Name(), Valid: kind == "valid", Data: data}
+			ex := Example{Path: path, Name: filepath.ToSlash(rel), Valid: kind == "valid", Data: data}
 			if !ex.Valid {
 				wantPath := strings.TrimSuffix(path, ".json") + ".want"
 				want, err := os.ReadFile(wantPath)
 				if err != nil {
 					diags.Add(diag.Pos{File: path}, "invalid example without %s listing the JSON pointers it must fail at", filepath.Base(wantPath))
-					continue
+					return nil
 				}
 				for _, l := range strings.Split(strings.TrimSpace(string(want)), "\n") {
 					ex.Want = append(ex.Want, strings.TrimPrefix(strings.TrimSpace(l), "#"))
@@ -59,6 +63,10 @@ func LoadExamples(dir, provider string) ([]Example, error) {
 				slices.Sort(ex.Want)
 			}
 			out = append(out, ex)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	slices.SortFunc(out, func(a, b Example) int { return strings.Compare(a.Path, b.Path) })

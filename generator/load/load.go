@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand"
 	"net/url"
 	"os"
@@ -24,6 +25,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/hookgen/hookgen/generator/diag"
+	"github.com/hookgen/hookgen/generator/naming"
 )
 
 // ManifestName is the file name of a provider's optional manifest.
@@ -176,46 +178,37 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 	}
 	p := &Provider{Name: name, Dir: dir, byURI: map[string]*Document{}, resources: map[string]Schema{}}
 	before := diags.Len()
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
-			continue
-		}
-		file := filepath.Join(dir, e.Name())
-		data, err := os.ReadFile(file)
-		if err != nil {
-			diags.Add(diag.Pos{File: file}, "%v", err)
-			continue
-		}
-		if e.Name() == ManifestName {
-			p.Manifest = loadManifest(file, data, diags)
-			continue
-		}
-		if tooLarge(file, len(data), diags) {
-			continue
-		}
-		doc := parseDocument(file, e.Name(), "file:///"+name+"/"+e.Name(), data, diags)
-		if doc == nil {
-			continue
-		}
-		doc.overLimit = !checkLimits(doc, diags)
-		p.Docs = append(p.Docs, doc)
+	if data, err := os.ReadFile(filepath.Join(dir, ManifestName)); err == nil {
+		p.Manifest = loadManifest(filepath.Join(dir, ManifestName), data, diags)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		diags.Add(diag.Pos{File: filepath.Join(dir, ManifestName)}, "%v", err)
 	}
+	p.walk(dir, "", entries, diags)
+	p.checkShared(diags)
 	if len(p.Docs) == 0 {
 		return nil
 	}
 	slices.SortFunc(p.Docs, func(a, b *Document) int { return strings.Compare(a.Name, b.Name) })
+	p.checkStems(diags)
+	// A relative $id at a file's root is resolved against the provider
+	// folder, not against the file's own folder: GitHub's layout
+	// (pull_request/opened.schema.json with "$id": "pull_request$opened"
+	// and common/user.schema.json with "$id": "common/user.schema.json")
+	// means its ids relative to the folder it ships from. For a file at the
+	// top of the folder both readings are the same.
+	root, _ := url.Parse("file:///" + name + "/")
 	for _, d := range p.Docs {
 		p.byURI[d.URI] = d
+	}
+	for _, d := range p.Docs {
 		if id := d.Root.Get("$id"); id != nil && id.Kind == String {
-			if u, err := url.Parse(d.URI); err == nil {
-				if abs, err := u.Parse(id.Str); err == nil {
-					abs.Fragment = ""
-					if other, dup := p.byURI[abs.String()]; dup && other != d {
-						diags.Add(d.RootSchema().Pos(), "$id %q is also the $id of %s", id.Str, other.Path)
-					}
-					p.byURI[abs.String()] = d
-					d.URI = abs.String()
+			if abs, err := root.Parse(id.Str); err == nil {
+				abs.Fragment = ""
+				if other, dup := p.byURI[abs.String()]; dup && other != d {
+					diags.Add(d.RootSchema().Pos(), "$id %q is also the $id of %s", id.Str, other.Path)
 				}
+				p.byURI[abs.String()] = d
+				d.URI = abs.String()
 			}
 		}
 	}
@@ -264,6 +257,87 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 		p.checkRefs(d.RootSchema(), diags)
 	}
 	return p
+}
+
+// walk reads the schema files of a provider folder and its subfolders.
+// A file's Name is its path relative to the provider folder, with
+// slashes ("pull_request/opened.schema.json"), and its URI follows the
+// path. Folders whose names start with "." are skipped.
+func (p *Provider) walk(dir, rel string, entries []os.DirEntry, diags *diag.List) {
+	for _, e := range entries {
+		name := path.Join(rel, e.Name())
+		file := filepath.Join(dir, e.Name())
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if e.IsDir() {
+			sub, err := os.ReadDir(file)
+			if err != nil {
+				diags.Add(diag.Pos{File: file}, "%v", err)
+				continue
+			}
+			p.walk(file, name, sub, diags)
+			continue
+		}
+		if !strings.HasSuffix(e.Name(), ".json") || name == ManifestName {
+			continue
+		}
+		if e.Name() == ManifestName {
+			diags.Add(diag.Pos{File: file}, "a manifest belongs at the top of the provider folder (%s), not in a subfolder", filepath.Join(p.Dir, ManifestName))
+			continue
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			diags.Add(diag.Pos{File: file}, "%v", err)
+			continue
+		}
+		if tooLarge(file, len(data), diags) {
+			continue
+		}
+		doc := parseDocument(file, name, "file:///"+p.Name+"/"+name, data, diags)
+		if doc == nil {
+			continue
+		}
+		doc.overLimit = !checkLimits(doc, diags)
+		p.Docs = append(p.Docs, doc)
+	}
+}
+
+// checkShared reports a "shared" folder of the manifest that is not a
+// folder of the provider: a typo there would make its schemas events.
+func (p *Provider) checkShared(diags *diag.List) {
+	for i, s := range p.Manifest.Shared {
+		found := false
+		for _, d := range p.Docs {
+			if strings.HasPrefix(d.Name, s+"/") {
+				found = true
+			}
+		}
+		if !found {
+			diags.Add(p.Manifest.At(fmt.Sprintf("/shared/%d", i)), "\"shared\": %q names no folder of schemas in %s", s, p.Dir)
+		}
+	}
+}
+
+// checkStems reports two schema files whose generated Go file names would
+// be the same ("a/b_c.json" and "a_b/c.json" both give a_b_c_gen.go): the
+// generator never merges or renames files silently.
+func (p *Provider) checkStems(diags *diag.List) {
+	seen := map[string]*Document{}
+	for _, d := range p.Docs {
+		stem := naming.FileStem(SchemaStem(d.Name))
+		if other, dup := seen[stem]; dup {
+			diags.Add(d.RootSchema().Pos(), "schema files %s and %s would both generate %s_gen.go; rename one", other.Name, d.Name, stem)
+			continue
+		}
+		seen[stem] = d
+	}
+}
+
+// SchemaStem is a schema file's name without ".json" and ".schema":
+// "pull_request/opened.schema.json" gives "pull_request/opened".
+func SchemaStem(name string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".schema")
 }
 
 func parseDocument(file, name, uri string, data []byte, diags *diag.List) *Document {

@@ -23,8 +23,21 @@ type Manifest struct {
 	// Docs lists the documents the schemas were written from.
 	Docs []string `json:"docs"`
 	// Discriminator lists the root properties whose const values identify an
-	// event; default: inferred from the event schemas.
+	// event; default: inferred from the event schemas. With EventHeader,
+	// they tell apart the events that share one header value.
 	Discriminator []string `json:"discriminator"`
+	// EventHeader is the HTTP header that names the event (GitHub's
+	// X-GitHub-Event, Shopify's X-Shopify-Topic). Each schema outside the
+	// Shared folders is an event; its header value comes from its path:
+	// see the README's "Routing".
+	EventHeader string `json:"event_header"`
+	// Endpoints says nothing in a request names its event: each schema
+	// is received at an endpoint of its own, and the caller names the
+	// event (ParseAs). Not with Discriminator or EventHeader.
+	Endpoints bool `json:"endpoints"`
+	// Shared lists subfolders of shared definitions (GitHub's "common"):
+	// their schemas are never events.
+	Shared []string `json:"shared"`
 	// Signing is how deliveries are signed.
 	Signing *Signing `json:"signing"`
 	// DeliveryID is a JSON pointer to a per-delivery id in the payload, for
@@ -37,16 +50,39 @@ type Manifest struct {
 
 	// Pos is where the manifest is, for messages; zero when there is none.
 	Pos diag.Pos `json:"-"`
+	doc *Document
 }
 
-// Signing names a signature scheme and its parameters.
+// At is the position of the manifest's value at a JSON pointer
+// ("/discriminator/0"), for messages about one entry; the manifest's
+// own position when there is no such value.
+func (m Manifest) At(pointer string) diag.Pos {
+	if m.doc == nil {
+		return m.Pos
+	}
+	n, ptr := m.doc.lookup(pointer)
+	return m.doc.pos(n, ptr)
+}
+
+// Signing names a signature scheme and its parameters: the JSON form of
+// cmd/receiver/signing's Config, whose rules manifest.schema.json repeats
+// (only the fields a scheme reads may be set).
 type Signing struct {
-	// Scheme is "standard-webhooks" or "hmac-sha256".
+	// Scheme is "standard-webhooks", "github", "shopify", "stripe" or
+	// "hmac-sha256".
 	Scheme string `json:"scheme"`
-	// Header carries the signature (hmac-sha256 only).
+	// Header carries the signature: required for hmac-sha256, optional for
+	// stripe, fixed by the others.
 	Header string `json:"header"`
-	// Prefix comes before the hex digest in the header, such as "sha256=".
+	// Prefix comes before the digest in the header, such as "sha256="
+	// (hmac-sha256 only).
 	Prefix string `json:"prefix"`
+	// Encoding of the digest, "hex" (the default) or "base64" (hmac-sha256
+	// only).
+	Encoding string `json:"encoding"`
+	// IDHeader carries the delivery id, overriding the scheme's default
+	// (not for standard-webhooks, whose webhook-id is signed).
+	IDHeader string `json:"id_header"`
 }
 
 //go:embed manifest.schema.json
@@ -80,5 +116,6 @@ func loadManifest(file string, data []byte, diags *diag.List) Manifest {
 		return Manifest{}
 	}
 	m.Pos = doc.RootSchema().Pos()
+	m.doc = doc
 	return m
 }

@@ -114,6 +114,7 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 	}
 	if sg := p.Manifest.Signing; sg != nil {
 		b.pkg.Signing, b.pkg.SignatureHeader, b.pkg.SignaturePrefix = sg.Scheme, sg.Header, sg.Prefix
+		b.pkg.SignatureEncoding, b.pkg.DeliveryIDHeader = sg.Encoding, sg.IDHeader
 	}
 	if id := p.Manifest.DeliveryID; id != "" {
 		for _, tok := range strings.Split(strings.TrimPrefix(id, "/"), "/") {

@@ -24,9 +24,15 @@ func (b *builder) examples(examples []load.Example, testdata string) {
 	covered := map[string]bool{}
 	for _, ex := range examples {
 		var root Root
+		// The longest schema name that prefixes the example's, with or
+		// without ".schema" (GitHub's opened.schema.json has examples
+		// named opened.payload.json).
+		best := 0
 		for _, r := range b.pkg.Roots {
-			if strings.HasPrefix(ex.Name, r.Schema+".") && len(r.Schema) > len(root.Schema) {
-				root = r
+			for _, prefix := range []string{r.Schema, load.SchemaStem(r.Schema + ".json")} {
+				if strings.HasPrefix(ex.Name, prefix+".") && len(prefix) > best {
+					root, best = r, len(prefix)
+				}
 			}
 		}
 		if root.Type == nil {

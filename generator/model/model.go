@@ -18,9 +18,9 @@ type Package struct {
 	Title      string   // the provider's name for people
 	Doc        string   // the package doc comment, without the "Package x" lead
 	Docs       []string // the documents the schemas come from
-	// Signing, SignatureHeader and SignaturePrefix: how deliveries are
-	// signed, from the manifest.
-	Signing, SignatureHeader, SignaturePrefix string
+	// Signing, SignatureHeader, SignaturePrefix, SignatureEncoding and
+	// DeliveryIDHeader: how deliveries are signed, from the manifest.
+	Signing, SignatureHeader, SignaturePrefix, SignatureEncoding, DeliveryIDHeader string
 	// DeliveryID is the path of member names to a per-delivery id in the
 	// payload, nil when there is none.
 	DeliveryID []string
@@ -46,14 +46,40 @@ type Package struct {
 	Tables []*RawSchema
 }
 
-// Router is how Parse finds the event a payload is, without decoding it.
+// Router is how ParseRequest (and Parse) find the event a request is,
+// without decoding its body. It routes one of three ways:
+//
+//   - by the body alone (Header == ""): Discriminator names root
+//     properties, Routes map their values to events, and Parse(data)
+//     exists;
+//   - by a header (Header != ""): each header value is a Group, naming one
+//     event or, with a Discriminator, the body routes within it;
+//   - by endpoint (Endpoints): nothing in the request names the event; the
+//     caller does, with ParseAs (each schema is received at its own URL).
 type Router struct {
 	// Discriminator lists the root properties whose values name an event.
 	Discriminator []string
-	Events        []*Event // sorted by Type
-	Routes        []*Route // sorted by Values
+	// Header is the HTTP header naming the event, as the manifest writes
+	// it; "" when the body or the endpoint names it.
+	Header string
+	// Endpoints: the caller names the event.
+	Endpoints bool
+	Events    []*Event // sorted by Type
+	Routes    []*Route // body routing: sorted by Values
+	Groups    []*Group // header routing: sorted by Value
 	// Unknown is the name of the struct holding events no schema knows.
 	Unknown string
+}
+
+// Group is one value of the event header and what it means: one event,
+// or the body routes that tell its events apart.
+type Group struct {
+	Value string
+	// Func names the unexported function routing the group's events by
+	// the body: "hkRoutePullRequest"; "" when Event names one.
+	Func   string
+	Event  *Event
+	Routes []*Route // sorted by Values
 }
 
 // Event is one schema that is an event.
@@ -63,8 +89,12 @@ type Event struct {
 	Root   *Type
 	Schema string // the schema file name without ".json"
 	// Values are the discriminator values the schema accepts, per
-	// discriminator property; the first of each is its own.
+	// discriminator property; the first of each is its own. Nil for an
+	// event its header value (or endpoint) alone names.
 	Values [][]string
+	// Header is the value of the event header that names it (or its
+	// group), "" when the router reads no header.
+	Header string
 }
 
 // Route is one combination of discriminator values and the event it
@@ -382,4 +412,4 @@ func (r Ref) IsSum() bool { return r.Kind == Named && r.Type.Kind == Sum }
 
 // RuntimeNames are the identifiers the copied runtime file declares; a
 // schema type may not take them.
-var RuntimeNames = []string{"Optional", "Nullable", "OptionalNullable", "Violation", "ValidationError", "ProviderInfo", "Provider", "DeliveryIDOf", "Schemas", "ValidateJSON", "DecodeJSON"}
+var RuntimeNames = []string{"Optional", "Nullable", "OptionalNullable", "Violation", "ValidationError", "ProviderInfo", "Provider", "DeliveryIDOf", "Schemas", "ValidateJSON", "DecodeJSON", "ParseSchema"}

@@ -10,12 +10,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"slices"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/hookgen/hookgen/generator/load"
+	"github.com/hookgen/hookgen/generator/model"
 )
 
 // Violation is one reason a payload is invalid.
@@ -34,104 +36,66 @@ type Schema struct {
 	Stem   string // the file name without .json: "message.received"
 	Doc    *load.Document
 	schema *jsonschema.Schema
-	// pins are the values the discriminator properties accept, by property.
-	pins map[string][]string
+	// event is the model's event of this schema, nil for a schema that is
+	// no event.
+	event *model.Event
 }
 
-// Oracle holds the compiled schemas of one provider.
+// Oracle holds the compiled schemas of one provider. Which event a
+// payload is comes from the model's router, the one the generated
+// ParseRequest is printed from, so `hookgen validate` and the generated
+// code never disagree on it.
 type Oracle struct {
 	Provider *load.Provider
-	// Discriminator is the list of root properties that name an event.
+	// Discriminator is the list of root properties that name an event;
+	// Header the HTTP header that does ("" when the body does).
 	Discriminator []string
+	Header        string
 	Schemas       []*Schema // sorted by Stem
+	router        *model.Router
 }
 
-// New compiles every schema of p with format assertions on.
+// New compiles every schema of p with format assertions on, and builds the
+// model's router. A provider hookgen cannot build is an error.
 func New(p *load.Provider) (*Oracle, error) {
+	pkg, err := model.Build(p, model.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("provider %s: %w", p.Name, err)
+	}
 	c := p.Compiler()
-	o := &Oracle{Provider: p, Discriminator: p.Manifest.Discriminator}
+	o := &Oracle{Provider: p, router: pkg.Router}
+	if r := pkg.Router; r != nil {
+		o.Discriminator, o.Header = r.Discriminator, r.Header
+	}
 	for _, d := range p.Docs {
 		s, err := c.Compile(d.URI)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", d.Path, err)
 		}
-		o.Schemas = append(o.Schemas, &Schema{Stem: strings.TrimSuffix(d.Name, ".json"), Doc: d, schema: s})
-	}
-	slices.SortFunc(o.Schemas, func(a, b *Schema) int { return strings.Compare(a.Stem, b.Stem) })
-	if len(o.Discriminator) == 0 {
-		o.Discriminator = inferDiscriminator(o.Schemas)
-	}
-	for _, s := range o.Schemas {
-		s.pins = pins(s.Doc.Root, o.Discriminator)
-	}
-	return o, nil
-}
-
-// inferDiscriminator: the root properties pinned by const in every schema
-// that pins any.
-func inferDiscriminator(schemas []*Schema) []string {
-	var common []string
-	first := true
-	for _, s := range schemas {
-		props := s.Doc.Root.Get("properties")
-		if props == nil {
-			continue
-		}
-		var pinned []string
-		for _, m := range props.Members {
-			if m.Value.Get("const") != nil {
-				pinned = append(pinned, m.Name)
-			}
-		}
-		if len(pinned) == 0 {
-			continue
-		}
-		if first {
-			common, first = pinned, false
-			continue
-		}
-		common = slices.DeleteFunc(common, func(p string) bool { return !slices.Contains(pinned, p) })
-	}
-	return common
-}
-
-// pins reads what each discriminator property of a root schema accepts:
-// its const, or its enum of strings. A schema without them is no event.
-func pins(root *load.Node, disc []string) map[string][]string {
-	if len(disc) == 0 {
-		return nil
-	}
-	out := map[string][]string{}
-	for _, d := range disc {
-		p := root.Get("properties").Get(d)
-		switch {
-		case p.Get("const") != nil && p.Get("const").Kind == load.String:
-			out[d] = []string{p.Get("const").Str}
-		case p.Get("enum") != nil:
-			for _, v := range p.Get("enum").Items {
-				if v.Kind == load.String {
-					out[d] = append(out[d], v.Str)
+		sc := &Schema{Stem: strings.TrimSuffix(d.Name, ".json"), Doc: d, schema: s}
+		if o.router != nil {
+			for _, ev := range o.router.Events {
+				if ev.Schema == sc.Stem {
+					sc.event = ev
 				}
 			}
 		}
-		if len(out[d]) == 0 {
-			return nil
-		}
+		o.Schemas = append(o.Schemas, sc)
 	}
-	return out
+	slices.SortFunc(o.Schemas, func(a, b *Schema) int { return strings.Compare(a.Stem, b.Stem) })
+	return o, nil
 }
 
-// IsEvent reports whether the schema pins the discriminator.
-func (s *Schema) IsEvent() bool { return s.pins != nil }
+// IsEvent reports whether the schema is an event of the router.
+func (s *Schema) IsEvent() bool { return s.event != nil }
 
-// EventType is the schema's own event type: its discriminator values (the
-// first where several are accepted) joined with ".".
+// EventType is the schema's own event type, as the generated constant
+// holds it.
 func (o *Oracle) EventType(s *Schema) string {
-	var parts []string
-	for _, d := range o.Discriminator {
-		parts = append(parts, s.pins[d][0])
+	if s.event == nil {
+		return ""
 	}
-	return strings.Join(parts, ".")
+	return s.event.Type
 }
 
 // Lookup returns the schema of a file stem, or nil.
@@ -200,64 +164,86 @@ type Result struct {
 	Violations []Violation
 }
 
-// Identify finds the event a payload is by its discriminator and validates
-// it. Where several schemas accept the discriminator values (a provider
-// that sends one type for several events, like Peach), the first that the
-// payload is valid against wins, schemas pinning the values exactly before
-// those merely accepting them; with none valid, the first candidate's
-// violations are returned.
+// Identify finds the event a body-routed payload is, as the generated
+// Parse does, and validates it against that event's schema.
 func (o *Oracle) Identify(payload []byte) (*Result, error) {
+	return o.IdentifyRequest(nil, payload)
+}
+
+// IdentifyRequest finds the event a request is, as the generated
+// ParseRequest does (the event header, then the body's discriminator,
+// then the deeper string that tells apart events sharing its values), and
+// validates the body against that event's schema. An event type the
+// schemas do not know is a Result without Schema.
+func (o *Oracle) IdentifyRequest(h http.Header, payload []byte) (*Result, error) {
 	v, err := decode(payload)
 	if err != nil {
 		return nil, err
 	}
-	obj, _ := v.(map[string]any)
-	values := map[string]string{}
-	for _, d := range o.Discriminator {
-		s, ok := obj[d].(string)
-		if !ok {
-			return nil, fmt.Errorf("no discriminator: the payload has no string %q (this provider names events by %s)", d, strings.Join(o.Discriminator, " + "))
-		}
-		values[d] = s
+	r := o.router
+	if r == nil {
+		return nil, fmt.Errorf("provider %s has no events; name the schema of a body", o.Provider.Name)
 	}
-	var exact, loose []*Schema
-	for _, s := range o.Schemas {
-		if !s.IsEvent() {
-			continue
+	if r.Endpoints {
+		return nil, fmt.Errorf("provider %s names no event in its requests (each is received at an endpoint of its own); name the schema", o.Provider.Name)
+	}
+	routes, prefix := r.Routes, ""
+	if r.Header != "" {
+		name := h.Get(r.Header)
+		if name == "" {
+			return nil, fmt.Errorf("no %s header, which names the event of %s", r.Header, o.Provider.Name)
 		}
-		isExact, ok := true, true
-		for d, val := range values {
-			if !slices.Contains(s.pins[d], val) {
-				ok = false
-			}
-			if s.pins[d][0] != val {
-				isExact = false
+		var group *model.Group
+		for _, g := range r.Groups {
+			if g.Value == name {
+				group = g
 			}
 		}
 		switch {
-		case ok && isExact:
-			exact = append(exact, s)
-		case ok:
-			loose = append(loose, s)
+		case group == nil:
+			return &Result{Event: name}, nil
+		case group.Event != nil:
+			return o.result(group.Event, v), nil
+		}
+		routes, prefix = group.Routes, name+"."
+	}
+	obj, _ := v.(map[string]any)
+	var values []string
+	for _, d := range r.Discriminator {
+		s, ok := obj[d].(string)
+		if !ok {
+			return nil, fmt.Errorf("no discriminator: the payload has no string %q (this provider names events by %s)", d, strings.Join(r.Discriminator, " + "))
+		}
+		values = append(values, s)
+	}
+	for _, rt := range routes {
+		if !slices.Equal(rt.Values, values) {
+			continue
+		}
+		if rt.Event != nil {
+			return o.result(rt.Event, v), nil
+		}
+		var at any = obj
+		for _, p := range rt.Path {
+			m, _ := at.(map[string]any)
+			at = m[p]
+		}
+		w, _ := at.(string)
+		for _, ch := range rt.Choices {
+			if ch.Value == w {
+				return o.result(ch.Event, v), nil
+			}
+		}
+		return o.result(rt.Fallback, v), nil
+	}
+	return &Result{Event: prefix + strings.Join(values, ".")}, nil
+}
+
+func (o *Oracle) result(ev *model.Event, v any) *Result {
+	for _, s := range o.Schemas {
+		if s.event == ev {
+			return &Result{Schema: s, Event: ev.Type, Violations: violations(s.schema.Validate(v))}
 		}
 	}
-	candidates := append(exact, loose...)
-	if len(candidates) == 0 {
-		var parts []string
-		for _, d := range o.Discriminator {
-			parts = append(parts, values[d])
-		}
-		return &Result{Event: strings.Join(parts, ".")}, nil
-	}
-	var first *Result
-	for _, s := range candidates {
-		r := &Result{Schema: s, Event: o.EventType(s), Violations: violations(s.schema.Validate(v))}
-		if len(r.Violations) == 0 {
-			return r, nil
-		}
-		if first == nil {
-			first = r
-		}
-	}
-	return first, nil
+	panic("oracle: the router names an event of no schema: " + ev.Schema)
 }

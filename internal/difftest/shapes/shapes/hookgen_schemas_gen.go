@@ -2,16 +2,21 @@
 
 package shapes
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Provider describes how shapes delivers webhooks, from its manifest.
 var Provider = ProviderInfo{
-	DeliveryID:      "",
-	Name:            "shapes",
-	SignatureHeader: "",
-	SignaturePrefix: "",
-	Signing:         "",
-	Title:           "shapes",
+	DeliveryID:        "",
+	DeliveryIDHeader:  "",
+	Name:              "shapes",
+	SignatureEncoding: "",
+	SignatureHeader:   "",
+	SignaturePrefix:   "",
+	Signing:           "",
+	Title:             "shapes",
 }
 
 // DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none.
@@ -40,6 +45,63 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 	case "unions":
 		v := new(Unions)
 		return v, v.UnmarshalJSON(data)
+	}
+	return nil, fmt.Errorf("package shapes has no schema %q", schema)
+}
+
+// ParseSchema decodes data as the root type of the named schema file (one of Schemas) and validates it: the value, a pointer to that type (or a sum's variant), comes back with every violation, of decoding and of validation, in one *ValidationError. Malformed JSON or a schema name not in Schemas is a plain error and no value.
+func ParseSchema(schema string, data []byte) (any, error) {
+	switch schema {
+	case "nineteen":
+		v := new(Nineteen)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "refine":
+		v := new(Refine)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "reviews":
+		v := new(Reviews)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "seven":
+		v := new(Seven)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "unions":
+		v := new(Unions)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	}
 	return nil, fmt.Errorf("package shapes has no schema %q", schema)
 }

@@ -96,17 +96,33 @@ func (o *OptionalNullable[T]) UnmarshalJSON(data []byte) error {
 }
 
 // ProviderInfo describes how a provider delivers webhooks, from its
-// manifest (hookgen.json): what a receiver needs before it parses.
+// manifest (hookgen.json): what a receiver needs before it parses. The
+// signing fields are the manifest's "signing" as written, the JSON form of
+// cmd/receiver/signing's Config (Scheme, Header, Prefix, Encoding,
+// IDHeader), so a receiver builds its verifier from them unchanged.
 type ProviderInfo struct {
 	// Name is the provider's folder name, Title its name for people.
 	Name, Title string
-	// Signing is "standard-webhooks", "hmac-sha256", or "" when the
-	// manifest names none.
+	// Signing is the signature scheme: "standard-webhooks", "github",
+	// "shopify", "stripe", "hmac-sha256", or "" when the manifest names
+	// none.
 	Signing string
-	// SignatureHeader and SignaturePrefix locate an hmac-sha256 signature:
-	// "X-AgenticFlow-Signature: sha256=<hex>".
+	// SignatureHeader and SignaturePrefix locate the signature where the
+	// scheme lets the manifest choose: "X-AgenticFlow-Signature:
+	// sha256=<hex>"; "" for the scheme's default.
 	SignatureHeader, SignaturePrefix string
+	// SignatureEncoding is "hex" or "base64" for hmac-sha256, "" for the
+	// default (hex).
+	SignatureEncoding string
+	// DeliveryIDHeader is the header carrying the delivery id, where the
+	// manifest overrides the scheme's (X-GitHub-Delivery, webhook-id, ...).
+	DeliveryIDHeader string
 	// DeliveryID is the JSON pointer of a per-delivery id in the payload,
 	// "" when the payload carries none.
 	DeliveryID string
+	// EventHeader is the header naming the event (X-GitHub-Event), ""
+	// when the body or the endpoint names it; Discriminator the body's
+	// properties that do.
+	EventHeader   string
+	Discriminator []string
 }

@@ -2,16 +2,21 @@
 
 package shop
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Provider describes how Shop delivers webhooks, from its manifest.
 var Provider = ProviderInfo{
-	DeliveryID:      "",
-	Name:            "shop",
-	SignatureHeader: "",
-	SignaturePrefix: "",
-	Signing:         "standard-webhooks",
-	Title:           "Shop",
+	DeliveryID:        "",
+	DeliveryIDHeader:  "",
+	Name:              "shop",
+	SignatureEncoding: "",
+	SignatureHeader:   "",
+	SignaturePrefix:   "",
+	Signing:           "standard-webhooks",
+	Title:             "Shop",
 }
 
 // DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none.
@@ -31,6 +36,33 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 	case "order.refunded":
 		v := new(OrderRefunded)
 		return v, v.UnmarshalJSON(data)
+	}
+	return nil, fmt.Errorf("package shop has no schema %q", schema)
+}
+
+// ParseSchema decodes data as the root type of the named schema file (one of Schemas) and validates it: the value, a pointer to that type (or a sum's variant), comes back with every violation, of decoding and of validation, in one *ValidationError. Malformed JSON or a schema name not in Schemas is a plain error and no value.
+func ParseSchema(schema string, data []byte) (any, error) {
+	switch schema {
+	case "order.created":
+		v := new(OrderCreated)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "order.refunded":
+		v := new(OrderRefunded)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	}
 	return nil, fmt.Errorf("package shop has no schema %q", schema)
 }
