@@ -8,6 +8,7 @@ package load
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -656,9 +657,37 @@ func (p *Provider) Compiler() *jsonschema.Compiler {
 		return nil, fmt.Errorf("%s is not a schema file of provider %s", s, p.Name)
 	}
 	for _, d := range p.Docs {
-		if err := c.AddResource(d.URI, bytes.NewReader(d.Raw)); err != nil {
+		if err := c.AddResource(d.URI, bytes.NewReader(compilerBytes(d))); err != nil {
 			panic(err) // documents were parsed already; this cannot fail
 		}
 	}
 	return c
+}
+
+// compilerBytes is the document as the compiler is given it. jsonschema/v5
+// resolves a relative root $id against the URL a document is added at;
+// hookgen resolves it against the provider folder (GitHub's
+// common/user.schema.json says "$id": "common/user.schema.json"). So a
+// relative root $id is replaced by the absolute URI hookgen gave the file,
+// and both read its $refs against the same base.
+func compilerBytes(d *Document) []byte {
+	id := d.Root.Get("$id")
+	if id == nil || id.Kind != String {
+		return d.Raw
+	}
+	if u, err := url.Parse(id.Str); err != nil || u.IsAbs() {
+		return d.Raw
+	}
+	dec := json.NewDecoder(bytes.NewReader(d.Raw))
+	dec.UseNumber()
+	var doc map[string]any
+	if err := dec.Decode(&doc); err != nil {
+		return d.Raw
+	}
+	doc["$id"] = d.URI
+	out, err := json.Marshal(doc)
+	if err != nil {
+		return d.Raw
+	}
+	return out
 }
