@@ -96,6 +96,9 @@ func hkAppendInt(b []byte, n int64) []byte { return strconv.AppendInt(b, n, 10) 
 
 func hkAppendBool(b []byte, v bool) []byte { return strconv.AppendBool(b, v) }
 
+// hkAppendNull writes a value that may only be null.
+func hkAppendNull(b []byte, _ struct{}) []byte { return append(b, "null"...) }
+
 // hkAppendTime writes t as time.Time's MarshalJSON does.
 func hkAppendTime(b []byte, t time.Time) []byte {
 	b = append(b, '"')

@@ -400,8 +400,15 @@ func (s *hkSchema) validateArray(v []any, p *hkPath, e *hkErrors, ev *hkEval) {
 		switch {
 		case i < len(s.prefixItems):
 			s.prefixItems[i].validate(item, &ip, e)
+		case s.items != nil && s.items.always != nil && !*s.items.always:
+			// Reported at the array, as jsonschema/v5 (and "hookgen
+			// validate") do, like additionalProperties: false.
+			e.addf(p, "items", "only %d items are allowed, but found %d items", len(s.prefixItems), len(v))
 		case s.items != nil:
 			s.items.validate(item, &ip, e)
+		}
+		if i >= len(s.prefixItems) && s.items != nil && s.items.always != nil && !*s.items.always {
+			break
 		}
 	}
 	ev.items = max(ev.items, min(len(s.prefixItems), len(v)))

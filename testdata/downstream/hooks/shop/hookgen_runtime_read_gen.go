@@ -47,6 +47,18 @@ func (d *hkDecoder) readKnownString(p *hkPath, v *string, known []string) error 
 	return nil
 }
 
+// readNull reads a value that may only be null (type: "null"), into a
+// struct{} that records nothing but its presence.
+func (d *hkDecoder) readNull(p *hkPath, _ *struct{}) error {
+	if d.peek() != hkNull {
+		return d.mismatch(p, "null")
+	}
+	if !d.literal("null") {
+		return d.syntax("invalid literal")
+	}
+	return nil
+}
+
 func (d *hkDecoder) readBool(p *hkPath, v *bool) error {
 	if d.peek() != hkBool {
 		return d.mismatch(p, "boolean")
