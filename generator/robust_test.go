@@ -386,6 +386,9 @@ var builds = []struct {
 		[]string{"type X " + strings.Repeat("[]", 32) + "string"}},
 	{"properties nested 60 deep", map[string]string{"p/x.json": nest(`{"type": "object", "properties": {"a": %s}}`, `{"type": "string"}`, 60)},
 		[]string{"type X" + strings.Repeat("A", 59) + " struct"}},
+	{"file names a URI must escape", map[string]string{"p/a.json": `{"type": "object", "properties": {"a": {"$ref": "b%20c%23d.json#/$defs/X"}}}`,
+		"p/b c#d.json": `{"$defs": {"X": {"type": "string"}}}`},
+		[]string{"A Optional[X]"}},
 	{"member names tags cannot hold", map[string]string{"p/x.json": `{"type": "object", "required": ["a, b"], "properties": {
   "a, b": {"type": "string"}, "a": {"type": "string"}, "b-": {"type": "string"}, "q\"q": {"type": "string"}, "c\\d": {"type": "string"}, "e` + "`" + `f": {"type": "string"}}}`},
 		[]string{"AB string\n", "A  Optional[string] `json:\"a,omitzero\"`", "QQ Optional[string]\n"}},

@@ -183,7 +183,10 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 		if tooLarge(file, len(data), diags) {
 			continue
 		}
-		doc := parseDocument(file, e.Name(), "file:///"+name+"/"+e.Name(), data, diags)
+		// The URI escapes the names: a file named "a#b.json" or "a b.json"
+		// must resolve as itself, not as a fragment or a bad URI.
+		uri := (&url.URL{Scheme: "file", Path: "/" + name + "/" + e.Name()}).String()
+		doc := parseDocument(file, e.Name(), uri, data, diags)
 		if doc == nil {
 			continue
 		}
