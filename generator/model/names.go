@@ -177,6 +177,11 @@ var MemberNames = []string{
 	"hkSkip", "hkExtra", // unexported fields
 }
 
+// HandlersMembers are the methods and the fallback field of the generated
+// Handlers struct, whose other fields are named after the event roots: an
+// event whose root type has one of these names would not compile.
+var HandlersMembers = []string{"Dispatch", "Handle", "Unknown"}
+
 // ReservedFiles are the files hookgen writes into a package besides one
 // per schema file; every other file it writes starts with
 // ReservedFilePrefix. A schema file whose Go file would be one of them is
@@ -203,6 +208,19 @@ func (b *builder) checkMembers() {
 			if t.DiscriminatorName == "Raw" {
 				b.diags.Add(t.Pos, "discriminator %q would be field Raw of %s, which holds the raw JSON; set x-go-name on it", t.Discriminator, t.Unknown)
 			}
+		}
+	}
+}
+
+// checkHandlers refuses event root types whose names are members of the
+// generated Handlers struct.
+func (b *builder) checkHandlers() {
+	if b.pkg.Router == nil {
+		return
+	}
+	for _, ev := range b.pkg.Router.Events {
+		if slices.Contains(HandlersMembers, ev.Root.Name) {
+			b.diags.Add(ev.Root.Pos, "event %q has the type %s, which would also be a method or field of the generated Handlers (%s); set x-go-name on its root", ev.Type, ev.Root.Name, strings.Join(HandlersMembers, ", "))
 		}
 	}
 }
@@ -247,6 +265,7 @@ func (b *builder) robust() {
 	b.checkLoops()
 	b.breakCycles()
 	b.checkMembers()
+	b.checkHandlers()
 	b.checkFiles()
 	b.checkTypeDepth()
 	b.checkNumbers()
