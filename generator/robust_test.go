@@ -502,3 +502,30 @@ func TestMemberNamesCoverEmitters(t *testing.T) {
 		t.Fatal("no generated function seen")
 	}
 }
+
+// TestTestNamesReserved: with example payloads, the package gets test
+// functions (TestExamples, BenchmarkParse, ExampleParse...); a schema type
+// of one of those names made the test build fail. It is refused at the
+// schema.
+func TestTestNamesReserved(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"schemas/p/hookgen.json":                  `{"discriminator": ["type"]}`,
+		"schemas/p/e.json":                        `{"type": "object", "required": ["type"], "properties": {"type": {"const": "e"}}, "$defs": {"BenchmarkParse": {"type": "string"}}}`,
+		"schemas/p/test_examples.json":            `{"type": "string"}`,
+		"testdata/p/valid/e.json":                 `{"type": "e"}`,
+		"testdata/p/valid/test_examples.one.json": `"x"`,
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	_, err := generator.Generate(generator.Options{Schemas: "schemas", Testdata: "testdata", Out: "gen"})
+	refused(t, err, "schemas/p/e.json:1:110: #/$defs/BenchmarkParse: Go name BenchmarkParse for type BenchmarkParse clashes with a function of the generated tests",
+		"schemas/p/test_examples.json:1:1: #: Go name TestExamples for type TestExamples clashes with a function of the generated tests")
+}

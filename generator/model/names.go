@@ -182,6 +182,12 @@ var MemberNames = []string{
 // event whose root type has one of these names would not compile.
 var HandlersMembers = []string{"Dispatch", "Handle", "Unknown"}
 
+// TestNames are the functions of the generated tests and examples, in
+// the package itself when the provider has example payloads: a type of
+// one of these names would not compile in the test build.
+var TestNames = []string{"TestExamples", "TestPeekDoesNotAllocate", "BenchmarkPeek", "BenchmarkParse",
+	"BenchmarkEncodingJSONMap", "ExampleParse", "ExampleHandlers_Dispatch"}
+
 // ReservedFiles are the files hookgen writes into a package besides one
 // per schema file; every other file it writes starts with
 // ReservedFilePrefix. A schema file whose Go file would be one of them is
@@ -262,6 +268,11 @@ func (b *builder) checkFiles() {
 // robust runs the checks and the cycle breaking that need the whole
 // package built, before finish lays it out (issue 16).
 func (b *builder) robust() {
+	if len(b.pkg.Examples) > 0 {
+		for _, n := range TestNames {
+			b.claim(n, "a function of the generated tests ("+strings.Join(TestNames, ", ")+")", diag.Pos{})
+		}
+	}
 	b.checkLoops()
 	b.breakCycles()
 	b.checkMembers()
