@@ -17,6 +17,7 @@ import (
 
 	"github.com/hookgen/hookgen/generator"
 	"github.com/hookgen/hookgen/generator/diag"
+	"github.com/hookgen/hookgen/generator/model"
 )
 
 // The tests in this file feed the generator hostile and odd schemas (issue
@@ -342,6 +343,12 @@ var refusals = []struct {
 		[]string{"x.json:2:28: #/$defs/Y/oneOf/0/$ref: $ref \"#/$defs/Z\" leads back", "x.json:3:28: #/$defs/Z/anyOf/0/$ref: $ref \"#/$defs/Y\" leads back"}},
 	{"allOf of the root", map[string]string{"p/x.json": `{"type": "object", "allOf": [{"$ref": "#"}]}`},
 		[]string{"x.json:1:39: #/allOf/0/$ref: $ref \"#\" leads back"}},
+	{"event roots named like Handlers' members", map[string]string{"p/hookgen.json": `{"discriminator": ["type"]}`,
+		"p/dispatch.json": `{"type": "object", "required": ["type"], "properties": {"type": {"const": "d"}}}`,
+		"p/handle.json":   `{"type": "object", "required": ["type"], "properties": {"type": {"const": "h"}}}`,
+		"p/u.json":        `{"x-go-name": "Unknown", "type": "object", "required": ["type"], "properties": {"type": {"const": "u"}}}`},
+		[]string{"dispatch.json:1:1: #: event \"d\" has the type Dispatch, which would also be a method or field of the generated Handlers",
+			"handle.json:1:1: #: event \"h\" has the type Handle", "u.json:1:1: #: event \"u\" has the type Unknown"}},
 	{"package main", map[string]string{"p/hookgen.json": `{"package": "main"}`, "p/x.json": `{"type": "string"}`},
 		[]string{"hookgen.json:1:1: #: \"main\" is not a Go package name that can be imported"}},
 	{"a folder named main", map[string]string{"main/x.json": `{"type": "string"}`},
@@ -389,6 +396,9 @@ var builds = []struct {
 		[]string{"type X " + strings.Repeat("[]", 32) + "string"}},
 	{"properties nested 60 deep", map[string]string{"p/x.json": nest(`{"type": "object", "properties": {"a": %s}}`, `{"type": "string"}`, 60)},
 		[]string{"type X" + strings.Repeat("A", 59) + " struct"}},
+	{"file names a URI must escape", map[string]string{"p/a.json": `{"type": "object", "properties": {"a": {"$ref": "b%20c%23d.json#/$defs/X"}}}`,
+		"p/b c#d.json": `{"$defs": {"X": {"type": "string"}}}`},
+		[]string{"A Optional[X]"}},
 	{"member names tags cannot hold", map[string]string{"p/x.json": `{"type": "object", "required": ["a, b"], "properties": {
   "a, b": {"type": "string"}, "a": {"type": "string"}, "b-": {"type": "string"}, "q\"q": {"type": "string"}, "c\\d": {"type": "string"}, "e` + "`" + `f": {"type": "string"}}}`},
 		[]string{"AB string\n", "A  Optional[string] `json:\"a,omitzero\"`", "QQ Optional[string]\n"}},
@@ -421,4 +431,104 @@ func TestBuilds(t *testing.T) {
 		t.Skip("builds a module with the go command")
 	}
 	m.buildAndVet(t)
+}
+
+// TestMemberNamesCoverEmitters: every method the emitters declare on a
+// generated struct, and every field they add to it that is not a
+// property, is in model.MemberNames, which the model reserves before
+// handing Go names to properties. Checked on the output of every golden
+// case that generates, so a new generated method cannot slip past the
+// reservation.
+func TestMemberNamesCoverEmitters(t *testing.T) {
+	seen := 0
+	for _, path := range cases(t) {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := parseArchive(string(raw))
+		if len(a.section("errors")) > 0 {
+			continue
+		}
+		files := map[string]string{}
+		for _, f := range a.section("schemas/") {
+			files[strings.TrimPrefix(f.name, "schemas/")] = f.data
+		}
+		out, err := runCase(t, files)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for _, name := range sortedKeys(out) {
+			if strings.Contains(name, "hookgen_runtime_") {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), name, out[name], 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range f.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					if d.Recv == nil {
+						break
+					}
+					recv := d.Recv.List[0].Type
+					if st, ok := recv.(*ast.StarExpr); ok {
+						recv = st.X
+					}
+					if id, ok := recv.(*ast.Ident); ok && id.Name == "Handlers" {
+						if !slices.Contains(model.HandlersMembers, d.Name.Name) {
+							t.Errorf("%s: method Handlers.%s is not reserved in model.HandlersMembers", name, d.Name.Name)
+						}
+					} else if !slices.Contains(model.MemberNames, d.Name.Name) && !strings.HasPrefix(d.Name.Name, "is") {
+						t.Errorf("%s: method %s is not reserved in model.MemberNames", name, d.Name.Name)
+					}
+					seen++
+				case *ast.GenDecl:
+					ast.Inspect(d, func(n ast.Node) bool {
+						if st, ok := n.(*ast.StructType); ok {
+							for _, fl := range st.Fields.List {
+								for _, id := range fl.Names {
+									if !id.IsExported() && !slices.Contains(model.MemberNames, id.Name) {
+										t.Errorf("%s: field %s is not reserved in model.MemberNames", name, id.Name)
+									}
+								}
+							}
+						}
+						return true
+					})
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no generated function seen")
+	}
+}
+
+// TestTestNamesReserved: with example payloads, the package gets test
+// functions (TestExamples, BenchmarkParse, ExampleParse...); a schema type
+// of one of those names made the test build fail. It is refused at the
+// schema.
+func TestTestNamesReserved(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"schemas/p/hookgen.json":                  `{"discriminator": ["type"]}`,
+		"schemas/p/e.json":                        `{"type": "object", "required": ["type"], "properties": {"type": {"const": "e"}}, "$defs": {"BenchmarkParse": {"type": "string"}}}`,
+		"schemas/p/test_examples.json":            `{"type": "string"}`,
+		"testdata/p/valid/e.json":                 `{"type": "e"}`,
+		"testdata/p/valid/test_examples.one.json": `"x"`,
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	_, err := generator.Generate(generator.Options{Schemas: "schemas", Testdata: "testdata", Out: "gen"})
+	refused(t, err, "schemas/p/e.json:1:110: #/$defs/BenchmarkParse: Go name BenchmarkParse for type BenchmarkParse clashes with a function of the generated tests",
+		"schemas/p/test_examples.json:1:1: #: Go name TestExamples for type TestExamples clashes with a function of the generated tests")
 }

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,5 +28,16 @@ func TestRenderBugNamesTheSchema(t *testing.T) {
 	msg := err.Error()
 	if strings.Contains(msg, "\n") || strings.Contains(msg, "package p") || !strings.Contains(msg, "internal error") {
 		t.Errorf("message is not one line naming an internal error:\n%s", msg)
+	}
+}
+
+// TestReservedFilesCoverEmitters: every file the emitters write besides
+// the per-schema ones is reserved in the model, so a schema file can never
+// be named onto it (the model checks its files against the list).
+func TestReservedFilesCoverEmitters(t *testing.T) {
+	for _, name := range []string{"doc_gen.go", RouterFile, SchemasFile, TablesFile, ExamplesFile, DocExampleFile, RuntimePrefix + "x_gen.go"} {
+		if !slices.Contains(model.ReservedFiles, name) && !strings.HasPrefix(name, model.ReservedFilePrefix) {
+			t.Errorf("%s is written by the emitters but not reserved in model.ReservedFiles or by model.ReservedFilePrefix", name)
+		}
 	}
 }

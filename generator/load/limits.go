@@ -10,7 +10,8 @@ import (
 // meta-validation, whose cost grows with depth and size (2,000 nested
 // "properties" took 58 s and 1.2 GB to meta-validate; 3,000 nested
 // "allOf" 844 MB). Hand-written webhook schemas stay far below them: the
-// deepest of the seed schemas is 14 levels, GitHub's about 20.
+// seed schemas nest 9 levels of JSON values, GitHub's webhook schemas 19,
+// with at most 96 members in one object and 32 KB in one file.
 const (
 	// MaxDepth is how deeply JSON values may nest in a schema file: every
 	// object and array is a level, so one level of "properties" is two.

@@ -284,7 +284,7 @@ func (p *Provider) walk(dir, rel string, entries []os.DirEntry, diags *diag.List
 			continue
 		}
 		if e.Name() == ManifestName {
-			diags.Add(diag.Pos{File: file}, "a manifest belongs at the top of the provider folder (%s), not in a subfolder", filepath.Join(p.Dir, ManifestName))
+			diags.Add(diag.Pos{File: file, Line: 1, Col: 1}, "a manifest belongs at the top of the provider folder (%s), not in a subfolder", filepath.Join(p.Dir, ManifestName))
 			continue
 		}
 		data, err := os.ReadFile(file)
@@ -295,7 +295,10 @@ func (p *Provider) walk(dir, rel string, entries []os.DirEntry, diags *diag.List
 		if tooLarge(file, len(data), diags) {
 			continue
 		}
-		doc := parseDocument(file, name, "file:///"+p.Name+"/"+name, data, diags)
+		// The URI escapes the names: a file named "a#b.json" or "a b.json"
+		// must resolve as itself, not as a fragment or a bad URI.
+		uri := (&url.URL{Scheme: "file", Path: "/" + p.Name + "/" + name}).String()
+		doc := parseDocument(file, name, uri, data, diags)
 		if doc == nil {
 			continue
 		}

@@ -225,6 +225,17 @@ var MemberNames = []string{
 	"hkSkip", "hkExtra", // unexported fields
 }
 
+// HandlersMembers are the methods and the fallback field of the generated
+// Handlers struct, whose other fields are named after the event roots: an
+// event whose root type has one of these names would not compile.
+var HandlersMembers = []string{"Dispatch", "DispatchRequest", "DispatchAs", "Handle", "Unknown"}
+
+// TestNames are the functions of the generated tests and examples, in
+// the package itself when the provider has example payloads: a type of
+// one of these names would not compile in the test build.
+var TestNames = []string{"TestExamples", "TestPeekDoesNotAllocate", "BenchmarkPeek", "BenchmarkParse",
+	"BenchmarkEncodingJSONMap", "ExampleParse", "ExampleHandlers_Dispatch"}
+
 // ReservedFiles are the files hookgen writes into a package besides one
 // per schema file; every other file it writes starts with
 // ReservedFilePrefix. A schema file whose Go file would be one of them is
@@ -251,6 +262,19 @@ func (b *builder) checkMembers() {
 			if t.DiscriminatorName == "Raw" {
 				b.diags.Add(t.Pos, "discriminator %q would be field Raw of %s, which holds the raw JSON; set x-go-name on it", t.Discriminator, t.Unknown)
 			}
+		}
+	}
+}
+
+// checkHandlers refuses event root types whose names are members of the
+// generated Handlers struct.
+func (b *builder) checkHandlers() {
+	if b.pkg.Router == nil {
+		return
+	}
+	for _, ev := range b.pkg.Router.Events {
+		if slices.Contains(HandlersMembers, ev.Root.Name) {
+			b.diags.Add(ev.Root.Pos, "event %q has the type %s, which would also be a method or field of the generated Handlers (%s); set x-go-name on its root", ev.Type, ev.Root.Name, strings.Join(HandlersMembers, ", "))
 		}
 	}
 }
@@ -292,9 +316,15 @@ func (b *builder) checkFiles() {
 // robust runs the checks and the cycle breaking that need the whole
 // package built, before finish lays it out (issue 16).
 func (b *builder) robust() {
+	if len(b.pkg.Examples) > 0 {
+		for _, n := range TestNames {
+			b.claim(n, "a function of the generated tests ("+strings.Join(TestNames, ", ")+")", diag.Pos{})
+		}
+	}
 	b.checkLoops()
 	b.breakCycles()
 	b.checkMembers()
+	b.checkHandlers()
 	b.checkFiles()
 	b.checkTypeDepth()
 	b.checkNumbers()

@@ -46,18 +46,32 @@ func (g *guard) leave(q, key string) { delete(g.active, q+"\x00"+key) }
 // (Ref.Pointer); every other field stays a value. Slices, maps and sums
 // (interfaces) are indirect already and never need it.
 func (b *builder) breakCycles() {
+	// Unions hold their members by value too (an object or a string whose
+	// object is the enclosing struct: {"anyOf": [{"$ref": "#"}, ...]}).
 	var structs []*Type
 	for _, t := range b.pkg.Types {
-		if t.Kind == Struct {
+		if t.Kind == Struct || t.Kind == Union {
 			structs = append(structs, t)
 		}
 	}
 	slices.SortFunc(structs, func(x, y *Type) int { return strings.Compare(x.Name, y.Name) })
-	byValue := func(f *Field) *Type {
-		if f.Type.Kind == Named && f.Type.Type.Kind == Struct {
-			return f.Type.Type
+	byValueRef := func(r Ref) *Type {
+		if r.Kind == Named && (r.Type.Kind == Struct || r.Type.Kind == Union) {
+			return r.Type
 		}
 		return nil
+	}
+	// edges are the Refs a type holds by value: struct fields, union
+	// members.
+	edges := func(t *Type) []*Ref {
+		var out []*Ref
+		for _, f := range t.Fields {
+			out = append(out, &f.Type)
+		}
+		for i := range t.Members {
+			out = append(out, &t.Members[i].Base)
+		}
+		return out
 	}
 	// Tarjan's strongly connected components.
 	index := map[*Type]int{}
@@ -72,8 +86,8 @@ func (b *builder) breakCycles() {
 		next++
 		stack = append(stack, t)
 		onStack[t] = true
-		for _, f := range t.Fields {
-			u := byValue(f)
+		for _, r := range edges(t) {
+			u := byValueRef(*r)
 			if u == nil {
 				continue
 			}
@@ -103,9 +117,9 @@ func (b *builder) breakCycles() {
 		}
 	}
 	for _, t := range structs {
-		for _, f := range t.Fields {
-			if u := byValue(f); u != nil && comp[u] == comp[t] {
-				f.Type.Pointer = true
+		for _, r := range edges(t) {
+			if u := byValueRef(*r); u != nil && comp[u] == comp[t] {
+				r.Pointer = true
 			}
 		}
 	}

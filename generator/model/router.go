@@ -289,7 +289,7 @@ func (b *builder) inferDiscriminator(cands []candidate) ([]string, bool) {
 		return nil, true
 	}
 	if tie {
-		b.diags.Add(diag.Pos{File: b.prov.Dir}, "cannot infer the discriminator: as many schemas pin %s as other properties; set \"discriminator\" in %s", strings.ReplaceAll(best, "+", " + "), load.ManifestName)
+		b.diags.Add(b.inferPos(best), "cannot infer the discriminator: as many schemas pin %s as other properties; set \"discriminator\" in %s", strings.ReplaceAll(best, "+", " + "), load.ManifestName)
 		return nil, false
 	}
 	disc := strings.Split(best, "+")
