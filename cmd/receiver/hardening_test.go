@@ -273,8 +273,7 @@ func TestRequestStringsAreBounded(t *testing.T) {
 func TestHangUpAfterSending(t *testing.T) {
 	ts := start(t, "", nil)
 	body, _ := os.ReadFile(filepath.Join(repoTestdata, "peach", "valid", "message_delivery.sent.template.json"))
-	p := providerByName("peach")
-	keys, _ := parseSecrets(p.signing, testSecrets["peach"])
+	signer := testSigner(t, "peach")
 	const n = 60
 	for i := range n {
 		conn, err := net.Dial("tcp", strings.TrimPrefix(ts.url, "http://"))
@@ -283,7 +282,7 @@ func TestHangUpAfterSending(t *testing.T) {
 		}
 		var head strings.Builder
 		fmt.Fprintf(&head, "POST /webhooks/peach HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n", len(body))
-		for k, v := range sign(p, keys[0], fmt.Sprintf("msg_hangup_%d", i), time.Now(), body) {
+		for k, v := range signed(signer, fmt.Sprintf("msg_hangup_%d", i), time.Now(), body) {
 			fmt.Fprintf(&head, "%s: %s\r\n", k, v[0])
 		}
 		head.WriteString("\r\n")

@@ -12,7 +12,8 @@
 //	receiver replay --store DSN [--status dead] [--provider P --id ID...]
 //
 // Secrets come from HOOKGEN_<PROVIDER>_SECRET (HOOKGEN_AGENTICFLOW_SECRET,
-// ...), several separated by spaces while rotating.
+// ...), one per line while rotating, or from the file named by
+// HOOKGEN_<PROVIDER>_SECRET_FILE; each line is one secret, spaces and all.
 package main
 
 import (
@@ -30,6 +31,7 @@ import (
 	"time"
 
 	"github.com/hookgen/hookgen/cmd/receiver/hookserve"
+	"github.com/hookgen/hookgen/cmd/receiver/signing"
 	"github.com/spf13/pflag"
 )
 
@@ -182,27 +184,36 @@ func providerNames() []string {
 	return names
 }
 
-// seedProviders reads every provider's secrets; a provider without one is
-// a refusal to start, unless verification is switched off.
+// seedProviders reads every provider's secrets (signing.SecretsFromEnv:
+// one per line, each taken whole, or from the file HOOKGEN_<P>_SECRET_FILE
+// names) and builds its verifier; a provider without one is a refusal to
+// start, unless verification is switched off.
 func seedProviders(getenv func(string) string, insecure bool, tolerance time.Duration, now func() time.Time) ([]*hookserve.Provider, error) {
 	var hooks []*hookserve.Provider
 	var missing []string
 	for _, p := range providers() {
-		keys, err := parseSecrets(p.signing, getenv(secretEnv(p.name)))
+		h := &hookserve.Provider{Name: p.name, Parse: p.parse, DeliveryIDOf: p.deliveryIDOf, IDHeader: p.signing.DeliveryIDHeader()}
+		hooks = append(hooks, h)
+		secrets, err := signing.SecretsFromEnv(getenv, secretEnv(p.name))
+		if errors.Is(err, signing.ErrNoSecret) && getenv(secretEnv(p.name)+"_FILE") == "" {
+			missing = append(missing, secretEnv(p.name))
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		v, err := signing.New(p.signing, secrets, signing.Options{Tolerance: tolerance})
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", secretEnv(p.name), err)
 		}
-		if len(keys) == 0 {
-			missing = append(missing, secretEnv(p.name))
-		}
-		var check func(h http.Header, body []byte) error
 		if !insecure {
-			check = verifier(p, keys, tolerance, now)
+			h.Verify = func(hd http.Header, body []byte) error { return v.VerifyAt(hd, body, now()) }
+			h.Precheck = v.Precheck
 		}
-		hooks = append(hooks, p.hook(check))
 	}
 	if len(missing) > 0 && !insecure {
-		return nil, fmt.Errorf("no secret in %s; set it (several separated by spaces while rotating), or pass --insecure-skip-verify for local development", strings.Join(missing, ", "))
+		return nil, fmt.Errorf("no secret in %s; set it (one per line while rotating, or name a file in %s), or pass --insecure-skip-verify for local development",
+			strings.Join(missing, ", "), secretEnv("<PROVIDER>")+"_FILE")
 	}
 	return hooks, nil
 }
