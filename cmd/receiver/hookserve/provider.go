@@ -6,11 +6,14 @@
 // handlers run from that inbox by a worker pool with leases, retries and
 // a dead-letter state, so each delivery is handled exactly once.
 //
-// A team wires its generated package in with one Provider:
+// A team wires its generated package in with one Provider, verifying with
+// the signing package (see Example):
 //
+//	v, err := signing.New(signing.Config{Scheme: "github"}, secrets, signing.Options{})
+//	...
 //	p := &hookserve.Provider{
 //		Name:   shop.Provider.Name,
-//		Verify: verifier, // checks the signature headers against the body
+//		Verify: v.Verify, Precheck: v.Precheck, IDHeader: v.IDHeader(),
 //		Parse: func(b []byte) (hookserve.Parsed, error) {
 //			ev, err := shop.Parse(b)
 //			if ev == nil {
