@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"net"
@@ -27,7 +28,12 @@ func rawPost(t *testing.T, ts *testServer, path string, contentLength int) net.C
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { conn.Close() })
-	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", path, contentLength)
+	// Well-formed Standard Webhooks headers with a forged signature: the
+	// attacker's best case, which only the body can disprove, so Precheck
+	// lets the body be read and the limits below are what holds.
+	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n"+
+		"Webhook-Id: msg_forged\r\nWebhook-Timestamp: %d\r\nWebhook-Signature: v1,%s\r\n\r\n",
+		path, contentLength, time.Now().Unix(), base64.StdEncoding.EncodeToString(make([]byte, 32)))
 	return conn
 }
 
