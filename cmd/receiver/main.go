@@ -76,7 +76,7 @@ func serverFlags(stderr io.Writer) (*pflag.FlagSet, *options) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&o.store, "store", "receiver.db", "where deliveries are stored: a SQLite file path, or a postgres:// URL")
-	fs.DurationVar(&o.tolerance, "tolerance", 5*time.Minute, "how far a Standard Webhooks timestamp may be from now, either way")
+	fs.DurationVar(&o.tolerance, "tolerance", 5*time.Minute, "how far a signed timestamp (Standard Webhooks, Stripe style) may be from now, either way")
 	fs.BoolVar(&o.insecure, "insecure-skip-verify", false, "accept deliveries without checking signatures (local development only)")
 	fs.DurationVar(&o.window, "commit-window", 0, "how long a commit may wait for more deliveries to share it (0: only those already waiting)")
 	fs.Int64Var(&o.srv.BodyLimit, "body-limit", o.srv.BodyLimit, "largest body accepted, in bytes")
@@ -91,8 +91,8 @@ func serverFlags(stderr io.Writer) (*pflag.FlagSet, *options) {
 	fs.DurationVar(&o.inbox.RetryBase, "retry-base", o.inbox.RetryBase, "backoff after the first failed attempt; it doubles per attempt")
 	fs.DurationVar(&o.inbox.RetryMax, "retry-max", o.inbox.RetryMax, "the longest backoff")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: receiver [flags]\n       receiver send [--url URL] --provider NAME FILE...\n       receiver deliveries --store DSN [--status S] [--json]\n       receiver replay --store DSN [--status dead] [--provider P --id ID...]\n\nServes POST /webhooks/<provider> for %s.\nSecrets come from %s and the like.\n\nFlags:\n%s",
-			strings.Join(providerNames(), ", "), secretEnv("<provider>"), fs.FlagUsages())
+		fmt.Fprintf(stderr, "Usage: receiver [flags]\n       receiver send [--url URL] --provider NAME FILE...\n       receiver deliveries --store DSN [--status S] [--json]\n       receiver replay --store DSN [--status dead] [--provider P --id ID...]\n\nServes POST /webhooks/<provider> for %s.\nSecrets come from %s and the like, one per line, each taken whole (or from the file %s_FILE names).\n\nFlags:\n%s",
+			strings.Join(providerNames(), ", "), secretEnv("<provider>"), secretEnv("<provider>"), fs.FlagUsages())
 	}
 	return fs, o
 }

@@ -443,6 +443,16 @@ func TestSecrets(t *testing.T) {
 	}
 	defer store.Close()
 	hooks, _ := seedProviders(func(string) string { return "" }, true, time.Minute, time.Now)
+	for _, h := range hooks {
+		// Without secrets the id header is still known: retries dedupe.
+		want := "Webhook-Id" // Standard Webhooks
+		if h.Name == "agenticflow" {
+			want = "" // hmac-sha256 names no id header
+		}
+		if h.IDHeader != want {
+			t.Errorf("insecure %s: IDHeader %q", h.Name, h.IDHeader)
+		}
+	}
 	cfg := hookserve.DefaultConfig
 	cfg.Providers, cfg.Store, cfg.Log = hooks, store, slog.New(slog.NewTextHandler(&logs, nil))
 	if _, err := hookserve.New(cfg); err == nil || !strings.Contains(err.Error(), "has no Verify") {
@@ -639,6 +649,29 @@ func TestSendCommand(t *testing.T) {
 	}
 	if code := run(context.Background(), []string{"send", "--provider", "nobody", file}, testEnv, &out, &errOut); code != 2 {
 		t.Errorf("unknown provider: exit %d", code)
+	}
+	// Standard Webhooks, with the id given: stored under that webhook-id,
+	// signed with the first of two rotating secrets.
+	peachFile := filepath.Join(repoTestdata, "peach", "valid", "message_delivery.sent.template.json")
+	other := "whsec_" + base64.StdEncoding.EncodeToString([]byte("another peach key, 24 bytes+"))
+	out.Reset()
+	code = run(context.Background(), []string{"send", "--url", ts.url, "--provider", "peach", "--id", "msg_sent_by_hand", peachFile},
+		withEnv("HOOKGEN_PEACH_SECRET", testSecrets["peach"]+"\n"+other), &out, &errOut)
+	if code != 0 || !strings.Contains(out.String(), `"status":"accepted"`) || !strings.Contains(out.String(), `"delivery":"msg_sent_by_hand"`) {
+		t.Errorf("send peach --id: %d %s %s", code, out.String(), errOut.String())
+	}
+	// Signed with a secret the receiver does not hold: refused, exit 1.
+	out.Reset()
+	code = run(context.Background(), []string{"send", "--url", ts.url, "--provider", "peach", "--id", "msg_wrong_key", peachFile},
+		withEnv("HOOKGEN_PEACH_SECRET", other), &out, &errOut)
+	if code != 1 || !strings.Contains(out.String(), `"status":"unauthorized"`) {
+		t.Errorf("send with another secret: %d %s", code, out.String())
+	}
+	// A secret under the minimum is refused before anything is sent.
+	errOut.Reset()
+	if code := run(context.Background(), []string{"send", "--url", ts.url, "--provider", "agenticflow", file},
+		withEnv("HOOKGEN_AGENTICFLOW_SECRET", "secret"), &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "at least 16") {
+		t.Errorf("send with a 6-byte secret: %d %s", code, errOut.String())
 	}
 }
 
