@@ -34,8 +34,7 @@ func BenchmarkLoopback(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p := providerByName("peach")
-	keys, _ := parseSecrets(p.signing, testSecrets["peach"])
+	signer := testSigner(b, "peach")
 	var round atomic.Int64
 	load := func(b *testing.B, url string, clients int) {
 		client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
@@ -52,7 +51,7 @@ func BenchmarkLoopback(b *testing.B) {
 				defer wg.Done()
 				for i := int(next.Add(1) - 1); i < b.N; i = int(next.Add(1) - 1) {
 					req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
-					for k, v := range sign(p, keys[0], fmt.Sprintf("msg_bench_%d_%d", r, i), time.Now(), body) {
+					for k, v := range signed(signer, fmt.Sprintf("msg_bench_%d_%d", r, i), time.Now(), body) {
 						req.Header[k] = v
 					}
 					t0 := time.Now()

@@ -218,8 +218,7 @@ func crashRun(t *testing.T, cfg crashConfig) {
 		}
 	}()
 
-	p := providerByName("peach")
-	keys, _ := parseSecrets(p.signing, testSecrets["peach"])
+	signer := testSigner(t, "peach")
 	body, err := os.ReadFile(filepath.Join(repoTestdata, "peach", "valid", "message_delivery.sent.template.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +234,7 @@ func crashRun(t *testing.T, cfg crashConfig) {
 				time.AfterFunc(time.Duration(rand.IntN(2000))*time.Microsecond, cancel)
 			}
 			req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "http://"+addr+"/webhooks/peach", bytes.NewReader(body))
-			for k, v := range sign(p, keys[0], id, time.Now(), body) {
+			for k, v := range signed(signer, id, time.Now(), body) {
 				req.Header[k] = v
 			}
 			resp, err := client.Do(req)

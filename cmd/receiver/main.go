@@ -12,7 +12,8 @@
 //	receiver replay --store DSN [--status dead] [--provider P --id ID...]
 //
 // Secrets come from HOOKGEN_<PROVIDER>_SECRET (HOOKGEN_AGENTICFLOW_SECRET,
-// ...), several separated by spaces while rotating.
+// ...), one per line while rotating, or from the file named by
+// HOOKGEN_<PROVIDER>_SECRET_FILE; each line is one secret, spaces and all.
 package main
 
 import (
@@ -30,6 +31,7 @@ import (
 	"time"
 
 	"github.com/hookgen/hookgen/cmd/receiver/hookserve"
+	"github.com/hookgen/hookgen/cmd/receiver/signing"
 	"github.com/spf13/pflag"
 )
 
@@ -74,7 +76,7 @@ func serverFlags(stderr io.Writer) (*pflag.FlagSet, *options) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&o.store, "store", "receiver.db", "where deliveries are stored: a SQLite file path, or a postgres:// URL")
-	fs.DurationVar(&o.tolerance, "tolerance", 5*time.Minute, "how far a Standard Webhooks timestamp may be from now, either way")
+	fs.DurationVar(&o.tolerance, "tolerance", 5*time.Minute, "how far a signed timestamp (Standard Webhooks, Stripe style) may be from now, either way")
 	fs.BoolVar(&o.insecure, "insecure-skip-verify", false, "accept deliveries without checking signatures (local development only)")
 	fs.DurationVar(&o.window, "commit-window", 0, "how long a commit may wait for more deliveries to share it (0: only those already waiting)")
 	fs.Int64Var(&o.srv.BodyLimit, "body-limit", o.srv.BodyLimit, "largest body accepted, in bytes")
@@ -89,8 +91,8 @@ func serverFlags(stderr io.Writer) (*pflag.FlagSet, *options) {
 	fs.DurationVar(&o.inbox.RetryBase, "retry-base", o.inbox.RetryBase, "backoff after the first failed attempt; it doubles per attempt")
 	fs.DurationVar(&o.inbox.RetryMax, "retry-max", o.inbox.RetryMax, "the longest backoff")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: receiver [flags]\n       receiver send [--url URL] --provider NAME FILE...\n       receiver deliveries --store DSN [--status S] [--json]\n       receiver replay --store DSN [--status dead] [--provider P --id ID...]\n\nServes POST /webhooks/<provider> for %s.\nSecrets come from %s and the like.\n\nFlags:\n%s",
-			strings.Join(providerNames(), ", "), secretEnv("<provider>"), fs.FlagUsages())
+		fmt.Fprintf(stderr, "Usage: receiver [flags]\n       receiver send [--url URL] --provider NAME FILE...\n       receiver deliveries --store DSN [--status S] [--json]\n       receiver replay --store DSN [--status dead] [--provider P --id ID...]\n\nServes POST /webhooks/<provider> for %s.\nSecrets come from %s and the like, one per line, each taken whole (or from the file %s_FILE names).\n\nFlags:\n%s",
+			strings.Join(providerNames(), ", "), secretEnv("<provider>"), secretEnv("<provider>"), fs.FlagUsages())
 	}
 	return fs, o
 }
@@ -182,27 +184,36 @@ func providerNames() []string {
 	return names
 }
 
-// seedProviders reads every provider's secrets; a provider without one is
-// a refusal to start, unless verification is switched off.
+// seedProviders reads every provider's secrets (signing.SecretsFromEnv:
+// one per line, each taken whole, or from the file HOOKGEN_<P>_SECRET_FILE
+// names) and builds its verifier; a provider without one is a refusal to
+// start, unless verification is switched off.
 func seedProviders(getenv func(string) string, insecure bool, tolerance time.Duration, now func() time.Time) ([]*hookserve.Provider, error) {
 	var hooks []*hookserve.Provider
 	var missing []string
 	for _, p := range providers() {
-		keys, err := parseSecrets(p.signing, getenv(secretEnv(p.name)))
+		h := &hookserve.Provider{Name: p.name, Parse: p.parse, DeliveryIDOf: p.deliveryIDOf, IDHeader: p.signing.DeliveryIDHeader()}
+		hooks = append(hooks, h)
+		secrets, err := signing.SecretsFromEnv(getenv, secretEnv(p.name))
+		if errors.Is(err, signing.ErrNoSecret) && getenv(secretEnv(p.name)+"_FILE") == "" {
+			missing = append(missing, secretEnv(p.name))
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		v, err := signing.New(p.signing, secrets, signing.Options{Tolerance: tolerance})
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", secretEnv(p.name), err)
 		}
-		if len(keys) == 0 {
-			missing = append(missing, secretEnv(p.name))
-		}
-		var check func(h http.Header, body []byte) error
 		if !insecure {
-			check = verifier(p, keys, tolerance, now)
+			h.Verify = func(hd http.Header, body []byte) error { return v.VerifyAt(hd, body, now()) }
+			h.Precheck = v.Precheck
 		}
-		hooks = append(hooks, p.hook(check))
 	}
 	if len(missing) > 0 && !insecure {
-		return nil, fmt.Errorf("no secret in %s; set it (several separated by spaces while rotating), or pass --insecure-skip-verify for local development", strings.Join(missing, ", "))
+		return nil, fmt.Errorf("no secret in %s; set it (one per line while rotating, or name a file in %s), or pass --insecure-skip-verify for local development",
+			strings.Join(missing, ", "), secretEnv("<PROVIDER>")+"_FILE")
 	}
 	return hooks, nil
 }

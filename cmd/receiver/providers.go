@@ -1,44 +1,42 @@
 package main
 
 import (
-	"net/http"
-
 	"github.com/hookgen/hookgen/cmd/receiver/hookserve"
+	"github.com/hookgen/hookgen/cmd/receiver/signing"
 	"github.com/hookgen/hookgen/gen/agenticflow"
 	"github.com/hookgen/hookgen/gen/aiinbox"
 	"github.com/hookgen/hookgen/gen/peach"
 	"github.com/hookgen/hookgen/gen/waagent"
 )
 
-// provider is one seed package: its signing metadata (for verify.go and
+// provider is one seed package: how it signs (for verification and
 // `receiver send`) and the parse adapter hookserve needs. Each package has
 // its own types, so these small adapters are the whole table; everything
 // else (delivery ids, parsing, validation) comes from the package.
 type provider struct {
-	name, title    string
-	signing        string // "standard-webhooks" or "hmac-sha256"
-	header, prefix string // hmac-sha256
-	deliveryIDOf   func([]byte) (string, bool)
-	parse          func([]byte) (hookserve.Parsed, error)
-	hasBodyID      bool // the payload carries a delivery id
+	name, title  string
+	signing      signing.Config
+	deliveryIDOf func([]byte) (string, bool)
+	parse        func([]byte) (hookserve.Parsed, error)
 }
 
-// hook is the provider as hookserve serves it, checking signatures with
-// verify (nil when verification is off).
-func (p *provider) hook(verify func(http.Header, []byte) error) *hookserve.Provider {
-	h := &hookserve.Provider{Name: p.name, Verify: verify, Parse: p.parse, DeliveryIDOf: p.deliveryIDOf}
-	if p.signing == "standard-webhooks" {
-		h.IDHeader = headerID
+// signingConfig maps a generated package's ProviderInfo signing fields
+// onto a signing.Config: the manifest's scheme ("" means Standard
+// Webhooks, the manifest's default), and for hmac-sha256 its header and
+// prefix (hex, the only encoding today's ProviderInfo can say). The one
+// place to grow when ProviderInfo carries more of the manifest's signing.
+func signingConfig(scheme, header, prefix string) signing.Config {
+	if scheme == "" {
+		scheme = signing.SchemeStandardWebhooks
 	}
-	return h
+	return signing.Config{Scheme: scheme, Header: header, Prefix: prefix}
 }
 
 func providers() []*provider {
 	return []*provider{
 		{
-			name: agenticflow.Provider.Name, title: agenticflow.Provider.Title, signing: agenticflow.Provider.Signing,
-			header: agenticflow.Provider.SignatureHeader, prefix: agenticflow.Provider.SignaturePrefix,
-			deliveryIDOf: agenticflow.DeliveryIDOf, hasBodyID: agenticflow.Provider.DeliveryID != "",
+			name: agenticflow.Provider.Name, title: agenticflow.Provider.Title, deliveryIDOf: agenticflow.DeliveryIDOf,
+			signing: signingConfig(agenticflow.Provider.Signing, agenticflow.Provider.SignatureHeader, agenticflow.Provider.SignaturePrefix),
 			parse: func(b []byte) (hookserve.Parsed, error) {
 				ev, err := agenticflow.Parse(b)
 				if ev == nil {
@@ -49,9 +47,8 @@ func providers() []*provider {
 			},
 		},
 		{
-			name: aiinbox.Provider.Name, title: aiinbox.Provider.Title, signing: aiinbox.Provider.Signing,
-			header: aiinbox.Provider.SignatureHeader, prefix: aiinbox.Provider.SignaturePrefix,
-			deliveryIDOf: aiinbox.DeliveryIDOf, hasBodyID: aiinbox.Provider.DeliveryID != "",
+			name: aiinbox.Provider.Name, title: aiinbox.Provider.Title, deliveryIDOf: aiinbox.DeliveryIDOf,
+			signing: signingConfig(aiinbox.Provider.Signing, aiinbox.Provider.SignatureHeader, aiinbox.Provider.SignaturePrefix),
 			parse: func(b []byte) (hookserve.Parsed, error) {
 				ev, err := aiinbox.Parse(b)
 				if ev == nil {
@@ -62,9 +59,8 @@ func providers() []*provider {
 			},
 		},
 		{
-			name: peach.Provider.Name, title: peach.Provider.Title, signing: peach.Provider.Signing,
-			header: peach.Provider.SignatureHeader, prefix: peach.Provider.SignaturePrefix,
-			deliveryIDOf: peach.DeliveryIDOf, hasBodyID: peach.Provider.DeliveryID != "",
+			name: peach.Provider.Name, title: peach.Provider.Title, deliveryIDOf: peach.DeliveryIDOf,
+			signing: signingConfig(peach.Provider.Signing, peach.Provider.SignatureHeader, peach.Provider.SignaturePrefix),
 			parse: func(b []byte) (hookserve.Parsed, error) {
 				ev, err := peach.Parse(b)
 				if ev == nil {
@@ -75,9 +71,8 @@ func providers() []*provider {
 			},
 		},
 		{
-			name: waagent.Provider.Name, title: waagent.Provider.Title, signing: waagent.Provider.Signing,
-			header: waagent.Provider.SignatureHeader, prefix: waagent.Provider.SignaturePrefix,
-			deliveryIDOf: waagent.DeliveryIDOf, hasBodyID: waagent.Provider.DeliveryID != "",
+			name: waagent.Provider.Name, title: waagent.Provider.Title, deliveryIDOf: waagent.DeliveryIDOf,
+			signing: signingConfig(waagent.Provider.Signing, waagent.Provider.SignatureHeader, waagent.Provider.SignaturePrefix),
 			parse: func(b []byte) (hookserve.Parsed, error) {
 				ev, err := waagent.Parse(b)
 				if ev == nil {

@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,13 +23,36 @@ import (
 	"time"
 
 	"github.com/hookgen/hookgen/cmd/receiver/hookserve"
+	"github.com/hookgen/hookgen/cmd/receiver/signing"
 )
 
+// testSecrets meet signing's minimums: a whsec_ secret decodes to at
+// least 24 bytes, any other secret is at least 16.
 var testSecrets = map[string]string{
-	"peach":       "whsec_" + base64.StdEncoding.EncodeToString([]byte("peach test key")),
-	"aiinbox":     "whsec_" + base64.StdEncoding.EncodeToString([]byte("aiinbox test key")),
-	"waagent":     "whsec_" + base64.StdEncoding.EncodeToString([]byte("waagent test key")),
+	"peach":       "whsec_" + base64.StdEncoding.EncodeToString([]byte("peach test key, 24 bytes at least")),
+	"aiinbox":     "whsec_" + base64.StdEncoding.EncodeToString([]byte("aiinbox test key, 24 bytes at least")),
+	"waagent":     "whsec_" + base64.StdEncoding.EncodeToString([]byte("waagent test key, 24 bytes at least")),
 	"agenticflow": "agenticflow test key",
+}
+
+// testSigner signs as the seed provider name does, with its test secret.
+func testSigner(t testing.TB, name string) *signing.Signer {
+	t.Helper()
+	s, err := signing.NewSigner(providerByName(name).signing, []string{testSecrets[name]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// signed is s.Sign for tests, callable from any goroutine: the seed
+// schemes sign every id the tests use, so an error is a broken test.
+func signed(s *signing.Signer, id string, at time.Time, body []byte) http.Header {
+	h, err := s.Sign(id, at, body)
+	if err != nil {
+		panic(err)
+	}
+	return h
 }
 
 func testEnv(name string) string {
@@ -151,13 +177,8 @@ func providerByName(name string) *provider {
 // post sends body to a provider's endpoint, signed unless headers are given.
 func (ts *testServer) post(t *testing.T, name string, body []byte, id string, headers http.Header) (int, hookserve.Answer) {
 	t.Helper()
-	p := providerByName(name)
 	if headers == nil {
-		keys, err := parseSecrets(p.signing, testSecrets[name])
-		if err != nil {
-			t.Fatal(err)
-		}
-		headers = sign(p, keys[0], id, time.Now(), body)
+		headers = signed(testSigner(t, name), id, time.Now(), body)
 	}
 	req, _ := http.NewRequest(http.MethodPost, ts.url+"/webhooks/"+name, bytes.NewReader(body))
 	for k, v := range headers {
@@ -239,9 +260,8 @@ func TestFailureAnswers(t *testing.T) {
 		ic.MaxAttempts = 3
 	})
 	valid, _ := os.ReadFile(filepath.Join(repoTestdata, "aiinbox", "valid", "message.received.json"))
-	p := providerByName("aiinbox")
-	keys, _ := parseSecrets(p.signing, testSecrets["aiinbox"])
-	signed := func(body []byte, at time.Time) http.Header { return sign(p, keys[0], "msg_1", at, body) }
+	signer := testSigner(t, "aiinbox")
+	signedAt := func(body []byte, at time.Time) http.Header { return signed(signer, "msg_1", at, body) }
 
 	t.Run("405 not POST", func(t *testing.T) {
 		resp, err := http.Get(ts.url + "/webhooks/aiinbox")
@@ -260,11 +280,11 @@ func TestFailureAnswers(t *testing.T) {
 		}
 	})
 	t.Run("401 signatures", func(t *testing.T) {
-		bad := signed(valid, time.Now())
-		bad.Set(headerSignature, "v1,"+base64.StdEncoding.EncodeToString([]byte("not the signature")))
-		stale := signed(valid, time.Now().Add(-10*time.Minute))
-		future := signed(valid, time.Now().Add(10*time.Minute))
-		tampered := signed(valid, time.Now())
+		bad := signedAt(valid, time.Now())
+		bad.Set("webhook-signature", "v1,"+base64.StdEncoding.EncodeToString([]byte("not the signature")))
+		stale := signedAt(valid, time.Now().Add(-10*time.Minute))
+		future := signedAt(valid, time.Now().Add(10*time.Minute))
+		tampered := signedAt(valid, time.Now())
 		for name, h := range map[string]http.Header{"missing": {}, "bad": bad, "stale": stale, "future": future} {
 			if code, a := ts.post(t, "aiinbox", valid, "", h); code != 401 || a.Status != "unauthorized" || strings.Contains(a.Error, "test key") {
 				t.Errorf("%s: got %d %+v", name, code, a)
@@ -275,7 +295,7 @@ func TestFailureAnswers(t *testing.T) {
 		}
 		af := providerByName("agenticflow")
 		h := http.Header{}
-		h.Set(af.header, "sha256=00ff")
+		h.Set(af.signing.Header, "sha256=00ff")
 		if code, _ := ts.post(t, "agenticflow", valid, "", h); code != 401 {
 			t.Errorf("agenticflow wrong hmac: got %d", code)
 		}
@@ -423,6 +443,16 @@ func TestSecrets(t *testing.T) {
 	}
 	defer store.Close()
 	hooks, _ := seedProviders(func(string) string { return "" }, true, time.Minute, time.Now)
+	for _, h := range hooks {
+		// Without secrets the id header is still known: retries dedupe.
+		want := "Webhook-Id" // Standard Webhooks
+		if h.Name == "agenticflow" {
+			want = "" // hmac-sha256 names no id header
+		}
+		if h.IDHeader != want {
+			t.Errorf("insecure %s: IDHeader %q", h.Name, h.IDHeader)
+		}
+	}
 	cfg := hookserve.DefaultConfig
 	cfg.Providers, cfg.Store, cfg.Log = hooks, store, slog.New(slog.NewTextHandler(&logs, nil))
 	if _, err := hookserve.New(cfg); err == nil || !strings.Contains(err.Error(), "has no Verify") {
@@ -432,32 +462,117 @@ func TestSecrets(t *testing.T) {
 	if _, err := hookserve.New(cfg); err != nil || !strings.Contains(logs.String(), "SIGNATURE VERIFICATION IS OFF") {
 		t.Errorf("insecure: %v %q", err, logs.String())
 	}
-	if _, err := seedProviders(func(name string) string {
-		if name == "HOOKGEN_PEACH_SECRET" {
-			return "whsec_!!!"
+	for name, bad := range map[string]string{
+		"not base64":         "whsec_!!!",
+		"short whsec_":       "whsec_" + base64.StdEncoding.EncodeToString([]byte("sixteen byte key")),
+		"no whsec_":          "a plain secret of enough bytes",
+		"a whsk_ secret key": "whsk_" + base64.StdEncoding.EncodeToString(make([]byte, 32)),
+	} {
+		if _, err := seedProviders(withEnv("HOOKGEN_PEACH_SECRET", bad), false, time.Minute, time.Now); err == nil || !strings.Contains(err.Error(), "HOOKGEN_PEACH_SECRET") || strings.Contains(err.Error(), bad) {
+			t.Errorf("%s: %v", name, err)
 		}
-		return testEnv(name)
-	}, false, time.Minute, time.Now); err == nil || !strings.Contains(err.Error(), "HOOKGEN_PEACH_SECRET") {
-		t.Errorf("bad secret: %v", err)
+	}
+	if _, err := seedProviders(withEnv("HOOKGEN_AGENTICFLOW_SECRET", "fifteen bytes.."), false, time.Minute, time.Now); err == nil || !strings.Contains(err.Error(), "HOOKGEN_AGENTICFLOW_SECRET") {
+		t.Errorf("a 15-byte hmac secret: %v", err)
 	}
 }
 
-func TestSecretRotationAndSeveralSignatures(t *testing.T) {
-	p := providerByName("peach")
-	oldKey, newKey := []byte("old key"), []byte("new key")
+// withEnv is testEnv with name set to value.
+func withEnv(name, value string) func(string) string {
+	return func(n string) string {
+		if n == name {
+			return value
+		}
+		return testEnv(n)
+	}
+}
+
+// seedHook returns the seed provider name as seedProviders builds it from
+// getenv.
+func seedHook(t *testing.T, getenv func(string) string, name string) *hookserve.Provider {
+	t.Helper()
+	hooks, err := seedProviders(getenv, false, time.Minute, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hooks {
+		if h.Name == name {
+			return h
+		}
+	}
+	t.Fatalf("no provider %s", name)
+	return nil
+}
+
+// hexHMAC signs body as AgenticFlow does, with any key (even one too short
+// for a Signer).
+func hexHMAC(key string, body []byte) http.Header {
+	m := hmac.New(sha256.New, []byte(key))
+	m.Write(body)
+	return http.Header{"X-Agenticflow-Signature": {"sha256=" + hex.EncodeToString(m.Sum(nil))}}
+}
+
+// Issue 13: the README's own HOOKGEN_AGENTICFLOW_SECRET="agenticflow
+// secret" was split on the space, and a delivery signed with the key
+// "secret" was accepted. A secret is now read whole: only the whole
+// secret verifies.
+func TestSecretWithASpaceIsOneSecret(t *testing.T) {
+	h := seedHook(t, withEnv("HOOKGEN_AGENTICFLOW_SECRET", "agenticflow secret"), "agenticflow")
+	body := []byte(`{"event":"workflow.completed"}`)
+	for _, part := range []string{"secret", "agenticflow"} {
+		if err := h.Verify(hexHMAC(part, body), body); !errors.Is(err, signing.ErrMismatch) {
+			t.Errorf("signed with %q, a piece of the secret: %v", part, err)
+		}
+	}
+	if err := h.Verify(hexHMAC("agenticflow secret", body), body); err != nil {
+		t.Errorf("signed with the whole secret: %v", err)
+	}
+}
+
+// Rotation: HOOKGEN_<P>_SECRET lists one secret per line (or the file in
+// HOOKGEN_<P>_SECRET_FILE does); a delivery signed with any of them is
+// accepted, and with none of them refused.
+func TestSecretRotation(t *testing.T) {
+	oldKey := "whsec_" + base64.StdEncoding.EncodeToString([]byte("the old peach key, 24 bytes+"))
+	newKey := "whsec_" + base64.StdEncoding.EncodeToString([]byte("the new peach key, 24 bytes+"))
+	other := "whsec_" + base64.StdEncoding.EncodeToString([]byte("someone else's key, 24 bytes"))
+	file := filepath.Join(t.TempDir(), "peach.secret")
+	if err := os.WriteFile(file, []byte(newKey+"\n"+oldKey+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	body := []byte(`{"type":"x"}`)
-	now := time.Now()
-	h := sign(p, newKey, "msg_1", now, body)
-	if err := verify(p, [][]byte{oldKey, newKey}, h, body, now, time.Minute); err != nil {
-		t.Errorf("the second of two secrets: %v", err)
+	at := time.Now() // one timestamp, so signatures can be combined
+	sign := func(key string) http.Header {
+		s, err := signing.NewSigner(providerByName("peach").signing, []string{key})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return signed(s, "msg_1", at, body)
 	}
-	other := sign(p, []byte("someone else"), "msg_1", now, body)
-	h.Set(headerSignature, other.Get(headerSignature)+" "+h.Get(headerSignature)+" v2,ignored")
-	if err := verify(p, [][]byte{newKey}, h, body, now, time.Minute); err != nil {
-		t.Errorf("one good signature among several: %v", err)
-	}
-	if err := verify(p, [][]byte{oldKey}, h, body, now, time.Minute); err == nil {
-		t.Error("no matching secret verified")
+	for env, getenv := range map[string]func(string) string{
+		"variable": withEnv("HOOKGEN_PEACH_SECRET", newKey+"\n"+oldKey),
+		"file":     withEnv("HOOKGEN_PEACH_SECRET_FILE", file),
+	} {
+		h := seedHook(t, func(n string) string {
+			if n == "HOOKGEN_PEACH_SECRET" && env == "file" {
+				return ""
+			}
+			return getenv(n)
+		}, "peach")
+		for _, key := range []string{oldKey, newKey} {
+			if err := h.Verify(sign(key), body); err != nil {
+				t.Errorf("%s: a listed secret: %v", env, err)
+			}
+		}
+		if err := h.Verify(sign(other), body); !errors.Is(err, signing.ErrMismatch) {
+			t.Errorf("%s: an unlisted secret: %v", env, err)
+		}
+		// One good signature among several (a sender rotating too).
+		both := sign(other)
+		both.Set("webhook-signature", both.Get("webhook-signature")+" "+sign(oldKey).Get("webhook-signature")+" v2,ignored")
+		if err := h.Verify(both, body); err != nil {
+			t.Errorf("%s: one good signature among several: %v", env, err)
+		}
 	}
 }
 
@@ -534,6 +649,29 @@ func TestSendCommand(t *testing.T) {
 	}
 	if code := run(context.Background(), []string{"send", "--provider", "nobody", file}, testEnv, &out, &errOut); code != 2 {
 		t.Errorf("unknown provider: exit %d", code)
+	}
+	// Standard Webhooks, with the id given: stored under that webhook-id,
+	// signed with the first of two rotating secrets.
+	peachFile := filepath.Join(repoTestdata, "peach", "valid", "message_delivery.sent.template.json")
+	other := "whsec_" + base64.StdEncoding.EncodeToString([]byte("another peach key, 24 bytes+"))
+	out.Reset()
+	code = run(context.Background(), []string{"send", "--url", ts.url, "--provider", "peach", "--id", "msg_sent_by_hand", peachFile},
+		withEnv("HOOKGEN_PEACH_SECRET", testSecrets["peach"]+"\n"+other), &out, &errOut)
+	if code != 0 || !strings.Contains(out.String(), `"status":"accepted"`) || !strings.Contains(out.String(), `"delivery":"msg_sent_by_hand"`) {
+		t.Errorf("send peach --id: %d %s %s", code, out.String(), errOut.String())
+	}
+	// Signed with a secret the receiver does not hold: refused, exit 1.
+	out.Reset()
+	code = run(context.Background(), []string{"send", "--url", ts.url, "--provider", "peach", "--id", "msg_wrong_key", peachFile},
+		withEnv("HOOKGEN_PEACH_SECRET", other), &out, &errOut)
+	if code != 1 || !strings.Contains(out.String(), `"status":"unauthorized"`) {
+		t.Errorf("send with another secret: %d %s", code, out.String())
+	}
+	// A secret under the minimum is refused before anything is sent.
+	errOut.Reset()
+	if code := run(context.Background(), []string{"send", "--url", ts.url, "--provider", "agenticflow", file},
+		withEnv("HOOKGEN_AGENTICFLOW_SECRET", "secret"), &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "at least 16") {
+		t.Errorf("send with a 6-byte secret: %d %s", code, errOut.String())
 	}
 }
 

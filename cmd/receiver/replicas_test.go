@@ -61,8 +61,7 @@ func TestReplicasShareOnePostgres(t *testing.T) {
 		}
 	}()
 
-	p := providerByName("peach")
-	keys, _ := parseSecrets(p.signing, testSecrets["peach"])
+	signer := testSigner(t, "peach")
 	body, err := os.ReadFile(filepath.Join(repoTestdata, "peach", "valid", "message_delivery.sent.template.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +72,7 @@ func TestReplicasShareOnePostgres(t *testing.T) {
 	send := func(r int, id string) (string, bool) {
 		for alive[r].Load() {
 			req, _ := http.NewRequestWithContext(context.Background(), http.MethodPost, "http://"+replicas[r].addr+"/webhooks/peach", bytes.NewReader(body))
-			for k, v := range sign(p, keys[0], id, time.Now(), body) {
+			for k, v := range signed(signer, id, time.Now(), body) {
 				req.Header[k] = v
 			}
 			resp, err := client.Do(req)

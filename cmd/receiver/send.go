@@ -12,6 +12,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/hookgen/hookgen/cmd/receiver/signing"
 	"github.com/spf13/pflag"
 )
 
@@ -23,7 +24,7 @@ func runSend(ctx context.Context, args []string, getenv func(string) string, std
 	fs.SetOutput(stderr)
 	url := fs.String("url", "http://127.0.0.1:8080", "the receiver's base URL")
 	name := fs.String("provider", "", "the provider the payloads come from: "+fmt.Sprint(providerNames()))
-	id := fs.String("id", "", "the Standard Webhooks webhook-id to send (default: derived from the body, so a resend is a duplicate)")
+	id := fs.String("id", "", "the delivery id to send in the provider's id header (webhook-id for Standard Webhooks; default: derived from the body, so a resend is a duplicate)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return 0
@@ -42,9 +43,15 @@ func runSend(ctx context.Context, args []string, getenv func(string) string, std
 		fmt.Fprintf(stderr, "Usage: receiver send [--url URL] --provider NAME FILE...\n%s", fs.FlagUsages())
 		return 2
 	}
-	keys, err := parseSecrets(p.signing, getenv(secretEnv(p.name)))
-	if err != nil || len(keys) == 0 {
-		fmt.Fprintf(stderr, "receiver send: set %s to the provider's secret (%v)\n", secretEnv(p.name), err)
+	secrets, err := signing.SecretsFromEnv(getenv, secretEnv(p.name))
+	if err != nil {
+		fmt.Fprintf(stderr, "receiver send: %v (set %s to the provider's secret)\n", err, secretEnv(p.name))
+		return 1
+	}
+	// The first secret signs (the newest, while rotating).
+	signer, err := signing.NewSigner(p.signing, secrets[:1])
+	if err != nil {
+		fmt.Fprintf(stderr, "receiver send: %s: %v\n", secretEnv(p.name), err)
 		return 1
 	}
 	code := 0
@@ -65,7 +72,12 @@ func runSend(ctx context.Context, args []string, getenv func(string) string, std
 			fmt.Fprintf(stderr, "receiver send: %v\n", err)
 			return 1
 		}
-		for k, v := range sign(p, keys[0], msgID, time.Now(), body) {
+		h, err := signer.Sign(msgID, time.Now(), body)
+		if err != nil {
+			fmt.Fprintf(stderr, "receiver send: %v\n", err)
+			return 1
+		}
+		for k, v := range h {
 			req.Header[k] = v
 		}
 		req.Header.Set("Content-Type", "application/json")

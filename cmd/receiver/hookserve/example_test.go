@@ -2,37 +2,32 @@ package hookserve_test
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
-	"errors"
 	"log"
-	"net/http"
 	"os"
-	"strings"
 
 	"github.com/hookgen/hookgen/cmd/receiver/hookserve"
+	"github.com/hookgen/hookgen/cmd/receiver/signing"
 	"github.com/hookgen/hookgen/gen/agenticflow"
 )
 
-// A team serves its own generated package (here agenticflow) by filling
-// in one Provider and writing a handler. Writes through job.Atomically
-// commit with the delivery's processed mark: exactly once. (No Output
-// line: go test compiles this example but does not start the server.)
+// A team serves its own generated package (here agenticflow) with one
+// Provider: a signing.Verifier for its scheme, the generated Parse, and a
+// handler. Writes through job.Atomically commit with the delivery's
+// processed mark: exactly once. (No Output line: go test compiles this
+// example but does not start the server.)
 func Example() {
-	secret := []byte(os.Getenv("AGENTICFLOW_SECRET"))
+	secrets, err := signing.SecretsFromEnv(os.Getenv, "AGENTICFLOW_SECRET") // one per line, or AGENTICFLOW_SECRET_FILE
+	if err != nil {
+		log.Fatal(err)
+	}
+	v, err := signing.New(signing.Config{Scheme: "hmac-sha256", Header: "X-AgenticFlow-Signature", Prefix: "sha256="}, secrets, signing.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
 	p := &hookserve.Provider{
-		Name: agenticflow.Provider.Name,
-		Verify: func(h http.Header, body []byte) error { // or a scheme from a signing package
-			mac := hmac.New(sha256.New, secret)
-			mac.Write(body)
-			got, _ := hex.DecodeString(strings.TrimPrefix(h.Get(agenticflow.Provider.SignatureHeader), agenticflow.Provider.SignaturePrefix))
-			if !hmac.Equal(got, mac.Sum(nil)) {
-				return errors.New("signature does not match")
-			}
-			return nil
-		},
+		Name:   agenticflow.Provider.Name, // serves POST /webhooks/agenticflow
+		Verify: v.Verify, Precheck: v.Precheck, IDHeader: v.IDHeader(),
 		Parse: func(b []byte) (hookserve.Parsed, error) {
 			ev, err := agenticflow.Parse(b)
 			if ev == nil {
@@ -44,8 +39,9 @@ func Example() {
 		DeliveryIDOf: agenticflow.DeliveryIDOf,
 	}
 	handle := func(ctx context.Context, job *hookserve.Job) error {
-		// The service's work; then its record, in the inbox's transaction
-		// (seen is a table of the service's own, in the same database).
+		// job.Event is the typed event. The service's own record goes in
+		// the inbox's transaction (seen is a table of its own, in the
+		// same database), committed with "processed".
 		job.Atomically(func(ctx context.Context, tx *sql.Tx) error {
 			_, err := tx.ExecContext(ctx, `INSERT INTO seen (id) VALUES (?)`, job.Delivery.ID)
 			return err

@@ -6,11 +6,14 @@
 // handlers run from that inbox by a worker pool with leases, retries and
 // a dead-letter state, so each delivery is handled exactly once.
 //
-// A team wires its generated package in with one Provider:
+// A team wires its generated package in with one Provider, verifying with
+// the signing package (see Example):
 //
+//	v, err := signing.New(signing.Config{Scheme: "github"}, secrets, signing.Options{})
+//	...
 //	p := &hookserve.Provider{
 //		Name:   shop.Provider.Name,
-//		Verify: verifier, // checks the signature headers against the body
+//		Verify: v.Verify, Precheck: v.Precheck, IDHeader: v.IDHeader(),
 //		Parse: func(b []byte) (hookserve.Parsed, error) {
 //			ev, err := shop.Parse(b)
 //			if ev == nil {
@@ -25,6 +28,7 @@ package hookserve
 
 import (
 	"net/http"
+	"time"
 )
 
 // Provider is what the server needs of one generated package. Each
@@ -34,8 +38,16 @@ type Provider struct {
 
 	// Verify checks a delivery's signature against its raw body; the
 	// error says what was wrong and never holds a secret. nil Verify is
-	// refused by New unless the server is insecure.
+	// refused by New unless the server is insecure. A
+	// *signing.Verifier's Verify method is one.
 	Verify func(h http.Header, body []byte) error
+
+	// Precheck refuses, before the body is read, a request whose
+	// signature headers are already wrong (missing, malformed, or a
+	// timestamp outside the tolerance), so it costs no body bytes; now is
+	// the server's clock. Optional; a *signing.Verifier's Precheck method
+	// is one. Verify still decides.
+	Precheck func(h http.Header, now time.Time) error
 
 	// Parse decodes and validates a body (the generated Parse). Unknown
 	// events are kept, not refused.
@@ -46,8 +58,11 @@ type Provider struct {
 	DeliveryIDOf func(body []byte) (string, bool)
 
 	// IDHeader names a header holding the delivery id when the body has
-	// none (Standard Webhooks: webhook-id). Optional; without an id, the
-	// delivery is identified by a hash of its body.
+	// none (Standard Webhooks: webhook-id, GitHub: X-GitHub-Delivery; a
+	// *signing.Verifier's IDHeader method gives it). Optional; without an
+	// id, the delivery is identified by a hash of its body. The header is
+	// read with signing.DeliveryID: sent twice, too long, not UTF-8 or
+	// holding a control character, the delivery is refused as bad_id.
 	IDHeader string
 }
 

@@ -15,8 +15,9 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/hookgen/hookgen/cmd/receiver/signing"
 )
 
 // Config is a server's settings; DefaultConfig fills the limits.
@@ -135,9 +136,9 @@ type Violation struct {
 
 // Limits on what a request can make the server repeat.
 const (
-	maxEcho       = 200 // bytes of a request string in a log line or an answer
-	MaxIDLength   = 256 // bytes of a delivery id
-	maxViolations = 50  // violations listed in one answer
+	maxEcho       = 200                      // bytes of a request string in a log line or an answer
+	MaxIDLength   = signing.MaxDeliveryIDLen // bytes of a delivery id or an event type
+	maxViolations = 50                       // violations listed in one answer
 )
 
 // Truncate shortens a string that came from a request before it is
@@ -151,19 +152,6 @@ func Truncate(s string) string {
 		s = fmt.Sprintf("%s…(%d bytes)", s[:cut], len(s))
 	}
 	return strings.ToValidUTF8(s, "\uFFFD")
-}
-
-// checkID refuses an id that cannot be stored and shown safely.
-func checkID(id string) error {
-	switch {
-	case len(id) > MaxIDLength:
-		return fmt.Errorf("the delivery id is %d bytes; at most %d", len(id), MaxIDLength)
-	case !utf8.ValidString(id):
-		return errors.New("the delivery id is not valid UTF-8")
-	case strings.IndexFunc(id, unicode.IsControl) >= 0:
-		return errors.New("the delivery id holds control characters")
-	}
-	return nil
 }
 
 // Handler serves POST /webhooks/<provider> for every provider.
@@ -224,6 +212,12 @@ func (s *Server) webhook(p *Provider) http.HandlerFunc {
 			reply(w, http.StatusMethodNotAllowed, Answer{Status: "method_not_allowed", Error: "use POST"})
 			return
 		}
+		if !s.cfg.Insecure && p.Precheck != nil {
+			if err := p.Precheck(r.Header, s.now()); err != nil {
+				s.unauthorized(w, log, p, err, true)
+				return
+			}
+		}
 		body, release, err := s.readBody(http.MaxBytesReader(w, r.Body, s.cfg.BodyLimit))
 		var tooLarge *http.MaxBytesError
 		switch {
@@ -247,8 +241,7 @@ func (s *Server) webhook(p *Provider) http.HandlerFunc {
 			err := p.Verify(r.Header, body)
 			release()
 			if err != nil {
-				log.Warn("signature refused", "reason", Truncate(err.Error()))
-				reply(w, http.StatusUnauthorized, Answer{Status: "unauthorized", Provider: p.Name, Error: Truncate(err.Error())})
+				s.unauthorized(w, log, p, err, false)
 				return
 			}
 		} else {
@@ -277,8 +270,11 @@ func (s *Server) webhook(p *Provider) http.HandlerFunc {
 			reply(w, http.StatusBadRequest, a)
 			return
 		}
-		id := deliveryID(p, r.Header, body)
-		if err := checkID(id); err != nil {
+		id, err := deliveryID(p, r.Header, body)
+		if err == nil {
+			err = signing.CheckDeliveryID(id)
+		}
+		if err != nil {
 			log.Warn("delivery refused", "status", "bad_id", "delivery", Truncate(id), "error", err)
 			reply(w, http.StatusBadRequest, Answer{Status: "bad_id", Provider: p.Name, Event: event, Error: err.Error()})
 			return
@@ -327,20 +323,37 @@ func (s *Server) webhook(p *Provider) http.HandlerFunc {
 }
 
 // deliveryID identifies a delivery: the id the payload carries, else the
-// provider's id header, else a hash of the body.
-func deliveryID(p *Provider, h http.Header, body []byte) string {
+// provider's id header, else a hash of the body. An id header that is
+// there but unusable (sent twice, too long) is an error, not a fallback:
+// hashing instead would turn a provider's retry into a new delivery.
+func deliveryID(p *Provider, h http.Header, body []byte) (string, error) {
 	if p.DeliveryIDOf != nil {
 		if id, ok := p.DeliveryIDOf(body); ok && id != "" {
-			return id
+			return id, nil
 		}
 	}
 	if p.IDHeader != "" {
-		if id := strings.TrimSpace(h.Get(p.IDHeader)); id != "" {
-			return id
+		id, err := signing.DeliveryID(h, p.IDHeader)
+		if err == nil {
+			return id, nil
+		}
+		if !errors.Is(err, signing.ErrNoDeliveryID) {
+			return "", err
 		}
 	}
 	sum := sha256.Sum256(body)
-	return "sha256:" + hex.EncodeToString(sum[:])
+	return "sha256:" + hex.EncodeToString(sum[:]), nil
+}
+
+// unauthorized answers a refused signature. Refused by Precheck, the body
+// is unread: the connection is closed so the server does not read up to
+// 256 KiB of it before answering.
+func (s *Server) unauthorized(w http.ResponseWriter, log *slog.Logger, p *Provider, err error, unread bool) {
+	log.Warn("signature refused", "reason", Truncate(err.Error()))
+	if unread {
+		w.Header().Set("Connection", "close")
+	}
+	reply(w, http.StatusUnauthorized, Answer{Status: "unauthorized", Provider: p.Name, Error: Truncate(err.Error())})
 }
 
 // Serve answers on ln until ctx ends, with every timeout and the

@@ -86,6 +86,18 @@ func (c Config) Validate() error {
 	return err
 }
 
+// DeliveryIDHeader returns the header that carries the provider's
+// delivery id (canonical form), or "" when the scheme names none or c is
+// not valid; it is Verifier.IDHeader without needing the secrets, for a
+// receiver running with verification off.
+func (c Config) DeliveryIDHeader() string {
+	s, err := c.resolve()
+	if err != nil {
+		return ""
+	}
+	return s.idHeader
+}
+
 // kind is how a scheme signs; several scheme names share one.
 type kind int
 

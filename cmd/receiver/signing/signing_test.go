@@ -748,3 +748,23 @@ func TestConfigJSONRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// DeliveryIDHeader gives a Config's id header without secrets (a receiver
+// running with verification off still dedupes on it).
+func TestConfigDeliveryIDHeader(t *testing.T) {
+	for _, tc := range []struct {
+		cfg  Config
+		want string
+	}{
+		{Config{Scheme: SchemeStandardWebhooks}, "Webhook-Id"},
+		{Config{Scheme: SchemeGitHub}, "X-Github-Delivery"},
+		{Config{Scheme: SchemeShopify}, "X-Shopify-Webhook-Id"},
+		{Config{Scheme: SchemeStripe}, ""},
+		{Config{Scheme: SchemeHMACSHA256, Header: "X-Sig", IDHeader: "x-delivery"}, "X-Delivery"},
+		{Config{Scheme: "nonesuch"}, ""},
+	} {
+		if got := tc.cfg.DeliveryIDHeader(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.cfg, got, tc.want)
+		}
+	}
+}
