@@ -21,22 +21,20 @@ type provider struct {
 }
 
 // signingConfig maps a generated package's ProviderInfo signing fields
-// onto a signing.Config: the manifest's scheme ("" means Standard
-// Webhooks, the manifest's default), and for hmac-sha256 its header and
-// prefix (hex, the only encoding today's ProviderInfo can say). The one
-// place to grow when ProviderInfo carries more of the manifest's signing.
-func signingConfig(scheme, header, prefix string) signing.Config {
+// (the manifest's "signing") onto a signing.Config; "" means Standard
+// Webhooks, the manifest's default.
+func signingConfig(scheme, header, prefix, encoding, idHeader string) signing.Config {
 	if scheme == "" {
 		scheme = signing.SchemeStandardWebhooks
 	}
-	return signing.Config{Scheme: scheme, Header: header, Prefix: prefix}
+	return signing.Config{Scheme: scheme, Header: header, Prefix: prefix, Encoding: encoding, IDHeader: idHeader}
 }
 
 func providers() []*provider {
 	return []*provider{
 		{
 			name: agenticflow.Provider.Name, title: agenticflow.Provider.Title, deliveryIDOf: agenticflow.DeliveryIDOf,
-			signing: signingConfig(agenticflow.Provider.Signing, agenticflow.Provider.SignatureHeader, agenticflow.Provider.SignaturePrefix),
+			signing: signingConfig(agenticflow.Provider.Signing, agenticflow.Provider.SignatureHeader, agenticflow.Provider.SignaturePrefix, agenticflow.Provider.SignatureEncoding, agenticflow.Provider.DeliveryIDHeader),
 			parse: func(b []byte) (hookserve.Parsed, error) {
 				ev, err := agenticflow.Parse(b)
 				if ev == nil {
@@ -48,7 +46,7 @@ func providers() []*provider {
 		},
 		{
 			name: aiinbox.Provider.Name, title: aiinbox.Provider.Title, deliveryIDOf: aiinbox.DeliveryIDOf,
-			signing: signingConfig(aiinbox.Provider.Signing, aiinbox.Provider.SignatureHeader, aiinbox.Provider.SignaturePrefix),
+			signing: signingConfig(aiinbox.Provider.Signing, aiinbox.Provider.SignatureHeader, aiinbox.Provider.SignaturePrefix, aiinbox.Provider.SignatureEncoding, aiinbox.Provider.DeliveryIDHeader),
 			parse: func(b []byte) (hookserve.Parsed, error) {
 				ev, err := aiinbox.Parse(b)
 				if ev == nil {
@@ -60,7 +58,7 @@ func providers() []*provider {
 		},
 		{
 			name: peach.Provider.Name, title: peach.Provider.Title, deliveryIDOf: peach.DeliveryIDOf,
-			signing: signingConfig(peach.Provider.Signing, peach.Provider.SignatureHeader, peach.Provider.SignaturePrefix),
+			signing: signingConfig(peach.Provider.Signing, peach.Provider.SignatureHeader, peach.Provider.SignaturePrefix, peach.Provider.SignatureEncoding, peach.Provider.DeliveryIDHeader),
 			parse: func(b []byte) (hookserve.Parsed, error) {
 				ev, err := peach.Parse(b)
 				if ev == nil {
@@ -72,7 +70,7 @@ func providers() []*provider {
 		},
 		{
 			name: waagent.Provider.Name, title: waagent.Provider.Title, deliveryIDOf: waagent.DeliveryIDOf,
-			signing: signingConfig(waagent.Provider.Signing, waagent.Provider.SignatureHeader, waagent.Provider.SignaturePrefix),
+			signing: signingConfig(waagent.Provider.Signing, waagent.Provider.SignatureHeader, waagent.Provider.SignaturePrefix, waagent.Provider.SignatureEncoding, waagent.Provider.DeliveryIDHeader),
 			parse: func(b []byte) (hookserve.Parsed, error) {
 				ev, err := waagent.Parse(b)
 				if ev == nil {
