@@ -75,7 +75,7 @@ func (x *AgentConversationCompleted) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "agent.conversation.completed" {
-			e.addf(&fp, "const", "value must be \"agent.conversation.completed\", but got %v", x.Event)
+			e.addf(&fp, "const", "value must be \"agent.conversation.completed\", but got %q", x.Event)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {

@@ -72,7 +72,7 @@ func (x *AgentConversationStarted) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "agent.conversation.started" {
-			e.addf(&fp, "const", "value must be \"agent.conversation.started\", but got %v", x.Event)
+			e.addf(&fp, "const", "value must be \"agent.conversation.started\", but got %q", x.Event)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {

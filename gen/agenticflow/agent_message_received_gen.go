@@ -72,7 +72,7 @@ func (x *AgentMessageReceived) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "agent.message.received" {
-			e.addf(&fp, "const", "value must be \"agent.message.received\", but got %v", x.Event)
+			e.addf(&fp, "const", "value must be \"agent.message.received\", but got %q", x.Event)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {

@@ -75,7 +75,7 @@ func (x *WorkflowExecutionCompleted) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "workflow.execution.completed" {
-			e.addf(&fp, "const", "value must be \"workflow.execution.completed\", but got %v", x.Event)
+			e.addf(&fp, "const", "value must be \"workflow.execution.completed\", but got %q", x.Event)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {
@@ -277,7 +277,7 @@ func (x WorkflowExecutionCompletedDataStatus) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case WorkflowExecutionCompletedDataStatusSuccess:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"success\"", x)
 	}
 }
 

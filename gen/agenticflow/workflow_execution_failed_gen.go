@@ -72,7 +72,7 @@ func (x *WorkflowExecutionFailed) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "workflow.execution.failed" {
-			e.addf(&fp, "const", "value must be \"workflow.execution.failed\", but got %v", x.Event)
+			e.addf(&fp, "const", "value must be \"workflow.execution.failed\", but got %q", x.Event)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {

@@ -72,7 +72,7 @@ func (x *WorkflowStepCompleted) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "workflow.step.completed" {
-			e.addf(&fp, "const", "value must be \"workflow.step.completed\", but got %v", x.Event)
+			e.addf(&fp, "const", "value must be \"workflow.step.completed\", but got %q", x.Event)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {

@@ -67,7 +67,7 @@ func (x *ContactUpdated) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "contact.updated" {
-			e.addf(&fp, "const", "value must be \"contact.updated\", but got %v", x.Event)
+			e.addf(&fp, "const", "value must be \"contact.updated\", but got %q", x.Event)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {

@@ -70,7 +70,7 @@ func (x *DraftCreated) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "draft.created" {
-			e.addf(&fp, "const", "value must be \"draft.created\", but got %v", x.Event)
+			e.addf(&fp, "const", "value must be \"draft.created\", but got %q", x.Event)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {

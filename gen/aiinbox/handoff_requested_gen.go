@@ -67,7 +67,7 @@ func (x *HandoffRequested) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "handoff.requested" {
-			e.addf(&fp, "const", "value must be \"handoff.requested\", but got %v", x.Event)
+			e.addf(&fp, "const", "value must be \"handoff.requested\", but got %q", x.Event)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {

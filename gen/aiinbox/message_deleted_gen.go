@@ -65,7 +65,7 @@ func (x *MessageDeleted) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "message.deleted" {
-			e.addf(&fp, "const", "value must be \"message.deleted\", but got %v", x.Event)
+			e.addf(&fp, "const", "value must be \"message.deleted\", but got %q", x.Event)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {

@@ -67,7 +67,7 @@ func (x *MessageReceived) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("event")
 		if x.Event != "message.received" {
-			e.addf(&fp, "const", "value must be \"message.received\", but got %v", x.Event)
+			e.addf(&fp, "const", "value must be \"message.received\", but got %q", x.Event)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {

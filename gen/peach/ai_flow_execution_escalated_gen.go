@@ -60,7 +60,7 @@ func (x *AIFlowExecutionEscalated) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("type")
 		if x.Type != "ai_flow_execution.escalated" {
-			e.addf(&fp, "const", "value must be \"ai_flow_execution.escalated\", but got %v", x.Type)
+			e.addf(&fp, "const", "value must be \"ai_flow_execution.escalated\", but got %q", x.Type)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {

@@ -156,7 +156,7 @@ func (x AIFlowStatus) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case AIFlowStatusDraft, AIFlowStatusPublished:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"draft\", \"published\"", x)
 	}
 }
 
@@ -263,7 +263,7 @@ func (x MessageType) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case MessageTypeTemplateMessage, MessageTypeMessage:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"template_message\", \"message\"", x)
 	}
 }
 

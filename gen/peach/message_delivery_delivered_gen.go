@@ -108,7 +108,7 @@ func (x MessageDeliveryDeliveredType) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case MessageDeliveryDeliveredTypeMessageDeliveryDelivered, MessageDeliveryDeliveredTypeMessageDeliverySent:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"message_delivery.delivered\", \"message_delivery.sent\"", x)
 	}
 }
 
@@ -269,7 +269,7 @@ func (x *MessageDeliveryDeliveredDataMessage) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("status")
 		if x.Status != "delivered" {
-			e.addf(&fp, "const", "value must be \"delivered\", but got %v", x.Status)
+			e.addf(&fp, "const", "value must be \"delivered\", but got %q", x.Status)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x4) == 0 {

@@ -111,7 +111,7 @@ func (x MessageDeliveryFailedType) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case MessageDeliveryFailedTypeMessageDeliveryFailed, MessageDeliveryFailedTypeMessageDeliverySent:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"message_delivery.failed\", \"message_delivery.sent\"", x)
 	}
 }
 
@@ -267,7 +267,7 @@ func (x *MessageDeliveryFailedDataMessage) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("status")
 		if x.Status != "failed" {
-			e.addf(&fp, "const", "value must be \"failed\", but got %v", x.Status)
+			e.addf(&fp, "const", "value must be \"failed\", but got %q", x.Status)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x4) == 0 {

@@ -108,7 +108,7 @@ func (x MessageDeliveryReadType) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case MessageDeliveryReadTypeMessageDeliveryRead, MessageDeliveryReadTypeMessageDeliverySent:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"message_delivery.read\", \"message_delivery.sent\"", x)
 	}
 }
 
@@ -269,7 +269,7 @@ func (x *MessageDeliveryReadDataMessage) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("status")
 		if x.Status != "read" {
-			e.addf(&fp, "const", "value must be \"read\", but got %v", x.Status)
+			e.addf(&fp, "const", "value must be \"read\", but got %q", x.Status)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x4) == 0 {

@@ -62,7 +62,7 @@ func (x *MessageDeliverySent) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("type")
 		if x.Type != "message_delivery.sent" {
-			e.addf(&fp, "const", "value must be \"message_delivery.sent\", but got %v", x.Type)
+			e.addf(&fp, "const", "value must be \"message_delivery.sent\", but got %q", x.Type)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {
@@ -228,7 +228,7 @@ func (x *MessageDeliverySentDataMessage) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("status")
 		if x.Status != "sent" {
-			e.addf(&fp, "const", "value must be \"sent\", but got %v", x.Status)
+			e.addf(&fp, "const", "value must be \"sent\", but got %q", x.Status)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x4) == 0 {

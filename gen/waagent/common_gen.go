@@ -150,7 +150,7 @@ func (x Direction) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case DirectionIncoming, DirectionOutgoing:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"incoming\", \"outgoing\"", x)
 	}
 }
 
@@ -454,7 +454,7 @@ func (x ConversationStatus) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case ConversationStatusOpen, ConversationStatusClosed:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"open\", \"closed\"", x)
 	}
 }
 

@@ -74,13 +74,13 @@ func (x *ConversationsInsert) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("entity")
 		if x.Entity != "conversations" {
-			e.addf(&fp, "const", "value must be \"conversations\", but got %v", x.Entity)
+			e.addf(&fp, "const", "value must be \"conversations\", but got %q", x.Entity)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("action")
 		if x.Action != "insert" {
-			e.addf(&fp, "const", "value must be \"insert\", but got %v", x.Action)
+			e.addf(&fp, "const", "value must be \"insert\", but got %q", x.Action)
 		}
 	}
 }

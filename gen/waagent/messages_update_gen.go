@@ -71,13 +71,13 @@ func (x *MessagesUpdate) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("entity")
 		if x.Entity != "messages" {
-			e.addf(&fp, "const", "value must be \"messages\", but got %v", x.Entity)
+			e.addf(&fp, "const", "value must be \"messages\", but got %q", x.Entity)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x4) == 0 {
 		fp := p.field("action")
 		if x.Action != "update" {
-			e.addf(&fp, "const", "value must be \"update\", but got %v", x.Action)
+			e.addf(&fp, "const", "value must be \"update\", but got %q", x.Action)
 		}
 	}
 }

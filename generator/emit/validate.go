@@ -3,6 +3,7 @@ package emit
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -102,8 +103,18 @@ func genDefinedValidate(f *jen.File, t *model.Type) {
 				if len(cases) > 0 {
 					sw.Case(cases...)
 				}
+				// The value quoted (an empty string shows as ""), and what
+				// is allowed, as jsonschema/v5 lists it.
+				var allowed []string
+				for _, v := range t.Values {
+					allowed = append(allowed, constText(v.Value))
+				}
+				verb := "%v"
+				if t.Base.Builtin == "string" {
+					verb = "%q"
+				}
 				sw.Default().Block(
-					jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit("enum"), jen.Lit("value %v is not one of the allowed values"), jen.Id("x")),
+					jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit("enum"), jen.Lit("value "+verb+" is not one of "+strings.Join(allowed, ", ")), jen.Id("x")),
 				)
 			})
 		}
@@ -254,7 +265,7 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 	}
 	if rules.Const != nil {
 		g.If(v.Clone().Op("!=").Add(literal(rules.Const))).Block(
-			jen.Id("e").Dot("addf").Call(p, jen.Lit("const"), jen.Lit(fmt.Sprintf("value must be %v, but got %%v", constText(rules.Const))), v.Clone()))
+			jen.Id("e").Dot("addf").Call(p, jen.Lit("const"), jen.Lit(fmt.Sprintf("value must be %v, but got %s", constText(rules.Const), constVerb(rules.Const))), v.Clone()))
 	}
 }
 
@@ -263,6 +274,14 @@ func numberLit(n *model.Number) *jen.Statement {
 		return jen.Op(strconv.FormatInt(n.Int, 10))
 	}
 	return jen.Op(strconv.FormatFloat(n.Float, 'g', -1, 64))
+}
+
+// constVerb prints a value of the const's type: strings quoted.
+func constVerb(v any) string {
+	if _, ok := v.(string); ok {
+		return "%q"
+	}
+	return "%v"
 }
 
 func constText(v any) string {

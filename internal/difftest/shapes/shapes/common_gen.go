@@ -155,6 +155,6 @@ func (x PullRequestState) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case PullRequestStateOpen, PullRequestStateClosed:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"open\", \"closed\"", x)
 	}
 }

@@ -183,6 +183,6 @@ func (x RefinePullRequestState) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case RefinePullRequestStateClosed:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"closed\"", x)
 	}
 }

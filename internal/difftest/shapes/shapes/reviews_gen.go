@@ -239,7 +239,7 @@ func (x ReviewsReviewersItemUserType) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case ReviewsReviewersItemUserTypeUser:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"User\"", x)
 	}
 }
 
@@ -334,6 +334,6 @@ func (x ReviewsReviewersItemTeamType) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case ReviewsReviewersItemTeamTypeTeam:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"Team\"", x)
 	}
 }

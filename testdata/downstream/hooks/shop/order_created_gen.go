@@ -58,7 +58,7 @@ func (x *OrderCreated) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("type")
 		if x.Type != "order.created" {
-			e.addf(&fp, "const", "value must be \"order.created\", but got %v", x.Type)
+			e.addf(&fp, "const", "value must be \"order.created\", but got %q", x.Type)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {
@@ -181,7 +181,7 @@ func (x OrderCreatedDataStatus) validate(e *hkErrors, p *hkPath) {
 	switch x {
 	case OrderCreatedDataStatusPending, OrderCreatedDataStatusPaid:
 	default:
-		e.addf(p, "enum", "value %v is not one of the allowed values", x)
+		e.addf(p, "enum", "value %q is not one of \"pending\", \"paid\"", x)
 	}
 }
 

@@ -58,7 +58,7 @@ func (x *OrderRefunded) validate(e *hkErrors, p *hkPath) {
 	if x.hkSkip[0]&uint64(0x1) == 0 {
 		fp := p.field("type")
 		if x.Type != "order.refunded" {
-			e.addf(&fp, "const", "value must be \"order.refunded\", but got %v", x.Type)
+			e.addf(&fp, "const", "value must be \"order.refunded\", but got %q", x.Type)
 		}
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {
