@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strings"
 
@@ -17,13 +18,26 @@ var stdin io.Reader = os.Stdin
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	var schemasDir, provider, schema string
-	fs := newFlagSet("validate", "hookgen validate [--schemas DIR] [--provider NAME] [--schema STEM] FILE... (or - for stdin)",
+	var headerArgs []string
+	fs := newFlagSet("validate", "hookgen validate [--schemas DIR] [--provider NAME] [--schema STEM] [--header 'Name: value']... FILE... (or - for stdin)",
 		"Check captured payloads against the schemas with jsonschema/v5 (formats asserted). For each payload print the provider and event it is, then ok or every violation with its JSON pointer. Exit 1 if any payload is invalid or no schema claims it", stderr)
 	fs.StringVar(&schemasDir, "schemas", "schemas", "folder with one folder of JSON Schemas per provider")
 	fs.StringVar(&provider, "provider", "", "the provider the payloads come from; default: whichever provider's schemas claim each payload")
 	fs.StringVar(&schema, "schema", "", "validate against this schema file (stem, such as agent_webhook.request) instead of finding the event; needs --provider")
+	fs.StringArrayVar(&headerArgs, "header", nil, "a request header, \"Name: value\", for providers that name the event in a header (X-GitHub-Event: push); repeatable")
 	if err := fs.Parse(args); err != nil {
 		return parseError(fs, err)
+	}
+	var headers http.Header
+	for _, h := range headerArgs {
+		name, value, ok := strings.Cut(h, ":")
+		if !ok || strings.TrimSpace(name) == "" {
+			return usageError(fs, fmt.Errorf("--header %q: write it as \"Name: value\"", h))
+		}
+		if headers == nil {
+			headers = http.Header{}
+		}
+		headers.Add(strings.TrimSpace(name), strings.TrimSpace(value))
 	}
 	if helped(fs, stdout) {
 		return exitOK
@@ -80,7 +94,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	code := exitOK
 	for _, f := range files {
-		if !validateOne(f, oracles, schema, stdout) {
+		if !validateOne(f, oracles, schema, headers, stdout) {
 			code = exitFail
 		}
 	}
@@ -88,7 +102,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 }
 
 // validateOne reports one payload; it returns false unless it is valid.
-func validateOne(file string, oracles []*oracle.Oracle, schema string, stdout io.Writer) bool {
+func validateOne(file string, oracles []*oracle.Oracle, schema string, headers http.Header, stdout io.Writer) bool {
 	var data []byte
 	var err error
 	name := file
@@ -119,7 +133,7 @@ func validateOne(file string, oracles []*oracle.Oracle, schema string, stdout io
 	var firstInvalid *oracle.Result
 	var firstProvider string
 	for _, o := range oracles {
-		r, err := o.Identify(data)
+		r, err := o.IdentifyRequest(headers, data)
 		if err != nil {
 			if strings.HasPrefix(err.Error(), "malformed JSON") {
 				fmt.Fprintf(stdout, "%s: %v\n", name, err)

@@ -93,3 +93,38 @@ func TestValidateUnknownAndMalformed(t *testing.T) {
 		t.Errorf("--schema without --provider: exit %d, want 2", code)
 	}
 }
+
+// TestValidateHeaderRouted: a provider that names the event in a header
+// is identified from --header, as the generated ParseRequest does it.
+func TestValidateHeaderRouted(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"topics/hookgen.json":       `{"event_header": "X-Shopify-Topic"}`,
+		"topics/orders/create.json": `{"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}}}`,
+		"topics/orders/paid.json":   `{"type": "object", "required": ["paid_at"], "properties": {"paid_at": {"type": "string", "format": "date-time"}}}`,
+	} {
+		path := filepath.Join(dir, "schemas", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	payload := filepath.Join(dir, "p.json")
+	if err := os.WriteFile(payload, []byte(`{"id": "one"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	schemas := filepath.Join(dir, "schemas")
+	code, out, errOut := runCLI("validate", "--schemas", schemas, "--header", "X-Shopify-Topic: orders/create", payload)
+	if code != exitFail || !strings.Contains(out, "topics orders/create: invalid") || !strings.Contains(out, "#/id") {
+		t.Errorf("exit %d, want 1 naming orders/create and #/id:\n%s%s", code, out, errOut)
+	}
+	code, out, _ = runCLI("validate", "--schemas", schemas, payload)
+	if code != exitFail || strings.Contains(out, "orders/create") {
+		t.Errorf("without the header: exit %d, want 1 and no event:\n%s", code, out)
+	}
+	if code, _, errOut := runCLI("validate", "--schemas", schemas, "--header", "no colon", payload); code != exitUsage || !strings.Contains(errOut, "Name: value") {
+		t.Errorf("a malformed --header: exit %d, want 2\n%s", code, errOut)
+	}
+}
