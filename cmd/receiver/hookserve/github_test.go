@@ -297,6 +297,25 @@ func TestServeEveryGitHubExample(t *testing.T) {
 			t.Logf("push body sent as %s: %d %s (%s)", other, code, a.Status, a.Error)
 		}
 	}
+	// A body with an action, sent as another event having that action:
+	// routed to that event's schema, which it breaks.
+	swapped := false
+	for _, c := range ds {
+		if _, ok := accepted[c.id]; !ok || c.want != "issues.opened" {
+			continue
+		}
+		h := fresh(sign(c.body), func(h http.Header) { h.Set("X-GitHub-Event", "pull_request") })
+		if code, a := post(t, url, h, c.body); code != http.StatusBadRequest || a.Status != "invalid" || a.Event != "pull_request.opened" {
+			t.Errorf("issues.opened body sent as pull_request: answered %d %+v, want 400 invalid as pull_request.opened", code, a)
+		} else {
+			t.Logf("issues.opened body sent as pull_request: %d %s as %s (%s)", code, a.Status, a.Event, a.Error)
+		}
+		swapped = true
+		break
+	}
+	if !swapped {
+		t.Error("no issues.opened example was accepted to send as pull_request")
+	}
 	counts, err := store.Counts(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -390,7 +409,7 @@ func TestServeGitHubCorpus(t *testing.T) {
 		}
 		// The summary, the examples that break their schema, and what
 		// the swapped event headers were answered.
-		if strings.HasPrefix(line, "served ") || strings.Contains(line, ": invalid: ") || strings.Contains(line, "push body sent as") {
+		if strings.HasPrefix(line, "served ") || strings.Contains(line, ": invalid: ") || strings.Contains(line, " sent as ") {
 			t.Log(strings.TrimSpace(line))
 		}
 	}

@@ -24,6 +24,10 @@
 //		},
 //		DeliveryIDOf: shop.DeliveryIDOf,
 //	}
+//
+// A provider that names the event in a header (GitHub's X-GitHub-Event)
+// sets ParseRequest and ParseAs, from the generated ParseRequest and
+// ParseAs, in place of Parse (see github_test.go).
 package hookserve
 
 import (
