@@ -353,7 +353,12 @@ func (ib *Inbox) run(ctx context.Context, job *Job) (err error) {
 	if p == nil {
 		return fmt.Errorf("no provider %q is served", job.Delivery.Provider)
 	}
-	parsed, err := p.Parse(job.Delivery.Body)
+	var parsed Parsed
+	if p.ParseAs != nil {
+		parsed, err = p.ParseAs(job.Delivery.EventType, job.Delivery.Body)
+	} else {
+		parsed, err = p.Parse(job.Delivery.Body)
+	}
 	if err != nil {
 		return fmt.Errorf("the stored body no longer parses: %w", err)
 	}

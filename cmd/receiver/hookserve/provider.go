@@ -24,6 +24,10 @@
 //		},
 //		DeliveryIDOf: shop.DeliveryIDOf,
 //	}
+//
+// A provider that names the event in a header (GitHub's X-GitHub-Event)
+// sets ParseRequest and ParseAs, from the generated ParseRequest and
+// ParseAs, in place of Parse (see github_test.go).
 package hookserve
 
 import (
@@ -50,8 +54,21 @@ type Provider struct {
 	Precheck func(h http.Header, now time.Time) error
 
 	// Parse decodes and validates a body (the generated Parse). Unknown
-	// events are kept, not refused.
+	// events are kept, not refused. A provider that names the event in a
+	// header (GitHub's X-GitHub-Event) sets ParseRequest and ParseAs
+	// instead: one of Parse and ParseRequest is required.
 	Parse func(body []byte) (Parsed, error)
+
+	// ParseRequest decodes and validates a request from its headers and
+	// body (the generated ParseRequest); when set, the server uses it in
+	// place of Parse.
+	ParseRequest func(h http.Header, body []byte) (Parsed, error)
+
+	// ParseAs decodes a stored body as the event type found when it was
+	// received (the generated ParseAs). The inbox stores the body, not
+	// the headers, so it is required with ParseRequest unless Parse is
+	// set; when set, the inbox uses it in place of Parse.
+	ParseAs func(eventType string, body []byte) (Parsed, error)
 
 	// DeliveryIDOf returns the delivery id a payload carries, if any (the
 	// generated DeliveryIDOf). Optional.

@@ -97,8 +97,11 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, providers: map[string]*Provider{}, now: time.Now}
 	for _, p := range cfg.Providers {
-		if p.Name == "" || p.Parse == nil {
-			return nil, fmt.Errorf("provider %q: Name and Parse are required", p.Name)
+		if p.Name == "" || (p.Parse == nil && p.ParseRequest == nil) {
+			return nil, fmt.Errorf("provider %q: Name and Parse (or ParseRequest) are required", p.Name)
+		}
+		if p.Parse == nil && p.ParseAs == nil {
+			return nil, fmt.Errorf("provider %q: ParseRequest needs ParseAs (or Parse), so the inbox can parse the stored body again", p.Name)
 		}
 		if p.Verify == nil && !cfg.Insecure {
 			return nil, fmt.Errorf("provider %q has no Verify; set one, or run insecure for local development", p.Name)
@@ -247,7 +250,12 @@ func (s *Server) webhook(p *Provider) http.HandlerFunc {
 		} else {
 			release()
 		}
-		parsed, err := p.Parse(body)
+		var parsed Parsed
+		if p.ParseRequest != nil {
+			parsed, err = p.ParseRequest(r.Header, body)
+		} else {
+			parsed, err = p.Parse(body)
+		}
 		event := Truncate(parsed.Type)
 		if err != nil {
 			a := Answer{Status: "malformed", Provider: p.Name, Event: event, Error: Truncate(err.Error())}
