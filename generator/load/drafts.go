@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/hookgen/hookgen/generator/diag"
@@ -145,9 +146,9 @@ func (n *Node) drop(f func(Member) bool) {
 // checkExtensions reports declared extensions no schema of the provider
 // uses: a manifest entry that matches nothing is a mistake.
 func (p *Provider) checkExtensions(used map[string]int, diags *diag.List) {
-	for _, e := range p.Manifest.Extensions {
+	for i, e := range p.Manifest.Extensions {
 		if used[e] == 0 {
-			diags.Add(p.Manifest.Pos, "extension keyword %q is declared in %s but no schema of %s uses it", e, ManifestName, p.Name)
+			diags.Add(p.Manifest.At(fmt.Sprintf("/extensions/%d", i)), "extension keyword %q is declared in %s but no schema of %s uses it", e, ManifestName, p.Name)
 		}
 	}
 }

@@ -229,13 +229,18 @@ func covers(r, o Ref) bool {
 	return false
 }
 
-// rulesEqual compares two rule sets; bounds are compared by address, so
-// equal bounds written twice count as different: the conservative answer
-// (the property stays raw JSON and is checked against both schemas).
+// rulesEqual reports whether two rule sets constrain the same way: bounds
+// compared by value as written, patterns by source.
 func rulesEqual(a, b *Rules) bool {
 	if a.Empty() || b.Empty() {
 		return a.Empty() == b.Empty()
 	}
-	x, y := *a, *b
-	return fmt.Sprint(x) == fmt.Sprint(y)
+	num := func(x, y *Number) bool { return (x == nil) == (y == nil) && (x == nil || x.Literal == y.Literal) }
+	pat := func(x, y *Pattern) bool { return (x == nil) == (y == nil) && (x == nil || x.Source == y.Source) }
+	return a.MinLength == b.MinLength && a.MaxLength == b.MaxLength && pat(a.Pattern, b.Pattern) &&
+		a.Format == b.Format && num(a.Minimum, b.Minimum) && num(a.Maximum, b.Maximum) &&
+		num(a.ExclusiveMinimum, b.ExclusiveMinimum) && num(a.ExclusiveMaximum, b.ExclusiveMaximum) &&
+		num(a.MultipleOf, b.MultipleOf) && a.MinItems == b.MinItems && a.MaxItems == b.MaxItems &&
+		a.UniqueItems == b.UniqueItems && a.MinProperties == b.MinProperties &&
+		a.MaxProperties == b.MaxProperties && a.Const == b.Const
 }

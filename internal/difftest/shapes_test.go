@@ -51,10 +51,21 @@ func TestShapesUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	const fix = `go run ./cmd/hookgen generate --schemas internal/difftest/shapes/schemas --out internal/difftest/shapes --testdata ""`
+	made := map[string]bool{}
 	for _, f := range res.Files {
+		made[filepath.FromSlash(f.Path)] = true
 		disk, err := os.ReadFile(filepath.Join(shapesDir, filepath.FromSlash(f.Path)))
 		if err != nil || !bytes.Equal(disk, f.Content) {
-			t.Errorf("%s is stale (%v): run go run ./cmd/hookgen generate --schemas internal/difftest/shapes/schemas --out internal/difftest/shapes --testdata \"\"", f.Path, err)
+			t.Errorf("%s is stale (%v): run %s", f.Path, err, fix)
+		}
+	}
+	// A file generate no longer makes would still be compiled in.
+	onDisk, _ := filepath.Glob(filepath.Join(shapesDir, "shapes", "*_gen.go"))
+	for _, f := range onDisk {
+		rel, _ := filepath.Rel(shapesDir, f)
+		if !made[rel] {
+			t.Errorf("%s is no longer generated: run %s", f, fix)
 		}
 	}
 }
