@@ -715,8 +715,10 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	props, hasProps := s.Keyword("properties")
 	ap, hasAP := s.Keyword("additionalProperties")
 	_, hasRequired := s.Keyword("required")
-	if (!hasProps || len(props.Node.Members) == 0) && !hasRequired {
-		// A map: the value type comes from additionalProperties.
+	closed := hasAP && ap.Node.Kind == load.Bool && !ap.Node.Bool
+	if (!hasProps || len(props.Node.Members) == 0) && !hasRequired && !closed {
+		// A map: the value type comes from additionalProperties. An
+		// object closed to every member is an empty struct instead.
 		return b.container(s, named, Map, "additionalProperties", "object")
 	}
 	t := b.declare(s, Struct)
