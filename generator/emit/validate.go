@@ -43,6 +43,7 @@ func genStructValidate(f *jen.File, t *model.Type) {
 		if t.Object != nil {
 			genObjectRules(g, t)
 		}
+		genAssertions(g, t)
 	})
 }
 

@@ -330,12 +330,16 @@ func (b *builder) rawReason(s load.Schema) string {
 		return "it refers to itself through oneOf or anyOf"
 	}
 	defer b.guard.leave("rawReason", s.Key())
+	assert, why := b.assertive(s) // assertions beside properties (assert.go)
+	if why != "" {
+		return why
+	}
 	for _, m := range s.Node.Members {
-		if rawOnlyKeywords[m.Name] {
+		if rawOnlyKeywords[m.Name] && !(assert && assertKeywords[m.Name]) {
 			return fmt.Sprintf("it uses %q", m.Name)
 		}
 	}
-	if all, ok := s.Keyword("allOf"); ok {
+	if all, ok := s.Keyword("allOf"); ok && !assert {
 		if _, single := singleAllOf(s); single && len(all.Node.Items) == 1 {
 			return ""
 		}
@@ -354,7 +358,7 @@ func (b *builder) rawReason(s load.Schema) string {
 	}
 	_, hasOneOf := s.Keyword("oneOf")
 	_, hasAnyOf := s.Keyword("anyOf")
-	if hasOneOf || hasAnyOf {
+	if (hasOneOf || hasAnyOf) && !assert {
 		if hasOneOf && hasAnyOf {
 			return "it uses both oneOf and anyOf"
 		}
@@ -652,10 +656,9 @@ func isInteger(lit string) bool {
 
 // shape builds the Go type of a schema that can be typed.
 func (b *builder) shape(s load.Schema, named bool) Ref {
-	if _, ok := s.Keyword("oneOf"); ok {
-		return b.union(s, named)
-	}
-	if _, ok := s.Keyword("anyOf"); ok {
+	_, oneOf := s.Keyword("oneOf")
+	_, anyOf := s.Keyword("anyOf")
+	if (oneOf || anyOf) && !b.isAssertive(s) {
 		return b.union(s, named)
 	}
 	types, nullable := jsonTypes(s)
@@ -792,6 +795,9 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	}
 	if obj.NoAdditional || obj.CountsExtra || len(obj.DependentRequired) > 0 {
 		t.Object = obj
+	}
+	if b.isAssertive(s) {
+		b.assertions(s, t)
 	}
 	return r
 }
@@ -1258,7 +1264,7 @@ func (b *builder) finish() {
 			n := 0
 			for _, f := range t.Fields {
 				f.SkipBit = -1
-				if needsCheck(f.Type) {
+				if needsCheck(f.Type) || f.asserted {
 					f.SkipBit = n
 					n++
 				}

@@ -195,6 +195,9 @@ type Type struct {
 	Rules *Rules
 	// Object are the constraints on a Struct as a whole.
 	Object *ObjectRules
+	// Assertions are the keywords beside a Struct's properties that
+	// Validate checks on its fields (assert.go), in schema order.
+	Assertions []*Assertion
 
 	// Union: the member types, in the order boolean, integer, number,
 	// string, array, object.
@@ -264,6 +267,8 @@ type Field struct {
 	// decoding sets when it refused the field's value or never saw it; -1
 	// for a field validation never looks at.
 	SkipBit int
+	// asserted: an assertion of the struct reads the field.
+	asserted bool
 }
 
 // RefKind is the shape of a Go type expression.
