@@ -460,6 +460,9 @@ func (b *builder) unionReason(s load.Schema) string {
 	case 1:
 		return ""
 	}
+	if b.sameKind(kw, alts) != nil {
+		return "" // one JSON type, branches with different rules (samekind.go)
+	}
 	_, err := b.discriminate(alts)
 	if err == "" {
 		return ""
@@ -1028,6 +1031,9 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		r := b.typeAt(alts[0], false)
 		r.Nullable = r.Nullable || nullable
 		return r
+	}
+	if branches := b.sameKind(kw, alts); branches != nil {
+		return b.sameKindType(s, named, kw, branches, nullable)
 	}
 	disc, why := b.discriminate(alts)
 	if why != "" {

@@ -325,6 +325,8 @@ type Rules struct {
 	// Const is a Go literal the value must equal (string, int64, float64
 	// or bool).
 	Const any
+	// Branches: the value is a same-type oneOf/anyOf (samekind.go).
+	Branches *Branches
 }
 
 // Empty reports whether the rules constrain nothing.

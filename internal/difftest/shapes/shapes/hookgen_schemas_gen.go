@@ -25,7 +25,7 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"contact", "dependencies", "nested", "nineteen", "refine", "reviews", "seven", "unions"}
+var Schemas = []string{"contact", "dependencies", "events", "nested", "nineteen", "refine", "reviews", "seven", "status", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
@@ -35,6 +35,9 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "dependencies":
 		v := new(Dependencies)
+		return v, v.UnmarshalJSON(data)
+	case "events":
+		v := new(Events)
 		return v, v.UnmarshalJSON(data)
 	case "nested":
 		v := new(Nested)
@@ -50,6 +53,9 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "seven":
 		v := new(Seven)
+		return v, v.UnmarshalJSON(data)
+	case "status":
+		v := new(Status)
 		return v, v.UnmarshalJSON(data)
 	case "unions":
 		v := new(Unions)
@@ -81,6 +87,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 			return v, err
 		}
 		return v, nil
+	case "events":
+		v := new(Events)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "nested":
 		v := new(Nested)
 		if err := hkCheck(v, data); err != nil {
@@ -131,6 +147,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 			return v, err
 		}
 		return v, nil
+	case "status":
+		v := new(Status)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "unions":
 		v := new(Unions)
 		if err := hkCheck(v, data); err != nil {
@@ -152,6 +178,8 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Contact), data)
 	case "dependencies":
 		return hkCheck(new(Dependencies), data)
+	case "events":
+		return hkCheck(new(Events), data)
 	case "nested":
 		return hkCheck(new(Nested), data)
 	case "nineteen":
@@ -162,6 +190,8 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Reviews), data)
 	case "seven":
 		return hkCheck(new(Seven), data)
+	case "status":
+		return hkCheck(new(Status), data)
 	case "unions":
 		return hkCheck(new(Unions), data)
 	}
