@@ -102,6 +102,10 @@ func genDefined(f *jen.File, t *model.Type) {
 //	type TUnknown struct { Kind string; Raw json.RawMessage }
 //	func UnmarshalT(data []byte) (T, error)
 func genSum(f *jen.File, t *model.Type) {
+	if t.SumBy != model.SumByDiscriminator {
+		genObjectSum(f, t) // sums.go
+		return
+	}
 	var names []string
 	for _, v := range t.Variants {
 		names = append(names, fmt.Sprintf("*%s (%s %q)", v.Type.Name, t.Discriminator, v.Value))
