@@ -124,7 +124,7 @@ func genObjectSum(f *jen.File, t *model.Type) {
 		for i, v := range t.Variants {
 			try := []jen.Code{
 				jen.Id("v").Op(":=").New(jen.Id(v.Type.Name)),
-				jen.List(jen.Id("ok"), jen.Id("e"), jen.Err()).Op(":=").Id("d").Dot("try").Call(jen.Id("v"), jen.Id("p")),
+				jen.List(jen.Id("ok"), jen.Id("e"), jen.Err()).Op(":=").Id("d").Dot("try").Call(jen.Id("v")),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			}
 			if oneOf {
@@ -167,4 +167,37 @@ func genNoMembers(g *jen.Group, t *model.Type) {
 			return
 		}
 	}
+}
+
+// genSumBox prints the struct a file's root sum is boxed in, so that it
+// can be an event (whose methods need a named non-interface type):
+//
+//	type T struct{ Value TVariant }
+//
+// with JSON methods and validation that hand over to the variant.
+func genSumBox(f *jen.File, t *model.Type) {
+	sum := t.Base.Type
+	f.Comment(typeDoc(t, "holds a "+sum.Name+" in Value"))
+	f.Type().Id(t.Name).Struct(
+		jen.Comment(fmt.Sprintf("Value is the variant the payload is; see %s.", sum.Name)),
+		jen.Id("Value").Id(sum.Name),
+	)
+	genMarshal(f, t)
+	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+		jen.If(jen.Id("x").Dot("Value").Op("==").Nil()).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")))),
+		jen.Return(jen.Id("x").Dot("Value").Dot("appendJSON").Call(jen.Id("b"))),
+	)
+	genUnmarshal(f, t)
+	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Params(jen.Err().Error()).Block(
+		jen.List(jen.Id("x").Dot("Value"), jen.Err()).Op("=").Id(sumDecoder(sum)).Call(jen.Id("d"), jen.Id("p")),
+		jen.Return(jen.Err()),
+	)
+	genValidateMethod(f, t)
+	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("validate").Params(validatorParams()...).Block(
+		jen.If(jen.Id("x").Dot("Value").Op("==").Nil()).Block(
+			jen.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("type"), jen.Lit("expected object, but got nothing")),
+			jen.Return(),
+		),
+		jen.Id("x").Dot("Value").Dot("validate").Call(jen.Id("e"), jen.Id("p")),
+	)
 }

@@ -69,6 +69,10 @@ func genEnum(f *jen.File, t *model.Type) {
 // genDefined prints `type T []U` and the like, with decoder and validator.
 // A raw JSON type also gets the JSON methods json.RawMessage would have.
 func genDefined(f *jen.File, t *model.Type) {
+	if t.Base.IsSum() {
+		genSumBox(f, t) // sums.go
+		return
+	}
 	f.Comment(typeDoc(t, "is a named schema"))
 	if t.Base.Kind == model.Raw && t.Base.RawReason != "" {
 		f.Comment(comment(fmt.Sprintf("It is kept as raw JSON because %s; Validate checks it against the schema.", t.Base.RawReason)))

@@ -467,9 +467,6 @@ func (b *builder) unionReason(s load.Schema) string {
 		return ""
 	}
 	if b.objectSum(alts) {
-		if s.Pointer == "" {
-			return "it is a file's root " + kw + " of objects without a discriminator (an event's root must be a struct)"
-		}
 		return "" // sums.go
 	}
 	return kw + " " + err
@@ -1282,7 +1279,7 @@ func (b *builder) finish() {
 			}
 			slices.SortFunc(t.Implements, func(a, b *Type) int { return strings.Compare(a.Name, b.Name) })
 		case Defined:
-			if containsSum(t.Base) {
+			if containsSum(t.Base) && !t.Base.IsSum() { // a root's boxed sum (sums.go)
 				b.diags.Unsupported(t.Pos, "a sum type nested in %s; hookgen decodes sums held directly or in an array of a property", describe(t.Base))
 			}
 		}

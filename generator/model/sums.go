@@ -149,8 +149,19 @@ func (b *builder) closeVariants(s load.Schema, branches load.Schema, t *Type) {
 // objectSumType builds the Sum of a oneOf/anyOf of structs that no
 // discriminator tells apart (objectSum): by members when each branch has
 // one of its own, else by validation.
+//
+// A file's root may be an event, whose type must be a struct: there the
+// sum is boxed, `type T struct{ Value TVariant }` (a Defined type whose
+// Base is the sum), and the interface is named TVariant.
 func (b *builder) objectSumType(s load.Schema, kw string, alts []load.Schema, nullable bool) Ref {
-	t := b.declare(s, Sum)
+	var box *Type
+	var t *Type
+	if s.Pointer == "" {
+		box = b.declare(s, Defined)
+		t = b.declareAs(s, Sum, box.Name+"Variant")
+	} else {
+		t = b.declare(s, Sum)
+	}
 	t.SumKeyword = kw
 	t.Unknown = t.Name + "Unknown"
 	t.Decoder = "Unmarshal" + t.Name
@@ -158,6 +169,10 @@ func (b *builder) objectSumType(s load.Schema, kw string, alts []load.Schema, nu
 	b.claim(t.Unknown, "the unknown variant of "+t.Name, s.Pos())
 	b.claim(t.Decoder, "the decoder of "+t.Name, s.Pos())
 	r := Ref{Kind: Named, Type: t, Nullable: nullable}
+	if box != nil {
+		box.Base = Ref{Kind: Named, Type: t}
+		r.Type = box
+	}
 	b.refs[s.Key()] = r
 	var targets []load.Schema
 	for _, br := range alts {
@@ -184,6 +199,23 @@ func (b *builder) objectSumType(s load.Schema, kw string, alts []load.Schema, nu
 		}
 	}
 	return r
+}
+
+// declareAs declares a type of the schema at s under a name of the
+// model's choosing (declare names it after s).
+func (b *builder) declareAs(s load.Schema, kind TypeKind, name string) *Type {
+	t := &Type{
+		Kind:   kind,
+		Name:   name,
+		Doc:    docOf(s),
+		Source: b.prov.Name + "/" + s.Doc.Name + "#" + s.Pointer,
+		Pos:    s.Pos(),
+		offset: s.Node.Offset,
+	}
+	b.claim(t.Name, "type "+t.Name, s.Pos())
+	b.pkg.Types = append(b.pkg.Types, t)
+	fileFor(b.pkg, s.Doc).Types = append(fileFor(b.pkg, s.Doc).Types, t)
+	return t
 }
 
 // memberBranchName names an inline branch of a sum told apart by members

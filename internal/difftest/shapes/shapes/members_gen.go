@@ -277,7 +277,7 @@ func decodeMembersReviewersItem(d *hkDecoder, p *hkPath) (MembersReviewersItem, 
 	var n, end int
 	if has&(1<<0) != 0 {
 		v := new(User)
-		ok, e, err := d.try(v, p)
+		ok, e, err := d.try(v)
 		if err != nil {
 			return nil, err
 		}
@@ -288,7 +288,7 @@ func decodeMembersReviewersItem(d *hkDecoder, p *hkPath) (MembersReviewersItem, 
 	}
 	if has&(1<<1) != 0 {
 		v := new(Team)
-		ok, e, err := d.try(v, p)
+		ok, e, err := d.try(v)
 		if err != nil {
 			return nil, err
 		}
@@ -382,7 +382,7 @@ func decodeMembersOwner(d *hkDecoder, p *hkPath) (MembersOwner, error) {
 	var n, end int
 	if has&(1<<0) != 0 {
 		v := new(User)
-		ok, e, err := d.try(v, p)
+		ok, e, err := d.try(v)
 		if err != nil {
 			return nil, err
 		}
@@ -393,7 +393,7 @@ func decodeMembersOwner(d *hkDecoder, p *hkPath) (MembersOwner, error) {
 	}
 	if has&(1<<1) != 0 {
 		v := new(Team)
-		ok, e, err := d.try(v, p)
+		ok, e, err := d.try(v)
 		if err != nil {
 			return nil, err
 		}
@@ -487,7 +487,7 @@ func decodeMembersLocation(d *hkDecoder, p *hkPath) (MembersLocation, error) {
 	var n, end int
 	if has&(1<<0) != 0 {
 		v := new(MembersLocationPath)
-		ok, e, err := d.try(v, p)
+		ok, e, err := d.try(v)
 		if err != nil {
 			return nil, err
 		}
@@ -498,7 +498,7 @@ func decodeMembersLocation(d *hkDecoder, p *hkPath) (MembersLocation, error) {
 	}
 	if has&(1<<1) != 0 {
 		v := new(MembersLocationURL)
-		ok, e, err := d.try(v, p)
+		ok, e, err := d.try(v)
 		if err != nil {
 			return nil, err
 		}
@@ -694,7 +694,7 @@ func decodeMembersSize(d *hkDecoder, p *hkPath) (MembersSize, error) {
 	var n, end int
 	{
 		v := new(MembersSizeSmall)
-		ok, e, err := d.try(v, p)
+		ok, e, err := d.try(v)
 		if err != nil {
 			return nil, err
 		}
@@ -705,7 +705,7 @@ func decodeMembersSize(d *hkDecoder, p *hkPath) (MembersSize, error) {
 	}
 	{
 		v := new(MembersSizeLarge)
-		ok, e, err := d.try(v, p)
+		ok, e, err := d.try(v)
 		if err != nil {
 			return nil, err
 		}
@@ -890,7 +890,7 @@ func decodeMembersLimit(d *hkDecoder, p *hkPath) (MembersLimit, error) {
 	}
 	{
 		v := new(MembersLimitLow)
-		ok, e, err := d.try(v, p)
+		ok, e, err := d.try(v)
 		if err != nil {
 			return nil, err
 		}
@@ -901,7 +901,7 @@ func decodeMembersLimit(d *hkDecoder, p *hkPath) (MembersLimit, error) {
 	}
 	{
 		v := new(MembersLimitHigh)
-		ok, e, err := d.try(v, p)
+		ok, e, err := d.try(v)
 		if err != nil {
 			return nil, err
 		}

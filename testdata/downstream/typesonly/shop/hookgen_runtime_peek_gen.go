@@ -298,16 +298,19 @@ func (d *hkDecoder) peekNames(names []string) (has uint64, err error) {
 // try decodes the value at the decoder's position into v on a copy of the
 // decoder, and validates it: ok when neither found a violation; end is
 // where the value ends. d itself moves nowhere and records nothing, so a
-// sum can try its variants in turn. A syntax error is returned.
-func (d *hkDecoder) try(v hkValue, p *hkPath) (ok bool, end int, err error) {
+// sum can try its variants in turn. A syntax error is returned. Only the
+// verdict counts, so the violations are found without their pointers
+// (the caller's path would escape through v's methods, and cost every
+// value of the sum an allocation).
+func (d *hkDecoder) try(v hkValue) (ok bool, end int, err error) {
 	t := hkDecoder{data: d.data, pos: d.pos, depth: d.depth}
-	if err := v.decodeJSON(&t, p); err != nil {
+	if err := v.decodeJSON(&t, nil); err != nil {
 		return false, 0, err
 	}
 	if len(t.errs.list) > 0 {
 		return false, t.pos, nil
 	}
-	v.validate(&t.errs, p)
+	v.validate(&t.errs, nil)
 	return len(t.errs.list) == 0, t.pos, nil
 }
 
