@@ -250,11 +250,36 @@ func memberBranchName(branches load.Schema, idx int) string {
 			return ""
 		}
 	}
-	members := distinguishing(alts)
-	if members == nil {
-		return ""
+	if members := distinguishing(alts); members != nil {
+		return naming.Exported(members[at])
 	}
-	return naming.Exported(members[at])
+	// No member of its own: the first member only this branch requires,
+	// when every branch has one.
+	names := map[string]bool{}
+	mine := make([]string, len(alts))
+	for i, br := range alts {
+		req := br.Node.Get("required")
+		if req == nil {
+			return ""
+		}
+		for _, r := range req.Items {
+			unique := true
+			for j, other := range alts {
+				if j != i && other.Node.Get("required") != nil && slices.ContainsFunc(other.Node.Get("required").Items, func(n *load.Node) bool { return n.Str == r.Str }) {
+					unique = false
+				}
+			}
+			if unique {
+				mine[i] = naming.Exported(r.Str)
+				break
+			}
+		}
+		if mine[i] == "" || names[mine[i]] {
+			return ""
+		}
+		names[mine[i]] = true
+	}
+	return mine[at]
 }
 
 // pinnedName is the Go name of the string the first pinned required
