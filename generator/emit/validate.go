@@ -67,6 +67,9 @@ func present(t *model.Type, json string) jen.Code {
 
 func genObjectRules(g *jen.Group, t *model.Type) {
 	o := t.Object
+	if o.NoMembers {
+		genNoMembers(g, t) // sums.go
+	}
 	for _, dep := range o.DependentRequired {
 		for _, then := range dep.Then {
 			g.If(jen.Add(present(t, dep.If)).Op("&&").Op("!").Parens(present(t, then))).Block(

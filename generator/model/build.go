@@ -446,6 +446,9 @@ func (b *builder) unionReason(s load.Schema) string {
 		branches, _ = s.Keyword("anyOf")
 	}
 	for _, m := range s.Node.Members {
+		if m.Name == "additionalProperties" && b.closedBeside(s, branches) {
+			continue // sums.go: the variants carry it
+		}
 		if m.Name != kw && m.Name != "type" && !annotationKeywords[m.Name] && m.Name != "x-go-name" {
 			return fmt.Sprintf("it has %q beside %s", m.Name, kw)
 		}
@@ -469,6 +472,9 @@ func (b *builder) unionReason(s load.Schema) string {
 	}
 	if b.kindUnion(alts) != nil {
 		return ""
+	}
+	if b.objectSum(alts) {
+		return "" // sums.go
 	}
 	return kw + " " + err
 }
@@ -1037,6 +1043,9 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 	}
 	disc, why := b.discriminate(alts)
 	if why != "" {
+		if b.kindUnion(alts) == nil {
+			return b.objectSumType(s, kw, alts, nullable)
+		}
 		return b.kindUnionType(s, alts, nullable)
 	}
 	t := b.declare(s, Sum)
@@ -1069,6 +1078,7 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		}
 	}
 	slices.SortFunc(t.Variants, func(a, b Variant) int { return strings.Compare(a.Value, b.Value) })
+	b.closeVariants(s, branches, t)
 	return r
 }
 
@@ -1283,7 +1293,7 @@ func (b *builder) finish() {
 			}
 			slices.SortFunc(t.Implements, func(a, b *Type) int { return strings.Compare(a.Name, b.Name) })
 		case Defined:
-			if containsSum(t.Base) {
+			if containsSum(t.Base) && !t.Base.IsSum() { // a root's boxed sum (sums.go)
 				b.diags.Unsupported(t.Pos, "a sum type nested in %s; hookgen decodes sums held directly or in an array of a property", describe(t.Base))
 			}
 		}

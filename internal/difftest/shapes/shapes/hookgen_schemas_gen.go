@@ -25,7 +25,7 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"contact", "dependencies", "events", "nested", "nineteen", "refine", "reviews", "seven", "status", "unions"}
+var Schemas = []string{"contact", "dependencies", "events", "members", "nested", "nineteen", "refine", "reviews", "seven", "status", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
@@ -38,6 +38,9 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "events":
 		v := new(Events)
+		return v, v.UnmarshalJSON(data)
+	case "members":
+		v := new(Members)
 		return v, v.UnmarshalJSON(data)
 	case "nested":
 		v := new(Nested)
@@ -89,6 +92,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 		return v, nil
 	case "events":
 		v := new(Events)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "members":
+		v := new(Members)
 		if err := hkCheck(v, data); err != nil {
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
@@ -180,6 +193,8 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Dependencies), data)
 	case "events":
 		return hkCheck(new(Events), data)
+	case "members":
+		return hkCheck(new(Members), data)
 	case "nested":
 		return hkCheck(new(Nested), data)
 	case "nineteen":
