@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hookgen/hookgen/generator/load"
 	"github.com/hookgen/hookgen/generator/naming"
@@ -138,6 +139,7 @@ func (b *builder) closeVariants(s load.Schema, branches load.Schema, t *Type) {
 	if !b.closedBeside(s, branches) {
 		return
 	}
+	t.Doc = strings.TrimSpace(t.Doc + "\n\nNo value is valid: beside the " + t.SumKeyword + ", the schema says additionalProperties: false and declares no properties, so every member is a violation, and each variant requires one.")
 	for _, v := range t.Variants {
 		if v.Type.Object == nil {
 			v.Type.Object = &ObjectRules{MinProperties: -1, MaxProperties: -1}
@@ -179,6 +181,9 @@ func (b *builder) objectSumType(s load.Schema, kw string, alts []load.Schema, nu
 		targets = append(targets, b.follow(br))
 	}
 	members := distinguishing(targets)
+	if len(members) > 64 {
+		members = nil // the runtime peeks at most 64 names in one word
+	}
 	t.SumBy = SumByValidation
 	if members != nil {
 		t.SumBy = SumByMembers

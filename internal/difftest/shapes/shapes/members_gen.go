@@ -1026,6 +1026,8 @@ func (x *MembersLimitHigh) validate(e *hkErrors, p *hkPath) {
 
 // MembersSecret is one of several objects told apart by "type", generated from shapes/members.json#/properties/secret.
 //
+// No value is valid: beside the oneOf, the schema says additionalProperties: false and declares no properties, so every member is a violation, and each variant requires one.
+//
 // It holds *MembersSecretCommit (type "commit"), *MembersSecretIssue (type "issue"), or *MembersSecretUnknown for a value this package does not know. Decode it with UnmarshalMembersSecret.
 type MembersSecret interface {
 	isMembersSecret()
