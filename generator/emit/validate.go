@@ -43,6 +43,7 @@ func genStructValidate(f *jen.File, t *model.Type) {
 		if t.Object != nil {
 			genObjectRules(g, t)
 		}
+		genAssertions(g, t)
 	})
 }
 
@@ -133,6 +134,9 @@ func genDefinedValidate(f *jen.File, t *model.Type) {
 // addressable when r is a struct.
 func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 	p := pp.ptr()
+	if r.Rules != nil && r.Rules.Branches != nil {
+		genBranches(g, r.Rules.Branches, v, pp, depth)
+	}
 	switch r.Kind {
 	case model.Named:
 		if r.Type.Kind == model.Sum || r.Pointer {

@@ -330,12 +330,16 @@ func (b *builder) rawReason(s load.Schema) string {
 		return "it refers to itself through oneOf or anyOf"
 	}
 	defer b.guard.leave("rawReason", s.Key())
+	assert, why := b.assertive(s) // assertions beside properties (assert.go)
+	if why != "" {
+		return why
+	}
 	for _, m := range s.Node.Members {
-		if rawOnlyKeywords[m.Name] {
+		if rawOnlyKeywords[m.Name] && !(assert && assertKeywords[m.Name]) {
 			return fmt.Sprintf("it uses %q", m.Name)
 		}
 	}
-	if all, ok := s.Keyword("allOf"); ok {
+	if all, ok := s.Keyword("allOf"); ok && !assert {
 		if _, single := singleAllOf(s); single && len(all.Node.Items) == 1 {
 			return ""
 		}
@@ -354,7 +358,7 @@ func (b *builder) rawReason(s load.Schema) string {
 	}
 	_, hasOneOf := s.Keyword("oneOf")
 	_, hasAnyOf := s.Keyword("anyOf")
-	if hasOneOf || hasAnyOf {
+	if (hasOneOf || hasAnyOf) && !assert {
 		if hasOneOf && hasAnyOf {
 			return "it uses both oneOf and anyOf"
 		}
@@ -458,6 +462,9 @@ func (b *builder) unionReason(s load.Schema) string {
 		return kw + " of only null"
 	case 1:
 		return ""
+	}
+	if b.sameKind(kw, alts) != nil {
+		return "" // one JSON type, branches with different rules (samekind.go)
 	}
 	_, err := b.discriminate(alts)
 	if err == "" {
@@ -658,10 +665,9 @@ func isInteger(lit string) bool {
 
 // shape builds the Go type of a schema that can be typed.
 func (b *builder) shape(s load.Schema, named bool) Ref {
-	if _, ok := s.Keyword("oneOf"); ok {
-		return b.union(s, named)
-	}
-	if _, ok := s.Keyword("anyOf"); ok {
+	_, oneOf := s.Keyword("oneOf")
+	_, anyOf := s.Keyword("anyOf")
+	if (oneOf || anyOf) && !b.isAssertive(s) {
 		return b.union(s, named)
 	}
 	types, nullable := jsonTypes(s)
@@ -721,8 +727,10 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	props, hasProps := s.Keyword("properties")
 	ap, hasAP := s.Keyword("additionalProperties")
 	_, hasRequired := s.Keyword("required")
-	if (!hasProps || len(props.Node.Members) == 0) && !hasRequired {
-		// A map: the value type comes from additionalProperties.
+	closed := hasAP && ap.Node.Kind == load.Bool && !ap.Node.Bool
+	if (!hasProps || len(props.Node.Members) == 0) && !hasRequired && !closed {
+		// A map: the value type comes from additionalProperties. An
+		// object closed to every member is an empty struct instead.
 		return b.container(s, named, Map, "additionalProperties", "object")
 	}
 	t := b.declare(s, Struct)
@@ -796,6 +804,9 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	}
 	if obj.NoAdditional || obj.CountsExtra || len(obj.DependentRequired) > 0 {
 		t.Object = obj
+	}
+	if b.isAssertive(s) {
+		b.assertions(s, t)
 	}
 	return r
 }
@@ -1026,6 +1037,9 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		r := b.typeAt(alts[0], false)
 		r.Nullable = r.Nullable || nullable
 		return r
+	}
+	if branches := b.sameKind(kw, alts); branches != nil {
+		return b.sameKindType(s, named, kw, branches, nullable)
 	}
 	disc, why := b.discriminate(alts)
 	if why != "" {
@@ -1266,7 +1280,7 @@ func (b *builder) finish() {
 			n := 0
 			for _, f := range t.Fields {
 				f.SkipBit = -1
-				if needsCheck(f.Type) {
+				if needsCheck(f.Type) || f.asserted {
 					f.SkipBit = n
 					n++
 				}

@@ -195,6 +195,9 @@ type Type struct {
 	Rules *Rules
 	// Object are the constraints on a Struct as a whole.
 	Object *ObjectRules
+	// Assertions are the keywords beside a Struct's properties that
+	// Validate checks on its fields (assert.go), in schema order.
+	Assertions []*Assertion
 
 	// Union: the member types, in the order boolean, integer, number,
 	// string, array, object.
@@ -286,6 +289,8 @@ type Field struct {
 	// decoding sets when it refused the field's value or never saw it; -1
 	// for a field validation never looks at.
 	SkipBit int
+	// asserted: an assertion of the struct reads the field.
+	asserted bool
 }
 
 // RefKind is the shape of a Go type expression.
@@ -342,6 +347,8 @@ type Rules struct {
 	// Const is a Go literal the value must equal (string, int64, float64
 	// or bool).
 	Const any
+	// Branches: the value is a same-type oneOf/anyOf (samekind.go).
+	Branches *Branches
 }
 
 // Empty reports whether the rules constrain nothing.

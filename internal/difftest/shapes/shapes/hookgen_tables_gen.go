@@ -5,6 +5,7 @@ package shapes
 // Patterns of the schemas, compiled once.
 var (
 	hkPattern0 = hkCompilePattern("^@")
+	hkPattern1 = hkCompilePattern("^[a-z]$")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
