@@ -313,7 +313,11 @@ func (t *Type) SumRuleText() string {
 		return fmt.Sprintf("The variant is the one whose own required member is present: %s; no other variant declares it. A payload with none of them is a *%s; one with several is decoded as each of those variants in turn and %s.",
 			joinOr(parts), t.Unknown, validationRule(t))
 	case SumByValidation:
-		return fmt.Sprintf("No member tells the variants apart: a payload is decoded as each variant in turn and %s.", validationRule(t))
+		text := fmt.Sprintf("No member tells the variants apart: a payload is decoded as each variant in turn and %s.", validationRule(t))
+		if t.SumKeyword == "oneOf" {
+			text += " A variant's Validate checks that variant's schema only: a value you build that another variant accepts too breaks the oneOf, which only decoding sees."
+		}
+		return text
 	}
 	return ""
 }
