@@ -174,7 +174,7 @@ func (a *asserter) holds(c *model.Cond) cond {
 	case model.CondPresent:
 		return presentCond(c.Field)
 	case model.CondValue:
-		return valueCond(c)
+		return valueCond(c, true)
 	}
 	panic(fmt.Sprintf("unknown cond op %d", c.Op))
 }
@@ -251,11 +251,30 @@ func (a *asserter) report(g *jen.Group, c *model.Cond) {
 			b.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("required"), jen.Lit(fmt.Sprintf("missing properties: %q", c.Name)))
 		})
 	case model.CondValue:
-		msg := map[string]string{"const": "value must be ", "enum": "value must be one of ", "type": "expected "}[c.Keyword] + c.Allowed
-		ifFails(g, valueCond(c), func(b *jen.Group) {
-			b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(c.Name))
-			b.Id("e").Dot("add").Call(jen.Op("&").Id("fp"), jen.Lit(c.Keyword), jen.Lit(msg))
-		})
+		if c.Keyword != "" {
+			msg := map[string]string{"const": "value must be ", "enum": "value must be one of ", "type": "expected "}[c.Keyword] + c.Allowed
+			ifFails(g, valueCond(c, false), func(b *jen.Group) {
+				b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(c.Name))
+				b.Id("e").Dot("add").Call(jen.Op("&").Id("fp"), jen.Lit(c.Keyword), jen.Lit(msg))
+			})
+		}
+		if c.Rules != nil {
+			// The bounds apply to a value that is there and not null.
+			f := c.Field
+			there := presentCond(f)
+			if f.State == model.Nullable || f.State == model.OptionalNullable {
+				there = andCond(there, notCond(cond{code: jen.Id("x").Dot(f.Name).Dot("Null"), atomic: true}))
+			}
+			body := func(b *jen.Group) {
+				b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(c.Name))
+				genScalarRules(b, model.Ref{Kind: model.Builtin, Builtin: builtinOf(f), Rules: c.Rules}, plainValue(f), jen.Op("&").Id("fp"))
+			}
+			if there.code == nil {
+				g.BlockFunc(body)
+			} else {
+				g.If(there.expr()).BlockFunc(body)
+			}
+		}
 	}
 }
 
@@ -284,16 +303,50 @@ func presentCond(f *model.Field) cond {
 	return constCond(true)
 }
 
-// valueCond tells whether a field is absent, or holds what c allows.
-func valueCond(c *model.Cond) cond {
-	f := c.Field
+// fieldValue is the non-null value of a field.
+func fieldValue(f *model.Field) *jen.Statement {
 	v := jen.Id("x").Dot(f.Name)
 	if f.State != model.Required {
 		v = v.Dot("Value")
 	}
+	return v
+}
+
+// plainValue is the non-null value of a field as its builtin type, for
+// the checks of rules (utf8.RuneCountInString, formats) to take.
+func plainValue(f *model.Field) *jen.Statement {
+	if f.Type.Kind == model.Named {
+		return jen.Id(builtinOf(f)).Parens(fieldValue(f))
+	}
+	return fieldValue(f)
+}
+
+// builtinOf is the builtin a scalar field's value is, or is defined over.
+func builtinOf(f *model.Field) string {
+	r := f.Type
+	if r.Kind == model.Named {
+		r = r.Type.Base
+	}
+	return r.Builtin
+}
+
+// valueCond tells whether a field is absent, or holds what c allows; with
+// rules, whether its value meets them too (checked into errors of its
+// own, in a function literal).
+func valueCond(c *model.Cond, rules bool) cond {
+	f := c.Field
+	v := fieldValue(f)
 	ok := constCond(c.Values == nil)
 	for _, val := range c.Values {
 		ok = orCond(ok, compare(v, literal(val)))
+	}
+	if rules && c.Rules != nil {
+		meets := jen.Func().Params().Bool().BlockFunc(func(b *jen.Group) {
+			b.Var().Id("e").Id("hkErrors")
+			genScalarRules(b, model.Ref{Kind: model.Builtin, Builtin: builtinOf(f), Rules: c.Rules}, plainValue(f), jen.Nil())
+			b.Return(jen.Len(jen.Id("e").Dot("list")).Op("==").Lit(0))
+		}).Call()
+		ok = andCond(ok, cond{code: meets, atomic: true})
 	}
 	if f.State == model.Nullable || f.State == model.OptionalNullable {
 		null := cond{code: jen.Id("x").Dot(f.Name).Dot("Null"), atomic: true}

@@ -19,9 +19,10 @@ import (
 // Cond that Validate evaluates on the fields. A subschema compiles when all
 // it reads can be read on the typed value: the presence of a declared
 // property (required, dependentRequired), the value of a declared scalar
-// property (const, enum, type), and further such subschemas nested in
-// anyOf/oneOf/allOf/not/if. Anything else (a bound, a nested object's
-// members, a property the struct does not declare) keeps the whole object
+// property (const, enum, type, and the bounds, pattern and format of its
+// JSON type), and further such subschemas nested in anyOf/oneOf/allOf/not/
+// if. Anything else (a count of members, a nested object's members, a
+// property the struct does not declare) keeps the whole object
 // raw JSON, checked by its schema table, with a RawReason saying which
 // subschema could not be compiled.
 
@@ -76,6 +77,9 @@ type Cond struct {
 	// "type"; Allowed lists the allowed values for the message.
 	Keyword string
 	Allowed string
+	// Rules are the bounds, pattern and format a CondValue's non-null
+	// value must also meet (nil: none); each reports its own keyword.
+	Rules *Rules
 }
 
 // Assertion is one keyword beside a struct's properties, compiled.
@@ -403,11 +407,13 @@ func (b *builder) valueCond(scope condScope, name string, ps load.Schema) (*Cond
 	}
 	b.checkKeywords(ps)
 	c := &Cond{Op: CondValue, Field: info.field, Name: name, Null: true}
-	asserts := false
+	asserts, bounded := false, false
 	for _, m := range ps.Node.Members {
 		switch {
 		case m.Name == "type" || m.Name == "const" || m.Name == "enum":
 			asserts = true
+		case valueRuleKeywords[m.Name]:
+			asserts, bounded = true, true
 		case annotationKeywords[m.Name] || strings.HasPrefix(m.Name, "x-"):
 		default:
 			return nil, fmt.Sprintf("subschema at #%s has %q", ps.Pointer, m.Name)
@@ -418,6 +424,16 @@ func (b *builder) valueCond(scope condScope, name string, ps load.Schema) (*Cond
 	}
 	if info.json == "" {
 		return nil, fmt.Sprintf("subschema at #%s checks %q, whose Go type is not a scalar", ps.Pointer, name)
+	}
+	if bounded {
+		if info.builtin == "" {
+			return nil, fmt.Sprintf("subschema at #%s bounds %q, whose Go type hookgen does not bound here", ps.Pointer, name)
+		}
+		rules := b.rules(ps, info.builtin)
+		rules.Const = nil // compared as a value below
+		if !rules.Empty() {
+			c.Rules = rules
+		}
 	}
 	if t := ps.Node.Get("type"); t != nil {
 		c.Keyword = "type"
@@ -467,6 +483,12 @@ func (b *builder) valueCond(scope condScope, name string, ps load.Schema) (*Cond
 	}
 	return c, ""
 }
+
+// valueRuleKeywords are the bounds, pattern and format a subschema of an
+// assertion may put on a scalar property; those of another JSON type than
+// the property's do not apply to it, as JSON Schema says.
+var valueRuleKeywords = set("minLength", "maxLength", "pattern", "format", "minimum", "maximum",
+	"exclusiveMinimum", "exclusiveMaximum", "multipleOf")
 
 // goValue is a JSON literal as a value of the Go builtin a field compares
 // as, when it can be one.

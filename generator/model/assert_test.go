@@ -50,7 +50,9 @@ func TestAssertionsCompile(t *testing.T) {
 		// then without if asserts nothing, as JSON Schema says.
 		{extra: `"then": {"required": ["n"]}`},
 		{extra: `"anyOf": [{"required": ["zz"]}]`, raw: `#/anyOf/0/required requires "zz", which is not one of its properties`},
-		{extra: `"anyOf": [{"properties": {"a": {"minLength": 2}}}]`, raw: `#/anyOf/0/properties/a has "minLength"`},
+		{extra: `"anyOf": [{"properties": {"a": {"minLength": 2, "pattern": "^x"}, "n": {"minimum": 3}}}]`, ops: []model.CondOp{model.CondAll}},
+		{extra: `"anyOf": [{"properties": {"a": {"minItems": 2}}}]`, raw: `#/anyOf/0/properties/a has "minItems"`},
+		{extra: `"anyOf": [{"properties": {"t": {"maxLength": 2}}}]`, raw: `bounds "t"`},
 		{extra: `"not": {"properties": {"t": {"const": "2024-01-01T00:00:00Z"}}}`, raw: `compares "t", whose Go type is not compared`},
 		{extra: `"not": {"properties": {"o": {"const": {}}}}`, raw: `compares "o"`},
 		{extra: `"allOf": [{"minProperties": 2}]`, raw: `#/allOf/0 has "minProperties"`},

@@ -3,6 +3,8 @@
 
 package shapes
 
+import "unicode/utf8"
+
 // Contact is an object, generated from shapes/contact.json#.
 type Contact struct {
 	Email   Optional[string]        `json:"email,omitzero"`
@@ -224,10 +226,54 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 	// allOf (#/allOf)
-	if x.hkSkip[0]&uint64(0x144) == 0 {
+	if x.hkSkip[0]&uint64(0x1e5) == 0 {
 		if x.Age.Set && x.Age.Null {
 			fp := p.field("age")
 			e.add(&fp, "type", "expected integer")
+		}
+		if x.Age.Set && !x.Age.Null {
+			fp := p.field("age")
+			if x.Age.Value < 0 {
+				e.addf(&fp, "minimum", "must be >= 0 but found %v", x.Age.Value)
+			}
+		}
+		if x.Email.Set {
+			fp := p.field("email")
+			{
+				n := utf8.RuneCountInString(x.Email.Value)
+				if n < 3 {
+					e.addf(&fp, "minLength", "length must be >= 3, but got %d", n)
+				}
+			}
+			if !hkPattern0.MatchString(x.Email.Value) {
+				e.addf(&fp, "pattern", "%q does not match pattern \"@\"", x.Email.Value)
+			}
+		}
+		if (x.Score.Set && !func() bool {
+			var e hkErrors
+			if x.Score.Value > 100 {
+				e.addf(nil, "maximum", "must be <= 100 but found %v", x.Score.Value)
+			}
+			return len(e.list) == 0
+		}()) && (x.Vat.Set && !func() bool {
+			var e hkErrors
+			if !hkPattern2.MatchString(x.Vat.Value) {
+				e.addf(nil, "pattern", "%q does not match pattern \"^X\"", x.Vat.Value)
+			}
+			return len(e.list) == 0
+		}()) {
+			if x.Score.Set {
+				fp := p.field("score")
+				if x.Score.Value > 100 {
+					e.addf(&fp, "maximum", "must be <= 100 but found %v", x.Score.Value)
+				}
+			}
+			if x.Vat.Set {
+				fp := p.field("vat")
+				if !hkPattern2.MatchString(x.Vat.Value) {
+					e.addf(&fp, "pattern", "%q does not match pattern \"^X\"", x.Vat.Value)
+				}
+			}
 		}
 		if ((!x.Active.Set || x.Active.Value == true) && x.Active.Set) && x.Fax.Set {
 			e.add(p, "not", "value matches a schema it must not")

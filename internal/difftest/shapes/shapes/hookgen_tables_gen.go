@@ -4,8 +4,10 @@ package shapes
 
 // Patterns of the schemas, compiled once.
 var (
-	hkPattern0 = hkCompilePattern("^@")
-	hkPattern1 = hkCompilePattern("^[a-z]$")
+	hkPattern0 = hkCompilePattern("@")
+	hkPattern1 = hkCompilePattern("^@")
+	hkPattern2 = hkCompilePattern("^X")
+	hkPattern3 = hkCompilePattern("^[a-z]$")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
@@ -19,23 +21,16 @@ var (
 	hkTable6  hkSchema // shapes/nineteen.json#/properties/pair/items/1
 	hkTable7  hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
 	hkTable8  hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
-	hkTable9  hkSchema // shapes/seven.json#
-	hkTable10 hkSchema // shapes/seven.json#/definitions/Name
-	hkTable11 hkSchema // shapes/seven.json#/dependencies/billing
-	hkTable12 hkSchema // shapes/seven.json#/dependencies/billing/properties/card
-	hkTable13 hkSchema // shapes/seven.json#/properties/billing
-	hkTable14 hkSchema // shapes/seven.json#/properties/card
-	hkTable15 hkSchema // shapes/seven.json#/properties/name
-	hkTable16 hkSchema // shapes/seven.json#/properties/open
-	hkTable17 hkSchema // shapes/seven.json#/properties/open/additionalItems
-	hkTable18 hkSchema // shapes/seven.json#/properties/open/items/0
-	hkTable19 hkSchema // shapes/seven.json#/properties/point
-	hkTable20 hkSchema // shapes/seven.json#/properties/point/additionalItems
-	hkTable21 hkSchema // shapes/seven.json#/properties/point/items/0
-	hkTable22 hkSchema // shapes/seven.json#/properties/point/items/1
-	hkTable23 hkSchema // shapes/unions.json#/properties/overlap
-	hkTable24 hkSchema // shapes/unions.json#/properties/overlap/oneOf/0
-	hkTable25 hkSchema // shapes/unions.json#/properties/overlap/oneOf/1
+	hkTable9  hkSchema // shapes/seven.json#/properties/open
+	hkTable10 hkSchema // shapes/seven.json#/properties/open/additionalItems
+	hkTable11 hkSchema // shapes/seven.json#/properties/open/items/0
+	hkTable12 hkSchema // shapes/seven.json#/properties/point
+	hkTable13 hkSchema // shapes/seven.json#/properties/point/additionalItems
+	hkTable14 hkSchema // shapes/seven.json#/properties/point/items/0
+	hkTable15 hkSchema // shapes/seven.json#/properties/point/items/1
+	hkTable16 hkSchema // shapes/unions.json#/properties/overlap
+	hkTable17 hkSchema // shapes/unions.json#/properties/overlap/oneOf/0
+	hkTable18 hkSchema // shapes/unions.json#/properties/overlap/oneOf/1
 )
 
 func init() {
@@ -63,51 +58,27 @@ func init() {
 	hkTable8.types = hkTString
 	hkTable8.minLength = 2
 	hkTable9 = hkNewSchema()
-	hkTable9.types = hkTObject
-	hkTable9.properties = map[string]*hkSchema{
-		"billing": &hkTable13,
-		"card":    &hkTable14,
-		"name":    &hkTable15,
-		"open":    &hkTable16,
-		"point":   &hkTable19,
-	}
-	hkTable9.dependentSchemas = map[string]*hkSchema{"billing": &hkTable11}
-	hkTable9.dependentRequired = map[string][]string{"card": []string{"billing"}}
+	hkTable9.types = hkTArray
+	hkTable9.prefixItems = []*hkSchema{&hkTable11}
+	hkTable9.items = &hkTable10
 	hkTable10 = hkNewSchema()
-	hkTable10.types = hkTString
-	hkTable10.minLength = 1
+	hkTable10.types = hkTInteger
 	hkTable11 = hkNewSchema()
-	hkTable11.properties = map[string]*hkSchema{"card": &hkTable12}
+	hkTable11.types = hkTString
 	hkTable12 = hkNewSchema()
-	hkTable12.minLength = 4
+	hkTable12.types = hkTArray
+	hkTable12.prefixItems = []*hkSchema{&hkTable14, &hkTable15}
+	hkTable12.items = &hkTable13
 	hkTable13 = hkNewSchema()
-	hkTable13.types = hkTString
+	hkTable13.always = hkBoolPtr(false)
 	hkTable14 = hkNewSchema()
-	hkTable14.types = hkTString
+	hkTable14.types = hkTNumber
 	hkTable15 = hkNewSchema()
-	hkTable15.ref = &hkTable10
+	hkTable15.types = hkTNumber
 	hkTable16 = hkNewSchema()
-	hkTable16.types = hkTArray
-	hkTable16.prefixItems = []*hkSchema{&hkTable18}
-	hkTable16.items = &hkTable17
+	hkTable16.oneOf = []*hkSchema{&hkTable17, &hkTable18}
 	hkTable17 = hkNewSchema()
 	hkTable17.types = hkTInteger
 	hkTable18 = hkNewSchema()
-	hkTable18.types = hkTString
-	hkTable19 = hkNewSchema()
-	hkTable19.types = hkTArray
-	hkTable19.prefixItems = []*hkSchema{&hkTable21, &hkTable22}
-	hkTable19.items = &hkTable20
-	hkTable20 = hkNewSchema()
-	hkTable20.always = hkBoolPtr(false)
-	hkTable21 = hkNewSchema()
-	hkTable21.types = hkTNumber
-	hkTable22 = hkNewSchema()
-	hkTable22.types = hkTNumber
-	hkTable23 = hkNewSchema()
-	hkTable23.oneOf = []*hkSchema{&hkTable24, &hkTable25}
-	hkTable24 = hkNewSchema()
-	hkTable24.types = hkTInteger
-	hkTable25 = hkNewSchema()
-	hkTable25.types = hkTNumber
+	hkTable18.types = hkTNumber
 }

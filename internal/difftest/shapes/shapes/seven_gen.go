@@ -8,16 +8,47 @@ import (
 	"unicode/utf8"
 )
 
-// Seven is a named schema, generated from shapes/seven.json#.
-// It is kept as raw JSON because it has assertions beside its properties that a struct cannot check (the subschema at #/dependencies/billing/properties/card has "minLength"); Validate checks it against the schema.
-type Seven json.RawMessage
+// Seven is an object, generated from shapes/seven.json#.
+type Seven struct {
+	// Kept as raw JSON because it uses "prefixItems"; Validate checks it against the schema.
+	Point json.RawMessage `json:"point,omitempty"`
+	// Kept as raw JSON because it uses "prefixItems"; Validate checks it against the schema.
+	Open json.RawMessage `json:"open,omitempty"`
+	// draft-07 ignores maxLength beside $ref
+	Name    Optional[Name]   `json:"name,omitzero"`
+	Card    Optional[string] `json:"card,omitzero"`
+	Billing Optional[string] `json:"billing,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
+}
 
 // MarshalJSON encodes a Seven as encoding/json would, without reflection.
 func (x Seven) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *Seven) appendJSON(b []byte) []byte {
-	return hkAppendRaw(b, json.RawMessage(*x))
+	b = append(b, '{')
+	if len(x.Point) > 0 {
+		b = hkKey(b, "\"point\":")
+		b = hkAppendRaw(b, x.Point)
+	}
+	if len(x.Open) > 0 {
+		b = hkKey(b, "\"open\":")
+		b = hkAppendRaw(b, x.Open)
+	}
+	if x.Name.Set {
+		b = hkKey(b, "\"name\":")
+		b = x.Name.Value.appendJSON(b)
+	}
+	if x.Card.Set {
+		b = hkKey(b, "\"card\":")
+		b = hkAppendString(b, x.Card.Value)
+	}
+	if x.Billing.Set {
+		b = hkKey(b, "\"billing\":")
+		b = hkAppendString(b, x.Billing.Value)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a Seven; the error lists every violation found (see Parse).
@@ -25,18 +56,69 @@ func (x *Seven) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
 }
-func (x *Seven) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readRaw(p, (*json.RawMessage)(x))
+func (x *Seven) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = Seven{}
+	m, fp := d.members(hkSpecSeven, x.hkSkip[:], nil), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readRaw(&fp, &x.Point)
+		case 1:
+			err = d.readRaw(&fp, &x.Open)
+		case 2:
+			x.Name.Set = true
+			err = x.Name.Value.decodeJSON(d, &fp)
+		case 3:
+			x.Card.Set = true
+			err = d.readString(&fp, &x.Card.Value)
+		case 4:
+			x.Billing.Set = true
+			err = d.readString(&fp, &x.Billing.Value)
+		}
+	}
+	return m.end(d, &fp, err)
 }
 
+var hkSpecSeven = hkStructSpec([]string{"point", "open", "name", "card", "billing"}, []int{0, 1, 2, 3, 4}, []int{}, false)
+
 // Validate reports every way the Seven breaks its schema, as a *ValidationError.
-func (x Seven) Validate() error {
+func (x *Seven) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
 	return e.err()
 }
-func (x Seven) validate(e *hkErrors, p *hkPath) {
-	hkValidateRaw(&hkTable9, json.RawMessage(x), p, e)
+func (x *Seven) validate(e *hkErrors, p *hkPath) {
+	if x.hkSkip[0]&uint64(0x1) == 0 {
+		fp := p.field("point")
+		hkValidateRaw(&hkTable12, x.Point, &fp, e)
+	}
+	if x.hkSkip[0]&uint64(0x2) == 0 {
+		fp := p.field("open")
+		hkValidateRaw(&hkTable9, x.Open, &fp, e)
+	}
+	if x.hkSkip[0]&uint64(0x4) == 0 {
+		fp := p.field("name")
+		if x.Name.Set {
+			x.Name.Value.validate(e, &fp)
+		}
+	}
+	if x.Card.Set && !(x.Billing.Set) {
+		e.add(p, "dependentRequired", "property \"billing\" is required when \"card\" is present")
+	}
+	// dependentSchemas (#/dependencies)
+	if x.hkSkip[0]&uint64(0x18) == 0 {
+		if x.Billing.Set {
+			if x.Card.Set {
+				fp := p.field("card")
+				{
+					n := utf8.RuneCountInString(x.Card.Value)
+					if n < 4 {
+						e.addf(&fp, "minLength", "length must be >= 4, but got %d", n)
+					}
+				}
+			}
+		}
+	}
 }
 
 // Name is a named schema, generated from shapes/seven.json#/definitions/Name.

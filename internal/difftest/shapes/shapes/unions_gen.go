@@ -124,7 +124,7 @@ func (x *Unions) validate(e *hkErrors, p *hkPath) {
 	}
 	if x.hkSkip[0]&uint64(0x10) == 0 {
 		fp := p.field("overlap")
-		hkValidateRaw(&hkTable23, x.Overlap, &fp, e)
+		hkValidateRaw(&hkTable16, x.Overlap, &fp, e)
 	}
 }
 
@@ -310,7 +310,7 @@ func (x UnionsOwner) Validate() error {
 func (x UnionsOwner) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
 	case "string":
-		if !hkPattern0.MatchString(x.String) {
+		if !hkPattern1.MatchString(x.String) {
 			e.addf(p, "pattern", "%q does not match pattern \"^@\"", x.String)
 		}
 	case "object":
