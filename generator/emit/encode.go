@@ -58,7 +58,7 @@ func genAppendMethod(f *jen.File, t *model.Type) {
 // appendScalar is the call writing a builtin, time or raw value, or with
 // no value the function itself.
 func appendScalar(r model.Ref, v *jen.Statement) *jen.Statement {
-	fn := map[string]string{"string": "hkAppendString", "int64": "hkAppendInt", "float64": "hkAppendFloat", "bool": "hkAppendBool"}[r.Builtin]
+	fn := map[string]string{"string": "hkAppendString", "int64": "hkAppendInt", model.Uint64Builtin: "hkAppendUint", model.NumberBuiltin: "hkAppendNumber", "float64": "hkAppendFloat", "bool": "hkAppendBool"}[r.Builtin]
 	switch r.Kind {
 	case model.Time:
 		fn = "hkAppendTime"

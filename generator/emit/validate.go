@@ -232,6 +232,8 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 			g.If(jen.Op("!").Id(rules.Format).Call(v.Clone())).Block(
 				jen.Id("e").Dot("addf").Call(p, jen.Lit("format"), jen.Lit("%q is not valid "+rules.FormatName), v.Clone()))
 		}
+	case model.Uint64Builtin, model.NumberBuiltin:
+		genWideRules(g, r, v, p)
 	case "int64", "float64":
 		bound := func(kw, op string, n *model.Number, desc string) {
 			if n == nil {
@@ -263,7 +265,7 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 				jen.Id("e").Dot("addf").Call(p, jen.Lit("multipleOf"), jen.Lit(fmt.Sprintf("%%v is not a multiple of %s", m.Literal)), v.Clone()))
 		}
 	}
-	if rules.Const != nil {
+	if rules.Const != nil && r.Builtin != model.NumberBuiltin {
 		g.If(v.Clone().Op("!=").Add(literal(rules.Const))).Block(
 			jen.Id("e").Dot("addf").Call(p, jen.Lit("const"), jen.Lit(fmt.Sprintf("value must be %v, but got %s", constText(rules.Const), constVerb(rules.Const))), v.Clone()))
 	}

@@ -686,7 +686,7 @@ func (b *builder) shape(s load.Schema, named bool) Ref {
 	case "string":
 		r = b.scalar(s, named, "string")
 	case "integer":
-		r = b.scalar(s, named, "int64")
+		r = b.scalar(s, named, integerBuiltin(s))
 	case "number":
 		r = b.scalar(s, named, "float64")
 	case "boolean":
@@ -861,7 +861,10 @@ func (b *builder) scalar(s load.Schema, named bool, builtin string) Ref {
 		}
 	}
 	rules := b.rules(s, builtin)
-	if e, ok := s.Keyword("enum"); ok && (builtin == "string" || builtin == "int64") {
+	if _, ok := s.Keyword("enum"); ok && builtin == NumberBuiltin {
+		return b.rawRef(s, named, "it has an enum of integers beyond uint64")
+	}
+	if e, ok := s.Keyword("enum"); ok && (builtin == "string" || builtin == "int64" || builtin == Uint64Builtin) {
 		t := b.enum(s, e, base)
 		t.Rules = rules
 		return Ref{Kind: Named, Type: t}
@@ -895,7 +898,8 @@ func (b *builder) rules(s load.Schema, kind string) *Rules {
 		if c := s.Node.Get("const"); c != nil && c.Kind == load.String {
 			r.Const = c.Str
 		}
-	case "int64", "float64":
+	case "int64", "float64", Uint64Builtin, NumberBuiltin:
+		r.Integer = kind == NumberBuiltin
 		for kw, dst := range map[string]**Number{"minimum": &r.Minimum, "maximum": &r.Maximum,
 			"exclusiveMinimum": &r.ExclusiveMinimum, "exclusiveMaximum": &r.ExclusiveMaximum, "multipleOf": &r.MultipleOf} {
 			if n := s.Node.Get(kw); n != nil && n.Kind == load.Number {
@@ -904,12 +908,18 @@ func (b *builder) rules(s load.Schema, kind string) *Rules {
 		}
 		if c := s.Node.Get("const"); c != nil && c.Kind == load.Number {
 			n := number(c.Str)
-			if kind == "int64" {
+			switch kind {
+			case "int64":
 				r.Const = n.Int
-			} else {
+			case Uint64Builtin:
+				r.Const = n.Uint
+			case NumberBuiltin:
+				r.Const = NumberText(c.Str)
+			default:
 				r.Const = n.Float
 			}
 		}
+		dropTypeBounds(kind, r)
 	case "bool":
 		if c := s.Node.Get("const"); c != nil && c.Kind == load.Bool {
 			r.Const = c.Bool
@@ -945,6 +955,9 @@ func number(lit string) *Number {
 	if rat.IsInt() && rat.Num().IsInt64() {
 		n.IsInt, n.Int = true, rat.Num().Int64()
 	}
+	if rat.IsInt() && rat.Sign() >= 0 && rat.Num().IsUint64() {
+		n.IsUint, n.Uint = true, rat.Num().Uint64()
+	}
 	return n
 }
 
@@ -976,6 +989,12 @@ func (b *builder) enum(s, e load.Schema, base Ref) *Type {
 				continue
 			}
 			val, text = n.Int, fmt.Sprint(n.Int)
+		case base.Builtin == Uint64Builtin && v.Kind == load.Number && isInteger(v.Str):
+			n := number(v.Str)
+			if !n.IsUint {
+				continue // below 0: the schema's type (uint64) never holds it
+			}
+			val, text = n.Uint, fmt.Sprint(n.Uint)
 		default:
 			// null is the Nullable state; values of another type can never
 			// match the schema's type, so they need no constant.

@@ -220,7 +220,7 @@ type UnionMember struct {
 // EnumValue is one constant of an Enum.
 type EnumValue struct {
 	Name  string
-	Value any // string or int64
+	Value any // string, int64 or uint64
 }
 
 // Variant is one branch of a Sum: the discriminator value and its struct.
@@ -281,10 +281,12 @@ const (
 
 // Ref is a Go type expression.
 type Ref struct {
-	Kind    RefKind
-	Builtin string // Builtin: "string", "int64", "float64" or "bool"
-	Elem    *Ref   // Slice, Map
-	Type    *Type  // Named
+	Kind RefKind
+	// Builtin: "string", "int64", "uint64", "json.Number" (an integer
+	// beyond uint64, see integerBuiltin), "float64" or "bool".
+	Builtin string
+	Elem    *Ref  // Slice, Map
+	Type    *Type // Named
 	// Nullable: the JSON value may also be null. For a struct field this is
 	// folded into Field.State; elsewhere (slice elements, map values) the
 	// emitter wraps the type in Nullable[T]. Raw holds null itself.
@@ -317,8 +319,11 @@ type Rules struct {
 	UniqueItems        bool
 	// maps
 	MinProperties, MaxProperties int
-	// Const is a Go literal the value must equal (string, int64, float64
-	// or bool).
+	// Integer: a json.Number, which may hold any number, must hold an
+	// integer.
+	Integer bool
+	// Const is a Go literal the value must equal (string, int64, uint64,
+	// float64 or bool; NumberText for a json.Number).
 	Const any
 }
 
@@ -333,7 +338,13 @@ type Number struct {
 	Float   float64 // its value
 	Int     int64   // its value, when IsInt
 	IsInt   bool
+	Uint    uint64 // its value, when IsUint (an integer from 0 to MaxUint64)
+	IsUint  bool
 }
+
+// NumberText is the Const of a json.Number value: a JSON number literal,
+// compared exactly.
+type NumberText string
 
 // ObjectRules are the constraints on a struct as a whole.
 type ObjectRules struct {

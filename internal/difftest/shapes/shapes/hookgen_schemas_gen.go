@@ -25,11 +25,14 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"nineteen", "refine", "reviews", "seven", "unions"}
+var Schemas = []string{"bignums", "nineteen", "refine", "reviews", "seven", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
 	switch schema {
+	case "bignums":
+		v := new(Bignums)
+		return v, v.UnmarshalJSON(data)
 	case "nineteen":
 		v := new(Nineteen)
 		return v, v.UnmarshalJSON(data)
@@ -52,6 +55,16 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 // ParseSchema decodes data as the root type of the named schema file (one of Schemas) and validates it: the value, a pointer to that type (or a sum's variant), comes back with every violation, of decoding and of validation, in one *ValidationError. Malformed JSON or a schema name not in Schemas is a plain error and no value.
 func ParseSchema(schema string, data []byte) (any, error) {
 	switch schema {
+	case "bignums":
+		v := new(Bignums)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "nineteen":
 		v := new(Nineteen)
 		if err := hkCheck(v, data); err != nil {
@@ -109,6 +122,8 @@ func ParseSchema(schema string, data []byte) (any, error) {
 // ValidateJSON decodes data as the root type of the named schema file and validates it. The error is a *ValidationError listing every violation found, with its JSON pointer, or a plain error for malformed JSON or a schema name not in Schemas.
 func ValidateJSON(schema string, data []byte) error {
 	switch schema {
+	case "bignums":
+		return hkCheck(new(Bignums), data)
 	case "nineteen":
 		return hkCheck(new(Nineteen), data)
 	case "refine":
