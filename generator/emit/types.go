@@ -52,7 +52,7 @@ func genStruct(f *jen.File, t *model.Type) {
 func genEnum(f *jen.File, t *model.Type) {
 	f.Comment(typeDoc(t, "is an enumeration"))
 	f.Type().Id(t.Name).Add(typeExpr(t.Base))
-	f.Comment(fmt.Sprintf("// Values of %s.", t.Name))
+	f.Comment(enumValuesDoc(t))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, v := range t.Values {
 			g.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value))

@@ -94,7 +94,9 @@ func genObjectRules(g *jen.Group, t *model.Type) {
 // genDefinedValidate prints validate for an enum or defined type.
 func genDefinedValidate(f *jen.File, t *model.Type) {
 	f.Func().Params(receiver(t, false)).Id("validate").Params(validatorParams()...).BlockFunc(func(g *jen.Group) {
-		if t.Kind == model.Enum {
+		if t.Kind == model.Enum && t.OpenEnum != "" {
+			genOpenEnumCheck(g, t)
+		} else if t.Kind == model.Enum {
 			g.Switch(jen.Id("x")).BlockFunc(func(sw *jen.Group) {
 				var cases []jen.Code
 				for _, v := range t.Values {

@@ -288,6 +288,8 @@ func (b *builder) checkKeywords(s load.Schema) {
 			if m.Value.Kind != load.String || !naming.IsExportedIdent(m.Value.Str) {
 				b.diags.Add(k.Pos(), "x-go-name must be an exported Go identifier")
 			}
+		case m.Name == enumVarNamesKeyword:
+			b.checkEnumVarNames(s, k)
 		case strings.HasPrefix(m.Name, "x-"):
 			// extensions are for tools; ignored here by design
 		case unsupportedKeywords[m.Name]:
@@ -435,6 +437,9 @@ func (b *builder) scalarItems(items load.Schema) bool {
 // nullable idiom [X, {"type": "null"}] or a sum of typed objects that pin
 // one required property with distinct string consts.
 func (b *builder) unionReason(s load.Schema) string {
+	if _, _, open := openEnumOf(s); open {
+		return ""
+	}
 	kw := "oneOf"
 	branches, ok := s.Keyword("oneOf")
 	if !ok {
@@ -864,8 +869,8 @@ func (b *builder) scalar(s load.Schema, named bool, builtin string) Ref {
 	if _, ok := s.Keyword("enum"); ok && builtin == NumberBuiltin {
 		return b.rawRef(s, named, "it has an enum of integers beyond uint64")
 	}
-	if e, ok := s.Keyword("enum"); ok && (builtin == "string" || builtin == "int64" || builtin == Uint64Builtin) {
-		t := b.enum(s, e, base)
+	if _, ok := s.Keyword("enum"); ok && (builtin == "string" || builtin == "int64" || builtin == Uint64Builtin) {
+		t := b.enum(s, s, base)
 		t.Rules = rules
 		return Ref{Kind: Named, Type: t}
 	}
@@ -972,7 +977,10 @@ func (b *builder) pattern(src string) *Pattern {
 	return p
 }
 
-func (b *builder) enum(s, e load.Schema, base Ref) *Type {
+// enum declares the enum type of s, its values from the enum of holder
+// (s itself, or an open enum's branch).
+func (b *builder) enum(s, holder load.Schema, base Ref) *Type {
+	e, _ := holder.Keyword("enum")
 	t := b.declare(s, Enum)
 	t.Base = base
 	seen := map[string]bool{}
@@ -1004,8 +1012,8 @@ func (b *builder) enum(s, e load.Schema, base Ref) *Type {
 			continue
 		}
 		seen[text] = true
-		name := naming.EnumConstant(t.Name, text, i)
-		b.claim(name, fmt.Sprintf("enum value %q", text), e.Item(i).Pos())
+		name, what := enumConstant(t, holder, text, i)
+		b.claim(name, what, e.Item(i).Pos())
 		t.Values = append(t.Values, EnumValue{Name: name, Value: val})
 	}
 	return t
@@ -1028,6 +1036,9 @@ func (b *builder) define(s load.Schema, named bool, r Ref, rules *Rules) Ref {
 // union builds a oneOf/anyOf that rawReason found typed: the nullable idiom
 // [X, {"type": "null"}] or a sum of objects told apart by a discriminator.
 func (b *builder) union(s load.Schema, named bool) Ref {
+	if holder, kw, open := openEnumOf(s); open {
+		return b.openEnum(s, holder, kw)
+	}
 	kw := "oneOf"
 	branches, ok := s.Keyword("oneOf")
 	if !ok {

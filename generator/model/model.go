@@ -190,6 +190,10 @@ type Type struct {
 	// Enum: Base is the underlying builtin; Defined: the definition.
 	Base   Ref
 	Values []EnumValue
+	// OpenEnum is "anyOf" or "oneOf" for an open enum (enums.go): under
+	// anyOf any other string is valid too; under oneOf only other strings
+	// are. "" for a closed enum.
+	OpenEnum string
 
 	// Rules are the constraints on a Defined or Enum type's value.
 	Rules *Rules

@@ -52,7 +52,7 @@ func (b *builder) claim(name, what string, pos diag.Pos) {
 	if first.pos.File != "" {
 		where = " at " + first.pos.String()
 	}
-	b.diags.Add(second.pos, "Go name %s for %s clashes with %s%s; set x-go-name on one of them", name, second.what, first.what, where)
+	b.diags.Add(second.pos, "Go name %s for %s clashes with %s%s; %s", name, second.what, first.what, where, clashHint(first.what, second.what))
 }
 
 func comparePos(a, b diag.Pos) int {

@@ -122,6 +122,28 @@ func TestShapesWideIntegers(t *testing.T) {
 	}
 }
 
+// TestShapesOpenEnums: unknown values of an open enum are valid under
+// anyOf; under oneOf a listed value matches both branches, and both sides
+// reject it.
+func TestShapesOpenEnums(t *testing.T) {
+	p := shapesProvider(t)
+	for in, valid := range map[string]bool{
+		`{"status": "anything"}`:                 true,
+		`{"status": "done", "legacy": "b"}`:      false,
+		`{"status": "done", "legacy": "z"}`:      true,
+		`{"status": "done", "mode": "other"}`:    false,
+		`{"status": 3}`:                          false,
+		`{"status": "x", "tags": ["bug", null]}`: false,
+		`{"status": "x", "color": "blue"}`:       true,
+		`{"status": "x", "color": ["red"]}`:      false,
+	} {
+		if got := generatedVerdict(p, "enums", []byte(in)); got.valid() != valid {
+			t.Errorf("%s: generated code says %s", in, got)
+		}
+		compareShape(t, p, "enums", in, []byte(in))
+	}
+}
+
 // TestShapesDecodeLikeEncodingJSON: the shapes package decodes its
 // payloads and their mutants to what encoding/json reads, and encodes them
 // back.

@@ -25,13 +25,16 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"bignums", "nineteen", "refine", "reviews", "seven", "unions"}
+var Schemas = []string{"bignums", "enums", "nineteen", "refine", "reviews", "seven", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
 	switch schema {
 	case "bignums":
 		v := new(Bignums)
+		return v, v.UnmarshalJSON(data)
+	case "enums":
+		v := new(Enums)
 		return v, v.UnmarshalJSON(data)
 	case "nineteen":
 		v := new(Nineteen)
@@ -57,6 +60,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 	switch schema {
 	case "bignums":
 		v := new(Bignums)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "enums":
+		v := new(Enums)
 		if err := hkCheck(v, data); err != nil {
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
@@ -124,6 +137,8 @@ func ValidateJSON(schema string, data []byte) error {
 	switch schema {
 	case "bignums":
 		return hkCheck(new(Bignums), data)
+	case "enums":
+		return hkCheck(new(Enums), data)
 	case "nineteen":
 		return hkCheck(new(Nineteen), data)
 	case "refine":
