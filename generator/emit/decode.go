@@ -27,6 +27,8 @@ func jsonKind(r model.Ref) string {
 			return "object"
 		case model.Union:
 			return unionTypes(r.Type)
+		case model.Tuple:
+			return "array"
 		default:
 			return jsonKind(r.Type.Base)
 		}

@@ -201,6 +201,8 @@ func genTypesFile(pkg *model.Package, mf *model.File) *jen.File {
 			genDefined(f, t)
 		case model.Union:
 			genUnion(f, t)
+		case model.Tuple:
+			genTuple(f, t)
 		}
 	}
 	return f

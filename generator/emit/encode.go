@@ -28,6 +28,8 @@ func genAppendMethod(f *jen.File, t *model.Type) {
 				genAppendField(g, fl)
 			}
 			g.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))
+		case model.Tuple:
+			genAppendTuple(g, t)
 		case model.Union:
 			g.Switch(jen.Id("x").Dot("Type")).BlockFunc(func(sw *jen.Group) {
 				for _, m := range t.Members {

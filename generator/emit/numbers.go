@@ -74,3 +74,51 @@ func genWideRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statement)
 			jen.Id("e").Dot("addf").Call(p, jen.Lit("const"), jen.Lit(fmt.Sprintf("value must be %s, but got %%v", c)), v.Clone()))
 	}
 }
+
+// genNumberUnion prints the checks of an integer-or-number union
+// (model/numunion.go): each branch's rules into its own collector, then
+// the verdict of oneOf or anyOf.
+//
+//	{
+//		var ei, en hkErrors
+//		if x != math.Trunc(x) {
+//			ei.add(p, "type", "expected integer, but got number")
+//		} else {
+//			func(e *hkErrors) { /* integer branch */ }(&ei)
+//		}
+//		func(e *hkErrors) { /* number branch */ }(&en)
+//		if len(ei.list) == 0 && len(en.list) == 0 { e.addf(p, "oneOf", ...) }
+//		...
+//	}
+func genNumberUnion(g *jen.Group, u *model.NumberUnion, v *jen.Statement, p *jen.Statement) {
+	branch := func(rules *model.Rules, into string) jen.Code {
+		return jen.Func().Params(jen.Id("e").Op("*").Id("hkErrors")).BlockFunc(func(b *jen.Group) {
+			genScalarRules(b, model.Ref{Kind: model.Builtin, Builtin: "float64", Rules: rules}, v, p)
+		}).Call(jen.Op("&").Id(into))
+	}
+	g.BlockFunc(func(b *jen.Group) {
+		intOK, numOK := jen.Len(jen.Id("ei").Dot("list")).Op("==").Lit(0), jen.Len(jen.Id("en").Dot("list")).Op("==").Lit(0)
+		intBad, numBad := jen.Len(jen.Id("ei").Dot("list")).Op(">").Lit(0), jen.Len(jen.Id("en").Dot("list")).Op(">").Lit(0)
+		b.Var().List(jen.Id("ei"), jen.Id("en")).Id("hkErrors")
+		notInt := v.Clone().Op("!=").Qual("math", "Trunc").Call(v.Clone())
+		if u.Integer.Empty() {
+			b.If(notInt).Block(jen.Id("ei").Dot("add").Call(p, jen.Lit("type"), jen.Lit("expected integer, but got number")))
+		} else {
+			b.If(notInt).Block(
+				jen.Id("ei").Dot("add").Call(p, jen.Lit("type"), jen.Lit("expected integer, but got number")),
+			).Else().Block(branch(u.Integer, "ei"))
+		}
+		if !u.Number.Empty() {
+			b.Add(branch(u.Number, "en"))
+		}
+		if u.Keyword == "anyOf" {
+			b.If(intBad.Clone().Op("&&").Add(numBad.Clone())).Block(
+				jen.Id("e").Dot("addf").Call(p, jen.Lit("anyOf"), jen.Lit("%v is neither a valid integer nor a valid number of the anyOf"), v.Clone()))
+			return
+		}
+		b.If(intOK.Clone().Op("&&").Add(numOK.Clone())).Block(
+			jen.Id("e").Dot("addf").Call(p, jen.Lit("oneOf"), jen.Lit("%v matches both the integer and the number branch of the oneOf"), v.Clone()),
+		).Else().If(intBad.Clone().Op("&&").Add(numBad.Clone())).Block(
+			jen.Id("e").Dot("addf").Call(p, jen.Lit("oneOf"), jen.Lit("%v matches neither branch of the oneOf"), v.Clone()))
+	})
+}

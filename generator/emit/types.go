@@ -191,7 +191,7 @@ func validatorParams() []jen.Code {
 // receiver is how a type's methods take it: structs by pointer, the rest
 // by value (pointer for decoding, which writes).
 func receiver(t *model.Type, writes bool) *jen.Statement {
-	if writes || t.Kind == model.Struct {
+	if writes || t.Kind == model.Struct || t.Kind == model.Tuple {
 		return jen.Id("x").Op("*").Id(t.Name)
 	}
 	return jen.Id("x").Id(t.Name)

@@ -211,6 +211,10 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 	if rules.Empty() {
 		return
 	}
+	if rules.Union != nil {
+		genNumberUnion(g, rules.Union, v, p)
+		return
+	}
 	switch r.Builtin {
 	case "string":
 		if rules.MinLength >= 0 || rules.MaxLength >= 0 {

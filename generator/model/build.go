@@ -26,11 +26,11 @@ var (
 		"enum", "const", "$ref", "oneOf", "anyOf", "allOf", "format",
 		"minLength", "maxLength", "pattern", "minimum", "maximum",
 		"exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
-		"uniqueItems", "minProperties", "maxProperties", "dependentRequired")
+		"uniqueItems", "minProperties", "maxProperties", "dependentRequired", "prefixItems")
 	// rawOnlyKeywords have no Go type of their own: a value under one is
 	// kept as raw JSON and validated by the schema-table interpreter.
 	rawOnlyKeywords = set("not", "if", "then", "else", "patternProperties", "propertyNames",
-		"dependentSchemas", "prefixItems", "contains", "minContains", "maxContains",
+		"dependentSchemas", "contains", "minContains", "maxContains",
 		"unevaluatedProperties", "unevaluatedItems")
 	// unsupportedKeywords are valid JSON Schema that hookgen cannot honour
 	// at all yet.
@@ -398,6 +398,9 @@ func (b *builder) rawReason(s load.Schema) string {
 		if hasEnum || hasConst {
 			return "it has an enum or const of arrays"
 		}
+		if why := tupleReason(s); why != "" {
+			return why
+		}
 		if u := s.Node.Get("uniqueItems"); u != nil && u.Kind == load.Bool && u.Bool {
 			items, ok := s.Keyword("items")
 			if !ok || !b.scalarItems(items) {
@@ -459,6 +462,9 @@ func (b *builder) unionReason(s load.Schema) string {
 	case 0:
 		return kw + " of only null"
 	case 1:
+		return ""
+	}
+	if _, _, ok := b.numberUnionBranches(alts); ok {
 		return ""
 	}
 	_, err := b.discriminate(alts)
@@ -832,6 +838,9 @@ func fieldState(required bool, r Ref) FieldState {
 }
 
 func (b *builder) array(s load.Schema, named bool) Ref {
+	if isTuple(s) {
+		return b.tuple(s, named)
+	}
 	return b.container(s, named, Slice, "items", "array")
 }
 
@@ -1050,6 +1059,9 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		r := b.typeAt(alts[0], false)
 		r.Nullable = r.Nullable || nullable
 		return r
+	}
+	if integer, number, ok := b.numberUnionBranches(alts); ok {
+		return b.numberUnion(s, named, kw, integer, number, nullable)
 	}
 	disc, why := b.discriminate(alts)
 	if why != "" {

@@ -166,6 +166,11 @@ const (
 	// an object or null, ...): a struct saying which type it has, with one
 	// typed field per type.
 	Union
+	// Tuple is an array whose items are told apart by position
+	// (prefixItems): a struct with one field per position (Fields, their
+	// JSONName the position) and Rest for the items after them (see
+	// tuples.go).
+	Tuple
 )
 
 // Type is a named Go type.
@@ -195,8 +200,12 @@ type Type struct {
 	// are. "" for a closed enum.
 	OpenEnum string
 
-	// Rules are the constraints on a Defined or Enum type's value.
+	// Rules are the constraints on a Defined or Enum type's value, and
+	// on a Tuple's length (MinItems, MaxItems).
 	Rules *Rules
+	// Rest is the type of a Tuple's items after its positions; nil when
+	// the schema allows none ("items": false).
+	Rest *Ref
 	// Object are the constraints on a Struct as a whole.
 	Object *ObjectRules
 
@@ -326,6 +335,9 @@ type Rules struct {
 	// Integer: a json.Number, which may hold any number, must hold an
 	// integer.
 	Integer bool
+	// Union: a float64 that is an integer or a number of a oneOf/anyOf
+	// (numunion.go), with each branch's rules; the fields above are unset.
+	Union *NumberUnion
 	// Const is a Go literal the value must equal (string, int64, uint64,
 	// float64 or bool; NumberText for a json.Number).
 	Const any

@@ -90,8 +90,7 @@ func (b *builder) nameFor(s load.Schema) string {
 		toks = strings.Split(strings.TrimPrefix(s.Pointer, "/"), "/")
 	}
 	for i := 0; i < len(toks); i++ {
-		kw := unescape(toks[i])
-		next, _ := cur.Keyword(kw)
+		kw, next := writtenKeyword(cur, unescape(toks[i]))
 		switch kw {
 		case "$defs", "definitions", "properties":
 			i++

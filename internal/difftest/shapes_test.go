@@ -144,6 +144,35 @@ func TestShapesOpenEnums(t *testing.T) {
 	}
 }
 
+// TestShapesIntegerOrNumber: oneOf of an integer and a number branch
+// fails where both match (1, 1.0, 4), anyOf where neither does, as in v5.
+func TestShapesIntegerOrNumber(t *testing.T) {
+	p := shapesProvider(t)
+	for in, valid := range map[string]bool{
+		`{"exactly": 4}`:    false,
+		`{"exactly": 4.0}`:  false,
+		`{"exactly": -3}`:   false,
+		`{"exactly": 3}`:    true,
+		`{"exactly": -2}`:   true,
+		`{"exactly": 0.5}`:  true,
+		`{"fraction": 1}`:   false,
+		`{"fraction": 1.5}`: true,
+		`{"either": 7}`:     false,
+		`{"either": 7.5}`:   false,
+		`{"either": 1e3}`:   true,
+		`{"score": 11}`:     false,
+		`{"score": 1}`:      true,
+		`{"score": 0.999}`:  true,
+		`{"score": "1"}`:    false,
+		`{"both": 100.5}`:   false,
+	} {
+		if got := generatedVerdict(p, "numbers", []byte(in)); got.valid() != valid {
+			t.Errorf("%s: generated code says %s", in, got)
+		}
+		compareShape(t, p, "numbers", in, []byte(in))
+	}
+}
+
 // TestShapesDecodeLikeEncodingJSON: the shapes package decodes its
 // payloads and their mutants to what encoding/json reads, and encodes them
 // back.

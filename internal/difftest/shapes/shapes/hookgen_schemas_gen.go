@@ -25,7 +25,7 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"bignums", "enums", "nineteen", "refine", "reviews", "seven", "unions"}
+var Schemas = []string{"bignums", "enums", "nineteen", "numbers", "refine", "reviews", "seven", "tuples", "tuples7", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
@@ -39,6 +39,9 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 	case "nineteen":
 		v := new(Nineteen)
 		return v, v.UnmarshalJSON(data)
+	case "numbers":
+		v := new(Numbers)
+		return v, v.UnmarshalJSON(data)
 	case "refine":
 		v := new(Refine)
 		return v, v.UnmarshalJSON(data)
@@ -47,6 +50,12 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "seven":
 		v := new(Seven)
+		return v, v.UnmarshalJSON(data)
+	case "tuples":
+		v := new(Tuples)
+		return v, v.UnmarshalJSON(data)
+	case "tuples7":
+		v := new(Tuples7)
 		return v, v.UnmarshalJSON(data)
 	case "unions":
 		v := new(Unions)
@@ -88,6 +97,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 			return v, err
 		}
 		return v, nil
+	case "numbers":
+		v := new(Numbers)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "refine":
 		v := new(Refine)
 		if err := hkCheck(v, data); err != nil {
@@ -110,6 +129,26 @@ func ParseSchema(schema string, data []byte) (any, error) {
 		return v, nil
 	case "seven":
 		v := new(Seven)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "tuples":
+		v := new(Tuples)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "tuples7":
+		v := new(Tuples7)
 		if err := hkCheck(v, data); err != nil {
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
@@ -141,12 +180,18 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Enums), data)
 	case "nineteen":
 		return hkCheck(new(Nineteen), data)
+	case "numbers":
+		return hkCheck(new(Numbers), data)
 	case "refine":
 		return hkCheck(new(Refine), data)
 	case "reviews":
 		return hkCheck(new(Reviews), data)
 	case "seven":
 		return hkCheck(new(Seven), data)
+	case "tuples":
+		return hkCheck(new(Tuples), data)
+	case "tuples7":
+		return hkCheck(new(Tuples7), data)
 	case "unions":
 		return hkCheck(new(Unions), data)
 	}
