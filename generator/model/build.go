@@ -430,7 +430,10 @@ func (b *builder) scalarItems(items load.Schema) bool {
 	case "string":
 		f := target.Node.Get("format")
 		return f == nil || f.Str != "date-time"
-	case "integer", "number", "boolean":
+	case "integer":
+		// A json.Number compares as text: 1 and 1.0 would differ.
+		return integerBuiltin(target) != NumberBuiltin
+	case "number", "boolean":
 		return true
 	}
 	return false

@@ -16,6 +16,9 @@ type Bignums struct {
 	Balance  Optional[json.Number]     `json:"balance,omitzero"`
 	Checksum Optional[BignumsChecksum] `json:"checksum,omitzero"`
 	Serial   Optional[json.Number]     `json:"serial,omitzero"`
+	// Kept as raw JSON because it has uniqueItems on items that are not scalars; Validate checks it against the schema.
+	Ledger json.RawMessage    `json:"ledger,omitempty"`
+	Hashes Optional[[]uint64] `json:"hashes,omitzero"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
 }
@@ -43,6 +46,14 @@ func (x *Bignums) appendJSON(b []byte) []byte {
 	if x.Serial.Set {
 		b = hkKey(b, "\"serial\":")
 		b = hkAppendNumber(b, x.Serial.Value)
+	}
+	if len(x.Ledger) > 0 {
+		b = hkKey(b, "\"ledger\":")
+		b = hkAppendRaw(b, x.Ledger)
+	}
+	if x.Hashes.Set {
+		b = hkKey(b, "\"hashes\":")
+		b = hkAppendArray(b, x.Hashes.Value, hkAppendUint)
 	}
 	return append(b, '}')
 }
@@ -72,12 +83,19 @@ func (x *Bignums) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 		case 4:
 			x.Serial.Set = true
 			err = d.readIntegerNumber(&fp, &x.Serial.Value)
+		case 5:
+			err = d.readRaw(&fp, &x.Ledger)
+		case 6:
+			x.Hashes.Set = true
+			for a0, ip0 := hkArrayItems(&x.Hashes.Value), fp.item(0); a0.next(d, &ip0, &err); {
+				err = d.readUint64(&ip0, a0.elem())
+			}
 		}
 	}
 	return m.end(d, &fp, err)
 }
 
-var hkSpecBignums = hkStructSpec([]string{"hash", "sequence", "balance", "checksum", "serial"}, []int{-1, 0, 1, 2, 3}, []int{0}, false)
+var hkSpecBignums = hkStructSpec([]string{"hash", "sequence", "balance", "checksum", "serial", "ledger", "hashes"}, []int{-1, 0, 1, 2, 3, 4, 5}, []int{0}, false)
 
 // Validate reports every way the Bignums breaks its schema, as a *ValidationError.
 func (x *Bignums) Validate() error {
@@ -128,6 +146,18 @@ func (x *Bignums) validate(e *hkErrors, p *hkPath) {
 			}
 			if hkNumberCmp(x.Serial.Value, "123456789012345678901234567890") != 0 {
 				e.addf(&fp, "const", "value must be 123456789012345678901234567890, but got %v", x.Serial.Value)
+			}
+		}
+	}
+	if x.hkSkip[0]&uint64(0x10) == 0 {
+		fp := p.field("ledger")
+		hkValidateRaw(&hkTable0, x.Ledger, &fp, e)
+	}
+	if x.hkSkip[0]&uint64(0x20) == 0 {
+		fp := p.field("hashes")
+		if x.Hashes.Set {
+			if i, j, dup := hkDuplicate(x.Hashes.Value); dup {
+				e.addf(&fp, "uniqueItems", "items at index %d and %d are equal", i, j)
 			}
 		}
 	}

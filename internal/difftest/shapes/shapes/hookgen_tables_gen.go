@@ -10,81 +10,90 @@ var (
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
 var (
-	hkTable0  hkSchema // shapes/common.json#/$defs/PullRequest/properties/title
-	hkTable1  hkSchema // shapes/nineteen.json#/$defs/Label
-	hkTable2  hkSchema // shapes/nineteen.json#/properties/name
-	hkTable3  hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
-	hkTable4  hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
-	hkTable5  hkSchema // shapes/seven.json#
-	hkTable6  hkSchema // shapes/seven.json#/definitions/Name
-	hkTable7  hkSchema // shapes/seven.json#/dependencies/billing
-	hkTable8  hkSchema // shapes/seven.json#/dependencies/billing/properties/card
-	hkTable9  hkSchema // shapes/seven.json#/properties/billing
-	hkTable10 hkSchema // shapes/seven.json#/properties/card
-	hkTable11 hkSchema // shapes/seven.json#/properties/name
-	hkTable12 hkSchema // shapes/seven.json#/properties/open
-	hkTable13 hkSchema // shapes/seven.json#/properties/open/additionalItems
-	hkTable14 hkSchema // shapes/seven.json#/properties/open/items/0
-	hkTable15 hkSchema // shapes/seven.json#/properties/point
-	hkTable16 hkSchema // shapes/seven.json#/properties/point/additionalItems
-	hkTable17 hkSchema // shapes/seven.json#/properties/point/items/0
-	hkTable18 hkSchema // shapes/seven.json#/properties/point/items/1
+	hkTable0  hkSchema // shapes/bignums.json#/properties/ledger
+	hkTable1  hkSchema // shapes/bignums.json#/properties/ledger/items
+	hkTable2  hkSchema // shapes/common.json#/$defs/PullRequest/properties/title
+	hkTable3  hkSchema // shapes/nineteen.json#/$defs/Label
+	hkTable4  hkSchema // shapes/nineteen.json#/properties/name
+	hkTable5  hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
+	hkTable6  hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
+	hkTable7  hkSchema // shapes/seven.json#
+	hkTable8  hkSchema // shapes/seven.json#/definitions/Name
+	hkTable9  hkSchema // shapes/seven.json#/dependencies/billing
+	hkTable10 hkSchema // shapes/seven.json#/dependencies/billing/properties/card
+	hkTable11 hkSchema // shapes/seven.json#/properties/billing
+	hkTable12 hkSchema // shapes/seven.json#/properties/card
+	hkTable13 hkSchema // shapes/seven.json#/properties/name
+	hkTable14 hkSchema // shapes/seven.json#/properties/open
+	hkTable15 hkSchema // shapes/seven.json#/properties/open/additionalItems
+	hkTable16 hkSchema // shapes/seven.json#/properties/open/items/0
+	hkTable17 hkSchema // shapes/seven.json#/properties/point
+	hkTable18 hkSchema // shapes/seven.json#/properties/point/additionalItems
+	hkTable19 hkSchema // shapes/seven.json#/properties/point/items/0
+	hkTable20 hkSchema // shapes/seven.json#/properties/point/items/1
 )
 
 func init() {
 	hkTable0 = hkNewSchema()
-	hkTable0.types = hkTString
-	hkTable0.maxLength = 10
+	hkTable0.types = hkTArray
+	hkTable0.uniqueItems = true
+	hkTable0.items = &hkTable1
 	hkTable1 = hkNewSchema()
-	hkTable1.types = hkTString
+	hkTable1.types = hkTInteger
+	hkTable1.minimum = hkRat("-100000000000000000000000000000")
 	hkTable2 = hkNewSchema()
-	hkTable2.ref = &hkTable1
-	hkTable2.maxLength = 3
+	hkTable2.types = hkTString
+	hkTable2.maxLength = 10
 	hkTable3 = hkNewSchema()
-	hkTable3.allOf = []*hkSchema{&hkTable0, &hkTable4}
+	hkTable3.types = hkTString
 	hkTable4 = hkNewSchema()
-	hkTable4.types = hkTString
-	hkTable4.minLength = 2
+	hkTable4.ref = &hkTable3
+	hkTable4.maxLength = 3
 	hkTable5 = hkNewSchema()
-	hkTable5.types = hkTObject
-	hkTable5.properties = map[string]*hkSchema{
-		"billing": &hkTable9,
-		"card":    &hkTable10,
-		"name":    &hkTable11,
-		"open":    &hkTable12,
-		"point":   &hkTable15,
-	}
-	hkTable5.dependentSchemas = map[string]*hkSchema{"billing": &hkTable7}
-	hkTable5.dependentRequired = map[string][]string{"card": []string{"billing"}}
+	hkTable5.allOf = []*hkSchema{&hkTable2, &hkTable6}
 	hkTable6 = hkNewSchema()
 	hkTable6.types = hkTString
-	hkTable6.minLength = 1
+	hkTable6.minLength = 2
 	hkTable7 = hkNewSchema()
-	hkTable7.properties = map[string]*hkSchema{"card": &hkTable8}
+	hkTable7.types = hkTObject
+	hkTable7.properties = map[string]*hkSchema{
+		"billing": &hkTable11,
+		"card":    &hkTable12,
+		"name":    &hkTable13,
+		"open":    &hkTable14,
+		"point":   &hkTable17,
+	}
+	hkTable7.dependentSchemas = map[string]*hkSchema{"billing": &hkTable9}
+	hkTable7.dependentRequired = map[string][]string{"card": []string{"billing"}}
 	hkTable8 = hkNewSchema()
-	hkTable8.minLength = 4
+	hkTable8.types = hkTString
+	hkTable8.minLength = 1
 	hkTable9 = hkNewSchema()
-	hkTable9.types = hkTString
+	hkTable9.properties = map[string]*hkSchema{"card": &hkTable10}
 	hkTable10 = hkNewSchema()
-	hkTable10.types = hkTString
+	hkTable10.minLength = 4
 	hkTable11 = hkNewSchema()
-	hkTable11.ref = &hkTable6
+	hkTable11.types = hkTString
 	hkTable12 = hkNewSchema()
-	hkTable12.types = hkTArray
-	hkTable12.prefixItems = []*hkSchema{&hkTable14}
-	hkTable12.items = &hkTable13
+	hkTable12.types = hkTString
 	hkTable13 = hkNewSchema()
-	hkTable13.types = hkTInteger
+	hkTable13.ref = &hkTable8
 	hkTable14 = hkNewSchema()
-	hkTable14.types = hkTString
+	hkTable14.types = hkTArray
+	hkTable14.prefixItems = []*hkSchema{&hkTable16}
+	hkTable14.items = &hkTable15
 	hkTable15 = hkNewSchema()
-	hkTable15.types = hkTArray
-	hkTable15.prefixItems = []*hkSchema{&hkTable17, &hkTable18}
-	hkTable15.items = &hkTable16
+	hkTable15.types = hkTInteger
 	hkTable16 = hkNewSchema()
-	hkTable16.always = hkBoolPtr(false)
+	hkTable16.types = hkTString
 	hkTable17 = hkNewSchema()
-	hkTable17.types = hkTNumber
+	hkTable17.types = hkTArray
+	hkTable17.prefixItems = []*hkSchema{&hkTable19, &hkTable20}
+	hkTable17.items = &hkTable18
 	hkTable18 = hkNewSchema()
-	hkTable18.types = hkTNumber
+	hkTable18.always = hkBoolPtr(false)
+	hkTable19 = hkNewSchema()
+	hkTable19.types = hkTNumber
+	hkTable20 = hkNewSchema()
+	hkTable20.types = hkTNumber
 }

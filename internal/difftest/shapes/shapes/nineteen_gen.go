@@ -78,7 +78,7 @@ func (x *Nineteen) validate(e *hkErrors, p *hkPath) {
 	}
 	if x.hkSkip[0]&uint64(0x2) == 0 {
 		fp := p.field("name")
-		hkValidateRaw(&hkTable2, x.Name, &fp, e)
+		hkValidateRaw(&hkTable4, x.Name, &fp, e)
 	}
 }
 

@@ -36,7 +36,7 @@ func (x Seven) Validate() error {
 	return e.err()
 }
 func (x Seven) validate(e *hkErrors, p *hkPath) {
-	hkValidateRaw(&hkTable5, json.RawMessage(x), p, e)
+	hkValidateRaw(&hkTable7, json.RawMessage(x), p, e)
 }
 
 // Name is a named schema, generated from shapes/seven.json#/definitions/Name.
