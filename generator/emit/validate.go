@@ -43,6 +43,7 @@ func genStructValidate(f *jen.File, t *model.Type) {
 		if t.Object != nil {
 			genObjectRules(g, t)
 		}
+		genAssertions(g, t)
 	})
 }
 
@@ -66,6 +67,9 @@ func present(t *model.Type, json string) jen.Code {
 
 func genObjectRules(g *jen.Group, t *model.Type) {
 	o := t.Object
+	if o.NoMembers {
+		genNoMembers(g, t) // sums.go
+	}
 	for _, dep := range o.DependentRequired {
 		for _, then := range dep.Then {
 			g.If(jen.Add(present(t, dep.If)).Op("&&").Op("!").Parens(present(t, then))).Block(
@@ -132,6 +136,9 @@ func genDefinedValidate(f *jen.File, t *model.Type) {
 // addressable when r is a struct.
 func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 	p := pp.ptr()
+	if r.Rules != nil && r.Rules.Branches != nil {
+		genBranches(g, r.Rules.Branches, v, pp, depth)
+	}
 	switch r.Kind {
 	case model.Named:
 		if r.Type.Kind == model.Sum || r.Pointer {

@@ -332,12 +332,16 @@ func (b *builder) rawReason(s load.Schema) string {
 		return "it refers to itself through oneOf or anyOf"
 	}
 	defer b.guard.leave("rawReason", s.Key())
+	assert, why := b.assertive(s) // assertions beside properties (assert.go)
+	if why != "" {
+		return why
+	}
 	for _, m := range s.Node.Members {
-		if rawOnlyKeywords[m.Name] {
+		if rawOnlyKeywords[m.Name] && !(assert && assertKeywords[m.Name]) {
 			return fmt.Sprintf("it uses %q", m.Name)
 		}
 	}
-	if all, ok := s.Keyword("allOf"); ok {
+	if all, ok := s.Keyword("allOf"); ok && !assert {
 		if _, single := singleAllOf(s); single && len(all.Node.Items) == 1 {
 			return ""
 		}
@@ -356,7 +360,7 @@ func (b *builder) rawReason(s load.Schema) string {
 	}
 	_, hasOneOf := s.Keyword("oneOf")
 	_, hasAnyOf := s.Keyword("anyOf")
-	if hasOneOf || hasAnyOf {
+	if (hasOneOf || hasAnyOf) && !assert {
 		if hasOneOf && hasAnyOf {
 			return "it uses both oneOf and anyOf"
 		}
@@ -453,6 +457,9 @@ func (b *builder) unionReason(s load.Schema) string {
 		branches, _ = s.Keyword("anyOf")
 	}
 	for _, m := range s.Node.Members {
+		if m.Name == "additionalProperties" && b.closedBeside(s, branches) {
+			continue // sums.go: the variants carry it
+		}
 		if m.Name != kw && m.Name != "type" && !annotationKeywords[m.Name] && m.Name != "x-go-name" {
 			return fmt.Sprintf("it has %q beside %s", m.Name, kw)
 		}
@@ -468,7 +475,10 @@ func (b *builder) unionReason(s load.Schema) string {
 		return ""
 	}
 	if _, _, ok := b.numberUnionBranches(alts); ok {
-		return ""
+		return "" // an integer and a number (numunion.go)
+	}
+	if b.sameKind(kw, alts) != nil {
+		return "" // one JSON type, branches with different rules (samekind.go)
 	}
 	_, err := b.discriminate(alts)
 	if err == "" {
@@ -476,6 +486,9 @@ func (b *builder) unionReason(s load.Schema) string {
 	}
 	if b.kindUnion(alts) != nil {
 		return ""
+	}
+	if b.objectSum(alts) {
+		return "" // sums.go
 	}
 	return kw + " " + err
 }
@@ -666,10 +679,9 @@ func isInteger(lit string) bool {
 
 // shape builds the Go type of a schema that can be typed.
 func (b *builder) shape(s load.Schema, named bool) Ref {
-	if _, ok := s.Keyword("oneOf"); ok {
-		return b.union(s, named)
-	}
-	if _, ok := s.Keyword("anyOf"); ok {
+	_, oneOf := s.Keyword("oneOf")
+	_, anyOf := s.Keyword("anyOf")
+	if (oneOf || anyOf) && !b.isAssertive(s) {
 		return b.union(s, named)
 	}
 	types, nullable := jsonTypes(s)
@@ -729,8 +741,10 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	props, hasProps := s.Keyword("properties")
 	ap, hasAP := s.Keyword("additionalProperties")
 	_, hasRequired := s.Keyword("required")
-	if (!hasProps || len(props.Node.Members) == 0) && !hasRequired {
-		// A map: the value type comes from additionalProperties.
+	closed := hasAP && ap.Node.Kind == load.Bool && !ap.Node.Bool
+	if (!hasProps || len(props.Node.Members) == 0) && !hasRequired && !closed {
+		// A map: the value type comes from additionalProperties. An
+		// object closed to every member is an empty struct instead.
 		return b.container(s, named, Map, "additionalProperties", "object")
 	}
 	t := b.declare(s, Struct)
@@ -804,6 +818,9 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	}
 	if obj.NoAdditional || obj.CountsExtra || len(obj.DependentRequired) > 0 {
 		t.Object = obj
+	}
+	if b.isAssertive(s) {
+		b.assertions(s, t)
 	}
 	return r
 }
@@ -1066,8 +1083,14 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 	if integer, number, ok := b.numberUnionBranches(alts); ok {
 		return b.numberUnion(s, named, kw, integer, number, nullable)
 	}
+	if branches := b.sameKind(kw, alts); branches != nil {
+		return b.sameKindType(s, named, kw, branches, nullable)
+	}
 	disc, why := b.discriminate(alts)
 	if why != "" {
+		if b.kindUnion(alts) == nil {
+			return b.objectSumType(s, kw, alts, nullable)
+		}
 		return b.kindUnionType(s, alts, nullable)
 	}
 	t := b.declare(s, Sum)
@@ -1100,6 +1123,7 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		}
 	}
 	slices.SortFunc(t.Variants, func(a, b Variant) int { return strings.Compare(a.Value, b.Value) })
+	b.closeVariants(s, branches, t)
 	return r
 }
 
@@ -1301,7 +1325,7 @@ func (b *builder) finish() {
 			n := 0
 			for _, f := range t.Fields {
 				f.SkipBit = -1
-				if needsCheck(f.Type) {
+				if needsCheck(f.Type) || f.asserted {
 					f.SkipBit = n
 					n++
 				}
@@ -1314,7 +1338,7 @@ func (b *builder) finish() {
 			}
 			slices.SortFunc(t.Implements, func(a, b *Type) int { return strings.Compare(a.Name, b.Name) })
 		case Defined:
-			if containsSum(t.Base) {
+			if containsSum(t.Base) && !t.Base.IsSum() { // a root's boxed sum (sums.go)
 				b.diags.Unsupported(t.Pos, "a sum type nested in %s; hookgen decodes sums held directly or in an array of a property", describe(t.Base))
 			}
 		}

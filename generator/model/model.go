@@ -155,9 +155,9 @@ const (
 	// Enum is a string or integer with a fixed set of values:
 	// `type T string` plus one constant per value.
 	Enum
-	// Sum is a oneOf/anyOf of objects told apart by a discriminator property:
-	// a sealed interface, implemented by each variant's struct and by an
-	// unknown variant that keeps the raw JSON.
+	// Sum is a oneOf/anyOf of objects: a sealed interface, implemented by
+	// each variant's struct and by an unknown variant that keeps the raw
+	// JSON. SumBy says how a payload's variant is found.
 	Sum
 	// Defined is any other named schema: `type T []U`, `type T map[string]U`,
 	// `type T string`.
@@ -208,6 +208,9 @@ type Type struct {
 	Rest *Ref
 	// Object are the constraints on a Struct as a whole.
 	Object *ObjectRules
+	// Assertions are the keywords beside a Struct's properties that
+	// Validate checks on its fields (assert.go), in schema order.
+	Assertions []*Assertion
 
 	// Union: the member types, in the order boolean, integer, number,
 	// string, array, object.
@@ -215,9 +218,10 @@ type Type struct {
 
 	// Sum
 	SumKeyword        string    // "oneOf" or "anyOf"
-	Discriminator     string    // JSON name of the discriminator property
+	SumBy             SumRule   // how a payload's variant is found
+	Discriminator     string    // SumByDiscriminator: JSON name of the discriminator property
 	DiscriminatorName string    // Go name of that property's field
-	Variants          []Variant // sorted by Value
+	Variants          []Variant // by discriminator: sorted by Value; else in schema order
 	Unknown           string    // name of the unknown-variant struct
 	Decoder           string    // name of the function decoding the sum: "Unmarshal<Name>"
 	Marker            string    // name of the unexported method sealing the interface
@@ -240,7 +244,28 @@ type EnumValue struct {
 type Variant struct {
 	Value string
 	Type  *Type
+	// Member is, in a SumByMembers, the member only this variant requires
+	// and no other variant declares.
+	Member string
 }
+
+// SumRule is how a Sum finds the variant of a payload.
+type SumRule uint8
+
+const (
+	// SumByDiscriminator: the string value of a property every variant
+	// pins to its own constant names the variant.
+	SumByDiscriminator SumRule = iota
+	// SumByMembers: each variant requires a member no other variant
+	// declares (Variant.Member); the member names present in the payload,
+	// peeked without decoding, name the variant. With none or several of
+	// them present the payload is tried as SumByValidation would.
+	SumByMembers
+	// SumByValidation: the payload is decoded as each variant in schema
+	// order and validated; oneOf takes the one variant that is valid (none
+	// or several: the unknown variant), anyOf the first.
+	SumByValidation
+)
 
 // FieldState is how a property may appear: the states are distinct in the
 // generated type, so code can tell "absent" from "null" from a value.
@@ -277,6 +302,8 @@ type Field struct {
 	// decoding sets when it refused the field's value or never saw it; -1
 	// for a field validation never looks at.
 	SkipBit int
+	// asserted: an assertion of the struct reads the field.
+	asserted bool
 }
 
 // RefKind is the shape of a Go type expression.
@@ -341,6 +368,8 @@ type Rules struct {
 	// Const is a Go literal the value must equal (string, int64, uint64,
 	// float64 or bool; NumberText for a json.Number).
 	Const any
+	// Branches: the value is a same-type oneOf/anyOf (samekind.go).
+	Branches *Branches
 }
 
 // Empty reports whether the rules constrain nothing.
@@ -373,6 +402,11 @@ type ObjectRules struct {
 	CountsExtra                  bool
 	// DependentRequired: when If is present, Then must be too (JSON names).
 	DependentRequired []Dependency
+	// NoMembers: the struct is a branch of a oneOf/anyOf whose own schema
+	// says additionalProperties: false and declares no properties, so
+	// every member is a violation there, and the struct's required
+	// members make every value of it one.
+	NoMembers bool
 }
 
 // Dependency is one entry of dependentRequired.

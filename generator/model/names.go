@@ -191,6 +191,9 @@ func branchName(kw string, branches load.Schema, idx int) string {
 			return naming.Exported(types[0])
 		}
 	}
+	if n := memberBranchName(branches, idx); n != "" {
+		return n
+	}
 	if props, req := br.Node.Get("properties"), br.Node.Get("required"); props != nil && req != nil {
 		for _, r := range req.Items {
 			if c := props.Get(r.Str).Get("const"); c != nil && c.Kind == load.String && naming.Exported(c.Str) != "" {

@@ -272,3 +272,32 @@ func FuzzShapes(f *testing.F) {
 		}
 	})
 }
+
+// TestShapesDecodeAgree: the shapes package's decoders and encoders read
+// and write what encoding/json does, for the seed payloads and their
+// mutants.
+func TestShapesDecodeAgree(t *testing.T) {
+	n := 0
+	for name, data := range shapePayloads(t) {
+		schema := strings.SplitN(name, ".", 2)[0]
+		if decodeAgrees(t, "shapes", schema, name, data) {
+			n++
+		}
+		var doc any
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		if err := dec.Decode(&doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range mutants(doc) {
+			mut, _ := json.Marshal(m.doc)
+			if decodeAgrees(t, "shapes", schema, name+" "+m.what, mut) {
+				n++
+			}
+		}
+	}
+	if n < 500 {
+		t.Fatalf("only %d payloads decode alike", n)
+	}
+	t.Logf("%d payloads decode alike", n)
+}

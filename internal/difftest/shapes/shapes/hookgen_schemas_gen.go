@@ -25,7 +25,7 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"bignums", "enums", "nineteen", "numbers", "refine", "reviews", "seven", "tuples", "tuples7", "unions"}
+var Schemas = []string{"bignums", "contact", "dependencies", "enums", "events", "members", "nested", "nineteen", "numbers", "refine", "reviews", "seven", "status", "tuples", "tuples7", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
@@ -33,8 +33,23 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 	case "bignums":
 		v := new(Bignums)
 		return v, v.UnmarshalJSON(data)
+	case "contact":
+		v := new(Contact)
+		return v, v.UnmarshalJSON(data)
+	case "dependencies":
+		v := new(Dependencies)
+		return v, v.UnmarshalJSON(data)
 	case "enums":
 		v := new(Enums)
+		return v, v.UnmarshalJSON(data)
+	case "events":
+		v := new(Events)
+		return v, v.UnmarshalJSON(data)
+	case "members":
+		v := new(Members)
+		return v, v.UnmarshalJSON(data)
+	case "nested":
+		v := new(Nested)
 		return v, v.UnmarshalJSON(data)
 	case "nineteen":
 		v := new(Nineteen)
@@ -50,6 +65,9 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "seven":
 		v := new(Seven)
+		return v, v.UnmarshalJSON(data)
+	case "status":
+		v := new(Status)
 		return v, v.UnmarshalJSON(data)
 	case "tuples":
 		v := new(Tuples)
@@ -77,8 +95,58 @@ func ParseSchema(schema string, data []byte) (any, error) {
 			return v, err
 		}
 		return v, nil
+	case "contact":
+		v := new(Contact)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "dependencies":
+		v := new(Dependencies)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "enums":
 		v := new(Enums)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "events":
+		v := new(Events)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "members":
+		v := new(Members)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "nested":
+		v := new(Nested)
 		if err := hkCheck(v, data); err != nil {
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
@@ -129,6 +197,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 		return v, nil
 	case "seven":
 		v := new(Seven)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "status":
+		v := new(Status)
 		if err := hkCheck(v, data); err != nil {
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
@@ -176,8 +254,18 @@ func ValidateJSON(schema string, data []byte) error {
 	switch schema {
 	case "bignums":
 		return hkCheck(new(Bignums), data)
+	case "contact":
+		return hkCheck(new(Contact), data)
+	case "dependencies":
+		return hkCheck(new(Dependencies), data)
 	case "enums":
 		return hkCheck(new(Enums), data)
+	case "events":
+		return hkCheck(new(Events), data)
+	case "members":
+		return hkCheck(new(Members), data)
+	case "nested":
+		return hkCheck(new(Nested), data)
 	case "nineteen":
 		return hkCheck(new(Nineteen), data)
 	case "numbers":
@@ -188,6 +276,8 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Reviews), data)
 	case "seven":
 		return hkCheck(new(Seven), data)
+	case "status":
+		return hkCheck(new(Status), data)
 	case "tuples":
 		return hkCheck(new(Tuples), data)
 	case "tuples7":

@@ -6,6 +6,7 @@ package shapes
 var (
 	hkPattern0 = hkCompilePattern("^#")
 	hkPattern1 = hkCompilePattern("^@")
+	hkPattern2 = hkCompilePattern("^[a-z]$")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.

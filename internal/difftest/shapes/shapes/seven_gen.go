@@ -9,7 +9,7 @@ import (
 )
 
 // Seven is a named schema, generated from shapes/seven.json#.
-// It is kept as raw JSON because it uses "dependentSchemas"; Validate checks it against the schema.
+// It is kept as raw JSON because it has assertions beside its properties that a struct cannot check (the subschema at #/dependencies/billing/properties/card has "minLength"); Validate checks it against the schema.
 type Seven json.RawMessage
 
 // MarshalJSON encodes a Seven as encoding/json would, without reflection.
