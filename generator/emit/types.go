@@ -52,7 +52,7 @@ func genStruct(f *jen.File, t *model.Type) {
 func genEnum(f *jen.File, t *model.Type) {
 	f.Comment(typeDoc(t, "is an enumeration"))
 	f.Type().Id(t.Name).Add(typeExpr(t.Base))
-	f.Comment(fmt.Sprintf("// Values of %s.", t.Name))
+	f.Comment(enumValuesDoc(t))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, v := range t.Values {
 			g.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value))
@@ -199,7 +199,7 @@ func validatorParams() []jen.Code {
 // receiver is how a type's methods take it: structs by pointer, the rest
 // by value (pointer for decoding, which writes).
 func receiver(t *model.Type, writes bool) *jen.Statement {
-	if writes || t.Kind == model.Struct {
+	if writes || t.Kind == model.Struct || t.Kind == model.Tuple {
 		return jen.Id("x").Op("*").Id(t.Name)
 	}
 	return jen.Id("x").Id(t.Name)

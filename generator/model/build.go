@@ -26,11 +26,11 @@ var (
 		"enum", "const", "$ref", "oneOf", "anyOf", "allOf", "format",
 		"minLength", "maxLength", "pattern", "minimum", "maximum",
 		"exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
-		"uniqueItems", "minProperties", "maxProperties", "dependentRequired")
+		"uniqueItems", "minProperties", "maxProperties", "dependentRequired", "prefixItems")
 	// rawOnlyKeywords have no Go type of their own: a value under one is
 	// kept as raw JSON and validated by the schema-table interpreter.
 	rawOnlyKeywords = set("not", "if", "then", "else", "patternProperties", "propertyNames",
-		"dependentSchemas", "prefixItems", "contains", "minContains", "maxContains",
+		"dependentSchemas", "contains", "minContains", "maxContains",
 		"unevaluatedProperties", "unevaluatedItems")
 	// unsupportedKeywords are valid JSON Schema that hookgen cannot honour
 	// at all yet.
@@ -288,6 +288,8 @@ func (b *builder) checkKeywords(s load.Schema) {
 			if m.Value.Kind != load.String || !naming.IsExportedIdent(m.Value.Str) {
 				b.diags.Add(k.Pos(), "x-go-name must be an exported Go identifier")
 			}
+		case m.Name == enumVarNamesKeyword:
+			b.checkEnumVarNames(s, k)
 		case strings.HasPrefix(m.Name, "x-"):
 			// extensions are for tools; ignored here by design
 		case unsupportedKeywords[m.Name]:
@@ -400,6 +402,9 @@ func (b *builder) rawReason(s load.Schema) string {
 		if hasEnum || hasConst {
 			return "it has an enum or const of arrays"
 		}
+		if why := tupleReason(s); why != "" {
+			return why
+		}
 		if u := s.Node.Get("uniqueItems"); u != nil && u.Kind == load.Bool && u.Bool {
 			items, ok := s.Keyword("items")
 			if !ok || !b.scalarItems(items) {
@@ -429,7 +434,10 @@ func (b *builder) scalarItems(items load.Schema) bool {
 	case "string":
 		f := target.Node.Get("format")
 		return f == nil || f.Str != "date-time"
-	case "integer", "number", "boolean":
+	case "integer":
+		// A json.Number compares as text: 1 and 1.0 would differ.
+		return integerBuiltin(target) != NumberBuiltin
+	case "number", "boolean":
 		return true
 	}
 	return false
@@ -439,6 +447,9 @@ func (b *builder) scalarItems(items load.Schema) bool {
 // nullable idiom [X, {"type": "null"}] or a sum of typed objects that pin
 // one required property with distinct string consts.
 func (b *builder) unionReason(s load.Schema) string {
+	if _, _, open := openEnumOf(s); open {
+		return ""
+	}
 	kw := "oneOf"
 	branches, ok := s.Keyword("oneOf")
 	if !ok {
@@ -462,6 +473,9 @@ func (b *builder) unionReason(s load.Schema) string {
 		return kw + " of only null"
 	case 1:
 		return ""
+	}
+	if _, _, ok := b.numberUnionBranches(alts); ok {
+		return "" // an integer and a number (numunion.go)
 	}
 	if b.sameKind(kw, alts) != nil {
 		return "" // one JSON type, branches with different rules (samekind.go)
@@ -698,7 +712,7 @@ func (b *builder) shape(s load.Schema, named bool) Ref {
 	case "string":
 		r = b.scalar(s, named, "string")
 	case "integer":
-		r = b.scalar(s, named, "int64")
+		r = b.scalar(s, named, integerBuiltin(s))
 	case "number":
 		r = b.scalar(s, named, "float64")
 	case "boolean":
@@ -844,6 +858,9 @@ func fieldState(required bool, r Ref) FieldState {
 }
 
 func (b *builder) array(s load.Schema, named bool) Ref {
+	if isTuple(s) {
+		return b.tuple(s, named)
+	}
 	return b.container(s, named, Slice, "items", "array")
 }
 
@@ -878,8 +895,11 @@ func (b *builder) scalar(s load.Schema, named bool, builtin string) Ref {
 		}
 	}
 	rules := b.rules(s, builtin)
-	if e, ok := s.Keyword("enum"); ok && (builtin == "string" || builtin == "int64") {
-		t := b.enum(s, e, base)
+	if _, ok := s.Keyword("enum"); ok && builtin == NumberBuiltin {
+		return b.rawRef(s, named, "it has an enum of integers beyond uint64")
+	}
+	if _, ok := s.Keyword("enum"); ok && (builtin == "string" || builtin == "int64" || builtin == Uint64Builtin) {
+		t := b.enum(s, s, base)
 		t.Rules = rules
 		return Ref{Kind: Named, Type: t}
 	}
@@ -912,7 +932,8 @@ func (b *builder) rules(s load.Schema, kind string) *Rules {
 		if c := s.Node.Get("const"); c != nil && c.Kind == load.String {
 			r.Const = c.Str
 		}
-	case "int64", "float64":
+	case "int64", "float64", Uint64Builtin, NumberBuiltin:
+		r.Integer = kind == NumberBuiltin
 		for kw, dst := range map[string]**Number{"minimum": &r.Minimum, "maximum": &r.Maximum,
 			"exclusiveMinimum": &r.ExclusiveMinimum, "exclusiveMaximum": &r.ExclusiveMaximum, "multipleOf": &r.MultipleOf} {
 			if n := s.Node.Get(kw); n != nil && n.Kind == load.Number {
@@ -921,12 +942,18 @@ func (b *builder) rules(s load.Schema, kind string) *Rules {
 		}
 		if c := s.Node.Get("const"); c != nil && c.Kind == load.Number {
 			n := number(c.Str)
-			if kind == "int64" {
+			switch kind {
+			case "int64":
 				r.Const = n.Int
-			} else {
+			case Uint64Builtin:
+				r.Const = n.Uint
+			case NumberBuiltin:
+				r.Const = NumberText(c.Str)
+			default:
 				r.Const = n.Float
 			}
 		}
+		dropTypeBounds(kind, r)
 	case "bool":
 		if c := s.Node.Get("const"); c != nil && c.Kind == load.Bool {
 			r.Const = c.Bool
@@ -962,6 +989,9 @@ func number(lit string) *Number {
 	if rat.IsInt() && rat.Num().IsInt64() {
 		n.IsInt, n.Int = true, rat.Num().Int64()
 	}
+	if rat.IsInt() && rat.Sign() >= 0 && rat.Num().IsUint64() {
+		n.IsUint, n.Uint = true, rat.Num().Uint64()
+	}
 	return n
 }
 
@@ -976,7 +1006,10 @@ func (b *builder) pattern(src string) *Pattern {
 	return p
 }
 
-func (b *builder) enum(s, e load.Schema, base Ref) *Type {
+// enum declares the enum type of s, its values from the enum of holder
+// (s itself, or an open enum's branch).
+func (b *builder) enum(s, holder load.Schema, base Ref) *Type {
+	e, _ := holder.Keyword("enum")
 	t := b.declare(s, Enum)
 	t.Base = base
 	seen := map[string]bool{}
@@ -993,6 +1026,12 @@ func (b *builder) enum(s, e load.Schema, base Ref) *Type {
 				continue
 			}
 			val, text = n.Int, fmt.Sprint(n.Int)
+		case base.Builtin == Uint64Builtin && v.Kind == load.Number && isInteger(v.Str):
+			n := number(v.Str)
+			if !n.IsUint {
+				continue // below 0: the schema's type (uint64) never holds it
+			}
+			val, text = n.Uint, fmt.Sprint(n.Uint)
 		default:
 			// null is the Nullable state; values of another type can never
 			// match the schema's type, so they need no constant.
@@ -1002,8 +1041,8 @@ func (b *builder) enum(s, e load.Schema, base Ref) *Type {
 			continue
 		}
 		seen[text] = true
-		name := naming.EnumConstant(t.Name, text, i)
-		b.claim(name, fmt.Sprintf("enum value %q", text), e.Item(i).Pos())
+		name, what := enumConstant(t, holder, text, i)
+		b.claim(name, what, e.Item(i).Pos())
 		t.Values = append(t.Values, EnumValue{Name: name, Value: val})
 	}
 	return t
@@ -1026,6 +1065,9 @@ func (b *builder) define(s load.Schema, named bool, r Ref, rules *Rules) Ref {
 // union builds a oneOf/anyOf that rawReason found typed: the nullable idiom
 // [X, {"type": "null"}] or a sum of objects told apart by a discriminator.
 func (b *builder) union(s load.Schema, named bool) Ref {
+	if holder, kw, open := openEnumOf(s); open {
+		return b.openEnum(s, holder, kw)
+	}
 	kw := "oneOf"
 	branches, ok := s.Keyword("oneOf")
 	if !ok {
@@ -1037,6 +1079,9 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		r := b.typeAt(alts[0], false)
 		r.Nullable = r.Nullable || nullable
 		return r
+	}
+	if integer, number, ok := b.numberUnionBranches(alts); ok {
+		return b.numberUnion(s, named, kw, integer, number, nullable)
 	}
 	if branches := b.sameKind(kw, alts); branches != nil {
 		return b.sameKindType(s, named, kw, branches, nullable)

@@ -166,6 +166,11 @@ const (
 	// an object or null, ...): a struct saying which type it has, with one
 	// typed field per type.
 	Union
+	// Tuple is an array whose items are told apart by position
+	// (prefixItems): a struct with one field per position (Fields, their
+	// JSONName the position) and Rest for the items after them (see
+	// tuples.go).
+	Tuple
 )
 
 // Type is a named Go type.
@@ -190,9 +195,17 @@ type Type struct {
 	// Enum: Base is the underlying builtin; Defined: the definition.
 	Base   Ref
 	Values []EnumValue
+	// OpenEnum is "anyOf" or "oneOf" for an open enum (enums.go): under
+	// anyOf any other string is valid too; under oneOf only other strings
+	// are. "" for a closed enum.
+	OpenEnum string
 
-	// Rules are the constraints on a Defined or Enum type's value.
+	// Rules are the constraints on a Defined or Enum type's value, and
+	// on a Tuple's length (MinItems, MaxItems).
 	Rules *Rules
+	// Rest is the type of a Tuple's items after its positions; nil when
+	// the schema allows none ("items": false).
+	Rest *Ref
 	// Object are the constraints on a Struct as a whole.
 	Object *ObjectRules
 	// Assertions are the keywords beside a Struct's properties that
@@ -224,7 +237,7 @@ type UnionMember struct {
 // EnumValue is one constant of an Enum.
 type EnumValue struct {
 	Name  string
-	Value any // string or int64
+	Value any // string, int64 or uint64
 }
 
 // Variant is one branch of a Sum: the discriminator value and its struct.
@@ -308,10 +321,12 @@ const (
 
 // Ref is a Go type expression.
 type Ref struct {
-	Kind    RefKind
-	Builtin string // Builtin: "string", "int64", "float64" or "bool"
-	Elem    *Ref   // Slice, Map
-	Type    *Type  // Named
+	Kind RefKind
+	// Builtin: "string", "int64", "uint64", "json.Number" (an integer
+	// beyond uint64, see integerBuiltin), "float64" or "bool".
+	Builtin string
+	Elem    *Ref  // Slice, Map
+	Type    *Type // Named
 	// Nullable: the JSON value may also be null. For a struct field this is
 	// folded into Field.State; elsewhere (slice elements, map values) the
 	// emitter wraps the type in Nullable[T]. Raw holds null itself.
@@ -344,8 +359,14 @@ type Rules struct {
 	UniqueItems        bool
 	// maps
 	MinProperties, MaxProperties int
-	// Const is a Go literal the value must equal (string, int64, float64
-	// or bool).
+	// Integer: a json.Number, which may hold any number, must hold an
+	// integer.
+	Integer bool
+	// Union: a float64 that is an integer or a number of a oneOf/anyOf
+	// (numunion.go), with each branch's rules; the fields above are unset.
+	Union *NumberUnion
+	// Const is a Go literal the value must equal (string, int64, uint64,
+	// float64 or bool; NumberText for a json.Number).
 	Const any
 	// Branches: the value is a same-type oneOf/anyOf (samekind.go).
 	Branches *Branches
@@ -362,7 +383,13 @@ type Number struct {
 	Float   float64 // its value
 	Int     int64   // its value, when IsInt
 	IsInt   bool
+	Uint    uint64 // its value, when IsUint (an integer from 0 to MaxUint64)
+	IsUint  bool
 }
+
+// NumberText is the Const of a json.Number value: a JSON number literal,
+// compared exactly.
+type NumberText string
 
 // ObjectRules are the constraints on a struct as a whole.
 type ObjectRules struct {

@@ -52,7 +52,7 @@ func (b *builder) claim(name, what string, pos diag.Pos) {
 	if first.pos.File != "" {
 		where = " at " + first.pos.String()
 	}
-	b.diags.Add(second.pos, "Go name %s for %s clashes with %s%s; set x-go-name on one of them", name, second.what, first.what, where)
+	b.diags.Add(second.pos, "Go name %s for %s clashes with %s%s; %s", name, second.what, first.what, where, clashHint(first.what, second.what))
 }
 
 func comparePos(a, b diag.Pos) int {
@@ -90,8 +90,7 @@ func (b *builder) nameFor(s load.Schema) string {
 		toks = strings.Split(strings.TrimPrefix(s.Pointer, "/"), "/")
 	}
 	for i := 0; i < len(toks); i++ {
-		kw := unescape(toks[i])
-		next, _ := cur.Keyword(kw)
+		kw, next := writtenKeyword(cur, unescape(toks[i]))
 		switch kw {
 		case "$defs", "definitions", "properties":
 			i++
@@ -225,7 +224,7 @@ func whatIsNamed(s load.Schema) string {
 var MemberNames = []string{
 	"Validate", "MarshalJSON", "UnmarshalJSON", "EventType", // exported methods
 	"validate", "decodeJSON", "appendJSON", "isEvent", // unexported methods
-	"hkSkip", "hkExtra", // unexported fields
+	"hkSkip", "hkExtra", "hkShort", // unexported fields (hkShort: a tuple shorter than its positions)
 }
 
 // HandlersMembers are the methods and the fallback field of the generated

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hookgen/hookgen/generator/load"
 	"github.com/hookgen/hookgen/generator/naming"
@@ -138,6 +139,7 @@ func (b *builder) closeVariants(s load.Schema, branches load.Schema, t *Type) {
 	if !b.closedBeside(s, branches) {
 		return
 	}
+	t.Doc = strings.TrimSpace(t.Doc + "\n\nNo value is valid: beside the " + t.SumKeyword + ", the schema says additionalProperties: false and declares no properties, so every member is a violation, and each variant requires one.")
 	for _, v := range t.Variants {
 		if v.Type.Object == nil {
 			v.Type.Object = &ObjectRules{MinProperties: -1, MaxProperties: -1}
@@ -179,6 +181,9 @@ func (b *builder) objectSumType(s load.Schema, kw string, alts []load.Schema, nu
 		targets = append(targets, b.follow(br))
 	}
 	members := distinguishing(targets)
+	if len(members) > 64 {
+		members = nil // the runtime peeks at most 64 names in one word
+	}
 	t.SumBy = SumByValidation
 	if members != nil {
 		t.SumBy = SumByMembers
@@ -308,7 +313,11 @@ func (t *Type) SumRuleText() string {
 		return fmt.Sprintf("The variant is the one whose own required member is present: %s; no other variant declares it. A payload with none of them is a *%s; one with several is decoded as each of those variants in turn and %s.",
 			joinOr(parts), t.Unknown, validationRule(t))
 	case SumByValidation:
-		return fmt.Sprintf("No member tells the variants apart: a payload is decoded as each variant in turn and %s.", validationRule(t))
+		text := fmt.Sprintf("No member tells the variants apart: a payload is decoded as each variant in turn and %s.", validationRule(t))
+		if t.SumKeyword == "oneOf" {
+			text += " A variant's Validate checks that variant's schema only: a value you build that another variant accepts too breaks the oneOf, which only decoding sees."
+		}
+		return text
 	}
 	return ""
 }

@@ -5,80 +5,42 @@ package shapes
 // Patterns of the schemas, compiled once.
 var (
 	hkPattern0 = hkCompilePattern("@")
-	hkPattern1 = hkCompilePattern("^@")
-	hkPattern2 = hkCompilePattern("^X")
-	hkPattern3 = hkCompilePattern("^[a-z]$")
+	hkPattern1 = hkCompilePattern("^#")
+	hkPattern2 = hkCompilePattern("^@")
+	hkPattern3 = hkCompilePattern("^X")
+	hkPattern4 = hkCompilePattern("^[a-z]$")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
 var (
-	hkTable0  hkSchema // shapes/common.json#/$defs/PullRequest/properties/title
-	hkTable1  hkSchema // shapes/nineteen.json#/$defs/Label
-	hkTable2  hkSchema // shapes/nineteen.json#/properties/name
-	hkTable3  hkSchema // shapes/nineteen.json#/properties/pair
-	hkTable4  hkSchema // shapes/nineteen.json#/properties/pair/additionalItems
-	hkTable5  hkSchema // shapes/nineteen.json#/properties/pair/items/0
-	hkTable6  hkSchema // shapes/nineteen.json#/properties/pair/items/1
-	hkTable7  hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
-	hkTable8  hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
-	hkTable9  hkSchema // shapes/seven.json#/properties/open
-	hkTable10 hkSchema // shapes/seven.json#/properties/open/additionalItems
-	hkTable11 hkSchema // shapes/seven.json#/properties/open/items/0
-	hkTable12 hkSchema // shapes/seven.json#/properties/point
-	hkTable13 hkSchema // shapes/seven.json#/properties/point/additionalItems
-	hkTable14 hkSchema // shapes/seven.json#/properties/point/items/0
-	hkTable15 hkSchema // shapes/seven.json#/properties/point/items/1
-	hkTable16 hkSchema // shapes/unions.json#/properties/overlap
-	hkTable17 hkSchema // shapes/unions.json#/properties/overlap/oneOf/0
-	hkTable18 hkSchema // shapes/unions.json#/properties/overlap/oneOf/1
+	hkTable0 hkSchema // shapes/bignums.json#/properties/ledger
+	hkTable1 hkSchema // shapes/bignums.json#/properties/ledger/items
+	hkTable2 hkSchema // shapes/common.json#/$defs/PullRequest/properties/title
+	hkTable3 hkSchema // shapes/nineteen.json#/$defs/Label
+	hkTable4 hkSchema // shapes/nineteen.json#/properties/name
+	hkTable5 hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
+	hkTable6 hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
 )
 
 func init() {
 	hkTable0 = hkNewSchema()
-	hkTable0.types = hkTString
-	hkTable0.maxLength = 10
+	hkTable0.types = hkTArray
+	hkTable0.uniqueItems = true
+	hkTable0.items = &hkTable1
 	hkTable1 = hkNewSchema()
-	hkTable1.types = hkTString
+	hkTable1.types = hkTInteger
+	hkTable1.minimum = hkRat("-100000000000000000000000000000")
 	hkTable2 = hkNewSchema()
-	hkTable2.ref = &hkTable1
-	hkTable2.maxLength = 3
+	hkTable2.types = hkTString
+	hkTable2.maxLength = 10
 	hkTable3 = hkNewSchema()
-	hkTable3.types = hkTArray
-	hkTable3.prefixItems = []*hkSchema{&hkTable5, &hkTable6}
-	hkTable3.items = &hkTable4
+	hkTable3.types = hkTString
 	hkTable4 = hkNewSchema()
-	hkTable4.always = hkBoolPtr(false)
+	hkTable4.ref = &hkTable3
+	hkTable4.maxLength = 3
 	hkTable5 = hkNewSchema()
-	hkTable5.types = hkTString
+	hkTable5.allOf = []*hkSchema{&hkTable2, &hkTable6}
 	hkTable6 = hkNewSchema()
-	hkTable6.types = hkTBoolean
-	hkTable7 = hkNewSchema()
-	hkTable7.allOf = []*hkSchema{&hkTable0, &hkTable8}
-	hkTable8 = hkNewSchema()
-	hkTable8.types = hkTString
-	hkTable8.minLength = 2
-	hkTable9 = hkNewSchema()
-	hkTable9.types = hkTArray
-	hkTable9.prefixItems = []*hkSchema{&hkTable11}
-	hkTable9.items = &hkTable10
-	hkTable10 = hkNewSchema()
-	hkTable10.types = hkTInteger
-	hkTable11 = hkNewSchema()
-	hkTable11.types = hkTString
-	hkTable12 = hkNewSchema()
-	hkTable12.types = hkTArray
-	hkTable12.prefixItems = []*hkSchema{&hkTable14, &hkTable15}
-	hkTable12.items = &hkTable13
-	hkTable13 = hkNewSchema()
-	hkTable13.always = hkBoolPtr(false)
-	hkTable14 = hkNewSchema()
-	hkTable14.types = hkTNumber
-	hkTable15 = hkNewSchema()
-	hkTable15.types = hkTNumber
-	hkTable16 = hkNewSchema()
-	hkTable16.oneOf = []*hkSchema{&hkTable17, &hkTable18}
-	hkTable17 = hkNewSchema()
-	hkTable17.types = hkTInteger
-	hkTable18 = hkNewSchema()
-	hkTable18.types = hkTNumber
+	hkTable6.types = hkTString
+	hkTable6.minLength = 2
 }

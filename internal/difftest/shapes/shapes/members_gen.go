@@ -636,7 +636,7 @@ func (x *MembersLocationURL) validate(e *hkErrors, p *hkPath) {
 
 // MembersSize is one of several objects (oneOf), with no discriminator, generated from shapes/members.json#/properties/size.
 //
-// It holds *MembersSizeSmall, *MembersSizeLarge, or *MembersSizeUnknown for a value no variant takes. No member tells the variants apart: a payload is decoded as each variant in turn and the one that validates is taken (oneOf); when none or several do it is a *MembersSizeUnknown. Decode it with UnmarshalMembersSize.
+// It holds *MembersSizeSmall, *MembersSizeLarge, or *MembersSizeUnknown for a value no variant takes. No member tells the variants apart: a payload is decoded as each variant in turn and the one that validates is taken (oneOf); when none or several do it is a *MembersSizeUnknown. A variant's Validate checks that variant's schema only: a value you build that another variant accepts too breaks the oneOf, which only decoding sees. Decode it with UnmarshalMembersSize.
 type MembersSize interface {
 	isMembersSize()
 	// Validate reports every way the value breaks its schema.
@@ -1025,6 +1025,8 @@ func (x *MembersLimitHigh) validate(e *hkErrors, p *hkPath) {
 }
 
 // MembersSecret is one of several objects told apart by "type", generated from shapes/members.json#/properties/secret.
+//
+// No value is valid: beside the oneOf, the schema says additionalProperties: false and declares no properties, so every member is a violation, and each variant requires one.
 //
 // It holds *MembersSecretCommit (type "commit"), *MembersSecretIssue (type "issue"), or *MembersSecretUnknown for a value this package does not know. Decode it with UnmarshalMembersSecret.
 type MembersSecret interface {
