@@ -174,34 +174,6 @@ func TestShapesIntegerOrNumber(t *testing.T) {
 	}
 }
 
-// TestShapesDecodeLikeEncodingJSON: the shapes package decodes its
-// payloads and their mutants to what encoding/json reads, and encodes them
-// back.
-func TestShapesDecodeLikeEncodingJSON(t *testing.T) {
-	n := 0
-	for name, data := range shapePayloads(t) {
-		schema := strings.SplitN(name, ".", 2)[0]
-		if !decodeAgrees(t, "shapes", schema, name, data) {
-			continue
-		}
-		n++
-		var doc any
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.UseNumber()
-		if err := dec.Decode(&doc); err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range mutants(doc) {
-			mdata, _ := json.Marshal(m.doc)
-			if !decodeAgrees(t, "shapes", schema, name+" "+m.what, mdata) {
-				break
-			}
-			n++
-		}
-	}
-	t.Logf("%d payloads decode alike", n)
-}
-
 func shapePayloads(t testing.TB) map[string][]byte {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(shapesDir, "payloads", "*.json"))
