@@ -54,9 +54,11 @@ var refAnnotations = map[string]bool{"$id": true, "$schema": true, "$comment": t
 //     them (annotations and definitions are kept).
 //
 // It also drops the provider's declared extension keywords
-// (hookgen.json "extensions"), counting each use in used. Renamed members
+// (hookgen.json "extensions"), counting each use in used, and, when the
+// manifest says "formats": "annotate", every "format": an annotation
+// constrains nothing, and nothing downstream may read it as a check. Renamed members
 // keep the name they were written with for positions and pointers.
-func (d *Document) normalize(extensions map[string]bool, used map[string]int) {
+func (d *Document) normalize(extensions map[string]bool, used map[string]int, annotateFormats bool) {
 	d.Draft = draftOf(d.Root)
 	var walk func(s Schema)
 	walk = func(s Schema) {
@@ -74,6 +76,9 @@ func (d *Document) normalize(extensions map[string]bool, used map[string]int) {
 				kept = append(kept, m)
 			}
 			n.Members = kept
+		}
+		if annotateFormats {
+			n.drop(func(m Member) bool { return m.Name == "format" && m.Value.Kind == String })
 		}
 		if d.Draft != Draft2020 {
 			if items := n.Get("items"); items != nil && items.Kind == Array {

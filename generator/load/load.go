@@ -251,7 +251,7 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 		extensions[e] = true
 	}
 	for _, d := range p.Docs {
-		d.normalize(extensions, used)
+		d.normalize(extensions, used, p.Manifest.AnnotateFormats())
 	}
 	p.checkExtensions(used, diags)
 	for _, d := range p.Docs {
@@ -651,11 +651,12 @@ func (p *Provider) checkRefs(root Schema, diags *diag.List) {
 }
 
 // Compiler returns a jsonschema/v5 compiler that knows every document of the
-// provider by its URI, asserts formats, and loads nothing from outside.
+// provider by its URI, asserts formats (unless the manifest makes them
+// annotations), and loads nothing from outside.
 func (p *Provider) Compiler() *jsonschema.Compiler {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
-	c.AssertFormat = true
+	c.AssertFormat = !p.Manifest.AnnotateFormats()
 	c.LoadURL = func(s string) (io.ReadCloser, error) {
 		return nil, fmt.Errorf("%s is not a schema file of provider %s", s, p.Name)
 	}
