@@ -77,7 +77,7 @@ type Document struct {
 	// inherit is the draft of a document without $schema: 2020-12, or for
 	// a remote document that of the document whose $ref reached it.
 	inherit Draft
-	lines *Lines
+	lines   *Lines
 	// bases maps the pointer of every schema with an $id (the root
 	// included) to the base URI it sets for $refs inside it.
 	bases map[string]string
