@@ -74,6 +74,10 @@ type Document struct {
 	// Draft is the draft the file is written in; Root has been rewritten
 	// into 2020-12 terms (see normalize).
 	Draft Draft
+	// Remote is the URI a registered remote document was read from
+	// (Options.Remotes, the manifest's "remotes"); "" for the provider's
+	// own files.
+	Remote string
 	// inherit is the draft of a document without $schema: 2020-12, or for
 	// a remote document that of the document whose $ref reached it.
 	inherit Draft
@@ -225,7 +229,7 @@ func loadProvider(dir, name string, remotes []Remote, diags *diag.List) *Provide
 	for _, d := range p.Docs {
 		p.indexResources(d)
 	}
-	p.loadRemotes(remotes, diags)
+	p.loadRemotes(append(p.manifestRemotes(), remotes...), diags)
 	docs := p.SchemaDocs()
 	// Meta-validation is the slow part of loading: one worker per core.
 	// Long-lived workers, not a goroutine per document: the meta-schema
@@ -599,6 +603,8 @@ func (p *Provider) Resolve(from Schema, ref string) (Schema, error) {
 		res = doc.RootSchema()
 	} else if r, ok := p.resources[u.String()]; ok {
 		res = r
+	} else if u.Scheme != "file" {
+		return Schema{}, fmt.Errorf("$ref %q: %s is outside provider folder %s (no file there has it as $id, and no \"remotes\" entry of %s covers it)", ref, u, p.Dir, ManifestName)
 	} else {
 		return Schema{}, fmt.Errorf("$ref %q: no schema file %s in %s", ref, path.Base(u.Path), p.Dir)
 	}

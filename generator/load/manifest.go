@@ -51,6 +51,11 @@ type Manifest struct {
 	// checked) or "annotate": "format" is an annotation only, as draft
 	// 2020-12's format-annotation vocabulary says, and constrains nothing.
 	Formats string `json:"formats"`
+	// Remotes maps absolute URI prefixes ("https://example.com/schemas/")
+	// to folders, relative to the provider folder, holding the documents
+	// $refs name under them (see Remote). Only documents a $ref reaches are
+	// read; nothing is ever fetched.
+	Remotes map[string]string `json:"remotes"`
 
 	// Pos is where the manifest is, for messages; zero when there is none.
 	Pos diag.Pos `json:"-"`

@@ -22,6 +22,17 @@ type Remote struct {
 	Dir    string // the folder its documents are read from
 }
 
+// manifestRemotes are the manifest's "remotes", their folders relative to
+// the provider folder, longest prefix first.
+func (p *Provider) manifestRemotes() []Remote {
+	var out []Remote
+	for prefix, dir := range p.Manifest.Remotes {
+		out = append(out, Remote{Prefix: prefix, Dir: filepath.Join(p.Dir, filepath.FromSlash(dir))})
+	}
+	slices.SortFunc(out, func(a, b Remote) int { return len(b.Prefix) - len(a.Prefix) })
+	return out
+}
+
 // remoteFor maps an absolute URI without fragment to the file it names
 // under one of the remotes, and the name the document gets in messages
 // and Go file names ("remote/a/b.json").
@@ -89,6 +100,7 @@ func (p *Provider) loadRemotes(remotes []Remote, diags *diag.List) {
 				return
 			}
 			doc.inherit = draftOf(d.Root, d.inherit)
+			doc.Remote = uri
 			doc.overLimit = !checkLimits(doc, diags)
 			p.byURI[uri] = doc
 			if id := doc.Root.Get("$id"); id != nil && id.Kind == String {

@@ -17,7 +17,7 @@ func (b *builder) declare(s load.Schema, kind TypeKind) *Type {
 		Kind:   kind,
 		Name:   b.nameFor(s),
 		Doc:    docOf(s),
-		Source: b.prov.Name + "/" + s.Doc.Name + "#" + s.Pointer,
+		Source: source(b.prov.Name, s.Doc) + "#" + s.Pointer,
 		Pos:    s.Pos(),
 		offset: s.Node.Offset,
 	}
@@ -59,6 +59,15 @@ func comparePos(a, b diag.Pos) int {
 	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Pointer, b.Pointer))
 }
 
+// source names a schema file in comments: provider/file, or the URI a
+// remote document was read from.
+func source(provider string, d *load.Document) string {
+	if d.Remote != "" {
+		return d.Remote
+	}
+	return provider + "/" + d.Name
+}
+
 // goFileName is the Go file holding the types of schema file d.
 func goFileName(d *load.Document) string {
 	return naming.FileStem(strings.TrimSuffix(strings.TrimSuffix(d.Name, ".json"), ".schema")) + "_gen.go"
@@ -71,7 +80,7 @@ func fileFor(pkg *Package, d *load.Document) *File {
 			return f
 		}
 	}
-	f := &File{Name: name, Source: pkg.Provider + "/" + d.Name}
+	f := &File{Name: name, Source: source(pkg.Provider, d)}
 	pkg.Files = append(pkg.Files, f)
 	return f
 }
