@@ -269,6 +269,7 @@ func loadProvider(dir, name string, remotes []Remote, diags *diag.List) *Provide
 		d.normalize(extensions, used, p.Manifest.AnnotateFormats())
 	}
 	p.checkExtensions(used, diags)
+	p.resolveDynamic(diags)
 	for _, d := range docs {
 		p.checkRefs(d.RootSchema(), diags)
 	}
@@ -626,7 +627,8 @@ func (p *Provider) Resolve(from Schema, ref string) (Schema, error) {
 
 // findAnchor finds the $anchor in the schema resource s: sub-schemas with
 // an $id of their own are other resources, whose anchors are theirs. In
-// draft-07 a plain-name fragment $id ("#foo") is the anchor.
+// draft-07 a plain-name fragment $id ("#foo") is the anchor; in 2020-12 a
+// $dynamicAnchor is also a plain anchor.
 func findAnchor(s Schema, anchor string) (Schema, bool) {
 	var found Schema
 	ok := false
@@ -639,6 +641,10 @@ func findAnchor(s Schema, anchor string) (Schema, bool) {
 			return // another resource
 		}
 		if a := c.Node.Get("$anchor"); a != nil && a.Kind == String && a.Str == anchor {
+			found, ok = c, true
+			return
+		}
+		if a := c.Node.Get("$dynamicAnchor"); a != nil && a.Kind == String && a.Str == anchor && c.Doc.Draft == Draft2020 {
 			found, ok = c, true
 			return
 		}
