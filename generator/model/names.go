@@ -86,7 +86,8 @@ func fileFor(pkg *Package, d *load.Document) *File {
 }
 
 // nameFor derives the Go name of the schema at s from where it is: a file's
-// root is named after the file, a $defs entry after its key, and anything
+// root is named after the file, a $defs entry after its key (in a remote
+// document prefixed with the document's name), and anything
 // nested after its parent plus the property name ("Item" for array items,
 // "Value" for map values). x-go-name anywhere on the way replaces the name
 // so far. The name depends only on the location, never on which $ref
@@ -94,6 +95,12 @@ func fileFor(pkg *Package, d *load.Document) *File {
 func (b *builder) nameFor(s load.Schema) string {
 	cur := s.Doc.RootSchema()
 	name := goName(cur, naming.Exported(strings.TrimSuffix(strings.TrimSuffix(s.Doc.Name, ".json"), ".schema")))
+	// A remote document's $defs are named after the document too: remote
+	// documents come from elsewhere and often share $defs keys ("bar").
+	defsPrefix := ""
+	if s.Doc.Remote != "" {
+		defsPrefix = name
+	}
 	toks := []string{}
 	if s.Pointer != "" {
 		toks = strings.Split(strings.TrimPrefix(s.Pointer, "/"), "/")
@@ -109,7 +116,7 @@ func (b *builder) nameFor(s load.Schema) string {
 			if kw == "properties" {
 				name += naming.Exported(key)
 			} else {
-				name = naming.Exported(key)
+				name = defsPrefix + naming.Exported(key)
 			}
 		case "oneOf", "anyOf", "allOf", "prefixItems":
 			i++
