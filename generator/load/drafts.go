@@ -80,6 +80,11 @@ func (d *Document) normalize(extensions map[string]bool, used map[string]int, an
 			}
 			n.Members = kept
 		}
+		if d.builtin && s.Pointer == "" {
+			// A built-in meta-schema's $vocabulary names the draft's own
+			// vocabularies, which hookgen reads.
+			n.drop(func(m Member) bool { return m.Name == "$vocabulary" })
+		}
 		if annotateFormats {
 			n.drop(func(m Member) bool { return m.Name == "format" && m.Value.Kind == String })
 		}

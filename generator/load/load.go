@@ -85,6 +85,9 @@ type Document struct {
 	// bases maps the pointer of every schema with an $id (the root
 	// included) to the base URI it sets for $refs inside it.
 	bases map[string]string
+	// builtin: an embedded meta-schema (refs.go), which jsonschema/v5
+	// knows already.
+	builtin bool
 	// overLimit: the document breaks a limit of limits.go, reported
 	// already; it is not meta-validated.
 	overLimit bool
@@ -243,8 +246,8 @@ func loadProvider(dir, name string, remotes []Remote, diags *diag.List) *Provide
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if docs[i].overLimit {
-					continue // reported; too costly to meta-validate
+				if docs[i].overLimit || docs[i].builtin {
+					continue // reported; too costly to meta-validate; or a meta-schema itself
 				}
 				metaValidate(docs[i], &perDoc[i])
 			}

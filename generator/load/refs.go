@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"embed"
 	"net/url"
 	"os"
 	"path"
@@ -20,6 +21,35 @@ import (
 type Remote struct {
 	Prefix string // an absolute URI ending in "/", such as "http://localhost:1234/"
 	Dir    string // the folder its documents are read from
+}
+
+// metaFS holds the meta-schemas of the drafts hookgen reads (copies of
+// those jsonschema/v5 embeds), so a $ref may name one: a schema that
+// holds schemas ("definitions": {"$ref": ".../schema"}). A registered
+// remote covering the URI comes first.
+//
+//go:embed meta
+var metaFS embed.FS
+
+// builtinMeta maps a meta-schema URI to its embedded copy: its file for
+// messages, its name ("meta/2020-12/core.json") and its text.
+func builtinMeta(uri string) (file, name string, data []byte, ok bool) {
+	var rest string
+	switch {
+	case uri == "http://json-schema.org/draft-07/schema":
+		rest = "draft-07"
+	case strings.HasPrefix(uri, "https://json-schema.org/draft/2019-09/"), strings.HasPrefix(uri, "https://json-schema.org/draft/2020-12/"):
+		rest = strings.TrimPrefix(uri, "https://json-schema.org/draft/")
+		rest = strings.Replace(strings.TrimSuffix(rest, "/schema"), "/meta/", "/", 1)
+	default:
+		return "", "", nil, false
+	}
+	name = "meta/" + rest + ".json"
+	data, err := metaFS.ReadFile(name)
+	if err != nil {
+		return "", "", nil, false
+	}
+	return uri + " (built in)", name, data, true
 }
 
 // manifestRemotes are the manifest's "remotes", their folders relative to
@@ -51,14 +81,12 @@ func remoteFor(remotes []Remote, uri string) (file, name string, ok bool) {
 	return "", "", false
 }
 
-// loadRemotes reads every registered remote document that a $ref of the
-// provider's schemas reaches, directly or through other remote documents.
+// loadRemotes reads every registered remote document and built-in
+// meta-schema that a $ref of the provider's schemas reaches, directly or
+// through other remote documents.
 // A remote document that names no $schema is read in the draft of the
 // document that first reaches it.
 func (p *Provider) loadRemotes(remotes []Remote, diags *diag.List) {
-	if len(remotes) == 0 {
-		return
-	}
 	queue := slices.Clone(p.Docs)
 	for len(queue) > 0 {
 		d := queue[0]
@@ -84,13 +112,14 @@ func (p *Provider) loadRemotes(remotes []Remote, diags *diag.List) {
 			if _, ok := p.resources[uri]; ok {
 				return
 			}
+			var data []byte
 			file, name, ok := remoteFor(remotes, uri)
-			if !ok {
+			if ok {
+				if data, err = os.ReadFile(file); err != nil {
+					return // checkRefs reports the $ref
+				}
+			} else if file, name, data, ok = builtinMeta(uri); !ok {
 				return
-			}
-			data, err := os.ReadFile(file)
-			if err != nil {
-				return // checkRefs reports the $ref
 			}
 			if tooLarge(file, len(data), diags) {
 				return
@@ -101,6 +130,7 @@ func (p *Provider) loadRemotes(remotes []Remote, diags *diag.List) {
 			}
 			doc.inherit = draftOf(d.Root, d.inherit)
 			doc.Remote = uri
+			doc.builtin = strings.HasPrefix(name, "meta/")
 			doc.overLimit = !checkLimits(doc, diags)
 			p.byURI[uri] = doc
 			if id := doc.Root.Get("$id"); id != nil && id.Kind == String {
@@ -130,10 +160,12 @@ func (p *Provider) SchemaDocs() []*Document {
 // by URI: each remote document also under the URI it was reached by.
 func (p *Provider) compilerResources(add func(uri string, data []byte)) {
 	for _, d := range p.SchemaDocs() {
-		add(d.URI, compilerBytes(d))
+		if !d.builtin {
+			add(d.URI, compilerBytes(d))
+		}
 	}
 	for uri, d := range p.byURI {
-		if d.URI != uri && slices.Contains(p.Remotes, d) {
+		if d.URI != uri && slices.Contains(p.Remotes, d) && !d.builtin {
 			add(uri, bytes.Clone(d.Raw))
 		}
 	}
