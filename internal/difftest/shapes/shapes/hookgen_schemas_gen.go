@@ -25,13 +25,19 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"nineteen", "refine", "reviews", "seven", "unions"}
+var Schemas = []string{"dynamic", "nineteen", "recursive", "refine", "reviews", "seven", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
 	switch schema {
+	case "dynamic":
+		v := new(Dynamic)
+		return v, v.UnmarshalJSON(data)
 	case "nineteen":
 		v := new(Nineteen)
+		return v, v.UnmarshalJSON(data)
+	case "recursive":
+		v := new(Recursive)
 		return v, v.UnmarshalJSON(data)
 	case "refine":
 		v := new(Refine)
@@ -52,8 +58,28 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 // ParseSchema decodes data as the root type of the named schema file (one of Schemas) and validates it: the value, a pointer to that type (or a sum's variant), comes back with every violation, of decoding and of validation, in one *ValidationError. Malformed JSON or a schema name not in Schemas is a plain error and no value.
 func ParseSchema(schema string, data []byte) (any, error) {
 	switch schema {
+	case "dynamic":
+		v := new(Dynamic)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "nineteen":
 		v := new(Nineteen)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "recursive":
+		v := new(Recursive)
 		if err := hkCheck(v, data); err != nil {
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
@@ -109,8 +135,12 @@ func ParseSchema(schema string, data []byte) (any, error) {
 // ValidateJSON decodes data as the root type of the named schema file and validates it. The error is a *ValidationError listing every violation found, with its JSON pointer, or a plain error for malformed JSON or a schema name not in Schemas.
 func ValidateJSON(schema string, data []byte) error {
 	switch schema {
+	case "dynamic":
+		return hkCheck(new(Dynamic), data)
 	case "nineteen":
 		return hkCheck(new(Nineteen), data)
+	case "recursive":
+		return hkCheck(new(Recursive), data)
 	case "refine":
 		return hkCheck(new(Refine), data)
 	case "reviews":

@@ -35,6 +35,20 @@ var (
 	hkTable23 hkSchema // shapes/unions.json#/properties/overlap
 	hkTable24 hkSchema // shapes/unions.json#/properties/overlap/oneOf/0
 	hkTable25 hkSchema // shapes/unions.json#/properties/overlap/oneOf/1
+	hkTable26 hkSchema // https://shapes.example/dynamic#
+	hkTable27 hkSchema // https://shapes.example/dynamic#/$defs/tree
+	hkTable28 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
+	hkTable29 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
+	hkTable30 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
+	hkTable31 hkSchema // https://shapes.example/dynamic#/properties/size
+	hkTable32 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
+	hkTable33 hkSchema // https://shapes.example/recursive#
+	hkTable34 hkSchema // https://shapes.example/recursive#/$defs/thread
+	hkTable35 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
+	hkTable36 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
+	hkTable37 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
+	hkTable38 hkSchema // https://shapes.example/recursive#/properties/likes
+	hkTable39 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
 )
 
 func init() {
@@ -109,4 +123,51 @@ func init() {
 	hkTable24.types = hkTInteger
 	hkTable25 = hkNewSchema()
 	hkTable25.types = hkTNumber
+	hkTable26 = hkNewSchema()
+	hkTable26.ref = &hkTable27
+	hkTable26.unevaluatedProperties = &hkTable32
+	hkTable26.properties = map[string]*hkSchema{"size": &hkTable31}
+	hkTable27 = hkNewSchema()
+	hkTable27.types = hkTObject
+	hkTable27.required = []string{"name"}
+	hkTable27.properties = map[string]*hkSchema{
+		"children": &hkTable28,
+		"name":     &hkTable30,
+	}
+	hkTable28 = hkNewSchema()
+	hkTable28.types = hkTArray
+	hkTable28.items = &hkTable29
+	hkTable29 = hkNewSchema()
+	hkTable29.ref = &hkTable26
+	hkTable30 = hkNewSchema()
+	hkTable30.types = hkTString
+	hkTable30.maxLength = 8
+	hkTable31 = hkNewSchema()
+	hkTable31.types = hkTInteger
+	hkTable31.minimum = hkRat("0")
+	hkTable32 = hkNewSchema()
+	hkTable32.always = hkBoolPtr(false)
+	hkTable33 = hkNewSchema()
+	hkTable33.ref = &hkTable34
+	hkTable33.unevaluatedProperties = &hkTable39
+	hkTable33.properties = map[string]*hkSchema{"likes": &hkTable38}
+	hkTable34 = hkNewSchema()
+	hkTable34.types = hkTObject
+	hkTable34.required = []string{"text"}
+	hkTable34.properties = map[string]*hkSchema{
+		"replies": &hkTable35,
+		"text":    &hkTable37,
+	}
+	hkTable35 = hkNewSchema()
+	hkTable35.types = hkTArray
+	hkTable35.items = &hkTable36
+	hkTable36 = hkNewSchema()
+	hkTable36.ref = &hkTable33
+	hkTable37 = hkNewSchema()
+	hkTable37.types = hkTString
+	hkTable38 = hkNewSchema()
+	hkTable38.types = hkTInteger
+	hkTable38.minimum = hkRat("0")
+	hkTable39 = hkNewSchema()
+	hkTable39.always = hkBoolPtr(false)
 }
