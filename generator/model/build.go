@@ -19,6 +19,7 @@ import (
 var (
 	// annotationKeywords carry no constraint.
 	annotationKeywords = set("$schema", "$id", "$comment", "$defs", "definitions", "$anchor",
+		"$dynamicAnchor", "$recursiveAnchor", // load turned the references to them into $refs
 		"title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly",
 		"contentEncoding", "contentMediaType", "contentSchema")
 	// typedKeywords can be honoured by a Go type plus generated checks.
@@ -34,10 +35,11 @@ var (
 		"unevaluatedProperties", "unevaluatedItems")
 	// unsupportedKeywords are valid JSON Schema that hookgen cannot honour
 	// at all yet.
-	unsupportedKeywords = set("$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary")
+	unsupportedKeywords = set("$dynamicRef", "$recursiveRef", "$vocabulary")
 	// refSiblings may stand beside $ref and leave it a plain reference.
 	refSiblings = set("$comment", "title", "description", "default", "examples", "deprecated",
-		"readOnly", "writeOnly", "x-go-name", "$schema", "$id", "$defs", "definitions", "$anchor")
+		"readOnly", "writeOnly", "x-go-name", "$schema", "$id", "$defs", "definitions", "$anchor",
+		"$dynamicAnchor", "$recursiveAnchor")
 )
 
 func set(words ...string) map[string]bool {

@@ -17,7 +17,7 @@ func (b *builder) declare(s load.Schema, kind TypeKind) *Type {
 		Kind:   kind,
 		Name:   b.nameFor(s),
 		Doc:    docOf(s),
-		Source: b.prov.Name + "/" + s.Doc.Name + "#" + s.Pointer,
+		Source: source(b.prov.Name, s.Doc) + "#" + s.Pointer,
 		Pos:    s.Pos(),
 		offset: s.Node.Offset,
 	}
@@ -59,6 +59,15 @@ func comparePos(a, b diag.Pos) int {
 	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Pointer, b.Pointer))
 }
 
+// source names a schema file in comments: provider/file, or the URI a
+// remote document was read from.
+func source(provider string, d *load.Document) string {
+	if d.Remote != "" {
+		return d.Remote
+	}
+	return provider + "/" + d.Name
+}
+
 // goFileName is the Go file holding the types of schema file d.
 func goFileName(d *load.Document) string {
 	return naming.FileStem(strings.TrimSuffix(strings.TrimSuffix(d.Name, ".json"), ".schema")) + "_gen.go"
@@ -71,13 +80,14 @@ func fileFor(pkg *Package, d *load.Document) *File {
 			return f
 		}
 	}
-	f := &File{Name: name, Source: pkg.Provider + "/" + d.Name}
+	f := &File{Name: name, Source: source(pkg.Provider, d)}
 	pkg.Files = append(pkg.Files, f)
 	return f
 }
 
 // nameFor derives the Go name of the schema at s from where it is: a file's
-// root is named after the file, a $defs entry after its key, and anything
+// root is named after the file, a $defs entry after its key (in a remote
+// document prefixed with the document's name), and anything
 // nested after its parent plus the property name ("Item" for array items,
 // "Value" for map values). x-go-name anywhere on the way replaces the name
 // so far. The name depends only on the location, never on which $ref
@@ -85,6 +95,12 @@ func fileFor(pkg *Package, d *load.Document) *File {
 func (b *builder) nameFor(s load.Schema) string {
 	cur := s.Doc.RootSchema()
 	name := goName(cur, naming.Exported(strings.TrimSuffix(strings.TrimSuffix(s.Doc.Name, ".json"), ".schema")))
+	// A remote document's $defs are named after the document too: remote
+	// documents come from elsewhere and often share $defs keys ("bar").
+	defsPrefix := ""
+	if s.Doc.Remote != "" {
+		defsPrefix = name
+	}
 	toks := []string{}
 	if s.Pointer != "" {
 		toks = strings.Split(strings.TrimPrefix(s.Pointer, "/"), "/")
@@ -99,7 +115,7 @@ func (b *builder) nameFor(s load.Schema) string {
 			if kw == "properties" {
 				name += naming.Exported(key)
 			} else {
-				name = naming.Exported(key)
+				name = defsPrefix + naming.Exported(key)
 			}
 		case "oneOf", "anyOf", "allOf", "prefixItems":
 			i++

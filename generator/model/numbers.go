@@ -16,7 +16,7 @@ import (
 // them go beyond, see integerBuiltin); refusing is better than a validator that
 // is silently wrong.
 func (b *builder) checkNumbers() {
-	for _, d := range b.prov.Docs {
+	for _, d := range b.prov.SchemaDocs() {
 		load.WalkSchemas(d.RootSchema(), func(s load.Schema) {
 			for _, kw := range []string{"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "const"} {
 				k, ok := s.Keyword(kw)

@@ -186,7 +186,7 @@ func (b *builder) checkLoops() {
 		}
 		return n
 	}
-	docs := slices.Clone(b.prov.Docs)
+	docs := b.prov.SchemaDocs()
 	slices.SortFunc(docs, func(x, y *load.Document) int { return strings.Compare(x.Name, y.Name) })
 	for _, d := range docs {
 		load.WalkSchemas(d.RootSchema(), func(s load.Schema) { add(s) })

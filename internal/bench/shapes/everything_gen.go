@@ -18,20 +18,16 @@ type Everything struct {
 	PullRequest EverythingPullRequest            `json:"pull_request"`
 	CreatedAt   EverythingCreatedAt              `json:"created_at"`
 	Tags        OptionalNullable[EverythingTags] `json:"tags,omitzero"`
-	Reviewers   []json.RawMessage                `json:"reviewers"`
+	Reviewers   []EverythingReviewersItem        `json:"reviewers"`
 	Labels      []EverythingLabelsItem           `json:"labels"`
-	// Kept as raw JSON because it uses "if"; Validate checks it against the schema.
-	Contact json.RawMessage `json:"contact"`
-	// Kept as raw JSON because anyOf has a branch without "type": "object"; Validate checks it against the schema.
-	Kind json.RawMessage `json:"kind"`
-	// Kept as raw JSON because it uses "prefixItems"; Validate checks it against the schema.
-	Point   json.RawMessage `json:"point"`
-	Hash    int64           `json:"hash"`
-	Cleared struct{}        `json:"cleared"`
-	Thread  Comment         `json:"thread"`
-	// Kept as raw JSON because oneOf has a branch without "type": "object"; Validate checks it against the schema.
-	Location json.RawMessage   `json:"location"`
-	AfterID  Nullable[float64] `json:"after_id"`
+	Contact     EverythingContact                `json:"contact"`
+	Kind        EverythingKind                   `json:"kind"`
+	Point       EverythingPoint                  `json:"point"`
+	Hash        uint64                           `json:"hash"`
+	Cleared     struct{}                         `json:"cleared"`
+	Thread      Comment                          `json:"thread"`
+	Location    string                           `json:"location"`
+	AfterID     Nullable[float64]                `json:"after_id"`
 	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
 	hkSkip [1]uint64
 }
@@ -57,7 +53,14 @@ func (x *Everything) appendJSON(b []byte) []byte {
 		}
 	}
 	b = hkKey(b, "\"reviewers\":")
-	b = hkAppendArray(b, x.Reviewers, hkAppendRaw)
+	b = hkAppendArray(b, x.Reviewers, func(b []byte, v0 EverythingReviewersItem) []byte {
+		if v0 == nil {
+			b = append(b, "null"...)
+		} else {
+			b = v0.appendJSON(b)
+		}
+		return b
+	})
 	b = hkKey(b, "\"labels\":")
 	b = hkAppendArray(b, x.Labels, func(b []byte, v0 EverythingLabelsItem) []byte {
 		if v0 == nil {
@@ -68,19 +71,19 @@ func (x *Everything) appendJSON(b []byte) []byte {
 		return b
 	})
 	b = hkKey(b, "\"contact\":")
-	b = hkAppendRaw(b, x.Contact)
+	b = x.Contact.appendJSON(b)
 	b = hkKey(b, "\"kind\":")
-	b = hkAppendRaw(b, x.Kind)
+	b = x.Kind.appendJSON(b)
 	b = hkKey(b, "\"point\":")
-	b = hkAppendRaw(b, x.Point)
+	b = x.Point.appendJSON(b)
 	b = hkKey(b, "\"hash\":")
-	b = hkAppendInt(b, x.Hash)
+	b = hkAppendUint(b, x.Hash)
 	b = hkKey(b, "\"cleared\":")
 	b = hkAppendNull(b, x.Cleared)
 	b = hkKey(b, "\"thread\":")
 	b = x.Thread.appendJSON(b)
 	b = hkKey(b, "\"location\":")
-	b = hkAppendRaw(b, x.Location)
+	b = hkAppendString(b, x.Location)
 	b = hkKey(b, "\"after_id\":")
 	if x.AfterID.Null {
 		b = append(b, "null"...)
@@ -114,26 +117,26 @@ func (x *Everything) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 			}
 		case 4:
 			for a0, ip0 := hkArrayItems(&x.Reviewers), fp.item(0); a0.next(d, &ip0, &err); {
-				err = d.readRaw(&ip0, a0.elem())
+				*a0.elem(), err = decodeEverythingReviewersItem(d, &ip0)
 			}
 		case 5:
 			for a0, ip0 := hkArrayItems(&x.Labels), fp.item(0); a0.next(d, &ip0, &err); {
 				*a0.elem(), err = decodeEverythingLabelsItem(d, &ip0)
 			}
 		case 6:
-			err = d.readRaw(&fp, &x.Contact)
+			err = x.Contact.decodeJSON(d, &fp)
 		case 7:
-			err = d.readRaw(&fp, &x.Kind)
+			err = x.Kind.decodeJSON(d, &fp)
 		case 8:
-			err = d.readRaw(&fp, &x.Point)
+			err = x.Point.decodeJSON(d, &fp)
 		case 9:
-			err = d.readInt64(&fp, &x.Hash)
+			err = d.readUint64(&fp, &x.Hash)
 		case 10:
 			err = d.readNull(&fp, &x.Cleared)
 		case 11:
 			err = x.Thread.decodeJSON(d, &fp)
 		case 12:
-			err = d.readRaw(&fp, &x.Location)
+			err = d.readString(&fp, &x.Location)
 		case 13:
 			if !d.nullInto(&x.AfterID.Null) {
 				err = d.readFloat64(&fp, &x.AfterID.Value)
@@ -143,7 +146,7 @@ func (x *Everything) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecEverything = hkStructSpec([]string{"type", "pull_request", "created_at", "tags", "reviewers", "labels", "contact", "kind", "point", "hash", "cleared", "thread", "location", "after_id"}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, -1, 10, 11, -1}, []int{0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, false)
+var hkSpecEverything = hkStructSpec([]string{"type", "pull_request", "created_at", "tags", "reviewers", "labels", "contact", "kind", "point", "hash", "cleared", "thread", "location", "after_id"}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, -1, -1, 9, 10, -1}, []int{0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, false)
 
 // Validate reports every way the Everything breaks its schema, as a *ValidationError.
 func (x *Everything) Validate() error {
@@ -176,7 +179,11 @@ func (x *Everything) validate(e *hkErrors, p *hkPath) {
 		fp := p.field("reviewers")
 		for i0 := range x.Reviewers {
 			ip0 := fp.item(i0)
-			hkValidateRaw(&hkTable30, x.Reviewers[i0], &ip0, e)
+			if x.Reviewers[i0] == nil {
+				e.add(&ip0, "type", "expected object, but got nothing")
+			} else {
+				x.Reviewers[i0].validate(e, &ip0)
+			}
 		}
 	}
 	if x.hkSkip[0]&uint64(0x20) == 0 {
@@ -192,32 +199,47 @@ func (x *Everything) validate(e *hkErrors, p *hkPath) {
 	}
 	if x.hkSkip[0]&uint64(0x40) == 0 {
 		fp := p.field("contact")
-		hkValidateRaw(&hkTable8, x.Contact, &fp, e)
+		x.Contact.validate(e, &fp)
 	}
 	if x.hkSkip[0]&uint64(0x80) == 0 {
 		fp := p.field("kind")
-		hkValidateRaw(&hkTable20, x.Kind, &fp, e)
+		x.Kind.validate(e, &fp)
 	}
 	if x.hkSkip[0]&uint64(0x100) == 0 {
 		fp := p.field("point")
-		hkValidateRaw(&hkTable26, x.Point, &fp, e)
+		x.Point.validate(e, &fp)
 	}
 	if x.hkSkip[0]&uint64(0x200) == 0 {
-		fp := p.field("hash")
-		if x.Hash < 0 {
-			e.addf(&fp, "minimum", "must be >= 0 but found %v", x.Hash)
-		}
-		if float64(x.Hash) > 1.8446744073709552e+19 {
-			e.addf(&fp, "maximum", "must be <= 18446744073709551615 but found %v", x.Hash)
-		}
-	}
-	if x.hkSkip[0]&uint64(0x400) == 0 {
 		fp := p.field("thread")
 		x.Thread.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x800) == 0 {
+	if x.hkSkip[0]&uint64(0x400) == 0 {
 		fp := p.field("location")
-		hkValidateRaw(&hkTable23, x.Location, &fp, e)
+		// oneOf (#/properties/location/oneOf)
+		if !e.refusedWithin(&fp) {
+			start0, n0 := len(e.list), 0
+			if !hkIsURI(x.Location) {
+				e.addf(&fp, "format", "%q is not valid uri", x.Location)
+			}
+			if len(e.list) == start0 {
+				n0++
+			}
+			mark0 := len(e.list)
+			switch x.Location {
+			case "":
+			default:
+				e.addf(&fp, "enum", "value %q is not one of \"\"", x.Location)
+			}
+			if len(e.list) == mark0 {
+				n0++
+			}
+			if n0 == 1 {
+				e.list = e.list[:start0]
+			} else if n0 > 1 {
+				e.list = e.list[:start0]
+				e.addf(&fp, "oneOf", "value matches %d of the schemas, not exactly one", n0)
+			}
+		}
 	}
 }
 
@@ -464,6 +486,111 @@ func (x EverythingTags) validate(e *hkErrors, p *hkPath) {
 	default:
 		e.add(p, "type", "expected string or array, but got nothing")
 	}
+}
+
+// EverythingReviewersItem is one of several objects (oneOf), with no discriminator, generated from shapes/everything.json#/properties/reviewers/items.
+//
+// It holds *User, *Team, or *EverythingReviewersItemUnknown for a value no variant takes. The variant is the one whose own required member is present: "login" (*User) or "name" (*Team); no other variant declares it. A payload with none of them is a *EverythingReviewersItemUnknown; one with several is decoded as each of those variants in turn and the one that validates is taken (oneOf); when none or several do it is a *EverythingReviewersItemUnknown. Decode it with UnmarshalEverythingReviewersItem.
+type EverythingReviewersItem interface {
+	isEverythingReviewersItem()
+	// Validate reports every way the value breaks its schema.
+	Validate() error
+	validate(e *hkErrors, p *hkPath)
+	appendJSON([]byte) []byte
+}
+
+func (*User) isEverythingReviewersItem()                           {}
+func (*Team) isEverythingReviewersItem()                           {}
+func (*EverythingReviewersItemUnknown) isEverythingReviewersItem() {}
+
+// EverythingReviewersItemUnknown is a EverythingReviewersItem that no variant, or more than one, validates: Raw keeps the JSON as received, and Validate decodes it as each variant again and reports what every one finds wrong (or, with oneOf, that several take it), as the oneOf would.
+type EverythingReviewersItemUnknown struct {
+	// Raw is the whole value as received.
+	Raw json.RawMessage
+}
+
+// MarshalJSON returns the value as received.
+func (u EverythingReviewersItemUnknown) MarshalJSON() ([]byte, error) {
+	return hkAppendRaw(nil, u.Raw), nil
+}
+func (u *EverythingReviewersItemUnknown) appendJSON(b []byte) []byte {
+	return hkAppendRaw(b, u.Raw)
+}
+
+// Validate reports every way the value breaks the oneOf, as a *ValidationError.
+func (u *EverythingReviewersItemUnknown) Validate() error {
+	var e hkErrors
+	u.validate(&e, nil)
+	return e.err()
+}
+func (u *EverythingReviewersItemUnknown) validate(e *hkErrors, p *hkPath) {
+	if len(u.Raw) == 0 {
+		e.add(p, "type", "expected object, but got nothing")
+		return
+	}
+	hkValidateVariants(u.Raw, p, e, "oneOf", new(User), new(Team))
+}
+
+// UnmarshalEverythingReviewersItem decodes a EverythingReviewersItem, choosing its variant as the type's doc says. The error lists every violation found while decoding; call Validate for the rest.
+func UnmarshalEverythingReviewersItem(data []byte) (EverythingReviewersItem, error) {
+	d := hkDecoder{data: data}
+	v, err := decodeEverythingReviewersItem(&d, nil)
+	if err != nil {
+		return nil, err
+	}
+	return v, d.finish()
+}
+func decodeEverythingReviewersItem(d *hkDecoder, p *hkPath) (EverythingReviewersItem, error) {
+	if d.peek() != hkObject {
+		return nil, d.mismatch(p, "object")
+	}
+	has, err := d.peekNames([]string{"login", "name"})
+	if err != nil {
+		return nil, err
+	}
+	switch has {
+	case 1 << 0:
+		v := new(User)
+		return v, v.decodeJSON(d, p)
+	case 1 << 1:
+		v := new(Team)
+		return v, v.decodeJSON(d, p)
+	case 0:
+		// Every variant misses its own required member.
+		u := new(EverythingReviewersItemUnknown)
+		return u, d.readRaw(p, &u.Raw)
+	}
+	// Several variants' members: the one that validates decides.
+	var found EverythingReviewersItem
+	var n, end int
+	if has&(1<<0) != 0 {
+		v := new(User)
+		ok, e, err := d.try(v)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			n++
+			found, end = v, e
+		}
+	}
+	if has&(1<<1) != 0 {
+		v := new(Team)
+		ok, e, err := d.try(v)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			n++
+			found, end = v, e
+		}
+	}
+	if n == 1 {
+		d.pos = end
+		return found, nil
+	}
+	u := new(EverythingReviewersItemUnknown)
+	return u, d.readRaw(p, &u.Raw)
 }
 
 // EverythingLabelsItem is one of several objects told apart by "kind", generated from shapes/everything.json#/properties/labels/items.
@@ -735,6 +862,220 @@ func (x EverythingLabelsItemColorKind) validate(e *hkErrors, p *hkPath) {
 	case EverythingLabelsItemColorKindColor:
 	default:
 		e.addf(p, "enum", "value %q is not one of \"color\"", x)
+	}
+}
+
+// EverythingContact is an object, generated from shapes/everything.json#/properties/contact.
+type EverythingContact struct {
+	Email      Optional[string] `json:"email,omitzero"`
+	Phone      Optional[string] `json:"phone,omitzero"`
+	Country    Optional[string] `json:"country,omitzero"`
+	PostalCode Optional[string] `json:"postal_code,omitzero"`
+	Street     Optional[string] `json:"street,omitzero"`
+	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
+	hkSkip [1]uint64
+}
+
+// MarshalJSON encodes a EverythingContact as encoding/json would, without reflection.
+func (x EverythingContact) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *EverythingContact) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if x.Email.Set {
+		b = hkKey(b, "\"email\":")
+		b = hkAppendString(b, x.Email.Value)
+	}
+	if x.Phone.Set {
+		b = hkKey(b, "\"phone\":")
+		b = hkAppendString(b, x.Phone.Value)
+	}
+	if x.Country.Set {
+		b = hkKey(b, "\"country\":")
+		b = hkAppendString(b, x.Country.Value)
+	}
+	if x.PostalCode.Set {
+		b = hkKey(b, "\"postal_code\":")
+		b = hkAppendString(b, x.PostalCode.Value)
+	}
+	if x.Street.Set {
+		b = hkKey(b, "\"street\":")
+		b = hkAppendString(b, x.Street.Value)
+	}
+	return append(b, '}')
+}
+
+// UnmarshalJSON decodes a EverythingContact; the error lists every violation found (see Parse).
+func (x *EverythingContact) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *EverythingContact) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = EverythingContact{}
+	m, fp := d.members(hkSpecEverythingContact, x.hkSkip[:], nil), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			x.Email.Set = true
+			err = d.readString(&fp, &x.Email.Value)
+		case 1:
+			x.Phone.Set = true
+			err = d.readString(&fp, &x.Phone.Value)
+		case 2:
+			x.Country.Set = true
+			err = d.readString(&fp, &x.Country.Value)
+		case 3:
+			x.PostalCode.Set = true
+			err = d.readString(&fp, &x.PostalCode.Value)
+		case 4:
+			x.Street.Set = true
+			err = d.readString(&fp, &x.Street.Value)
+		}
+	}
+	return m.end(d, &fp, err)
+}
+
+var hkSpecEverythingContact = hkStructSpec([]string{"email", "phone", "country", "postal_code", "street"}, []int{0, 1, 2, 3, 4}, []int{}, false)
+
+// Validate reports every way the EverythingContact breaks its schema, as a *ValidationError.
+func (x *EverythingContact) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *EverythingContact) validate(e *hkErrors, p *hkPath) {
+	if x.hkSkip[0]&uint64(0x1) == 0 {
+		fp := p.field("email")
+		if x.Email.Set {
+			if !hkIsEmail(x.Email.Value) {
+				e.addf(&fp, "format", "%q is not valid email", x.Email.Value)
+			}
+		}
+	}
+	// anyOf (#/properties/contact/anyOf)
+	if x.hkSkip[0]&uint64(0x3) == 0 {
+		if !x.Email.Set && !x.Phone.Set {
+			if !x.Email.Set {
+				e.add(p, "required", "missing properties: \"email\"")
+			}
+			if !x.Phone.Set {
+				e.add(p, "required", "missing properties: \"phone\"")
+			}
+		}
+	}
+	// if (#/properties/contact/if)
+	if x.hkSkip[0]&uint64(0xc) == 0 {
+		if (!x.Country.Set || x.Country.Value == "US") && x.Country.Set {
+			if !x.PostalCode.Set {
+				e.add(p, "required", "missing properties: \"postal_code\"")
+			}
+		}
+	}
+	// dependentSchemas (#/properties/contact/dependentSchemas)
+	if x.hkSkip[0]&uint64(0x14) == 0 {
+		if x.Street.Set {
+			if !x.Country.Set {
+				e.add(p, "required", "missing properties: \"country\"")
+			}
+		}
+	}
+}
+
+// EverythingKind is an enumeration, generated from shapes/everything.json#/properties/kind.
+type EverythingKind string
+
+// Values of EverythingKind the schema lists; any other string is valid too, and kept as received.
+const (
+	EverythingKindBug     EverythingKind = "bug"
+	EverythingKindFeature EverythingKind = "feature"
+)
+
+// MarshalJSON encodes a EverythingKind as encoding/json would, without reflection.
+func (x EverythingKind) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *EverythingKind) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
+// UnmarshalJSON decodes a EverythingKind; the error lists every violation found (see Parse).
+func (x *EverythingKind) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *EverythingKind) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readKnownString(p, (*string)(x), []string{"bug", "feature"})
+}
+
+// Validate reports every way the EverythingKind breaks its schema, as a *ValidationError.
+func (x EverythingKind) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x EverythingKind) validate(e *hkErrors, p *hkPath) {}
+
+// EverythingPoint is a JSON array whose items are told apart by position (a tuple), generated from shapes/everything.json#/properties/point.
+//
+// It is read from and written as a JSON array: the positions up to the first one absent, then nothing more (the schema allows no more items).
+type EverythingPoint struct {
+	// V0 is the item at position 0.
+	V0 Optional[float64]
+	// V1 is the item at position 1.
+	V1 Optional[float64]
+}
+
+// MarshalJSON encodes a EverythingPoint as encoding/json would, without reflection.
+func (x EverythingPoint) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *EverythingPoint) appendJSON(b []byte) []byte {
+	b = append(b, '[')
+	if !x.V0.Set {
+		return append(b, ']')
+	}
+	b = hkAppendFloat(b, x.V0.Value)
+	if !x.V1.Set {
+		return append(b, ']')
+	}
+	b = append(b, ',')
+	b = hkAppendFloat(b, x.V1.Value)
+	return append(b, ']')
+}
+
+// UnmarshalJSON decodes a EverythingPoint; the error lists every violation found (see Parse).
+func (x *EverythingPoint) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *EverythingPoint) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = EverythingPoint{}
+	t, fp := hkTupleItems(), p.item(0)
+	for t.next(d, &fp, &err) {
+		switch t.i {
+		case 0:
+			x.V0.Set = true
+			err = d.readFloat64(&fp, &x.V0.Value)
+		case 1:
+			x.V1.Set = true
+			err = d.readFloat64(&fp, &x.V1.Value)
+		default:
+			err = t.beyond(d, &fp, 2)
+		}
+	}
+	return err
+}
+
+// Validate reports every way the EverythingPoint breaks its schema, as a *ValidationError.
+func (x *EverythingPoint) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *EverythingPoint) validate(e *hkErrors, p *hkPath) {
+	_, gap := hkTupleLen(0, 0, x.V0.Set, x.V1.Set)
+	if gap {
+		e.add(p, "prefixItems", "a position is set after an absent one, which no JSON array can hold")
 	}
 }
 

@@ -25,7 +25,7 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"bignums", "contact", "dependencies", "enums", "events", "members", "nested", "nineteen", "numbers", "refine", "reviews", "seven", "status", "tuples", "tuples7", "unions"}
+var Schemas = []string{"bignums", "contact", "dependencies", "dynamic", "enums", "events", "members", "nested", "nineteen", "numbers", "recursive", "refine", "reviews", "seven", "status", "tuples", "tuples7", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
@@ -38,6 +38,9 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "dependencies":
 		v := new(Dependencies)
+		return v, v.UnmarshalJSON(data)
+	case "dynamic":
+		v := new(Dynamic)
 		return v, v.UnmarshalJSON(data)
 	case "enums":
 		v := new(Enums)
@@ -56,6 +59,9 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "numbers":
 		v := new(Numbers)
+		return v, v.UnmarshalJSON(data)
+	case "recursive":
+		v := new(Recursive)
 		return v, v.UnmarshalJSON(data)
 	case "refine":
 		v := new(Refine)
@@ -115,6 +121,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 			return v, err
 		}
 		return v, nil
+	case "dynamic":
+		v := new(Dynamic)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "enums":
 		v := new(Enums)
 		if err := hkCheck(v, data); err != nil {
@@ -167,6 +183,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 		return v, nil
 	case "numbers":
 		v := new(Numbers)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "recursive":
+		v := new(Recursive)
 		if err := hkCheck(v, data); err != nil {
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
@@ -258,6 +284,8 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Contact), data)
 	case "dependencies":
 		return hkCheck(new(Dependencies), data)
+	case "dynamic":
+		return hkCheck(new(Dynamic), data)
 	case "enums":
 		return hkCheck(new(Enums), data)
 	case "events":
@@ -270,6 +298,8 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Nineteen), data)
 	case "numbers":
 		return hkCheck(new(Numbers), data)
+	case "recursive":
+		return hkCheck(new(Recursive), data)
 	case "refine":
 		return hkCheck(new(Refine), data)
 	case "reviews":

@@ -13,13 +13,27 @@ var (
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
 var (
-	hkTable0 hkSchema // shapes/bignums.json#/properties/ledger
-	hkTable1 hkSchema // shapes/bignums.json#/properties/ledger/items
-	hkTable2 hkSchema // shapes/common.json#/$defs/PullRequest/properties/title
-	hkTable3 hkSchema // shapes/nineteen.json#/$defs/Label
-	hkTable4 hkSchema // shapes/nineteen.json#/properties/name
-	hkTable5 hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
-	hkTable6 hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
+	hkTable0  hkSchema // shapes/bignums.json#/properties/ledger
+	hkTable1  hkSchema // shapes/bignums.json#/properties/ledger/items
+	hkTable2  hkSchema // shapes/common.json#/$defs/PullRequest/properties/title
+	hkTable3  hkSchema // shapes/nineteen.json#/$defs/Label
+	hkTable4  hkSchema // shapes/nineteen.json#/properties/name
+	hkTable5  hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
+	hkTable6  hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
+	hkTable7  hkSchema // https://shapes.example/dynamic#
+	hkTable8  hkSchema // https://shapes.example/dynamic#/$defs/tree
+	hkTable9  hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
+	hkTable10 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
+	hkTable11 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
+	hkTable12 hkSchema // https://shapes.example/dynamic#/properties/size
+	hkTable13 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
+	hkTable14 hkSchema // https://shapes.example/recursive#
+	hkTable15 hkSchema // https://shapes.example/recursive#/$defs/thread
+	hkTable16 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
+	hkTable17 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
+	hkTable18 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
+	hkTable19 hkSchema // https://shapes.example/recursive#/properties/likes
+	hkTable20 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
 )
 
 func init() {
@@ -43,4 +57,51 @@ func init() {
 	hkTable6 = hkNewSchema()
 	hkTable6.types = hkTString
 	hkTable6.minLength = 2
+	hkTable7 = hkNewSchema()
+	hkTable7.ref = &hkTable8
+	hkTable7.unevaluatedProperties = &hkTable13
+	hkTable7.properties = map[string]*hkSchema{"size": &hkTable12}
+	hkTable8 = hkNewSchema()
+	hkTable8.types = hkTObject
+	hkTable8.required = []string{"name"}
+	hkTable8.properties = map[string]*hkSchema{
+		"children": &hkTable9,
+		"name":     &hkTable11,
+	}
+	hkTable9 = hkNewSchema()
+	hkTable9.types = hkTArray
+	hkTable9.items = &hkTable10
+	hkTable10 = hkNewSchema()
+	hkTable10.ref = &hkTable7
+	hkTable11 = hkNewSchema()
+	hkTable11.types = hkTString
+	hkTable11.maxLength = 8
+	hkTable12 = hkNewSchema()
+	hkTable12.types = hkTInteger
+	hkTable12.minimum = hkRat("0")
+	hkTable13 = hkNewSchema()
+	hkTable13.always = hkBoolPtr(false)
+	hkTable14 = hkNewSchema()
+	hkTable14.ref = &hkTable15
+	hkTable14.unevaluatedProperties = &hkTable20
+	hkTable14.properties = map[string]*hkSchema{"likes": &hkTable19}
+	hkTable15 = hkNewSchema()
+	hkTable15.types = hkTObject
+	hkTable15.required = []string{"text"}
+	hkTable15.properties = map[string]*hkSchema{
+		"replies": &hkTable16,
+		"text":    &hkTable18,
+	}
+	hkTable16 = hkNewSchema()
+	hkTable16.types = hkTArray
+	hkTable16.items = &hkTable17
+	hkTable17 = hkNewSchema()
+	hkTable17.ref = &hkTable14
+	hkTable18 = hkNewSchema()
+	hkTable18.types = hkTString
+	hkTable19 = hkNewSchema()
+	hkTable19.types = hkTInteger
+	hkTable19.minimum = hkRat("0")
+	hkTable20 = hkNewSchema()
+	hkTable20.always = hkBoolPtr(false)
 }
