@@ -12,7 +12,7 @@ import (
 func jsonKind(r model.Ref) string {
 	switch r.Kind {
 	case model.Builtin:
-		return map[string]string{"string": "string", "int64": "integer", "float64": "number", "bool": "boolean"}[r.Builtin]
+		return map[string]string{"string": "string", "int64": "integer", model.Uint64Builtin: "integer", model.NumberBuiltin: "integer", "float64": "number", "bool": "boolean"}[r.Builtin]
 	case model.Time:
 		return "string"
 	case model.Null:
@@ -27,6 +27,8 @@ func jsonKind(r model.Ref) string {
 			return "object"
 		case model.Union:
 			return unionTypes(r.Type)
+		case model.Tuple:
+			return "array"
 		default:
 			return jsonKind(r.Type.Base)
 		}
@@ -250,7 +252,7 @@ func genDecodeElem(g *jen.Group, r model.Ref, it string, p path, depth int) {
 func readerName(r model.Ref) string {
 	switch r.Kind {
 	case model.Builtin:
-		return map[string]string{"string": decReadString, "int64": decReadInt64, "float64": decReadFloat64, "bool": decReadBool}[r.Builtin]
+		return map[string]string{"string": decReadString, "int64": decReadInt64, model.Uint64Builtin: decReadUint64, model.NumberBuiltin: decReadIntegerNumber, "float64": decReadFloat64, "bool": decReadBool}[r.Builtin]
 	case model.Time:
 		return decReadTime
 	case model.Null:

@@ -201,6 +201,8 @@ func genTypesFile(pkg *model.Package, mf *model.File) *jen.File {
 			genDefined(f, t)
 		case model.Union:
 			genUnion(f, t)
+		case model.Tuple:
+			genTuple(f, t)
 		}
 	}
 	return f
@@ -213,7 +215,7 @@ func typeExpr(r model.Ref) *jen.Statement {
 	var s *jen.Statement
 	switch r.Kind {
 	case model.Builtin:
-		s = jen.Id(r.Builtin)
+		s = builtinExpr(r.Builtin)
 	case model.Time:
 		s = jen.Qual(pkgTime, "Time")
 	case model.Raw:
@@ -295,6 +297,8 @@ func literal(v any) jen.Code {
 	switch n := v.(type) {
 	case int64:
 		return jen.Op(strconv.FormatInt(n, 10))
+	case uint64:
+		return jen.Op(strconv.FormatUint(n, 10))
 	case float64:
 		return jen.Op(strconv.FormatFloat(n, 'g', -1, 64))
 	}

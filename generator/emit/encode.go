@@ -28,6 +28,8 @@ func genAppendMethod(f *jen.File, t *model.Type) {
 				genAppendField(g, fl)
 			}
 			g.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))
+		case model.Tuple:
+			genAppendTuple(g, t)
 		case model.Union:
 			g.Switch(jen.Id("x").Dot("Type")).BlockFunc(func(sw *jen.Group) {
 				for _, m := range t.Members {
@@ -58,7 +60,7 @@ func genAppendMethod(f *jen.File, t *model.Type) {
 // appendScalar is the call writing a builtin, time or raw value, or with
 // no value the function itself.
 func appendScalar(r model.Ref, v *jen.Statement) *jen.Statement {
-	fn := map[string]string{"string": hkAppendString, "int64": hkAppendInt, "float64": hkAppendFloat, "bool": hkAppendBool}[r.Builtin]
+	fn := map[string]string{"string": hkAppendString, "int64": hkAppendInt, model.Uint64Builtin: hkAppendUint, model.NumberBuiltin: hkAppendNumber, "float64": hkAppendFloat, "bool": hkAppendBool}[r.Builtin]
 	switch r.Kind {
 	case model.Time:
 		fn = hkAppendTime

@@ -46,6 +46,8 @@ const (
 	hkAppendBool   = "hkAppendBool"
 	hkAppendFloat  = "hkAppendFloat"
 	hkAppendInt    = "hkAppendInt"
+	hkAppendUint   = "hkAppendUint"
+	hkAppendNumber = "hkAppendNumber"
 	hkAppendNull   = "hkAppendNull"
 	hkAppendObject = "hkAppendObject"
 	hkAppendRaw    = "hkAppendRaw"
@@ -67,6 +69,20 @@ const (
 	hkTNumber        = "hkTNumber"
 	hkTString        = "hkTString"
 	hkTInteger       = "hkTInteger"
+
+	// Added with the merged shapes (numbers, tuples, assertions, sums).
+	hkEntries          = "hkEntries"
+	hkGrow             = "hkGrow"
+	hkIsInteger        = "hkIsInteger"
+	hkItems            = "hkItems"
+	hkMatcher          = "hkMatcher"
+	hkMembers          = "hkMembers"
+	hkNumberCmp        = "hkNumberCmp"
+	hkNumberMultipleOf = "hkNumberMultipleOf"
+	hkTupleItems       = "hkTupleItems"
+	hkTupleLen         = "hkTupleLen"
+	hkValidateVariants = "hkValidateVariants"
+	hkValue            = "hkValue"
 )
 
 // Fields and methods of runtime types.
@@ -81,27 +97,29 @@ const (
 	violPointer  = "Pointer"
 
 	// hkDecoder's methods and fields.
-	decMembers         = "members"
-	decNullInto        = "nullInto"
-	decReadKnownString = "readKnownString"
-	decReadString      = "readString"
-	decReadInt64       = "readInt64"
-	decReadFloat64     = "readFloat64"
-	decReadBool        = "readBool"
-	decReadTime        = "readTime"
-	decReadNull        = "readNull"
-	decReadRaw         = "readRaw"
-	decPeek            = "peek"
-	decPeekPath        = "peekPath"
-	decPeekMembers     = "peekMembers"
-	decPeekTail        = "peekTail"
-	decDiscriminator   = "discriminator"
-	decDone            = "done"
-	decFinish          = "finish"
-	decMismatch        = "mismatch"
-	decErrs            = "errs"
-	decEnd             = "end"
-	decData            = "data"
+	decMembers           = "members"
+	decNullInto          = "nullInto"
+	decReadKnownString   = "readKnownString"
+	decReadString        = "readString"
+	decReadInt64         = "readInt64"
+	decReadUint64        = "readUint64"
+	decReadIntegerNumber = "readIntegerNumber"
+	decReadFloat64       = "readFloat64"
+	decReadBool          = "readBool"
+	decReadTime          = "readTime"
+	decReadNull          = "readNull"
+	decReadRaw           = "readRaw"
+	decPeek              = "peek"
+	decPeekPath          = "peekPath"
+	decPeekMembers       = "peekMembers"
+	decPeekTail          = "peekTail"
+	decDiscriminator     = "discriminator"
+	decDone              = "done"
+	decFinish            = "finish"
+	decMismatch          = "mismatch"
+	decErrs              = "errs"
+	decEnd               = "end"
+	decData              = "data"
 
 	// The member iterator (hkMembers) and the array and map iterators
 	// (hkItems, hkEntries).
@@ -192,9 +210,10 @@ var runtimeNames = []string{
 	hkDecoder, hkPath, hkStructSpec, hkArrayItems, hkMapEntries, hkWellFormed, hkKey,
 	hkObject, hkArray, hkString, hkNumber, hkBool,
 	hkErrors, hkCheck, hkDuplicate, hkMultipleOf, hkValidateRaw,
-	hkAppendArray, hkAppendBool, hkAppendFloat, hkAppendInt, hkAppendNull, hkAppendObject, hkAppendRaw, hkAppendString, hkAppendTime,
+	hkAppendArray, hkAppendBool, hkAppendFloat, hkAppendInt, hkAppendUint, hkAppendNumber, hkAppendNull, hkAppendObject, hkAppendRaw, hkAppendString, hkAppendTime,
 	hkSchema, hkPatternSchema, hkNewSchema, hkCompilePattern, hkLiteral, hkRat, hkBoolPtr,
 	hkTNull, hkTBoolean, hkTObject, hkTArray, hkTNumber, hkTString, hkTInteger,
+	hkEntries, hkGrow, hkIsInteger, hkItems, hkMatcher, hkMembers, hkNumberCmp, hkNumberMultipleOf, hkTupleItems, hkTupleLen, hkValidateVariants, hkValue,
 }
 
 // runtimeMember is a field or method name and the runtime types that
@@ -217,6 +236,8 @@ var runtimeMembers = []runtimeMember{
 	{decReadKnownString, []string{hkDecoder}},
 	{decReadString, []string{hkDecoder}},
 	{decReadInt64, []string{hkDecoder}},
+	{decReadUint64, []string{hkDecoder}},
+	{decReadIntegerNumber, []string{hkDecoder}},
 	{decReadFloat64, []string{hkDecoder}},
 	{decReadBool, []string{hkDecoder}},
 	{decReadTime, []string{hkDecoder}},

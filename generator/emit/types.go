@@ -52,7 +52,7 @@ func genStruct(f *jen.File, t *model.Type) {
 func genEnum(f *jen.File, t *model.Type) {
 	f.Comment(typeDoc(t, "is an enumeration"))
 	f.Type().Id(t.Name).Add(typeExpr(t.Base))
-	f.Comment(fmt.Sprintf("// Values of %s.", t.Name))
+	f.Comment(enumValuesDoc(t))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, v := range t.Values {
 			g.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value))
@@ -69,6 +69,10 @@ func genEnum(f *jen.File, t *model.Type) {
 // genDefined prints `type T []U` and the like, with decoder and validator.
 // A raw JSON type also gets the JSON methods json.RawMessage would have.
 func genDefined(f *jen.File, t *model.Type) {
+	if t.Base.IsSum() {
+		genSumBox(f, t) // sums.go
+		return
+	}
 	f.Comment(typeDoc(t, "is a named schema"))
 	if t.Base.Kind == model.Raw && t.Base.RawReason != "" {
 		f.Comment(comment(fmt.Sprintf("It is kept as raw JSON because %s; Validate checks it against the schema.", t.Base.RawReason)))
@@ -102,6 +106,10 @@ func genDefined(f *jen.File, t *model.Type) {
 //	type TUnknown struct { Kind string; Raw json.RawMessage }
 //	func UnmarshalT(data []byte) (T, error)
 func genSum(f *jen.File, t *model.Type) {
+	if t.SumBy != model.SumByDiscriminator {
+		genObjectSum(f, t) // sums.go
+		return
+	}
 	var names []string
 	for _, v := range t.Variants {
 		names = append(names, fmt.Sprintf("*%s (%s %q)", v.Type.Name, t.Discriminator, v.Value))
@@ -189,7 +197,7 @@ func validatorParams() []jen.Code {
 // receiver is how a type's methods take it: structs by pointer, the rest
 // by value (pointer for decoding, which writes).
 func receiver(t *model.Type, writes bool) *jen.Statement {
-	if writes || t.Kind == model.Struct {
+	if writes || t.Kind == model.Struct || t.Kind == model.Tuple {
 		return jen.Id("x").Op("*").Id(t.Name)
 	}
 	return jen.Id("x").Id(t.Name)

@@ -43,6 +43,7 @@ func genStructValidate(f *jen.File, t *model.Type) {
 		if t.Object != nil {
 			genObjectRules(g, t)
 		}
+		genAssertions(g, t)
 	})
 }
 
@@ -66,6 +67,9 @@ func present(t *model.Type, json string) jen.Code {
 
 func genObjectRules(g *jen.Group, t *model.Type) {
 	o := t.Object
+	if o.NoMembers {
+		genNoMembers(g, t) // sums.go
+	}
 	for _, dep := range o.DependentRequired {
 		for _, then := range dep.Then {
 			g.If(jen.Add(present(t, dep.If)).Op("&&").Op("!").Parens(present(t, then))).Block(
@@ -94,7 +98,9 @@ func genObjectRules(g *jen.Group, t *model.Type) {
 // genDefinedValidate prints validate for an enum or defined type.
 func genDefinedValidate(f *jen.File, t *model.Type) {
 	f.Func().Params(receiver(t, false)).Id("validate").Params(validatorParams()...).BlockFunc(func(g *jen.Group) {
-		if t.Kind == model.Enum {
+		if t.Kind == model.Enum && t.OpenEnum != "" {
+			genOpenEnumCheck(g, t)
+		} else if t.Kind == model.Enum {
 			g.Switch(jen.Id("x")).BlockFunc(func(sw *jen.Group) {
 				var cases []jen.Code
 				for _, v := range t.Values {
@@ -130,6 +136,9 @@ func genDefinedValidate(f *jen.File, t *model.Type) {
 // addressable when r is a struct.
 func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 	p := pp.ptr()
+	if r.Rules != nil && r.Rules.Branches != nil {
+		genBranches(g, r.Rules.Branches, v, pp, depth)
+	}
 	switch r.Kind {
 	case model.Named:
 		if r.Type.Kind == model.Sum || r.Pointer {
@@ -209,6 +218,10 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 	if rules.Empty() {
 		return
 	}
+	if rules.Union != nil {
+		genNumberUnion(g, rules.Union, v, p)
+		return
+	}
 	switch r.Builtin {
 	case "string":
 		if rules.MinLength >= 0 || rules.MaxLength >= 0 {
@@ -232,6 +245,8 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 			g.If(jen.Op("!").Id(rules.Format).Call(v.Clone())).Block(
 				jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("format"), jen.Lit("%q is not valid "+rules.FormatName), v.Clone()))
 		}
+	case model.Uint64Builtin, model.NumberBuiltin:
+		genWideRules(g, r, v, p)
 	case "int64", "float64":
 		bound := func(kw, op string, n *model.Number, desc string) {
 			if n == nil {
@@ -263,7 +278,7 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 				jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("multipleOf"), jen.Lit(fmt.Sprintf("%%v is not a multiple of %s", m.Literal)), v.Clone()))
 		}
 	}
-	if rules.Const != nil {
+	if rules.Const != nil && r.Builtin != model.NumberBuiltin {
 		g.If(v.Clone().Op("!=").Add(literal(rules.Const))).Block(
 			jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("const"), jen.Lit(fmt.Sprintf("value must be %v, but got %s", constText(rules.Const), constVerb(rules.Const))), v.Clone()))
 	}

@@ -31,15 +31,6 @@ func buildProvider(t *testing.T, files map[string]string, opts Options) (*Packag
 	return Build(provs[0], opts)
 }
 
-func typeNamed(pkg *Package, name string) *Type {
-	for _, t := range pkg.Types {
-		if t.Name == name {
-			return t
-		}
-	}
-	return nil
-}
-
 func fieldNamed(t *Type, name string) *Field {
 	for _, f := range t.Fields {
 		if f.Name == name {

@@ -53,7 +53,7 @@ func (b *builder) claim(name, what string, pos diag.Pos) {
 	if first.pos.File != "" {
 		where = " at " + first.pos.String()
 	}
-	b.diags.Add(second.pos, "Go name %s for %s clashes with %s%s; set x-go-name on one of them", name, second.what, first.what, where)
+	b.diags.Add(second.pos, "Go name %s for %s clashes with %s%s; %s", name, second.what, first.what, where, clashHint(first.what, second.what))
 }
 
 func comparePos(a, b diag.Pos) int {
@@ -91,8 +91,7 @@ func (b *builder) nameFor(s load.Schema) string {
 		toks = strings.Split(strings.TrimPrefix(s.Pointer, "/"), "/")
 	}
 	for i := 0; i < len(toks); i++ {
-		kw := unescape(toks[i])
-		next, _ := cur.Keyword(kw)
+		kw, next := writtenKeyword(cur, unescape(toks[i]))
 		switch kw {
 		case "$defs", "definitions", "properties":
 			i++
@@ -193,6 +192,9 @@ func branchName(kw string, branches load.Schema, idx int) string {
 			return naming.Exported(types[0])
 		}
 	}
+	if n := memberBranchName(branches, idx); n != "" {
+		return n
+	}
 	if props, req := br.Node.Get("properties"), br.Node.Get("required"); props != nil && req != nil {
 		for _, r := range req.Items {
 			if c := props.Get(r.Str).Get("const"); c != nil && c.Kind == load.String && naming.Exported(c.Str) != "" {
@@ -223,7 +225,7 @@ func whatIsNamed(s load.Schema) string {
 var MemberNames = []string{
 	"Validate", "MarshalJSON", "UnmarshalJSON", "EventType", // exported methods
 	"validate", "decodeJSON", "appendJSON", "isEvent", // unexported methods
-	"hkSkip", "hkExtra", // unexported fields
+	"hkSkip", "hkExtra", "hkShort", // unexported fields (hkShort: a tuple shorter than its positions)
 }
 
 // HandlersMembers are the methods and the fallback field of the generated

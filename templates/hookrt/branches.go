@@ -1,0 +1,21 @@
+package hookrt
+
+import "strings"
+
+// refusedWithin reports whether decoding refused the value at p or a value
+// inside it. Its violation there is the only one it gets: checks that
+// compare what several schemas say of the whole value (a same-type oneOf
+// or anyOf) would only see the zero value left in its place, so they are
+// skipped.
+func (e *hkErrors) refusedWithin(p *hkPath) bool {
+	if len(e.refused) == 0 {
+		return false
+	}
+	ptr := p.String()
+	for r := range e.refused {
+		if r == ptr || strings.HasPrefix(r, ptr+"/") {
+			return true
+		}
+	}
+	return false
+}
