@@ -286,7 +286,7 @@ func (*WorkflowExecutionCompleted) EventType() string {
 	return EventWorkflowExecutionCompleted
 }
 func (*WorkflowExecutionCompleted) isEvent() {}
-func hkParseWorkflowExecutionCompleted(data []byte) (Event, error) {
+func parseWorkflowExecutionCompleted(data []byte) (Event, error) {
 	v := new(WorkflowExecutionCompleted)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

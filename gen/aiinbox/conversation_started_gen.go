@@ -158,7 +158,7 @@ func (*ConversationStarted) EventType() string {
 	return EventConversationStarted
 }
 func (*ConversationStarted) isEvent() {}
-func hkParseConversationStarted(data []byte) (Event, error) {
+func parseConversationStarted(data []byte) (Event, error) {
 	v := new(ConversationStarted)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -152,7 +152,7 @@ func (*ConversationUpdated) EventType() string {
 	return EventConversationUpdated
 }
 func (*ConversationUpdated) isEvent() {}
-func hkParseConversationUpdated(data []byte) (Event, error) {
+func parseConversationUpdated(data []byte) (Event, error) {
 	v := new(ConversationUpdated)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -167,7 +167,7 @@ func (*DraftCreated) EventType() string {
 	return EventDraftCreated
 }
 func (*DraftCreated) isEvent() {}
-func hkParseDraftCreated(data []byte) (Event, error) {
+func parseDraftCreated(data []byte) (Event, error) {
 	v := new(DraftCreated)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

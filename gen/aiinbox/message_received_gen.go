@@ -177,7 +177,7 @@ func (*MessageReceived) EventType() string {
 	return EventMessageReceived
 }
 func (*MessageReceived) isEvent() {}
-func hkParseMessageReceived(data []byte) (Event, error) {
+func parseMessageReceived(data []byte) (Event, error) {
 	v := new(MessageReceived)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

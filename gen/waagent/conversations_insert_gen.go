@@ -202,7 +202,7 @@ func (*ConversationsInsert) EventType() string {
 	return EventConversationsInsert
 }
 func (*ConversationsInsert) isEvent() {}
-func hkParseConversationsInsert(data []byte) (Event, error) {
+func parseConversationsInsert(data []byte) (Event, error) {
 	v := new(ConversationsInsert)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -264,7 +264,7 @@ func (*ConversationsUpdate) EventType() string {
 	return EventConversationsUpdate
 }
 func (*ConversationsUpdate) isEvent() {}
-func hkParseConversationsUpdate(data []byte) (Event, error) {
+func parseConversationsUpdate(data []byte) (Event, error) {
 	v := new(ConversationsUpdate)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

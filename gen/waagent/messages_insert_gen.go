@@ -238,7 +238,7 @@ func (*MessagesInsert) EventType() string {
 	return EventMessagesInsert
 }
 func (*MessagesInsert) isEvent() {}
-func hkParseMessagesInsert(data []byte) (Event, error) {
+func parseMessagesInsert(data []byte) (Event, error) {
 	v := new(MessagesInsert)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -220,7 +220,7 @@ func (a *asserter) report(g *jen.Group, c *model.Cond) {
 				a.report(b, sub)
 			}
 		}).Else().If(jen.Id(n).Op(">").Lit(1)).Block(
-			jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit("oneOf"), jen.Lit("value matches %d of the schemas, not exactly one"), jen.Id(n)),
+			jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit("oneOf"), jen.Lit("value matches %d of the schemas, not exactly one"), jen.Id(n)),
 		)
 	case model.CondNot:
 		h := a.holds(c.Subs[0])
@@ -228,7 +228,7 @@ func (a *asserter) report(g *jen.Group, c *model.Cond) {
 			return
 		}
 		ifFails(g, notCond(h), func(b *jen.Group) {
-			b.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("not"), jen.Lit("value matches a schema it must not"))
+			b.Id("e").Dot(errsAdd).Call(jen.Id("p"), jen.Lit("not"), jen.Lit("value matches a schema it must not"))
 		})
 	case model.CondIf:
 		cv := a.holds(c.Subs[0])
@@ -248,14 +248,14 @@ func (a *asserter) report(g *jen.Group, c *model.Cond) {
 		}
 	case model.CondPresent:
 		ifFails(g, presentCond(c.Field), func(b *jen.Group) {
-			b.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("required"), jen.Lit(fmt.Sprintf("missing properties: %q", c.Name)))
+			b.Id("e").Dot(errsAdd).Call(jen.Id("p"), jen.Lit("required"), jen.Lit(fmt.Sprintf("missing properties: %q", c.Name)))
 		})
 	case model.CondValue:
 		if c.Keyword != "" {
 			msg := map[string]string{"const": "value must be ", "enum": "value must be one of ", "type": "expected "}[c.Keyword] + c.Allowed
 			ifFails(g, valueCond(c, false), func(b *jen.Group) {
-				b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(c.Name))
-				b.Id("e").Dot("add").Call(jen.Op("&").Id("fp"), jen.Lit(c.Keyword), jen.Lit(msg))
+				b.Id("fp").Op(":=").Id("p").Dot(pathField).Call(jen.Lit(c.Name))
+				b.Id("e").Dot(errsAdd).Call(jen.Op("&").Id("fp"), jen.Lit(c.Keyword), jen.Lit(msg))
 			})
 		}
 		if c.Rules != nil {
@@ -266,7 +266,7 @@ func (a *asserter) report(g *jen.Group, c *model.Cond) {
 				there = andCond(there, notCond(cond{code: jen.Id("x").Dot(f.Name).Dot("Null"), atomic: true}))
 			}
 			body := func(b *jen.Group) {
-				b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(c.Name))
+				b.Id("fp").Op(":=").Id("p").Dot(pathField).Call(jen.Lit(c.Name))
 				genScalarRules(b, model.Ref{Kind: model.Builtin, Builtin: builtinOf(f), Rules: c.Rules}, plainValue(f), jen.Op("&").Id("fp"))
 			}
 			if there.code == nil {
@@ -342,9 +342,9 @@ func valueCond(c *model.Cond, rules bool) cond {
 	}
 	if rules && c.Rules != nil {
 		meets := jen.Func().Params().Bool().BlockFunc(func(b *jen.Group) {
-			b.Var().Id("e").Id("hkErrors")
+			b.Var().Id("e").Id(hkErrors)
 			genScalarRules(b, model.Ref{Kind: model.Builtin, Builtin: builtinOf(f), Rules: c.Rules}, plainValue(f), jen.Nil())
-			b.Return(jen.Len(jen.Id("e").Dot("list")).Op("==").Lit(0))
+			b.Return(jen.Len(jen.Id("e").Dot(errsList)).Op("==").Lit(0))
 		}).Call()
 		ok = andCond(ok, cond{code: meets, atomic: true})
 	}

@@ -42,7 +42,7 @@ func genScalarDecode(f *jen.File, t *model.Type) {
 	target := jen.Parens(jen.Op("*").Add(typeExpr(t.Base))).Parens(jen.Id("x"))
 	f.Func().Params(receiver(t, true)).Id("decodeJSON").Params(decoderParams()...).Error().BlockFunc(func(g *jen.Group) {
 		if known := knownStrings(t.Base, t); known != nil {
-			g.Return(jen.Id("d").Dot("readKnownString").Call(jen.Id("p"), target, known))
+			g.Return(jen.Id("d").Dot(decReadKnownString).Call(jen.Id("p"), target, known))
 			return
 		}
 		g.Return(jen.Id("d").Dot(readerName(t.Base)).Call(jen.Id("p"), target))
@@ -98,7 +98,7 @@ func genStructDecode(f *jen.File, t *model.Type) {
 			required = append(required, jen.Lit(i))
 		}
 	}
-	spec := "hkSpec" + t.Name
+	spec := t.Spec
 	skip, seen := jen.Nil(), jen.Nil()
 	if t.SkipWords > 0 {
 		skip = jen.Id("x").Dot("hkSkip").Index(jen.Op(":"))
@@ -112,11 +112,11 @@ func genStructDecode(f *jen.File, t *model.Type) {
 			g.Var().Id("seen").Index(jen.Lit((len(t.Fields) + 63) / 64)).Uint64()
 		}
 		g.List(jen.Id("m"), jen.Id("fp")).Op(":=").List(
-			jen.Id("d").Dot("members").Call(jen.Id(spec), skip, seen),
-			jen.Id("p").Dot("field").Call(jen.Lit("")),
+			jen.Id("d").Dot(decMembers).Call(jen.Id(spec), skip, seen),
+			jen.Id("p").Dot(pathField).Call(jen.Lit("")),
 		)
-		g.For(jen.Id("m").Dot("next").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Op("&").Err())).Block(
-			jen.Switch(jen.Id("m").Dot("i")).BlockFunc(func(sw *jen.Group) {
+		g.For(jen.Id("m").Dot(iterNext).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Op("&").Err())).Block(
+			jen.Switch(jen.Id("m").Dot(membersI)).BlockFunc(func(sw *jen.Group) {
 				for i, fl := range t.Fields {
 					sw.Case(jen.Lit(i)).BlockFunc(func(c *jen.Group) {
 						genDecodeField(c, fl)
@@ -125,12 +125,12 @@ func genStructDecode(f *jen.File, t *model.Type) {
 			}),
 		)
 		if t.Object != nil && t.Object.CountsExtra {
-			g.Id("x").Dot("hkExtra").Op("=").Id("m").Dot("extra")
+			g.Id("x").Dot("hkExtra").Op("=").Id("m").Dot(membersExtra)
 		}
-		g.Return(jen.Id("m").Dot("end").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err()))
+		g.Return(jen.Id("m").Dot(membersEnd).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err()))
 	})
 	closed := t.Object != nil && t.Object.NoAdditional
-	f.Var().Id(spec).Op("=").Id("hkStructSpec").Call(
+	f.Var().Id(spec).Op("=").Id(hkStructSpec).Call(
 		jen.Index().String().Values(names...),
 		jen.Index().Int().Values(skipBits...),
 		jen.Index().Int().Values(required...),
@@ -164,7 +164,7 @@ func (t target) receiverOf() *jen.Statement {
 // genDecodeField decodes a member into its field, by the field's state.
 func genDecodeField(g *jen.Group, fl *model.Field) {
 	field := addressable(func() *jen.Statement { return jen.Id("x").Dot(fl.Name) })
-	value := addressable(func() *jen.Statement { return jen.Id("x").Dot(fl.Name).Dot("Value") })
+	value := addressable(func() *jen.Statement { return jen.Id("x").Dot(fl.Name).Dot(wrapValue) })
 	p := path{name: "fp", value: true}
 	if fl.Type.Kind == model.Raw {
 		genDecodeValue(g, fl.Type, field, p, 0)
@@ -174,13 +174,13 @@ func genDecodeField(g *jen.Group, fl *model.Field) {
 	case model.Required:
 		genDecodeValue(g, fl.Type, field, p, 0)
 	case model.Optional:
-		g.Id("x").Dot(fl.Name).Dot("Set").Op("=").True()
+		g.Id("x").Dot(fl.Name).Dot(wrapSet).Op("=").True()
 		genDecodeValue(g, fl.Type, value, p, 0)
 	case model.Nullable, model.OptionalNullable:
 		if fl.State == model.OptionalNullable {
-			g.Id("x").Dot(fl.Name).Dot("Set").Op("=").True()
+			g.Id("x").Dot(fl.Name).Dot(wrapSet).Op("=").True()
 		}
-		g.If(jen.Op("!").Id("d").Dot("nullInto").Call(jen.Op("&").Id("x").Dot(fl.Name).Dot("Null"))).BlockFunc(func(b *jen.Group) {
+		g.If(jen.Op("!").Id("d").Dot(decNullInto).Call(jen.Op("&").Id("x").Dot(fl.Name).Dot(wrapNull))).BlockFunc(func(b *jen.Group) {
 			genDecodeValue(b, fl.Type, value, p, 0)
 		})
 	}
@@ -195,7 +195,7 @@ func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 	switch r.Kind {
 	case model.Builtin, model.Time, model.Raw, model.Null:
 		if known := knownStrings(r, nil); known != nil {
-			g.Err().Op("=").Id("d").Dot("readKnownString").Call(p, tgt.ptr(), known)
+			g.Err().Op("=").Id("d").Dot(decReadKnownString).Call(p, tgt.ptr(), known)
 			return
 		}
 		g.Err().Op("=").Id("d").Dot(readerName(r)).Call(p, tgt.ptr())
@@ -205,26 +205,26 @@ func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 			if tgt.val != nil {
 				lhs = tgt.val()
 			}
-			g.List(lhs, jen.Err()).Op("=").Id(sumDecoder(r.Type)).Call(jen.Id("d"), p)
+			g.List(lhs, jen.Err()).Op("=").Id(r.Type.DecodeFunc).Call(jen.Id("d"), p)
 			return
 		}
 		if r.Pointer {
 			// A struct that contains itself, held by pointer: allocate it.
 			g.Add(tgt.val()).Op("=").New(jen.Id(r.Type.Name))
 		}
-		g.Err().Op("=").Add(tgt.receiverOf()).Dot("decodeJSON").Call(jen.Id("d"), p)
+		g.Err().Op("=").Add(tgt.receiverOf()).Dot(valueDecodeJSON).Call(jen.Id("d"), p)
 	case model.Slice, model.Map:
-		it, start := fmt.Sprintf("a%d", depth), "hkArrayItems"
+		it, start := fmt.Sprintf("a%d", depth), hkArrayItems
 		elemPath := path{name: fmt.Sprintf("ip%d", depth), value: true}
 		first := pp.child("item", jen.Lit(0))
 		if r.Kind == model.Map {
-			it, start = fmt.Sprintf("o%d", depth), "hkMapEntries"
+			it, start = fmt.Sprintf("o%d", depth), hkMapEntries
 			elemPath.name = fmt.Sprintf("kp%d", depth)
 			first = pp.child("field", jen.Lit(""))
 		}
 		g.For(
 			jen.List(jen.Id(it), jen.Id(elemPath.name)).Op(":=").List(jen.Id(start).Call(tgt.ptr()), first),
-			jen.Id(it).Dot("next").Call(jen.Id("d"), elemPath.ptr(), jen.Op("&").Err()),
+			jen.Id(it).Dot(iterNext).Call(jen.Id("d"), elemPath.ptr(), jen.Op("&").Err()),
 			jen.Empty(),
 		).BlockFunc(func(loop *jen.Group) {
 			genDecodeElem(loop, *r.Elem, it, elemPath, depth+1)
@@ -235,14 +235,14 @@ func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 // genDecodeElem decodes the current element of iterator it (an array
 // element or map value, at path p), which may be Nullable[T].
 func genDecodeElem(g *jen.Group, r model.Ref, it string, p path, depth int) {
-	elem := func() *jen.Statement { return jen.Id(it).Dot("elem").Call() }
+	elem := func() *jen.Statement { return jen.Id(it).Dot(iterElem).Call() }
 	if r.Nullable && r.Kind != model.Raw {
 		e := fmt.Sprintf("e%d", depth)
 		g.If(
 			jen.Id(e).Op(":=").Add(elem()),
-			jen.Op("!").Id("d").Dot("nullInto").Call(jen.Op("&").Id(e).Dot("Null")),
+			jen.Op("!").Id("d").Dot(decNullInto).Call(jen.Op("&").Id(e).Dot(wrapNull)),
 		).BlockFunc(func(b *jen.Group) {
-			genDecodeValue(b, r, addressable(func() *jen.Statement { return jen.Id(e).Dot("Value") }), p, depth)
+			genDecodeValue(b, r, addressable(func() *jen.Statement { return jen.Id(e).Dot(wrapValue) }), p, depth)
 		})
 		return
 	}
@@ -252,11 +252,11 @@ func genDecodeElem(g *jen.Group, r model.Ref, it string, p path, depth int) {
 func readerName(r model.Ref) string {
 	switch r.Kind {
 	case model.Builtin:
-		return map[string]string{"string": "readString", "int64": "readInt64", model.Uint64Builtin: "readUint64", model.NumberBuiltin: "readIntegerNumber", "float64": "readFloat64", "bool": "readBool"}[r.Builtin]
+		return map[string]string{"string": decReadString, "int64": decReadInt64, model.Uint64Builtin: decReadUint64, model.NumberBuiltin: decReadIntegerNumber, "float64": decReadFloat64, "bool": decReadBool}[r.Builtin]
 	case model.Time:
-		return "readTime"
+		return decReadTime
 	case model.Null:
-		return "readNull"
+		return decReadNull
 	}
-	return "readRaw"
+	return decReadRaw
 }

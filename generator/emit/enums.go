@@ -31,7 +31,7 @@ func genOpenEnumCheck(g *jen.Group, t *model.Type) {
 	}
 	g.Switch(jen.Id("x")).Block(
 		jen.Case(cases...).Block(
-			jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit("oneOf"), jen.Lit("value %q matches both the enum and the string branch"), jen.Id("x")),
+			jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit("oneOf"), jen.Lit("value %q matches both the enum and the string branch"), jen.Id("x")),
 		),
 	)
 }

@@ -33,7 +33,7 @@ func genBranches(g *jen.Group, br *model.Branches, v *jen.Statement, pp path, de
 	start, n := fmt.Sprintf("start%d", depth), fmt.Sprintf("n%d", depth)
 	g.Comment(fmt.Sprintf("%s (#%s)", br.Keyword, br.Pointer))
 	g.If(jen.Op("!").Id("e").Dot("refusedWithin").Call(pp.ptr())).BlockFunc(func(b *jen.Group) {
-		b.List(jen.Id(start), jen.Id(n)).Op(":=").List(jen.Len(jen.Id("e").Dot("list")), jen.Lit(0))
+		b.List(jen.Id(start), jen.Id(n)).Op(":=").List(jen.Len(jen.Id("e").Dot(errsList)), jen.Lit(0))
 		for i, rules := range br.Branches {
 			mark := start
 			if i > 0 {
@@ -42,19 +42,19 @@ func genBranches(g *jen.Group, br *model.Branches, v *jen.Statement, pp path, de
 				if i > 1 {
 					op = "="
 				}
-				b.Id(mark).Op(op).Len(jen.Id("e").Dot("list"))
+				b.Id(mark).Op(op).Len(jen.Id("e").Dot(errsList))
 			}
 			genBranch(b, rules, v, pp, depth)
-			b.If(jen.Len(jen.Id("e").Dot("list")).Op("==").Id(mark)).Block(jen.Id(n).Op("++"))
+			b.If(jen.Len(jen.Id("e").Dot(errsList)).Op("==").Id(mark)).Block(jen.Id(n).Op("++"))
 		}
-		drop := jen.Id("e").Dot("list").Op("=").Id("e").Dot("list").Index(jen.Op(":").Id(start))
+		drop := jen.Id("e").Dot(errsList).Op("=").Id("e").Dot(errsList).Index(jen.Op(":").Id(start))
 		if br.Keyword == "anyOf" {
 			b.If(jen.Id(n).Op(">").Lit(0)).Block(drop)
 			return
 		}
 		b.If(jen.Id(n).Op("==").Lit(1)).Block(drop).Else().If(jen.Id(n).Op(">").Lit(1)).Block(
 			drop.Clone(),
-			jen.Id("e").Dot("addf").Call(pp.ptr(), jen.Lit("oneOf"), jen.Lit("value matches %d of the schemas, not exactly one"), jen.Id(n)),
+			jen.Id("e").Dot(errsAddf).Call(pp.ptr(), jen.Lit("oneOf"), jen.Lit("value matches %d of the schemas, not exactly one"), jen.Id(n)),
 		)
 	})
 }
@@ -65,8 +65,8 @@ func genBranch(g *jen.Group, br *model.BranchRules, v *jen.Statement, pp path, d
 	if br.Builtin == "array" {
 		genCountRules(g, br.Rules, v, p, "minItems", "maxItems", "items")
 		if br.Rules != nil && br.Rules.UniqueItems {
-			g.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Id("hkDuplicate").Call(v.Clone()), jen.Id("dup")).Block(
-				jen.Id("e").Dot("addf").Call(p, jen.Lit("uniqueItems"), jen.Lit("items at index %d and %d are equal"), jen.Id("i"), jen.Id("j")),
+			g.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Id(hkDuplicate).Call(v.Clone()), jen.Id("dup")).Block(
+				jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("uniqueItems"), jen.Lit("items at index %d and %d are equal"), jen.Id("i"), jen.Id("j")),
 			)
 		}
 		if it := br.Items; !it.Rules.Empty() || it.Enum != nil {
@@ -84,7 +84,7 @@ func genBranch(g *jen.Group, br *model.BranchRules, v *jen.Statement, pp path, d
 	}
 	msg := jen.Lit("value is not one of " + br.EnumText)
 	if len(br.Enum) == 0 {
-		g.Id("e").Dot("add").Call(p, jen.Lit("enum"), msg)
+		g.Id("e").Dot(errsAdd).Call(p, jen.Lit("enum"), msg)
 		return
 	}
 	var vals []jen.Code
@@ -97,6 +97,6 @@ func genBranch(g *jen.Group, br *model.BranchRules, v *jen.Statement, pp path, d
 	}
 	g.Switch(v.Clone()).Block(
 		jen.Case(vals...),
-		jen.Default().Block(jen.Id("e").Dot("addf").Call(p, jen.Lit("enum"), jen.Lit("value "+verb+" is not one of "+strings.ReplaceAll(br.EnumText, "%", "%%")), v.Clone())),
+		jen.Default().Block(jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("enum"), jen.Lit("value "+verb+" is not one of "+strings.ReplaceAll(br.EnumText, "%", "%%")), v.Clone())),
 	)
 }

@@ -56,23 +56,23 @@ func genObjectSum(f *jen.File, t *model.Type) {
 	)
 	f.Comment("// MarshalJSON returns the value as received.")
 	f.Func().Params(jen.Id("u").Id(t.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("hkAppendRaw").Call(jen.Nil(), jen.Id("u").Dot("Raw")), jen.Nil()),
+		jen.Return(jen.Id(hkAppendRaw).Call(jen.Nil(), jen.Id("u").Dot("Raw")), jen.Nil()),
 	)
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
-		jen.Return(jen.Id("hkAppendRaw").Call(jen.Id("b"), jen.Id("u").Dot("Raw"))),
+		jen.Return(jen.Id(hkAppendRaw).Call(jen.Id("b"), jen.Id("u").Dot("Raw"))),
 	)
 	f.Comment(fmt.Sprintf("// Validate reports every way the value breaks the %s, as a *ValidationError.", t.SumKeyword))
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("Validate").Params().Error().Block(
-		jen.Var().Id("e").Id("hkErrors"),
-		jen.Id("u").Dot("validate").Call(jen.Op("&").Id("e"), jen.Nil()),
-		jen.Return(jen.Id("e").Dot("err").Call()),
+		jen.Var().Id("e").Id(hkErrors),
+		jen.Id("u").Dot(valueValidate).Call(jen.Op("&").Id("e"), jen.Nil()),
+		jen.Return(jen.Id("e").Dot(errsErr).Call()),
 	)
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("validate").Params(validatorParams()...).Block(
 		jen.If(jen.Len(jen.Id("u").Dot("Raw")).Op("==").Lit(0)).Block(
-			jen.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("type"), jen.Lit("expected object, but got nothing")),
+			jen.Id("e").Dot(errsAdd).Call(jen.Id("p"), jen.Lit("type"), jen.Lit("expected object, but got nothing")),
 			jen.Return(),
 		),
-		jen.Id("hkValidateVariants").CallFunc(func(c *jen.Group) {
+		jen.Id(hkValidateVariants).CallFunc(func(c *jen.Group) {
 			c.Id("u").Dot("Raw")
 			c.Id("p")
 			c.Id("e")
@@ -85,18 +85,18 @@ func genObjectSum(f *jen.File, t *model.Type) {
 
 	f.Comment(comment(fmt.Sprintf("%s decodes a %s, choosing its variant as the type's doc says. The error lists every violation found while decoding; call Validate for the rest.", t.Decoder, t.Name)))
 	f.Func().Id(t.Decoder).Params(jen.Id("data").Index().Byte()).Params(jen.Id(t.Name), jen.Error()).Block(
-		jen.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")}),
-		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(sumDecoder(t)).Call(jen.Op("&").Id("d"), jen.Nil()),
+		jen.Id("d").Op(":=").Id(hkDecoder).Values(jen.Dict{jen.Id("data"): jen.Id("data")}),
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(t.DecodeFunc).Call(jen.Op("&").Id("d"), jen.Nil()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("v"), jen.Id("d").Dot("finish").Call()),
+		jen.Return(jen.Id("v"), jen.Id("d").Dot(decFinish).Call()),
 	)
 	unknown := []jen.Code{
 		jen.Id("u").Op(":=").New(jen.Id(t.Unknown)),
-		jen.Return(jen.Id("u"), jen.Id("d").Dot("readRaw").Call(jen.Id("p"), jen.Op("&").Id("u").Dot("Raw"))),
+		jen.Return(jen.Id("u"), jen.Id("d").Dot(decReadRaw).Call(jen.Id("p"), jen.Op("&").Id("u").Dot("Raw"))),
 	}
-	f.Func().Id(sumDecoder(t)).Params(decoderParams()...).Params(jen.Id(t.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkObject")).Block(
-			jen.Return(jen.Nil(), jen.Id("d").Dot("mismatch").Call(jen.Id("p"), jen.Lit("object"))),
+	f.Func().Id(t.DecodeFunc).Params(decoderParams()...).Params(jen.Id(t.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("d").Dot(decPeek).Call().Op("!=").Id(hkObject)).Block(
+			jen.Return(jen.Nil(), jen.Id("d").Dot(decMismatch).Call(jen.Id("p"), jen.Lit("object"))),
 		)
 		if t.SumBy == model.SumByMembers {
 			g.List(jen.Id("has"), jen.Err()).Op(":=").Id("d").Dot("peekNames").Call(jen.Index().String().ValuesFunc(func(l *jen.Group) {
@@ -109,7 +109,7 @@ func genObjectSum(f *jen.File, t *model.Type) {
 				for i, v := range t.Variants {
 					sw.Case(jen.Lit(1).Op("<<").Lit(i)).Block(
 						jen.Id("v").Op(":=").New(jen.Id(v.Type.Name)),
-						jen.Return(jen.Id("v"), jen.Id("v").Dot("decodeJSON").Call(jen.Id("d"), jen.Id("p"))),
+						jen.Return(jen.Id("v"), jen.Id("v").Dot(valueDecodeJSON).Call(jen.Id("d"), jen.Id("p"))),
 					)
 				}
 				sw.Case(jen.Lit(0)).Block(append([]jen.Code{jen.Comment("// Every variant misses its own required member.")}, unknown...)...)
@@ -162,7 +162,7 @@ func genObjectSum(f *jen.File, t *model.Type) {
 func genNoMembers(g *jen.Group, t *model.Type) {
 	for _, fl := range t.Fields {
 		if fl.State.MustBePresent() {
-			g.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("additionalProperties"),
+			g.Id("e").Dot(errsAdd).Call(jen.Id("p"), jen.Lit("additionalProperties"),
 				jen.Lit(fmt.Sprintf("property %q is not allowed: beside its oneOf, the schema says additionalProperties: false and declares no properties", fl.JSONName)))
 			return
 		}
@@ -189,15 +189,15 @@ func genSumBox(f *jen.File, t *model.Type) {
 	)
 	genUnmarshal(f, t)
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Params(jen.Err().Error()).Block(
-		jen.List(jen.Id("x").Dot("Value"), jen.Err()).Op("=").Id(sumDecoder(sum)).Call(jen.Id("d"), jen.Id("p")),
+		jen.List(jen.Id("x").Dot("Value"), jen.Err()).Op("=").Id(sum.DecodeFunc).Call(jen.Id("d"), jen.Id("p")),
 		jen.Return(jen.Err()),
 	)
 	genValidateMethod(f, t)
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("validate").Params(validatorParams()...).Block(
 		jen.If(jen.Id("x").Dot("Value").Op("==").Nil()).Block(
-			jen.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("type"), jen.Lit("expected object, but got nothing")),
+			jen.Id("e").Dot(errsAdd).Call(jen.Id("p"), jen.Lit("type"), jen.Lit("expected object, but got nothing")),
 			jen.Return(),
 		),
-		jen.Id("x").Dot("Value").Dot("validate").Call(jen.Id("e"), jen.Id("p")),
+		jen.Id("x").Dot("Value").Dot(valueValidate).Call(jen.Id("e"), jen.Id("p")),
 	)
 }

@@ -132,9 +132,9 @@ func genAppendTuple(g *jen.Group, t *model.Type) {
 func genTupleDecode(f *jen.File, t *model.Type) {
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Params(jen.Err().Error()).BlockFunc(func(g *jen.Group) {
 		g.Op("*").Id("x").Op("=").Id(t.Name).Values()
-		g.List(jen.Id("t"), jen.Id("fp")).Op(":=").List(jen.Id("hkTupleItems").Call(), jen.Id("p").Dot("item").Call(jen.Lit(0)))
-		g.For(jen.Id("t").Dot("next").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Op("&").Err())).Block(
-			jen.Switch(jen.Id("t").Dot("i")).BlockFunc(func(sw *jen.Group) {
+		g.List(jen.Id("t"), jen.Id("fp")).Op(":=").List(jen.Id(hkTupleItems).Call(), jen.Id("p").Dot(pathItem).Call(jen.Lit(0)))
+		g.For(jen.Id("t").Dot(iterNext).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Op("&").Err())).Block(
+			jen.Switch(jen.Id("t").Dot(membersI)).BlockFunc(func(sw *jen.Group) {
 				for i, fl := range t.Fields {
 					sw.Case(jen.Lit(i)).BlockFunc(func(c *jen.Group) { genDecodeField(c, fl) })
 				}
@@ -143,10 +143,10 @@ func genTupleDecode(f *jen.File, t *model.Type) {
 						c.Err().Op("=").Id("t").Dot("beyond").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Lit(len(t.Fields)))
 						return
 					}
-					grow := func() *jen.Statement { return jen.Id("hkGrow").Call(jen.Op("&").Id("x").Dot(model.RestField)) }
+					grow := func() *jen.Statement { return jen.Id(hkGrow).Call(jen.Op("&").Id("x").Dot(model.RestField)) }
 					fp := path{name: "fp", value: true}
 					if t.Rest.Nullable && t.Rest.Kind != model.Raw {
-						c.If(jen.Id("e").Op(":=").Add(grow()), jen.Op("!").Id("d").Dot("nullInto").Call(jen.Op("&").Id("e").Dot("Null"))).BlockFunc(func(b *jen.Group) {
+						c.If(jen.Id("e").Op(":=").Add(grow()), jen.Op("!").Id("d").Dot(decNullInto).Call(jen.Op("&").Id("e").Dot("Null"))).BlockFunc(func(b *jen.Group) {
 							genDecodeValue(b, *t.Rest, addressable(func() *jen.Statement { return jen.Id("e").Dot("Value") }), fp, 1)
 						})
 						return
@@ -161,7 +161,7 @@ func genTupleDecode(f *jen.File, t *model.Type) {
 			g.If(jen.Err().Op("==").Nil().Op("&&").Id("t").Dot("count").Call().Op("<").Lit(k)).BlockFunc(func(b *jen.Group) {
 				b.Id("x").Dot("hkShort").Op("=").Lit(k).Op("-").Id("t").Dot("count").Call()
 				if min := t.Rules.MinItems; min <= len(t.Fields) {
-					b.Id("d").Dot("errs").Dot("addf").Call(jen.Id("p"), jen.Lit("minItems"), jen.Lit(fmt.Sprintf("minimum %d items required, but found %%d items", min)), jen.Id("t").Dot("count").Call())
+					b.Id("d").Dot(decErrs).Dot(errsAddf).Call(jen.Id("p"), jen.Lit("minItems"), jen.Lit(fmt.Sprintf("minimum %d items required, but found %%d items", min)), jen.Id("t").Dot("count").Call())
 				}
 			})
 		}
@@ -182,7 +182,7 @@ func genTupleValidate(f *jen.File, t *model.Type) {
 				open = g.If(jen.Id("x").Dot("hkShort").Op("<").Lit(k - i)).BlockFunc
 			}
 			open(func(b *jen.Group) {
-				b.Id("fp").Op(":=").Id("p").Dot("item").Call(jen.Lit(i))
+				b.Id("fp").Op(":=").Id("p").Dot(pathItem).Call(jen.Lit(i))
 				field := jen.Id("x").Dot(fl.Name)
 				fp := path{name: "fp", value: true}
 				value := jen.Id("x").Dot(fl.Name).Dot("Value")
@@ -215,29 +215,29 @@ func genTupleValidate(f *jen.File, t *model.Type) {
 		if len(t.Fields) == k && t.Rest == nil {
 			// Always k items: the length rules are decided here.
 			if rules.MinItems > k || (rules.MaxItems >= 0 && rules.MaxItems < k) {
-				g.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("minItems"), jen.Lit(fmt.Sprintf("the schema allows no array: %d items always, minItems %d, maxItems %d", k, rules.MinItems, rules.MaxItems)))
+				g.Id("e").Dot(errsAdd).Call(jen.Id("p"), jen.Lit("minItems"), jen.Lit(fmt.Sprintf("the schema allows no array: %d items always, minItems %d, maxItems %d", k, rules.MinItems, rules.MaxItems)))
 			}
 		} else if len(t.Fields) > k || counts {
 			n := jen.Id("_")
 			if counts {
 				n = jen.Id("n")
 			}
-			g.List(n, jen.Id("gap")).Op(":=").Id("hkTupleLen").Call(set...)
+			g.List(n, jen.Id("gap")).Op(":=").Id(hkTupleLen).Call(set...)
 			g.If(jen.Id("gap")).Block(
-				jen.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("prefixItems"), jen.Lit("a position is set after an absent one, which no JSON array can hold")),
+				jen.Id("e").Dot(errsAdd).Call(jen.Id("p"), jen.Lit("prefixItems"), jen.Lit("a position is set after an absent one, which no JSON array can hold")),
 			)
 			if rules.MinItems > k {
 				g.If(jen.Id("n").Op("<").Lit(rules.MinItems)).Block(
-					jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit("minItems"), jen.Lit(fmt.Sprintf("minimum %d items required, but found %%d items", rules.MinItems)), jen.Id("n")))
+					jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit("minItems"), jen.Lit(fmt.Sprintf("minimum %d items required, but found %%d items", rules.MinItems)), jen.Id("n")))
 			}
 			if rules.MaxItems >= 0 {
 				g.If(jen.Id("n").Op(">").Lit(rules.MaxItems)).Block(
-					jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit("maxItems"), jen.Lit(fmt.Sprintf("maximum %d items allowed, but found %%d items", rules.MaxItems)), jen.Id("n")))
+					jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit("maxItems"), jen.Lit(fmt.Sprintf("maximum %d items allowed, but found %%d items", rules.MaxItems)), jen.Id("n")))
 			}
 		}
 		if t.Rest != nil && t.Rest.NeedsCheck() {
 			g.For(jen.Id("i").Op(":=").Range().Id("x").Dot(model.RestField)).BlockFunc(func(loop *jen.Group) {
-				loop.Id("ip").Op(":=").Id("p").Dot("item").Call(jen.Lit(len(t.Fields)).Op("+").Id("i"))
+				loop.Id("ip").Op(":=").Id("p").Dot(pathItem).Call(jen.Lit(len(t.Fields)).Op("+").Id("i"))
 				genElemCheck(loop, *t.Rest, jen.Id("x").Dot(model.RestField).Index(jen.Id("i")), path{name: "ip", value: true}, 1)
 			})
 		}

@@ -123,9 +123,7 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 			b.pkg.DeliveryID = append(b.pkg.DeliveryID, unescape(tok))
 		}
 	}
-	for _, n := range RuntimeNames {
-		b.names[n] = claim{what: "a type of the hookgen runtime (" + strings.Join(RuntimeNames, ", ") + ")"}
-	}
+	b.reserveRuntime()
 	for _, d := range p.Docs {
 		root := d.RootSchema()
 		if !definitionsOnly(root) {

@@ -95,6 +95,9 @@ type Event struct {
 	// Header is the value of the event header that names it (or its
 	// group), "" when the router reads no header.
 	Header string
+	// ParseFunc is the unexported function that decodes and validates
+	// the event: "parse<Root>" (names.go).
+	ParseFunc string
 }
 
 // Route is one combination of discriminator values and the event it
@@ -184,6 +187,9 @@ type Type struct {
 
 	// Struct
 	Fields []*Field
+	// Spec is the package variable describing the struct's members to the
+	// runtime's member iterator: "hkSpec<Name>" (names.go).
+	Spec string
 	// Implements lists the sum types this struct is a variant of, by name.
 	Implements []*Type
 	// SkipWords is the length of the struct's hkSkip mask (0: none).
@@ -224,6 +230,7 @@ type Type struct {
 	Variants          []Variant // by discriminator: sorted by Value; else in schema order
 	Unknown           string    // name of the unknown-variant struct
 	Decoder           string    // name of the function decoding the sum: "Unmarshal<Name>"
+	DecodeFunc        string    // its unexported form, for the generated decoders: "decode<Name>" (names.go)
 	Marker            string    // name of the unexported method sealing the interface
 }
 
@@ -470,7 +477,3 @@ type RawPattern struct {
 
 // IsSum reports whether r names a Sum type.
 func (r Ref) IsSum() bool { return r.Kind == Named && r.Type.Kind == Sum }
-
-// RuntimeNames are the identifiers the copied runtime file declares; a
-// schema type may not take them.
-var RuntimeNames = []string{"Optional", "Nullable", "OptionalNullable", "Violation", "ValidationError", "ProviderInfo", "Provider", "DeliveryIDOf", "Schemas", "ValidateJSON", "DecodeJSON", "ParseSchema"}

@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"go/ast"
 	"slices"
 	"strings"
 
@@ -269,6 +270,9 @@ const ReservedFilePrefix = "hookgen_"
 // its unknown variant.
 func (b *builder) checkMembers() {
 	for _, t := range b.pkg.Types {
+		if b.names[t.Name].pos != t.Pos {
+			continue // its name clashed, already reported: its helpers would repeat it
+		}
 		switch t.Kind {
 		case Struct:
 			for _, f := range t.Fields {
@@ -339,6 +343,7 @@ func (b *builder) robust() {
 			b.claim(n, "a function of the generated tests ("+strings.Join(TestNames, ", ")+")", diag.Pos{})
 		}
 	}
+	b.nameHelpers()
 	b.checkLoops()
 	b.breakCycles()
 	b.checkMembers()
@@ -346,4 +351,57 @@ func (b *builder) robust() {
 	b.checkFiles()
 	b.checkTypeDepth()
 	b.checkNumbers()
+}
+
+// reserveRuntime takes, before any schema is named, every package-level
+// name of the copied runtime and of the generated package-wide files.
+func (b *builder) reserveRuntime() {
+	var exported []string
+	for _, n := range RuntimeNames() {
+		if ast.IsExported(n) {
+			exported = append(exported, n)
+		}
+	}
+	for _, n := range RuntimeNames() {
+		what := "a name of the hookgen runtime (templates/hookrt)"
+		if ast.IsExported(n) {
+			what = "a type of the hookgen runtime (" + strings.Join(exported, ", ") + ")"
+		}
+		b.names[n] = claim{what: what}
+	}
+	for _, n := range PackageNames {
+		b.names[n] = claim{what: "a declaration of every generated package (" + strings.Join(PackageNames, ", ") + ")"}
+	}
+}
+
+// nameHelpers names the unexported package-level helpers the generated
+// code declares per type and per event, and claims each, so that a helper
+// can clash with nothing unseen (the runtime's names are claimed first):
+// a struct's member spec, a sum's decoder, an event's parse function.
+func (b *builder) nameHelpers() {
+	for _, t := range b.pkg.Types {
+		if b.names[t.Name].pos != t.Pos {
+			continue // its name clashed, already reported: its helpers would repeat it
+		}
+		switch t.Kind {
+		case Struct:
+			t.Spec = "hkSpec" + t.Name
+			b.claim(t.Spec, "the member spec of "+t.Name, t.Pos)
+		case Sum:
+			t.DecodeFunc = "decode" + t.Name
+			b.claim(t.DecodeFunc, "the decoder of "+t.Name, t.Pos)
+		}
+	}
+	if b.pkg.Router == nil {
+		return
+	}
+	for _, ev := range b.pkg.Router.Events {
+		ev.ParseFunc = "parse" + ev.Root.Name
+		b.claim(ev.ParseFunc, "the parse function of event "+ev.Type, ev.Root.Pos)
+	}
+	for _, g := range b.pkg.Router.Groups {
+		if g.Func != "" {
+			b.claim(g.Func, "the router of header value "+g.Value, diag.Pos{})
+		}
+	}
 }

@@ -1084,7 +1084,7 @@ func (*Everything) EventType() string {
 	return EventEverything
 }
 func (*Everything) isEvent() {}
-func hkParseEverything(data []byte) (Event, error) {
+func parseEverything(data []byte) (Event, error) {
 	v := new(Everything)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -66,7 +66,7 @@ func Parse(data []byte) (Event, error) {
 	}
 	switch {
 	case string(v0) == "everything":
-		return hkParseEverything(data)
+		return parseEverything(data)
 	default:
 		if err := hkWellFormed(data); err != nil {
 			return nil, err
@@ -87,7 +87,7 @@ func ParseRequest(h http.Header, body []byte) (Event, error) {
 func ParseAs(eventType string, data []byte) (Event, error) {
 	switch eventType {
 	case EventEverything:
-		return hkParseEverything(data)
+		return parseEverything(data)
 	}
 	return nil, fmt.Errorf("shapes: no event type %q", eventType)
 }

@@ -67,9 +67,9 @@ func Parse(data []byte) (Event, error) {
 	}
 	switch {
 	case string(v0) == "order.created":
-		return hkParseOrderCreated(data)
+		return parseOrderCreated(data)
 	case string(v0) == "order.refunded":
-		return hkParseOrderRefunded(data)
+		return parseOrderRefunded(data)
 	default:
 		if err := hkWellFormed(data); err != nil {
 			return nil, err
@@ -90,9 +90,9 @@ func ParseRequest(h http.Header, body []byte) (Event, error) {
 func ParseAs(eventType string, data []byte) (Event, error) {
 	switch eventType {
 	case EventOrderCreated:
-		return hkParseOrderCreated(data)
+		return parseOrderCreated(data)
 	case EventOrderRefunded:
-		return hkParseOrderRefunded(data)
+		return parseOrderRefunded(data)
 	}
 	return nil, fmt.Errorf("shophooks: no event type %q", eventType)
 }
