@@ -18,8 +18,6 @@ type AgentConversationCompleted struct {
 	Timestamp time.Time                      `json:"timestamp"`
 	WebhookID WebhookID                      `json:"webhook_id"`
 	Data      AgentConversationCompletedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a AgentConversationCompleted as encoding/json would, without reflection.
@@ -47,7 +45,7 @@ func (x *AgentConversationCompleted) UnmarshalJSON(data []byte) error {
 func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompleted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAgentConversationCompleted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAgentConversationCompleted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -63,7 +61,7 @@ func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err er
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAgentConversationCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, -1, 1, 2}, []int{0, 1, 2, 3}, false)
+var hkSpecAgentConversationCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the AgentConversationCompleted breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompleted) Validate() error {
@@ -72,17 +70,17 @@ func (x *AgentConversationCompleted) Validate() error {
 	return e.err()
 }
 func (x *AgentConversationCompleted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event != "agent.conversation.completed" {
 			e.addf(&fp, "const", "value must be \"agent.conversation.completed\", but got %q", x.Event)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("webhook_id")
 		x.WebhookID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -101,8 +99,6 @@ type AgentConversationCompletedData struct {
 	SatisfactionScore Optional[float64]                                  `json:"satisfaction_score,omitzero"`
 	CreditsUsed       Optional[float64]                                  `json:"credits_used,omitzero"`
 	Resolution        Optional[AgentConversationCompletedDataResolution] `json:"resolution,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a AgentConversationCompletedData as encoding/json would, without reflection.
@@ -152,7 +148,7 @@ func (x *AgentConversationCompletedData) UnmarshalJSON(data []byte) error {
 func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompletedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAgentConversationCompletedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAgentConversationCompletedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -185,7 +181,7 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) (er
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAgentConversationCompletedData = hkStructSpec([]string{"agent_id", "conversation_id", "user_id", "status", "started_at", "completed_at", "message_count", "satisfaction_score", "credits_used", "resolution"}, []int{0, 1, 2, 3, -1, -1, 4, 5, 6, 7}, []int{0, 1, 3, 4, 5}, false)
+var hkSpecAgentConversationCompletedData = hkStructSpec([]string{"agent_id", "conversation_id", "user_id", "status", "started_at", "completed_at", "message_count", "satisfaction_score", "credits_used", "resolution"}, []int{0, 1, 3, 4, 5}, false)
 
 // Validate reports every way the AgentConversationCompletedData breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompletedData) Validate() error {
@@ -194,19 +190,19 @@ func (x *AgentConversationCompletedData) Validate() error {
 	return e.err()
 }
 func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("agent_id")
 		if !hkPattern1.MatchString(x.AgentID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^agent_[A-Za-z0-9_]+$\"", x.AgentID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("conversation_id")
 		if !hkPattern2.MatchString(x.ConversationID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^conv_[A-Za-z0-9_]+$\"", x.ConversationID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("user_id")
 		if x.UserID.Set {
 			{
@@ -217,7 +213,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("status")
 		{
 			n := utf8.RuneCountInString(x.Status)
@@ -226,7 +222,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("message_count")
 		if x.MessageCount.Set {
 			if x.MessageCount.Value < 0 {
@@ -234,7 +230,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x20) == 0 {
+	{
 		fp := p.field("satisfaction_score")
 		if x.SatisfactionScore.Set {
 			if x.SatisfactionScore.Value < 0 {
@@ -245,7 +241,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x40) == 0 {
+	{
 		fp := p.field("credits_used")
 		if x.CreditsUsed.Set {
 			if x.CreditsUsed.Value < 0 {
@@ -253,7 +249,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x80) == 0 {
+	{
 		fp := p.field("resolution")
 		if x.Resolution.Set {
 			x.Resolution.Value.validate(e, &fp)
@@ -266,8 +262,6 @@ type AgentConversationCompletedDataResolution struct {
 	Type     Optional[string]   `json:"type,omitzero"`
 	Category Optional[string]   `json:"category,omitzero"`
 	Tags     Optional[[]string] `json:"tags,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a AgentConversationCompletedDataResolution as encoding/json would, without reflection.
@@ -298,7 +292,7 @@ func (x *AgentConversationCompletedDataResolution) UnmarshalJSON(data []byte) er
 }
 func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompletedDataResolution{}
-	m, fp := d.members(hkSpecAgentConversationCompletedDataResolution, x.hkSkip[:], nil), p.field("")
+	m, fp := d.members(hkSpecAgentConversationCompletedDataResolution, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -317,7 +311,7 @@ func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *h
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAgentConversationCompletedDataResolution = hkStructSpec([]string{"type", "category", "tags"}, []int{-1, -1, 0}, []int{}, false)
+var hkSpecAgentConversationCompletedDataResolution = hkStructSpec([]string{"type", "category", "tags"}, []int{}, false)
 
 // Validate reports every way the AgentConversationCompletedDataResolution breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompletedDataResolution) Validate() error {
@@ -326,7 +320,7 @@ func (x *AgentConversationCompletedDataResolution) Validate() error {
 	return e.err()
 }
 func (x *AgentConversationCompletedDataResolution) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("tags")
 		if x.Tags.Set {
 			if i, j, dup := hkDuplicate(x.Tags.Value); dup {

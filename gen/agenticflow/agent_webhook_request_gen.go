@@ -19,8 +19,6 @@ type AgentWebhookRequest struct {
 	Metadata Optional[Metadata] `json:"metadata,omitzero"`
 	// Free-form context for the agent, such as an order id or the customer's e-mail.
 	Context Optional[map[string]json.RawMessage] `json:"context,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a AgentWebhookRequest as encoding/json would, without reflection.
@@ -54,7 +52,7 @@ func (x *AgentWebhookRequest) UnmarshalJSON(data []byte) error {
 func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentWebhookRequest{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAgentWebhookRequest, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAgentWebhookRequest, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -75,7 +73,7 @@ func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAgentWebhookRequest = hkStructSpec([]string{"message", "user_id", "metadata", "context"}, []int{0, 1, 2, -1}, []int{0}, false)
+var hkSpecAgentWebhookRequest = hkStructSpec([]string{"message", "user_id", "metadata", "context"}, []int{0}, false)
 
 // Validate reports every way the AgentWebhookRequest breaks its schema, as a *ValidationError.
 func (x *AgentWebhookRequest) Validate() error {
@@ -84,7 +82,7 @@ func (x *AgentWebhookRequest) Validate() error {
 	return e.err()
 }
 func (x *AgentWebhookRequest) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("message")
 		{
 			n := utf8.RuneCountInString(x.Message)
@@ -93,7 +91,7 @@ func (x *AgentWebhookRequest) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("user_id")
 		if x.UserID.Set {
 			{
@@ -104,7 +102,7 @@ func (x *AgentWebhookRequest) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("metadata")
 		if x.Metadata.Set {
 			x.Metadata.Value.validate(e, &fp)

@@ -15,8 +15,6 @@ type WorkflowExecutionStarted struct {
 	Timestamp time.Time        `json:"timestamp"`
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a WorkflowExecutionStarted as encoding/json would, without reflection.
@@ -44,7 +42,7 @@ func (x *WorkflowExecutionStarted) UnmarshalJSON(data []byte) error {
 func (x *WorkflowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowExecutionStarted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecWorkflowExecutionStarted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecWorkflowExecutionStarted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -60,7 +58,7 @@ func (x *WorkflowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecWorkflowExecutionStarted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, -1, 1, 2}, []int{0, 1, 2, 3}, false)
+var hkSpecWorkflowExecutionStarted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the WorkflowExecutionStarted breaks its schema, as a *ValidationError.
 func (x *WorkflowExecutionStarted) Validate() error {
@@ -69,17 +67,17 @@ func (x *WorkflowExecutionStarted) Validate() error {
 	return e.err()
 }
 func (x *WorkflowExecutionStarted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event != "workflow.execution.started" {
 			e.addf(&fp, "const", "value must be \"workflow.execution.started\", but got %q", x.Event)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("webhook_id")
 		x.WebhookID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}

@@ -15,8 +15,6 @@ type WorkflowStepCompleted struct {
 	Timestamp time.Time        `json:"timestamp"`
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a WorkflowStepCompleted as encoding/json would, without reflection.
@@ -44,7 +42,7 @@ func (x *WorkflowStepCompleted) UnmarshalJSON(data []byte) error {
 func (x *WorkflowStepCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowStepCompleted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecWorkflowStepCompleted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecWorkflowStepCompleted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -60,7 +58,7 @@ func (x *WorkflowStepCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) 
 	return m.end(d, &fp, err)
 }
 
-var hkSpecWorkflowStepCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, -1, 1, 2}, []int{0, 1, 2, 3}, false)
+var hkSpecWorkflowStepCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the WorkflowStepCompleted breaks its schema, as a *ValidationError.
 func (x *WorkflowStepCompleted) Validate() error {
@@ -69,17 +67,17 @@ func (x *WorkflowStepCompleted) Validate() error {
 	return e.err()
 }
 func (x *WorkflowStepCompleted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event != "workflow.step.completed" {
 			e.addf(&fp, "const", "value must be \"workflow.step.completed\", but got %q", x.Event)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("webhook_id")
 		x.WebhookID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}

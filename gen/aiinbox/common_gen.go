@@ -154,8 +154,6 @@ func (x Channel) validate(e *hkErrors, p *hkPath) {
 type Sender struct {
 	ID   string           `json:"id"`
 	Name Optional[string] `json:"name,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Sender as encoding/json would, without reflection.
@@ -181,7 +179,7 @@ func (x *Sender) UnmarshalJSON(data []byte) error {
 func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Sender{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecSender, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecSender, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -194,7 +192,7 @@ func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecSender = hkStructSpec([]string{"id", "name"}, []int{0, -1}, []int{0}, false)
+var hkSpecSender = hkStructSpec([]string{"id", "name"}, []int{0}, false)
 
 // Validate reports every way the Sender breaks its schema, as a *ValidationError.
 func (x *Sender) Validate() error {
@@ -203,7 +201,7 @@ func (x *Sender) Validate() error {
 	return e.err()
 }
 func (x *Sender) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		{
 			n := utf8.RuneCountInString(x.ID)

@@ -14,8 +14,6 @@ type ContactUpdated struct {
 	Event      string             `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
 	Data       ContactUpdatedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ContactUpdated as encoding/json would, without reflection.
@@ -41,7 +39,7 @@ func (x *ContactUpdated) UnmarshalJSON(data []byte) error {
 func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdated{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecContactUpdated, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecContactUpdated, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -55,7 +53,7 @@ func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecContactUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecContactUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ContactUpdated breaks its schema, as a *ValidationError.
 func (x *ContactUpdated) Validate() error {
@@ -64,17 +62,17 @@ func (x *ContactUpdated) Validate() error {
 	return e.err()
 }
 func (x *ContactUpdated) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event != "contact.updated" {
 			e.addf(&fp, "const", "value must be \"contact.updated\", but got %q", x.Event)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -85,8 +83,6 @@ type ContactUpdatedData struct {
 	ContactID string `json:"contact_id"`
 	// The profile fields that changed. name and email are documented; others may appear.
 	Changes ContactUpdatedDataChanges `json:"changes"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ContactUpdatedData as encoding/json would, without reflection.
@@ -110,7 +106,7 @@ func (x *ContactUpdatedData) UnmarshalJSON(data []byte) error {
 func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdatedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecContactUpdatedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecContactUpdatedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -122,7 +118,7 @@ func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecContactUpdatedData = hkStructSpec([]string{"contact_id", "changes"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecContactUpdatedData = hkStructSpec([]string{"contact_id", "changes"}, []int{0, 1}, false)
 
 // Validate reports every way the ContactUpdatedData breaks its schema, as a *ValidationError.
 func (x *ContactUpdatedData) Validate() error {
@@ -131,7 +127,7 @@ func (x *ContactUpdatedData) Validate() error {
 	return e.err()
 }
 func (x *ContactUpdatedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("contact_id")
 		{
 			n := utf8.RuneCountInString(x.ContactID)
@@ -140,7 +136,7 @@ func (x *ContactUpdatedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("changes")
 		x.Changes.validate(e, &fp)
 	}
@@ -152,10 +148,6 @@ func (x *ContactUpdatedData) validate(e *hkErrors, p *hkPath) {
 type ContactUpdatedDataChanges struct {
 	Name  Optional[string] `json:"name,omitzero"`
 	Email Optional[string] `json:"email,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
-	// hkExtra counts the members the schema does not name, for min/maxProperties.
-	hkExtra int
 }
 
 // MarshalJSON encodes a ContactUpdatedDataChanges as encoding/json would, without reflection.
@@ -182,7 +174,7 @@ func (x *ContactUpdatedDataChanges) UnmarshalJSON(data []byte) error {
 }
 func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdatedDataChanges{}
-	m, fp := d.members(hkSpecContactUpdatedDataChanges, x.hkSkip[:], nil), p.field("")
+	m, fp := d.members(hkSpecContactUpdatedDataChanges, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -193,11 +185,25 @@ func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) (err err
 			err = d.readString(&fp, &x.Email.Value)
 		}
 	}
-	x.hkExtra = m.extra
-	return m.end(d, &fp, err)
+	err = m.end(d, &fp, err)
+	if err == nil && m.whole() {
+		e := &d.errs
+		e.membersCounted = true
+		n := m.extra
+		if x.Name.Set {
+			n++
+		}
+		if x.Email.Set {
+			n++
+		}
+		if n < 1 {
+			e.addf(p, "minProperties", "minimum %d properties required, but found %d", 1, n)
+		}
+	}
+	return err
 }
 
-var hkSpecContactUpdatedDataChanges = hkStructSpec([]string{"name", "email"}, []int{-1, 0}, []int{}, false)
+var hkSpecContactUpdatedDataChanges = hkStructSpec([]string{"name", "email"}, []int{}, false)
 
 // Validate reports every way the ContactUpdatedDataChanges breaks its schema, as a *ValidationError.
 func (x *ContactUpdatedDataChanges) Validate() error {
@@ -206,7 +212,7 @@ func (x *ContactUpdatedDataChanges) Validate() error {
 	return e.err()
 }
 func (x *ContactUpdatedDataChanges) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("email")
 		if x.Email.Set {
 			if !hkIsEmail(x.Email.Value) {
@@ -214,15 +220,17 @@ func (x *ContactUpdatedDataChanges) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	n := x.hkExtra
-	if x.Name.Set {
-		n++
-	}
-	if x.Email.Set {
-		n++
-	}
-	if n < 1 {
-		e.addf(p, "minProperties", "minimum %d properties required, but found %d", 1, n)
+	if !e.membersCounted {
+		n := 0
+		if x.Name.Set {
+			n++
+		}
+		if x.Email.Set {
+			n++
+		}
+		if n < 1 {
+			e.addf(p, "minProperties", "minimum %d properties required, but found %d", 1, n)
+		}
 	}
 }
 

@@ -14,8 +14,6 @@ type ConversationClosed struct {
 	Event      string                 `json:"event"`
 	DeliveryID DeliveryID             `json:"delivery_id"`
 	Data       ConversationClosedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ConversationClosed as encoding/json would, without reflection.
@@ -41,7 +39,7 @@ func (x *ConversationClosed) UnmarshalJSON(data []byte) error {
 func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationClosed{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationClosed, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationClosed, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -55,7 +53,7 @@ func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecConversationClosed = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecConversationClosed = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationClosed breaks its schema, as a *ValidationError.
 func (x *ConversationClosed) Validate() error {
@@ -64,17 +62,17 @@ func (x *ConversationClosed) Validate() error {
 	return e.err()
 }
 func (x *ConversationClosed) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event != "conversation.closed" {
 			e.addf(&fp, "const", "value must be \"conversation.closed\", but got %q", x.Event)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -85,8 +83,6 @@ type ConversationClosedData struct {
 	ThreadID ThreadID  `json:"thread_id"`
 	Channel  Channel   `json:"channel"`
 	ClosedAt time.Time `json:"closed_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ConversationClosedData as encoding/json would, without reflection.
@@ -112,7 +108,7 @@ func (x *ConversationClosedData) UnmarshalJSON(data []byte) error {
 func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationClosedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationClosedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationClosedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -126,7 +122,7 @@ func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) (err error)
 	return m.end(d, &fp, err)
 }
 
-var hkSpecConversationClosedData = hkStructSpec([]string{"thread_id", "channel", "closed_at"}, []int{0, 1, -1}, []int{0, 1, 2}, false)
+var hkSpecConversationClosedData = hkStructSpec([]string{"thread_id", "channel", "closed_at"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationClosedData breaks its schema, as a *ValidationError.
 func (x *ConversationClosedData) Validate() error {
@@ -135,11 +131,11 @@ func (x *ConversationClosedData) Validate() error {
 	return e.err()
 }
 func (x *ConversationClosedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}

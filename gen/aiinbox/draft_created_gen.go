@@ -17,8 +17,6 @@ type DraftCreated struct {
 	Event      string           `json:"event"`
 	DeliveryID DeliveryID       `json:"delivery_id"`
 	Data       DraftCreatedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a DraftCreated as encoding/json would, without reflection.
@@ -44,7 +42,7 @@ func (x *DraftCreated) UnmarshalJSON(data []byte) error {
 func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = DraftCreated{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecDraftCreated, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecDraftCreated, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -58,7 +56,7 @@ func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecDraftCreated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecDraftCreated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the DraftCreated breaks its schema, as a *ValidationError.
 func (x *DraftCreated) Validate() error {
@@ -67,17 +65,17 @@ func (x *DraftCreated) Validate() error {
 	return e.err()
 }
 func (x *DraftCreated) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event != "draft.created" {
 			e.addf(&fp, "const", "value must be \"draft.created\", but got %q", x.Event)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -89,8 +87,6 @@ type DraftCreatedData struct {
 	Channel   Channel   `json:"channel"`
 	DraftText string    `json:"draft_text"`
 	CreatedAt time.Time `json:"created_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a DraftCreatedData as encoding/json would, without reflection.
@@ -118,7 +114,7 @@ func (x *DraftCreatedData) UnmarshalJSON(data []byte) error {
 func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = DraftCreatedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecDraftCreatedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecDraftCreatedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -134,7 +130,7 @@ func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecDraftCreatedData = hkStructSpec([]string{"thread_id", "channel", "draft_text", "created_at"}, []int{0, 1, 2, -1}, []int{0, 1, 2, 3}, false)
+var hkSpecDraftCreatedData = hkStructSpec([]string{"thread_id", "channel", "draft_text", "created_at"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the DraftCreatedData breaks its schema, as a *ValidationError.
 func (x *DraftCreatedData) Validate() error {
@@ -143,15 +139,15 @@ func (x *DraftCreatedData) Validate() error {
 	return e.err()
 }
 func (x *DraftCreatedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("draft_text")
 		{
 			n := utf8.RuneCountInString(x.DraftText)

@@ -12,8 +12,6 @@ type MessageDeleted struct {
 	Event      string             `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
 	Data       MessageDeletedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeleted as encoding/json would, without reflection.
@@ -39,7 +37,7 @@ func (x *MessageDeleted) UnmarshalJSON(data []byte) error {
 func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeleted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeleted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeleted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -53,7 +51,7 @@ func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeleted = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecMessageDeleted = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessageDeleted breaks its schema, as a *ValidationError.
 func (x *MessageDeleted) Validate() error {
@@ -62,17 +60,17 @@ func (x *MessageDeleted) Validate() error {
 	return e.err()
 }
 func (x *MessageDeleted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event != "message.deleted" {
 			e.addf(&fp, "const", "value must be \"message.deleted\", but got %q", x.Event)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -83,8 +81,6 @@ type MessageDeletedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
 	MessageID MessageID `json:"message_id"`
 	Channel   Channel   `json:"channel"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeletedData as encoding/json would, without reflection.
@@ -110,7 +106,7 @@ func (x *MessageDeletedData) UnmarshalJSON(data []byte) error {
 func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeletedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeletedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeletedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -124,7 +120,7 @@ func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeletedData = hkStructSpec([]string{"thread_id", "message_id", "channel"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecMessageDeletedData = hkStructSpec([]string{"thread_id", "message_id", "channel"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessageDeletedData breaks its schema, as a *ValidationError.
 func (x *MessageDeletedData) Validate() error {
@@ -133,15 +129,15 @@ func (x *MessageDeletedData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeletedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("message_id")
 		x.MessageID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}

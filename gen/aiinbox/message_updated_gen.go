@@ -12,8 +12,6 @@ type MessageUpdated struct {
 	Event      string             `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
 	Data       MessageUpdatedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageUpdated as encoding/json would, without reflection.
@@ -39,7 +37,7 @@ func (x *MessageUpdated) UnmarshalJSON(data []byte) error {
 func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageUpdated{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageUpdated, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageUpdated, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -53,7 +51,7 @@ func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecMessageUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessageUpdated breaks its schema, as a *ValidationError.
 func (x *MessageUpdated) Validate() error {
@@ -62,17 +60,17 @@ func (x *MessageUpdated) Validate() error {
 	return e.err()
 }
 func (x *MessageUpdated) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event != "message.updated" {
 			e.addf(&fp, "const", "value must be \"message.updated\", but got %q", x.Event)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -85,8 +83,6 @@ type MessageUpdatedData struct {
 	Channel   Channel   `json:"channel"`
 	// The text after the edit.
 	NewText string `json:"new_text"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageUpdatedData as encoding/json would, without reflection.
@@ -114,7 +110,7 @@ func (x *MessageUpdatedData) UnmarshalJSON(data []byte) error {
 func (x *MessageUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageUpdatedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageUpdatedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageUpdatedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -130,7 +126,7 @@ func (x *MessageUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageUpdatedData = hkStructSpec([]string{"thread_id", "message_id", "channel", "new_text"}, []int{0, 1, 2, -1}, []int{0, 1, 2, 3}, false)
+var hkSpecMessageUpdatedData = hkStructSpec([]string{"thread_id", "message_id", "channel", "new_text"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the MessageUpdatedData breaks its schema, as a *ValidationError.
 func (x *MessageUpdatedData) Validate() error {
@@ -139,15 +135,15 @@ func (x *MessageUpdatedData) Validate() error {
 	return e.err()
 }
 func (x *MessageUpdatedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("message_id")
 		x.MessageID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}

@@ -11,8 +11,6 @@ package peach
 type AIFlowExecutionCompleted struct {
 	Type string `json:"type"`
 	Data AIFlow `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a AIFlowExecutionCompleted as encoding/json would, without reflection.
@@ -36,7 +34,7 @@ func (x *AIFlowExecutionCompleted) UnmarshalJSON(data []byte) error {
 func (x *AIFlowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlowExecutionCompleted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAIFlowExecutionCompleted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAIFlowExecutionCompleted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -48,7 +46,7 @@ func (x *AIFlowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAIFlowExecutionCompleted = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecAIFlowExecutionCompleted = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the AIFlowExecutionCompleted breaks its schema, as a *ValidationError.
 func (x *AIFlowExecutionCompleted) Validate() error {
@@ -57,13 +55,13 @@ func (x *AIFlowExecutionCompleted) Validate() error {
 	return e.err()
 }
 func (x *AIFlowExecutionCompleted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		if x.Type != "ai_flow_execution.completed" {
 			e.addf(&fp, "const", "value must be \"ai_flow_execution.completed\", but got %q", x.Type)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}

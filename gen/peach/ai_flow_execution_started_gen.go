@@ -11,8 +11,6 @@ package peach
 type AIFlowExecutionStarted struct {
 	Type string `json:"type"`
 	Data AIFlow `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a AIFlowExecutionStarted as encoding/json would, without reflection.
@@ -36,7 +34,7 @@ func (x *AIFlowExecutionStarted) UnmarshalJSON(data []byte) error {
 func (x *AIFlowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlowExecutionStarted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAIFlowExecutionStarted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAIFlowExecutionStarted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -48,7 +46,7 @@ func (x *AIFlowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error)
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAIFlowExecutionStarted = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecAIFlowExecutionStarted = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the AIFlowExecutionStarted breaks its schema, as a *ValidationError.
 func (x *AIFlowExecutionStarted) Validate() error {
@@ -57,13 +55,13 @@ func (x *AIFlowExecutionStarted) Validate() error {
 	return e.err()
 }
 func (x *AIFlowExecutionStarted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		if x.Type != "ai_flow_execution.started" {
 			e.addf(&fp, "const", "value must be \"ai_flow_execution.started\", but got %q", x.Type)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}

@@ -21,8 +21,6 @@ type AIFlow struct {
 	AppType     string                   `json:"app_type"`
 	Status      AIFlowStatus             `json:"status"`
 	Description OptionalNullable[string] `json:"description,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a AIFlow as encoding/json would, without reflection.
@@ -58,7 +56,7 @@ func (x *AIFlow) UnmarshalJSON(data []byte) error {
 func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlow{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAIFlow, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAIFlow, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -79,7 +77,7 @@ func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAIFlow = hkStructSpec([]string{"id", "name", "app_type", "status", "description"}, []int{0, 1, 2, 3, -1}, []int{0, 1, 2, 3}, false)
+var hkSpecAIFlow = hkStructSpec([]string{"id", "name", "app_type", "status", "description"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the AIFlow breaks its schema, as a *ValidationError.
 func (x *AIFlow) Validate() error {
@@ -88,13 +86,13 @@ func (x *AIFlow) Validate() error {
 	return e.err()
 }
 func (x *AIFlow) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		if !hkPattern2.MatchString(x.ID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^aiflw_[A-Za-z0-9]+$\"", x.ID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("name")
 		{
 			n := utf8.RuneCountInString(x.Name)
@@ -103,7 +101,7 @@ func (x *AIFlow) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("app_type")
 		{
 			n := utf8.RuneCountInString(x.AppType)
@@ -112,7 +110,7 @@ func (x *AIFlow) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("status")
 		x.Status.validate(e, &fp)
 	}
@@ -284,8 +282,6 @@ type Contact struct {
 	CountryCode OptionalNullable[string] `json:"country_code,omitzero"`
 	Language    OptionalNullable[string] `json:"language,omitzero"`
 	Email       OptionalNullable[string] `json:"email,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Contact as encoding/json would, without reflection.
@@ -353,7 +349,7 @@ func (x *Contact) UnmarshalJSON(data []byte) error {
 func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Contact{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecContact, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecContact, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -394,7 +390,7 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecContact = hkStructSpec([]string{"id", "account_id", "name", "phone_number", "first_name", "last_name", "country_code", "language", "email"}, []int{0, 1, -1, 2, -1, -1, 3, -1, 4}, []int{0, 1, 2, 3}, false)
+var hkSpecContact = hkStructSpec([]string{"id", "account_id", "name", "phone_number", "first_name", "last_name", "country_code", "language", "email"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the Contact breaks its schema, as a *ValidationError.
 func (x *Contact) Validate() error {
@@ -403,25 +399,25 @@ func (x *Contact) Validate() error {
 	return e.err()
 }
 func (x *Contact) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		if x.ID < 1 {
 			e.addf(&fp, "minimum", "must be >= 1 but found %v", x.ID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("account_id")
 		if x.AccountID < 1 {
 			e.addf(&fp, "minimum", "must be >= 1 but found %v", x.AccountID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("phone_number")
 		if !hkPattern1.MatchString(x.PhoneNumber) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^\\\\+[1-9][0-9]{6,14}$\"", x.PhoneNumber)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("country_code")
 		if x.CountryCode.Set && !x.CountryCode.Null {
 			if !hkPattern0.MatchString(x.CountryCode.Value) {
@@ -429,7 +425,7 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("email")
 		if x.Email.Set && !x.Email.Null {
 			if !hkIsEmail(x.Email.Value) {

@@ -11,9 +11,6 @@ import "encoding/json"
 type Optional[T any] struct {
 	Value T
 	Set   bool
-	// null records a JSON null in a property whose schema does not allow it,
-	// so validation can report it instead of mistaking it for a zero value.
-	null bool
 }
 
 // Get returns the value and whether it was present.
@@ -28,7 +25,6 @@ func (o Optional[T]) MarshalJSON() ([]byte, error) { return json.Marshal(o.Value
 // UnmarshalJSON decodes a present property.
 func (o *Optional[T]) UnmarshalJSON(data []byte) error {
 	o.Set = true
-	o.null = string(data) == "null"
 	return json.Unmarshal(data, &o.Value)
 }
 

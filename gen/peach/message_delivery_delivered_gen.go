@@ -14,8 +14,6 @@ type MessageDeliveryDelivered struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
 	Type MessageDeliveryDeliveredType `json:"type"`
 	Data MessageDeliveryDeliveredData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryDelivered as encoding/json would, without reflection.
@@ -39,7 +37,7 @@ func (x *MessageDeliveryDelivered) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryDelivered{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryDelivered, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryDelivered, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -51,7 +49,7 @@ func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryDelivered = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecMessageDeliveryDelivered = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryDelivered breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryDelivered) Validate() error {
@@ -60,11 +58,11 @@ func (x *MessageDeliveryDelivered) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryDelivered) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -117,8 +115,6 @@ type MessageDeliveryDeliveredData struct {
 	Message MessageDeliveryDeliveredDataMessage `json:"message"`
 	Contact Contact                             `json:"contact"`
 	Event   Optional[DeliveryEvent]             `json:"event,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryDeliveredData as encoding/json would, without reflection.
@@ -146,7 +142,7 @@ func (x *MessageDeliveryDeliveredData) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryDeliveredData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryDeliveredData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryDeliveredData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -161,7 +157,7 @@ func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) (err 
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryDeliveredData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1, 2}, []int{0, 1}, false)
+var hkSpecMessageDeliveryDeliveredData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryDeliveredData breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryDeliveredData) Validate() error {
@@ -170,15 +166,15 @@ func (x *MessageDeliveryDeliveredData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryDeliveredData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -194,8 +190,6 @@ type MessageDeliveryDeliveredDataMessage struct {
 	Reason    Nullable[string] `json:"reason"`
 	CreatedAt time.Time        `json:"created_at"`
 	UpdatedAt time.Time        `json:"updated_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryDeliveredDataMessage as encoding/json would, without reflection.
@@ -231,7 +225,7 @@ func (x *MessageDeliveryDeliveredDataMessage) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryDeliveredDataMessage{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryDeliveredDataMessage, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryDeliveredDataMessage, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -253,7 +247,7 @@ func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryDeliveredDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, -1, -1, -1}, []int{0, 1, 2, 3, 4, 5}, false)
+var hkSpecMessageDeliveryDeliveredDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5}, false)
 
 // Validate reports every way the MessageDeliveryDeliveredDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryDeliveredDataMessage) Validate() error {
@@ -262,17 +256,17 @@ func (x *MessageDeliveryDeliveredDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryDeliveredDataMessage) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status != "delivered" {
 			e.addf(&fp, "const", "value must be \"delivered\", but got %q", x.Status)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}

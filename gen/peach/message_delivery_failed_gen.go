@@ -17,8 +17,6 @@ type MessageDeliveryFailed struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
 	Type MessageDeliveryFailedType `json:"type"`
 	Data MessageDeliveryFailedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryFailed as encoding/json would, without reflection.
@@ -42,7 +40,7 @@ func (x *MessageDeliveryFailed) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryFailed{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryFailed, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryFailed, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -54,7 +52,7 @@ func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) (err error) 
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryFailed = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecMessageDeliveryFailed = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryFailed breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryFailed) Validate() error {
@@ -63,11 +61,11 @@ func (x *MessageDeliveryFailed) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryFailed) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -120,8 +118,6 @@ type MessageDeliveryFailedData struct {
 	Message MessageDeliveryFailedDataMessage `json:"message"`
 	Contact Contact                          `json:"contact"`
 	Event   Optional[DeliveryEvent]          `json:"event,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryFailedData as encoding/json would, without reflection.
@@ -149,7 +145,7 @@ func (x *MessageDeliveryFailedData) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryFailedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryFailedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryFailedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -164,7 +160,7 @@ func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) (err err
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryFailedData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1, 2}, []int{0, 1}, false)
+var hkSpecMessageDeliveryFailedData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryFailedData breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryFailedData) Validate() error {
@@ -173,15 +169,15 @@ func (x *MessageDeliveryFailedData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryFailedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -198,8 +194,6 @@ type MessageDeliveryFailedDataMessage struct {
 	Reason    string    `json:"reason"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryFailedDataMessage as encoding/json would, without reflection.
@@ -231,7 +225,7 @@ func (x *MessageDeliveryFailedDataMessage) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryFailedDataMessage{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryFailedDataMessage, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryFailedDataMessage, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -251,7 +245,7 @@ func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryFailedDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, 3, -1, -1}, []int{0, 1, 2, 3, 4, 5}, false)
+var hkSpecMessageDeliveryFailedDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5}, false)
 
 // Validate reports every way the MessageDeliveryFailedDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryFailedDataMessage) Validate() error {
@@ -260,21 +254,21 @@ func (x *MessageDeliveryFailedDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryFailedDataMessage) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status != "failed" {
 			e.addf(&fp, "const", "value must be \"failed\", but got %q", x.Status)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("reason")
 		{
 			n := utf8.RuneCountInString(x.Reason)

@@ -14,8 +14,6 @@ type MessageDeliveryRead struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
 	Type MessageDeliveryReadType `json:"type"`
 	Data MessageDeliveryReadData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryRead as encoding/json would, without reflection.
@@ -39,7 +37,7 @@ func (x *MessageDeliveryRead) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryRead{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryRead, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryRead, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -51,7 +49,7 @@ func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryRead = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecMessageDeliveryRead = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryRead breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryRead) Validate() error {
@@ -60,11 +58,11 @@ func (x *MessageDeliveryRead) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryRead) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -117,8 +115,6 @@ type MessageDeliveryReadData struct {
 	Message MessageDeliveryReadDataMessage `json:"message"`
 	Contact Contact                        `json:"contact"`
 	Event   Optional[DeliveryEvent]        `json:"event,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryReadData as encoding/json would, without reflection.
@@ -146,7 +142,7 @@ func (x *MessageDeliveryReadData) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryReadData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryReadData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryReadData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -161,7 +157,7 @@ func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) (err error
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryReadData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1, 2}, []int{0, 1}, false)
+var hkSpecMessageDeliveryReadData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryReadData breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryReadData) Validate() error {
@@ -170,15 +166,15 @@ func (x *MessageDeliveryReadData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryReadData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -194,8 +190,6 @@ type MessageDeliveryReadDataMessage struct {
 	Reason    Nullable[string] `json:"reason"`
 	CreatedAt time.Time        `json:"created_at"`
 	UpdatedAt time.Time        `json:"updated_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryReadDataMessage as encoding/json would, without reflection.
@@ -231,7 +225,7 @@ func (x *MessageDeliveryReadDataMessage) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryReadDataMessage{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryReadDataMessage, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryReadDataMessage, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -253,7 +247,7 @@ func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (er
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryReadDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, -1, -1, -1}, []int{0, 1, 2, 3, 4, 5}, false)
+var hkSpecMessageDeliveryReadDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5}, false)
 
 // Validate reports every way the MessageDeliveryReadDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryReadDataMessage) Validate() error {
@@ -262,17 +256,17 @@ func (x *MessageDeliveryReadDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryReadDataMessage) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status != "read" {
 			e.addf(&fp, "const", "value must be \"read\", but got %q", x.Status)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}

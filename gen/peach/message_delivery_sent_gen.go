@@ -13,8 +13,6 @@ import "time"
 type MessageDeliverySent struct {
 	Type string                  `json:"type"`
 	Data MessageDeliverySentData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliverySent as encoding/json would, without reflection.
@@ -38,7 +36,7 @@ func (x *MessageDeliverySent) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliverySent{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliverySent, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliverySent, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -50,7 +48,7 @@ func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliverySent = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecMessageDeliverySent = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliverySent breaks its schema, as a *ValidationError.
 func (x *MessageDeliverySent) Validate() error {
@@ -59,13 +57,13 @@ func (x *MessageDeliverySent) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliverySent) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		if x.Type != "message_delivery.sent" {
 			e.addf(&fp, "const", "value must be \"message_delivery.sent\", but got %q", x.Type)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -76,8 +74,6 @@ type MessageDeliverySentData struct {
 	Message MessageDeliverySentDataMessage `json:"message"`
 	Contact Contact                        `json:"contact"`
 	Event   Optional[DeliveryEvent]        `json:"event,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliverySentData as encoding/json would, without reflection.
@@ -105,7 +101,7 @@ func (x *MessageDeliverySentData) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliverySentData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliverySentData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliverySentData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -120,7 +116,7 @@ func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) (err error
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliverySentData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1, 2}, []int{0, 1}, false)
+var hkSpecMessageDeliverySentData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliverySentData breaks its schema, as a *ValidationError.
 func (x *MessageDeliverySentData) Validate() error {
@@ -129,15 +125,15 @@ func (x *MessageDeliverySentData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliverySentData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -153,8 +149,6 @@ type MessageDeliverySentDataMessage struct {
 	Reason    Nullable[string] `json:"reason"`
 	CreatedAt time.Time        `json:"created_at"`
 	UpdatedAt time.Time        `json:"updated_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliverySentDataMessage as encoding/json would, without reflection.
@@ -190,7 +184,7 @@ func (x *MessageDeliverySentDataMessage) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliverySentDataMessage{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliverySentDataMessage, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliverySentDataMessage, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -212,7 +206,7 @@ func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (er
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliverySentDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, -1, -1, -1}, []int{0, 1, 2, 3, 4, 5}, false)
+var hkSpecMessageDeliverySentDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5}, false)
 
 // Validate reports every way the MessageDeliverySentDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliverySentDataMessage) Validate() error {
@@ -221,17 +215,17 @@ func (x *MessageDeliverySentDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliverySentDataMessage) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status != "sent" {
 			e.addf(&fp, "const", "value must be \"sent\", but got %q", x.Status)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}

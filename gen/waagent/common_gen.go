@@ -194,8 +194,6 @@ func (x WhatsAppNumber) validate(e *hkErrors, p *hkPath) {
 type MessageContent struct {
 	Type string                       `json:"type"`
 	Text Optional[MessageContentText] `json:"text,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageContent as encoding/json would, without reflection.
@@ -221,7 +219,7 @@ func (x *MessageContent) UnmarshalJSON(data []byte) error {
 func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageContent{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageContent, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageContent, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -234,7 +232,7 @@ func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageContent = hkStructSpec([]string{"type", "text"}, []int{0, 1}, []int{0}, false)
+var hkSpecMessageContent = hkStructSpec([]string{"type", "text"}, []int{0}, false)
 
 // Validate reports every way the MessageContent breaks its schema, as a *ValidationError.
 func (x *MessageContent) Validate() error {
@@ -243,7 +241,7 @@ func (x *MessageContent) Validate() error {
 	return e.err()
 }
 func (x *MessageContent) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		{
 			n := utf8.RuneCountInString(x.Type)
@@ -252,7 +250,7 @@ func (x *MessageContent) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("text")
 		if x.Text.Set {
 			x.Text.Value.validate(e, &fp)
@@ -284,7 +282,7 @@ func (x *MessageContentText) UnmarshalJSON(data []byte) error {
 func (x *MessageContentText) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageContentText{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageContentText, nil, seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageContentText, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -294,7 +292,7 @@ func (x *MessageContentText) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageContentText = hkStructSpec([]string{"body"}, []int{-1}, []int{0}, false)
+var hkSpecMessageContentText = hkStructSpec([]string{"body"}, []int{0}, false)
 
 // Validate reports every way the MessageContentText breaks its schema, as a *ValidationError.
 func (x *MessageContentText) Validate() error {
@@ -351,7 +349,7 @@ func (x *MessageStatus) UnmarshalJSON(data []byte) error {
 }
 func (x *MessageStatus) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageStatus{}
-	m, fp := d.members(hkSpecMessageStatus, nil, nil), p.field("")
+	m, fp := d.members(hkSpecMessageStatus, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -374,7 +372,7 @@ func (x *MessageStatus) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageStatus = hkStructSpec([]string{"pending", "sent", "delivered", "read", "failed"}, []int{-1, -1, -1, -1, -1}, []int{}, false)
+var hkSpecMessageStatus = hkStructSpec([]string{"pending", "sent", "delivered", "read", "failed"}, []int{}, false)
 
 // Validate reports every way the MessageStatus breaks its schema, as a *ValidationError.
 func (x *MessageStatus) Validate() error {

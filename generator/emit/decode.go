@@ -73,7 +73,7 @@ func knownStrings(r model.Ref, t *model.Type) jen.Code {
 //
 //	func (x *T) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 //		*x = T{}
-//		m, fp := d.members(hkSpecT, x.hkSkip[:], seen[:]), p.field("")
+//		m, fp := d.members(hkSpecT, seen[:]), p.field("")
 //		for m.next(d, &fp, &err) {
 //			switch m.i {
 //			case 0:
@@ -82,25 +82,22 @@ func knownStrings(r model.Ref, t *model.Type) jen.Code {
 //		}
 //		return m.end(d, &fp, err)
 //	}
-//	var hkSpecT = hkStructSpec(names, skip bits, required, closed)
+//	var hkSpecT = hkStructSpec(names, required, closed)
 //
 // The iterator (templates/hookrt/members.go) matches the member names,
-// skips the others, marks refused fields and reports missing ones, so each
-// field costs a line or two here.
+// skips the others and reports missing ones, so each field costs a line or
+// two here. What it finds goes to the decoder's errors, never into the
+// struct: Validate judges the exported fields alone.
 func genStructDecode(f *jen.File, t *model.Type) {
-	var names, skipBits, required []jen.Code
+	var names, required []jen.Code
 	for i, fl := range t.Fields {
 		names = append(names, jen.Lit(fl.JSONName))
-		skipBits = append(skipBits, jen.Lit(fl.SkipBit))
 		if fl.State.MustBePresent() {
 			required = append(required, jen.Lit(i))
 		}
 	}
 	spec := "hkSpec" + t.Name
-	skip, seen := jen.Nil(), jen.Nil()
-	if t.SkipWords > 0 {
-		skip = jen.Id("x").Dot("hkSkip").Index(jen.Op(":"))
-	}
+	seen := jen.Nil()
 	if len(required) > 0 {
 		seen = jen.Id("seen").Index(jen.Op(":"))
 	}
@@ -110,7 +107,7 @@ func genStructDecode(f *jen.File, t *model.Type) {
 			g.Var().Id("seen").Index(jen.Lit((len(t.Fields) + 63) / 64)).Uint64()
 		}
 		g.List(jen.Id("m"), jen.Id("fp")).Op(":=").List(
-			jen.Id("d").Dot("members").Call(jen.Id(spec), skip, seen),
+			jen.Id("d").Dot("members").Call(jen.Id(spec), seen),
 			jen.Id("p").Dot("field").Call(jen.Lit("")),
 		)
 		g.For(jen.Id("m").Dot("next").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Op("&").Err())).Block(
@@ -123,14 +120,23 @@ func genStructDecode(f *jen.File, t *model.Type) {
 			}),
 		)
 		if t.Object != nil && t.Object.CountsExtra {
-			g.Id("x").Dot("hkExtra").Op("=").Id("m").Dot("extra")
+			// min/maxProperties count the members the struct does not
+			// keep: only the decoder sees them.
+			g.Err().Op("=").Id("m").Dot("end").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err())
+			g.If(jen.Err().Op("==").Nil().Op("&&").Id("m").Dot("whole").Call()).BlockFunc(func(b *jen.Group) {
+				b.Id("e").Op(":=").Op("&").Id("d").Dot("errs")
+				b.Id("e").Dot("membersCounted").Op("=").True()
+				b.Id("n").Op(":=").Id("m").Dot("extra")
+				genMemberCount(b, t)
+			})
+			g.Return(jen.Err())
+			return
 		}
 		g.Return(jen.Id("m").Dot("end").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err()))
 	})
 	closed := t.Object != nil && t.Object.NoAdditional
 	f.Var().Id(spec).Op("=").Id("hkStructSpec").Call(
 		jen.Index().String().Values(names...),
-		jen.Index().Int().Values(skipBits...),
 		jen.Index().Int().Values(required...),
 		jen.Lit(closed),
 	)

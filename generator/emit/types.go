@@ -26,14 +26,6 @@ func genStruct(f *jen.File, t *model.Type) {
 			}
 			g.Id(fl.Name).Add(fieldExpr(fl)).Tag(jsonTag(fl))
 		}
-		if n := t.SkipWords; n > 0 {
-			g.Comment("// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.")
-			g.Id("hkSkip").Index(jen.Lit(n)).Uint64()
-		}
-		if t.Object != nil && t.Object.CountsExtra {
-			g.Comment("// hkExtra counts the members the schema does not name, for min/maxProperties.")
-			g.Id("hkExtra").Int()
-		}
 	})
 	genMarshal(f, t)
 	genAppendMethod(f, t)

@@ -181,8 +181,6 @@ type Type struct {
 	Fields []*Field
 	// Implements lists the sum types this struct is a variant of, by name.
 	Implements []*Type
-	// SkipWords is the length of the struct's hkSkip mask (0: none).
-	SkipWords int
 	// Event is the event whose payload this type is the root of (nil: none,
 	// or no router); its methods (EventType, ...) are printed with it.
 	Event *Event
@@ -260,10 +258,6 @@ type Field struct {
 	Type     Ref
 	State    FieldState
 	Pos      diag.Pos
-	// SkipBit is the field's bit in its struct's hkSkip mask, which
-	// decoding sets when it refused the field's value or never saw it; -1
-	// for a field validation never looks at.
-	SkipBit int
 }
 
 // RefKind is the shape of a Go type expression.

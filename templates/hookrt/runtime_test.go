@@ -22,7 +22,7 @@ func TestStatesDecode(t *testing.T) {
 			Opt: Optional[string]{Value: "a", Set: true}, Null: Nullable[int64]{Value: 1},
 			OptNul: OptionalNullable[string]{Set: true, Null: true}}},
 		{`{"null":1,"optnul":"x"}`, states{Null: Nullable[int64]{Value: 1}, OptNul: OptionalNullable[string]{Value: "x", Set: true}}},
-		{`{"opt":null,"null":1}`, states{Opt: Optional[string]{Set: true, null: true}, Null: Nullable[int64]{Value: 1}}},
+		{`{"opt":null,"null":1}`, states{Opt: Optional[string]{Set: true}, Null: Nullable[int64]{Value: 1}}},
 	}
 	for _, c := range cases {
 		var got states

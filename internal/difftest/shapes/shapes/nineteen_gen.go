@@ -12,8 +12,6 @@ type Nineteen struct {
 	List Optional[[]int64] `json:"list,omitzero"`
 	// Kept as raw JSON because it has "maxLength" beside $ref; Validate checks it against the schema.
 	Name json.RawMessage `json:"name,omitempty"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Nineteen as encoding/json would, without reflection.
@@ -44,7 +42,7 @@ func (x *Nineteen) UnmarshalJSON(data []byte) error {
 }
 func (x *Nineteen) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Nineteen{}
-	m, fp := d.members(hkSpecNineteen, x.hkSkip[:], nil), p.field("")
+	m, fp := d.members(hkSpecNineteen, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -61,7 +59,7 @@ func (x *Nineteen) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecNineteen = hkStructSpec([]string{"pair", "list", "name"}, []int{0, -1, 1}, []int{}, false)
+var hkSpecNineteen = hkStructSpec([]string{"pair", "list", "name"}, []int{}, false)
 
 // Validate reports every way the Nineteen breaks its schema, as a *ValidationError.
 func (x *Nineteen) Validate() error {
@@ -70,11 +68,11 @@ func (x *Nineteen) Validate() error {
 	return e.err()
 }
 func (x *Nineteen) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("pair")
 		hkValidateRaw(&hkTable3, x.Pair, &fp, e)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("name")
 		hkValidateRaw(&hkTable2, x.Name, &fp, e)
 	}

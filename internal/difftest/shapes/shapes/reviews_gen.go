@@ -8,8 +8,6 @@ import "encoding/json"
 // Reviews is an object, generated from shapes/reviews.json#.
 type Reviews struct {
 	Reviewers []ReviewsReviewersItem `json:"reviewers"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Reviews as encoding/json would, without reflection.
@@ -38,7 +36,7 @@ func (x *Reviews) UnmarshalJSON(data []byte) error {
 func (x *Reviews) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Reviews{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecReviews, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecReviews, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -50,7 +48,7 @@ func (x *Reviews) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecReviews = hkStructSpec([]string{"reviewers"}, []int{0}, []int{0}, false)
+var hkSpecReviews = hkStructSpec([]string{"reviewers"}, []int{0}, false)
 
 // Validate reports every way the Reviews breaks its schema, as a *ValidationError.
 func (x *Reviews) Validate() error {
@@ -59,7 +57,7 @@ func (x *Reviews) Validate() error {
 	return e.err()
 }
 func (x *Reviews) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("reviewers")
 		for i0 := range x.Reviewers {
 			ip0 := fp.item(i0)
@@ -152,8 +150,6 @@ func decodeReviewsReviewersItem(d *hkDecoder, p *hkPath) (ReviewsReviewersItem, 
 type ReviewsReviewersItemUser struct {
 	Type  ReviewsReviewersItemUserType `json:"type"`
 	Login string                       `json:"login"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ReviewsReviewersItemUser as encoding/json would, without reflection.
@@ -177,7 +173,7 @@ func (x *ReviewsReviewersItemUser) UnmarshalJSON(data []byte) error {
 func (x *ReviewsReviewersItemUser) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ReviewsReviewersItemUser{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecReviewsReviewersItemUser, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecReviewsReviewersItemUser, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -189,7 +185,7 @@ func (x *ReviewsReviewersItemUser) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecReviewsReviewersItemUser = hkStructSpec([]string{"type", "login"}, []int{0, -1}, []int{0, 1}, false)
+var hkSpecReviewsReviewersItemUser = hkStructSpec([]string{"type", "login"}, []int{0, 1}, false)
 
 // Validate reports every way the ReviewsReviewersItemUser breaks its schema, as a *ValidationError.
 func (x *ReviewsReviewersItemUser) Validate() error {
@@ -198,7 +194,7 @@ func (x *ReviewsReviewersItemUser) Validate() error {
 	return e.err()
 }
 func (x *ReviewsReviewersItemUser) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
@@ -247,8 +243,6 @@ func (x ReviewsReviewersItemUserType) validate(e *hkErrors, p *hkPath) {
 type ReviewsReviewersItemTeam struct {
 	Type ReviewsReviewersItemTeamType `json:"type"`
 	Slug string                       `json:"slug"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ReviewsReviewersItemTeam as encoding/json would, without reflection.
@@ -272,7 +266,7 @@ func (x *ReviewsReviewersItemTeam) UnmarshalJSON(data []byte) error {
 func (x *ReviewsReviewersItemTeam) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ReviewsReviewersItemTeam{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecReviewsReviewersItemTeam, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecReviewsReviewersItemTeam, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -284,7 +278,7 @@ func (x *ReviewsReviewersItemTeam) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecReviewsReviewersItemTeam = hkStructSpec([]string{"type", "slug"}, []int{0, -1}, []int{0, 1}, false)
+var hkSpecReviewsReviewersItemTeam = hkStructSpec([]string{"type", "slug"}, []int{0, 1}, false)
 
 // Validate reports every way the ReviewsReviewersItemTeam breaks its schema, as a *ValidationError.
 func (x *ReviewsReviewersItemTeam) Validate() error {
@@ -293,7 +287,7 @@ func (x *ReviewsReviewersItemTeam) Validate() error {
 	return e.err()
 }
 func (x *ReviewsReviewersItemTeam) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}

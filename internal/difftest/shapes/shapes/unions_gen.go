@@ -17,8 +17,6 @@ type Unions struct {
 	History   Optional[[]UnionsHistoryItem] `json:"history,omitzero"`
 	// Kept as raw JSON because oneOf has a branch without "type": "object"; Validate checks it against the schema.
 	Overlap json.RawMessage `json:"overlap,omitempty"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Unions as encoding/json would, without reflection.
@@ -63,7 +61,7 @@ func (x *Unions) UnmarshalJSON(data []byte) error {
 func (x *Unions) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Unions{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecUnions, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecUnions, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -88,7 +86,7 @@ func (x *Unions) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecUnions = hkStructSpec([]string{"created_at", "tags", "owner", "history", "overlap"}, []int{0, 1, 2, 3, 4}, []int{0}, false)
+var hkSpecUnions = hkStructSpec([]string{"created_at", "tags", "owner", "history", "overlap"}, []int{0}, false)
 
 // Validate reports every way the Unions breaks its schema, as a *ValidationError.
 func (x *Unions) Validate() error {
@@ -97,23 +95,23 @@ func (x *Unions) Validate() error {
 	return e.err()
 }
 func (x *Unions) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("created_at")
 		x.CreatedAt.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("tags")
 		if x.Tags.Set && !x.Tags.Null {
 			x.Tags.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("owner")
 		if x.Owner.Set {
 			x.Owner.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("history")
 		if x.History.Set {
 			for i0 := range x.History.Value {
@@ -122,7 +120,7 @@ func (x *Unions) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("overlap")
 		hkValidateRaw(&hkTable23, x.Overlap, &fp, e)
 	}
@@ -405,7 +403,7 @@ func (x *Person) UnmarshalJSON(data []byte) error {
 func (x *Person) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Person{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecPerson, nil, seen[:]), p.field("")
+	m, fp := d.members(hkSpecPerson, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -415,7 +413,7 @@ func (x *Person) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecPerson = hkStructSpec([]string{"login"}, []int{-1}, []int{0}, false)
+var hkSpecPerson = hkStructSpec([]string{"login"}, []int{0}, false)
 
 // Validate reports every way the Person breaks its schema, as a *ValidationError.
 func (x *Person) Validate() error {

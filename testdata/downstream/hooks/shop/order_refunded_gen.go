@@ -9,8 +9,6 @@ package shophooks
 type OrderRefunded struct {
 	Type string            `json:"type"`
 	Data OrderRefundedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a OrderRefunded as encoding/json would, without reflection.
@@ -34,7 +32,7 @@ func (x *OrderRefunded) UnmarshalJSON(data []byte) error {
 func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderRefunded{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecOrderRefunded, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecOrderRefunded, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -46,7 +44,7 @@ func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecOrderRefunded = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecOrderRefunded = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the OrderRefunded breaks its schema, as a *ValidationError.
 func (x *OrderRefunded) Validate() error {
@@ -55,13 +53,13 @@ func (x *OrderRefunded) Validate() error {
 	return e.err()
 }
 func (x *OrderRefunded) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		if x.Type != "order.refunded" {
 			e.addf(&fp, "const", "value must be \"order.refunded\", but got %q", x.Type)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -71,8 +69,6 @@ func (x *OrderRefunded) validate(e *hkErrors, p *hkPath) {
 type OrderRefundedData struct {
 	OrderID string  `json:"order_id"`
 	Amount  float64 `json:"amount"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a OrderRefundedData as encoding/json would, without reflection.
@@ -96,7 +92,7 @@ func (x *OrderRefundedData) UnmarshalJSON(data []byte) error {
 func (x *OrderRefundedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderRefundedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecOrderRefundedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecOrderRefundedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -108,7 +104,7 @@ func (x *OrderRefundedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecOrderRefundedData = hkStructSpec([]string{"order_id", "amount"}, []int{-1, 0}, []int{0, 1}, false)
+var hkSpecOrderRefundedData = hkStructSpec([]string{"order_id", "amount"}, []int{0, 1}, false)
 
 // Validate reports every way the OrderRefundedData breaks its schema, as a *ValidationError.
 func (x *OrderRefundedData) Validate() error {
@@ -117,7 +113,7 @@ func (x *OrderRefundedData) Validate() error {
 	return e.err()
 }
 func (x *OrderRefundedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("amount")
 		if x.Amount <= 0 {
 			e.addf(&fp, "exclusiveMinimum", "must be > 0 but found %v", x.Amount)

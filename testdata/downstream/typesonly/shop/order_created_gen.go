@@ -9,8 +9,6 @@ package shop
 type OrderCreated struct {
 	Type string           `json:"type"`
 	Data OrderCreatedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a OrderCreated as encoding/json would, without reflection.
@@ -34,7 +32,7 @@ func (x *OrderCreated) UnmarshalJSON(data []byte) error {
 func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderCreated{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecOrderCreated, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecOrderCreated, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -46,7 +44,7 @@ func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecOrderCreated = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecOrderCreated = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the OrderCreated breaks its schema, as a *ValidationError.
 func (x *OrderCreated) Validate() error {
@@ -55,13 +53,13 @@ func (x *OrderCreated) Validate() error {
 	return e.err()
 }
 func (x *OrderCreated) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		if x.Type != "order.created" {
 			e.addf(&fp, "const", "value must be \"order.created\", but got %q", x.Type)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
@@ -72,8 +70,6 @@ type OrderCreatedData struct {
 	OrderID string                           `json:"order_id"`
 	Total   float64                          `json:"total"`
 	Status  Optional[OrderCreatedDataStatus] `json:"status,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a OrderCreatedData as encoding/json would, without reflection.
@@ -101,7 +97,7 @@ func (x *OrderCreatedData) UnmarshalJSON(data []byte) error {
 func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderCreatedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecOrderCreatedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecOrderCreatedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -116,7 +112,7 @@ func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecOrderCreatedData = hkStructSpec([]string{"order_id", "total", "status"}, []int{0, 1, 2}, []int{0, 1}, false)
+var hkSpecOrderCreatedData = hkStructSpec([]string{"order_id", "total", "status"}, []int{0, 1}, false)
 
 // Validate reports every way the OrderCreatedData breaks its schema, as a *ValidationError.
 func (x *OrderCreatedData) Validate() error {
@@ -125,19 +121,19 @@ func (x *OrderCreatedData) Validate() error {
 	return e.err()
 }
 func (x *OrderCreatedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("order_id")
 		if !hkPattern0.MatchString(x.OrderID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^ord_[0-9a-z]+$\"", x.OrderID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("total")
 		if x.Total < 0 {
 			e.addf(&fp, "minimum", "must be >= 0 but found %v", x.Total)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status.Set {
 			x.Status.Value.validate(e, &fp)
