@@ -8,11 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// AgentConversationCompleted is an object, generated from agenticflow/agent.conversation.completed.json#.
-//
-// Agent conversation completed (agent.conversation.completed).
+// AgentConversationCompleted is the agent.conversation.completed event: agent conversation completed.
 //
 // Sent when an agent conversation completes.
+//
+// It is an object, generated from agenticflow/agent.conversation.completed.json#.
 type AgentConversationCompleted struct {
 	Event     string                         `json:"event"`
 	Timestamp time.Time                      `json:"timestamp"`
@@ -20,7 +20,7 @@ type AgentConversationCompleted struct {
 	Data      AgentConversationCompletedData `json:"data"`
 }
 
-// MarshalJSON encodes a AgentConversationCompleted as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentConversationCompleted as encoding/json would, without reflection.
 func (x AgentConversationCompleted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -37,7 +37,7 @@ func (x *AgentConversationCompleted) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentConversationCompleted; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentConversationCompleted; the error lists every violation found (see Parse).
 func (x *AgentConversationCompleted) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -86,7 +86,9 @@ func (x *AgentConversationCompleted) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// AgentConversationCompletedData is an object, generated from agenticflow/agent.conversation.completed.json#/properties/data.
+// AgentConversationCompletedData is an object.
+//
+// Generated from agenticflow/agent.conversation.completed.json#/properties/data.
 type AgentConversationCompletedData struct {
 	AgentID        string           `json:"agent_id"`
 	ConversationID string           `json:"conversation_id"`
@@ -101,7 +103,7 @@ type AgentConversationCompletedData struct {
 	Resolution        Optional[AgentConversationCompletedDataResolution] `json:"resolution,omitzero"`
 }
 
-// MarshalJSON encodes a AgentConversationCompletedData as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentConversationCompletedData as encoding/json would, without reflection.
 func (x AgentConversationCompletedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -140,7 +142,7 @@ func (x *AgentConversationCompletedData) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentConversationCompletedData; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentConversationCompletedData; the error lists every violation found (see Parse).
 func (x *AgentConversationCompletedData) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -257,14 +259,16 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// AgentConversationCompletedDataResolution is an object, generated from agenticflow/agent.conversation.completed.json#/properties/data/properties/resolution.
+// AgentConversationCompletedDataResolution is an object.
+//
+// Generated from agenticflow/agent.conversation.completed.json#/properties/data/properties/resolution.
 type AgentConversationCompletedDataResolution struct {
 	Type     Optional[string]   `json:"type,omitzero"`
 	Category Optional[string]   `json:"category,omitzero"`
 	Tags     Optional[[]string] `json:"tags,omitzero"`
 }
 
-// MarshalJSON encodes a AgentConversationCompletedDataResolution as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentConversationCompletedDataResolution as encoding/json would, without reflection.
 func (x AgentConversationCompletedDataResolution) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -285,7 +289,7 @@ func (x *AgentConversationCompletedDataResolution) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentConversationCompletedDataResolution; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentConversationCompletedDataResolution; the error lists every violation found (see Parse).
 func (x *AgentConversationCompletedDataResolution) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

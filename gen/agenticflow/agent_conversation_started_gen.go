@@ -5,11 +5,11 @@ package agenticflow
 
 import "time"
 
-// AgentConversationStarted is an object, generated from agenticflow/agent.conversation.started.json#.
-//
-// Agent conversation started (agent.conversation.started).
+// AgentConversationStarted is the agent.conversation.started event: agent conversation started.
 //
 // Listed by name only in the docs, which give no payload.
+//
+// It is an object, generated from agenticflow/agent.conversation.started.json#.
 type AgentConversationStarted struct {
 	Event     string           `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`
@@ -17,7 +17,7 @@ type AgentConversationStarted struct {
 	Data      UndocumentedData `json:"data"`
 }
 
-// MarshalJSON encodes a AgentConversationStarted as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentConversationStarted as encoding/json would, without reflection.
 func (x AgentConversationStarted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -34,7 +34,7 @@ func (x *AgentConversationStarted) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentConversationStarted; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentConversationStarted; the error lists every violation found (see Parse).
 func (x *AgentConversationStarted) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

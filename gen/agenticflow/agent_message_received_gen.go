@@ -5,11 +5,11 @@ package agenticflow
 
 import "time"
 
-// AgentMessageReceived is an object, generated from agenticflow/agent.message.received.json#.
-//
-// Agent message received (agent.message.received).
+// AgentMessageReceived is the agent.message.received event: agent message received.
 //
 // Listed by name only in the docs, which give no payload.
+//
+// It is an object, generated from agenticflow/agent.message.received.json#.
 type AgentMessageReceived struct {
 	Event     string           `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`
@@ -17,7 +17,7 @@ type AgentMessageReceived struct {
 	Data      UndocumentedData `json:"data"`
 }
 
-// MarshalJSON encodes a AgentMessageReceived as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentMessageReceived as encoding/json would, without reflection.
 func (x AgentMessageReceived) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -34,7 +34,7 @@ func (x *AgentMessageReceived) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentMessageReceived; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentMessageReceived; the error lists every violation found (see Parse).
 func (x *AgentMessageReceived) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

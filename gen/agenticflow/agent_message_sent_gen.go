@@ -5,11 +5,11 @@ package agenticflow
 
 import "time"
 
-// AgentMessageSent is an object, generated from agenticflow/agent.message.sent.json#.
-//
-// Agent message sent (agent.message.sent).
+// AgentMessageSent is the agent.message.sent event: agent message sent.
 //
 // Listed by name only in the docs, which give no payload.
+//
+// It is an object, generated from agenticflow/agent.message.sent.json#.
 type AgentMessageSent struct {
 	Event     string           `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`
@@ -17,7 +17,7 @@ type AgentMessageSent struct {
 	Data      UndocumentedData `json:"data"`
 }
 
-// MarshalJSON encodes a AgentMessageSent as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentMessageSent as encoding/json would, without reflection.
 func (x AgentMessageSent) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -34,7 +34,7 @@ func (x *AgentMessageSent) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentMessageSent; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentMessageSent; the error lists every violation found (see Parse).
 func (x *AgentMessageSent) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

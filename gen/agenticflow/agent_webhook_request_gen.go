@@ -8,11 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// AgentWebhookRequest is an object, generated from agenticflow/agent_webhook.request.json#.
+// AgentWebhookRequest is the body an external system POSTs to https://api.agenticflow.ai/webhooks/agents/{agent_id} to start an agent conversation. The docs' error example shows message is required.
 //
-// Agent webhook request.
-//
-// The body an external system POSTs to https://api.agenticflow.ai/webhooks/agents/{agent_id} to start an agent conversation. The docs' error example shows message is required.
+// It is an object, generated from agenticflow/agent_webhook.request.json#.
 type AgentWebhookRequest struct {
 	Message  string             `json:"message"`
 	UserID   Optional[string]   `json:"user_id,omitzero"`
@@ -21,7 +19,7 @@ type AgentWebhookRequest struct {
 	Context Optional[map[string]json.RawMessage] `json:"context,omitzero"`
 }
 
-// MarshalJSON encodes a AgentWebhookRequest as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentWebhookRequest as encoding/json would, without reflection.
 func (x AgentWebhookRequest) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -44,7 +42,7 @@ func (x *AgentWebhookRequest) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentWebhookRequest; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentWebhookRequest; the error lists every violation found (see Parse).
 func (x *AgentWebhookRequest) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

@@ -8,11 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// WebhookErrorResponse is an object, generated from agenticflow/webhook.error_response.json#.
-//
-// Webhook error response.
-//
 // AgenticFlow's answer to an incoming webhook it refused.
+//
+// It is an object, generated from agenticflow/webhook.error_response.json#.
 type WebhookErrorResponse struct {
 	Success bool                      `json:"success"`
 	Error   WebhookErrorResponseError `json:"error"`
@@ -72,7 +70,9 @@ func (x *WebhookErrorResponse) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// WebhookErrorResponseError is an object, generated from agenticflow/webhook.error_response.json#/properties/error.
+// WebhookErrorResponseError is an object.
+//
+// Generated from agenticflow/webhook.error_response.json#/properties/error.
 type WebhookErrorResponseError struct {
 	// Such as INVALID_INPUT.
 	Code    string `json:"code"`

@@ -8,11 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// WebhookSuccessResponse is an object, generated from agenticflow/webhook.success_response.json#.
-//
-// Webhook success response.
-//
 // AgenticFlow's answer to an incoming webhook it accepted.
+//
+// It is an object, generated from agenticflow/webhook.success_response.json#.
 type WebhookSuccessResponse struct {
 	Success     bool             `json:"success"`
 	Message     Optional[string] `json:"message,omitzero"`

@@ -8,11 +8,11 @@ import (
 	"time"
 )
 
-// WorkflowExecutionCompleted is an object, generated from agenticflow/workflow.execution.completed.json#.
-//
-// Workflow execution completed (workflow.execution.completed).
+// WorkflowExecutionCompleted is the workflow.execution.completed event: workflow execution completed.
 //
 // Sent when a workflow execution completes.
+//
+// It is an object, generated from agenticflow/workflow.execution.completed.json#.
 type WorkflowExecutionCompleted struct {
 	Event     string                         `json:"event"`
 	Timestamp time.Time                      `json:"timestamp"`
@@ -86,7 +86,9 @@ func (x *WorkflowExecutionCompleted) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// WorkflowExecutionCompletedData is an object, generated from agenticflow/workflow.execution.completed.json#/properties/data.
+// WorkflowExecutionCompletedData is an object.
+//
+// Generated from agenticflow/workflow.execution.completed.json#/properties/data.
 type WorkflowExecutionCompletedData struct {
 	WorkflowID  string      `json:"workflow_id"`
 	ExecutionID ExecutionID `json:"execution_id"`
@@ -236,9 +238,9 @@ func (x *WorkflowExecutionCompletedData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// WorkflowExecutionCompletedDataStatus is an enumeration, generated from agenticflow/workflow.execution.completed.json#/properties/data/properties/status.
-//
 // The docs show only success; failures are workflow.execution.failed.
+//
+// It is an enumeration of strings, generated from agenticflow/workflow.execution.completed.json#/properties/data/properties/status.
 type WorkflowExecutionCompletedDataStatus string
 
 // Values of WorkflowExecutionCompletedDataStatus.

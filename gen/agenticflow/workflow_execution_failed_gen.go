@@ -5,11 +5,11 @@ package agenticflow
 
 import "time"
 
-// WorkflowExecutionFailed is an object, generated from agenticflow/workflow.execution.failed.json#.
-//
-// Workflow execution failed (workflow.execution.failed).
+// WorkflowExecutionFailed is the workflow.execution.failed event: workflow execution failed.
 //
 // Listed by name only in the docs, which give no payload.
+//
+// It is an object, generated from agenticflow/workflow.execution.failed.json#.
 type WorkflowExecutionFailed struct {
 	Event     string           `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`

@@ -5,11 +5,11 @@ package agenticflow
 
 import "time"
 
-// WorkflowExecutionStarted is an object, generated from agenticflow/workflow.execution.started.json#.
-//
-// Workflow execution started (workflow.execution.started).
+// WorkflowExecutionStarted is the workflow.execution.started event: workflow execution started.
 //
 // Listed by name only in the docs, which give no payload.
+//
+// It is an object, generated from agenticflow/workflow.execution.started.json#.
 type WorkflowExecutionStarted struct {
 	Event     string           `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`

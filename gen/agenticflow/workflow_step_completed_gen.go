@@ -5,11 +5,11 @@ package agenticflow
 
 import "time"
 
-// WorkflowStepCompleted is an object, generated from agenticflow/workflow.step.completed.json#.
-//
-// Workflow step completed (workflow.step.completed).
+// WorkflowStepCompleted is the workflow.step.completed event: workflow step completed.
 //
 // Listed by name only in the docs, which give no payload.
+//
+// It is an object, generated from agenticflow/workflow.step.completed.json#.
 type WorkflowStepCompleted struct {
 	Event     string           `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`

@@ -8,11 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// WorkflowWebhookRequest is an object, generated from agenticflow/workflow_webhook.request.json#.
+// WorkflowWebhookRequest is the body an external system POSTs to https://api.agenticflow.ai/webhooks/workflows/{workflow_id} to start a workflow.
 //
-// Workflow webhook request.
-//
-// The body an external system POSTs to https://api.agenticflow.ai/webhooks/workflows/{workflow_id} to start a workflow.
+// It is an object, generated from agenticflow/workflow_webhook.request.json#.
 type WorkflowWebhookRequest struct {
 	// The workflow's input, in the shape the workflow defines.
 	InputData     map[string]json.RawMessage `json:"input_data"`

@@ -5,11 +5,11 @@ package aiinbox
 
 import "unicode/utf8"
 
-// ContactUpdated is an object, generated from aiinbox/contact.updated.json#.
-//
-// Contact updated (contact.updated).
+// ContactUpdated is the contact.updated event: contact updated.
 //
 // Fires when a contact profile is updated.
+//
+// It is an object, generated from aiinbox/contact.updated.json#.
 type ContactUpdated struct {
 	Event      string             `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
@@ -78,7 +78,9 @@ func (x *ContactUpdated) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ContactUpdatedData is an object, generated from aiinbox/contact.updated.json#/properties/data.
+// ContactUpdatedData is an object.
+//
+// Generated from aiinbox/contact.updated.json#/properties/data.
 type ContactUpdatedData struct {
 	ContactID string `json:"contact_id"`
 	// The profile fields that changed. name and email are documented; others may appear.
@@ -142,9 +144,9 @@ func (x *ContactUpdatedData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ContactUpdatedDataChanges is an object, generated from aiinbox/contact.updated.json#/properties/data/properties/changes.
+// ContactUpdatedDataChanges is the profile fields that changed. name and email are documented; others may appear.
 //
-// The profile fields that changed. name and email are documented; others may appear.
+// It is an object, generated from aiinbox/contact.updated.json#/properties/data/properties/changes.
 type ContactUpdatedDataChanges struct {
 	Name  Optional[string] `json:"name,omitzero"`
 	Email Optional[string] `json:"email,omitzero"`

@@ -5,11 +5,11 @@ package aiinbox
 
 import "time"
 
-// ConversationClosed is an object, generated from aiinbox/conversation.closed.json#.
-//
-// Conversation closed (conversation.closed).
+// ConversationClosed is the conversation.closed event: conversation closed.
 //
 // Fires when a thread is marked as closed.
+//
+// It is an object, generated from aiinbox/conversation.closed.json#.
 type ConversationClosed struct {
 	Event      string                 `json:"event"`
 	DeliveryID DeliveryID             `json:"delivery_id"`
@@ -78,7 +78,9 @@ func (x *ConversationClosed) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ConversationClosedData is an object, generated from aiinbox/conversation.closed.json#/properties/data.
+// ConversationClosedData is an object.
+//
+// Generated from aiinbox/conversation.closed.json#/properties/data.
 type ConversationClosedData struct {
 	ThreadID ThreadID  `json:"thread_id"`
 	Channel  Channel   `json:"channel"`

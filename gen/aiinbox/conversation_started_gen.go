@@ -5,11 +5,11 @@ package aiinbox
 
 import "time"
 
-// ConversationStarted is an object, generated from aiinbox/conversation.started.json#.
-//
-// Conversation started (conversation.started).
+// ConversationStarted is the conversation.started event: conversation started.
 //
 // Fires when a new conversation thread is created.
+//
+// It is an object, generated from aiinbox/conversation.started.json#.
 type ConversationStarted struct {
 	Event      string                  `json:"event"`
 	DeliveryID DeliveryID              `json:"delivery_id"`
@@ -78,7 +78,9 @@ func (x *ConversationStarted) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ConversationStartedData is an object, generated from aiinbox/conversation.started.json#/properties/data.
+// ConversationStartedData is an object.
+//
+// Generated from aiinbox/conversation.started.json#/properties/data.
 type ConversationStartedData struct {
 	ThreadID    ThreadID         `json:"thread_id"`
 	Channel     Channel          `json:"channel"`

@@ -3,11 +3,11 @@
 
 package aiinbox
 
-// ConversationUpdated is an object, generated from aiinbox/conversation.updated.json#.
-//
-// Conversation updated (conversation.updated).
+// ConversationUpdated is the conversation.updated event: conversation updated.
 //
 // Fires when thread metadata changes (assignment, folder, title, etc.).
+//
+// It is an object, generated from aiinbox/conversation.updated.json#.
 type ConversationUpdated struct {
 	Event      string                  `json:"event"`
 	DeliveryID DeliveryID              `json:"delivery_id"`
@@ -76,7 +76,9 @@ func (x *ConversationUpdated) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ConversationUpdatedData is an object, generated from aiinbox/conversation.updated.json#/properties/data.
+// ConversationUpdatedData is an object.
+//
+// Generated from aiinbox/conversation.updated.json#/properties/data.
 type ConversationUpdatedData struct {
 	ThreadID ThreadID `json:"thread_id"`
 	Channel  Channel  `json:"channel"`

@@ -8,11 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// DraftCreated is an object, generated from aiinbox/draft.created.json#.
-//
-// Draft created (draft.created).
+// DraftCreated is the draft.created event: draft created.
 //
 // Fires when the AI creates an auto-reply draft awaiting approval.
+//
+// It is an object, generated from aiinbox/draft.created.json#.
 type DraftCreated struct {
 	Event      string           `json:"event"`
 	DeliveryID DeliveryID       `json:"delivery_id"`
@@ -81,7 +81,9 @@ func (x *DraftCreated) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// DraftCreatedData is an object, generated from aiinbox/draft.created.json#/properties/data.
+// DraftCreatedData is an object.
+//
+// Generated from aiinbox/draft.created.json#/properties/data.
 type DraftCreatedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
 	Channel   Channel   `json:"channel"`

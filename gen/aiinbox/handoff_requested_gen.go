@@ -5,11 +5,11 @@ package aiinbox
 
 import "unicode/utf8"
 
-// HandoffRequested is an object, generated from aiinbox/handoff.requested.json#.
-//
-// Handoff requested (handoff.requested).
+// HandoffRequested is the handoff.requested event: handoff requested.
 //
 // Fires when the AI agent requests a human to take over.
+//
+// It is an object, generated from aiinbox/handoff.requested.json#.
 type HandoffRequested struct {
 	Event      string               `json:"event"`
 	DeliveryID DeliveryID           `json:"delivery_id"`
@@ -78,7 +78,9 @@ func (x *HandoffRequested) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// HandoffRequestedData is an object, generated from aiinbox/handoff.requested.json#/properties/data.
+// HandoffRequestedData is an object.
+//
+// Generated from aiinbox/handoff.requested.json#/properties/data.
 type HandoffRequestedData struct {
 	ThreadID ThreadID `json:"thread_id"`
 	Channel  Channel  `json:"channel"`

@@ -3,11 +3,11 @@
 
 package aiinbox
 
-// MessageDeleted is an object, generated from aiinbox/message.deleted.json#.
-//
-// Message deleted (message.deleted).
+// MessageDeleted is the message.deleted event: message deleted.
 //
 // Fires when a message is deleted.
+//
+// It is an object, generated from aiinbox/message.deleted.json#.
 type MessageDeleted struct {
 	Event      string             `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
@@ -76,7 +76,9 @@ func (x *MessageDeleted) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeletedData is an object, generated from aiinbox/message.deleted.json#/properties/data.
+// MessageDeletedData is an object.
+//
+// Generated from aiinbox/message.deleted.json#/properties/data.
 type MessageDeletedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
 	MessageID MessageID `json:"message_id"`

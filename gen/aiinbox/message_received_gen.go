@@ -5,11 +5,11 @@ package aiinbox
 
 import "time"
 
-// MessageReceived is an object, generated from aiinbox/message.received.json#.
-//
-// Message received (message.received).
+// MessageReceived is the message.received event: message received.
 //
 // Fires when a new inbound message arrives.
+//
+// It is an object, generated from aiinbox/message.received.json#.
 type MessageReceived struct {
 	Event      string              `json:"event"`
 	DeliveryID DeliveryID          `json:"delivery_id"`
@@ -78,7 +78,9 @@ func (x *MessageReceived) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageReceivedData is an object, generated from aiinbox/message.received.json#/properties/data.
+// MessageReceivedData is an object.
+//
+// Generated from aiinbox/message.received.json#/properties/data.
 type MessageReceivedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
 	MessageID MessageID `json:"message_id"`

@@ -3,11 +3,11 @@
 
 package aiinbox
 
-// MessageUpdated is an object, generated from aiinbox/message.updated.json#.
-//
-// Message updated (message.updated).
+// MessageUpdated is the message.updated event: message updated.
 //
 // Fires when a message is edited.
+//
+// It is an object, generated from aiinbox/message.updated.json#.
 type MessageUpdated struct {
 	Event      string             `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
@@ -76,7 +76,9 @@ func (x *MessageUpdated) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageUpdatedData is an object, generated from aiinbox/message.updated.json#/properties/data.
+// MessageUpdatedData is an object.
+//
+// Generated from aiinbox/message.updated.json#/properties/data.
 type MessageUpdatedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
 	MessageID MessageID `json:"message_id"`

@@ -3,17 +3,17 @@
 
 package peach
 
-// AIFlowExecutionAnalyzed is an object, generated from peach/ai_flow_execution.analyzed.json#.
-//
-// AI Agent execution analyzed (ai_flow_execution.analyzed).
+// AIFlowExecutionAnalyzed is the ai_flow_execution.analyzed event: AI Agent execution analyzed.
 //
 // Triggered when an AI Agent conversation is analyzed.
+//
+// It is an object, generated from peach/ai_flow_execution.analyzed.json#.
 type AIFlowExecutionAnalyzed struct {
 	Type string `json:"type"`
 	Data AIFlow `json:"data"`
 }
 
-// MarshalJSON encodes a AIFlowExecutionAnalyzed as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlowExecutionAnalyzed as encoding/json would, without reflection.
 func (x AIFlowExecutionAnalyzed) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -26,7 +26,7 @@ func (x *AIFlowExecutionAnalyzed) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlowExecutionAnalyzed; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlowExecutionAnalyzed; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionAnalyzed) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

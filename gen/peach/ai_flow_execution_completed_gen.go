@@ -3,17 +3,17 @@
 
 package peach
 
-// AIFlowExecutionCompleted is an object, generated from peach/ai_flow_execution.completed.json#.
-//
-// AI Agent execution completed (ai_flow_execution.completed).
+// AIFlowExecutionCompleted is the ai_flow_execution.completed event: AI Agent execution completed.
 //
 // Triggered when the AI Agent completes the conversation happening with a contact.
+//
+// It is an object, generated from peach/ai_flow_execution.completed.json#.
 type AIFlowExecutionCompleted struct {
 	Type string `json:"type"`
 	Data AIFlow `json:"data"`
 }
 
-// MarshalJSON encodes a AIFlowExecutionCompleted as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlowExecutionCompleted as encoding/json would, without reflection.
 func (x AIFlowExecutionCompleted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -26,7 +26,7 @@ func (x *AIFlowExecutionCompleted) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlowExecutionCompleted; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlowExecutionCompleted; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionCompleted) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

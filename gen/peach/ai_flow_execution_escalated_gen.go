@@ -3,17 +3,17 @@
 
 package peach
 
-// AIFlowExecutionEscalated is an object, generated from peach/ai_flow_execution.escalated.json#.
-//
-// AI Agent execution escalated (ai_flow_execution.escalated).
+// AIFlowExecutionEscalated is the ai_flow_execution.escalated event: AI Agent execution escalated.
 //
 // Triggered when the AI Agent escalates the conversation happening with a contact.
+//
+// It is an object, generated from peach/ai_flow_execution.escalated.json#.
 type AIFlowExecutionEscalated struct {
 	Type string `json:"type"`
 	Data AIFlow `json:"data"`
 }
 
-// MarshalJSON encodes a AIFlowExecutionEscalated as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlowExecutionEscalated as encoding/json would, without reflection.
 func (x AIFlowExecutionEscalated) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -26,7 +26,7 @@ func (x *AIFlowExecutionEscalated) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlowExecutionEscalated; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlowExecutionEscalated; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionEscalated) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

@@ -3,17 +3,17 @@
 
 package peach
 
-// AIFlowExecutionStarted is an object, generated from peach/ai_flow_execution.started.json#.
-//
-// AI Agent execution started (ai_flow_execution.started).
+// AIFlowExecutionStarted is the ai_flow_execution.started event: AI Agent execution started.
 //
 // Triggered when the AI Agent picks up a conversation with a contact.
+//
+// It is an object, generated from peach/ai_flow_execution.started.json#.
 type AIFlowExecutionStarted struct {
 	Type string `json:"type"`
 	Data AIFlow `json:"data"`
 }
 
-// MarshalJSON encodes a AIFlowExecutionStarted as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlowExecutionStarted as encoding/json would, without reflection.
 func (x AIFlowExecutionStarted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -26,7 +26,7 @@ func (x *AIFlowExecutionStarted) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlowExecutionStarted; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlowExecutionStarted; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionStarted) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

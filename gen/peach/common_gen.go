@@ -8,11 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// AIFlow is an object, generated from peach/common.json#/$defs/AIFlow.
-//
-// AI Agent flow.
+// AIFlow is an AI Agent flow.
 //
 // The AI Agent (flow) whose execution the event reports.
+//
+// It is an object, generated from peach/common.json#/$defs/AIFlow.
 type AIFlow struct {
 	// Flow id, such as aiflw_1234abcd.
 	ID   string `json:"id"`
@@ -23,7 +23,7 @@ type AIFlow struct {
 	Description OptionalNullable[string] `json:"description,omitzero"`
 }
 
-// MarshalJSON encodes a AIFlow as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlow as encoding/json would, without reflection.
 func (x AIFlow) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -48,7 +48,7 @@ func (x *AIFlow) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlow; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlow; the error lists every violation found (see Parse).
 func (x *AIFlow) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -116,9 +116,9 @@ func (x *AIFlow) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// AIFlowStatus is an enumeration, generated from peach/common.json#/$defs/AIFlowStatus.
-//
 // Publication state of the flow. The docs write the placeholder "<one of draft or published>".
+//
+// It is an enumeration of strings, generated from peach/common.json#/$defs/AIFlowStatus.
 type AIFlowStatus string
 
 // Values of AIFlowStatus.
@@ -127,7 +127,7 @@ const (
 	AIFlowStatusPublished AIFlowStatus = "published"
 )
 
-// MarshalJSON encodes a AIFlowStatus as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlowStatus as encoding/json would, without reflection.
 func (x AIFlowStatus) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -135,7 +135,7 @@ func (x *AIFlowStatus) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a AIFlowStatus; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlowStatus; the error lists every violation found (see Parse).
 func (x *AIFlowStatus) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -158,9 +158,9 @@ func (x AIFlowStatus) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageID is a integer or string, generated from peach/common.json#/$defs/MessageID.
+// MessageID is a string ("cmsg_…") for template messages, an integer for interactive messages.
 //
-// A string ("cmsg_…") for template messages, an integer for interactive messages.
+// It is an integer or a string, generated from peach/common.json#/$defs/MessageID.
 type MessageID struct {
 	// Type is the JSON type of the value: "integer" or "string"; "" when unset.
 	Type string
@@ -223,9 +223,9 @@ func (x MessageID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageType is an enumeration, generated from peach/common.json#/$defs/MessageType.
-//
 // template_message for template messages, message for interactive messages.
+//
+// It is an enumeration of strings, generated from peach/common.json#/$defs/MessageType.
 type MessageType string
 
 // Values of MessageType.
@@ -265,11 +265,9 @@ func (x MessageType) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Contact is an object, generated from peach/common.json#/$defs/Contact.
+// Contact is the contact the message was sent to.
 //
-// Contact.
-//
-// The contact the message was sent to.
+// It is an object, generated from peach/common.json#/$defs/Contact.
 type Contact struct {
 	ID        int64  `json:"id"`
 	AccountID int64  `json:"account_id"`
@@ -435,10 +433,11 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// DeliveryEvent is a named schema, generated from peach/common.json#/$defs/DeliveryEvent.
-//
 // Not documented: always null in the docs' examples. Kept as raw JSON.
+//
 // It is kept as raw JSON because it allows any JSON value; Validate checks it against the schema.
+//
+// It is a JSON value kept as raw JSON, generated from peach/common.json#/$defs/DeliveryEvent.
 type DeliveryEvent json.RawMessage
 
 // MarshalJSON encodes a DeliveryEvent as encoding/json would, without reflection.

@@ -5,11 +5,11 @@ package peach
 
 import "time"
 
-// MessageDeliveryDelivered is an object, generated from peach/message_delivery.delivered.json#.
-//
-// Message delivered (message_delivery.delivered).
+// MessageDeliveryDelivered is the message_delivery.delivered event: message delivered.
 //
 // Triggered when the message has been delivered to the contact. The documented examples carry type message_delivery.sent; data.message.status is "delivered".
+//
+// It is an object, generated from peach/message_delivery.delivered.json#.
 type MessageDeliveryDelivered struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
 	Type MessageDeliveryDeliveredType `json:"type"`
@@ -68,9 +68,9 @@ func (x *MessageDeliveryDelivered) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryDeliveredType is an enumeration, generated from peach/message_delivery.delivered.json#/properties/type.
+// MessageDeliveryDeliveredType is the docs send message_delivery.sent for this event too; data.message.status tells it apart.
 //
-// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
+// It is an enumeration of strings, generated from peach/message_delivery.delivered.json#/properties/type.
 type MessageDeliveryDeliveredType string
 
 // Values of MessageDeliveryDeliveredType.
@@ -110,7 +110,9 @@ func (x MessageDeliveryDeliveredType) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryDeliveredData is an object, generated from peach/message_delivery.delivered.json#/properties/data.
+// MessageDeliveryDeliveredData is an object.
+//
+// Generated from peach/message_delivery.delivered.json#/properties/data.
 type MessageDeliveryDeliveredData struct {
 	Message MessageDeliveryDeliveredDataMessage `json:"message"`
 	Contact Contact                             `json:"contact"`
@@ -182,7 +184,9 @@ func (x *MessageDeliveryDeliveredData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryDeliveredDataMessage is an object, generated from peach/message_delivery.delivered.json#/properties/data/properties/message.
+// MessageDeliveryDeliveredDataMessage is an object.
+//
+// Generated from peach/message_delivery.delivered.json#/properties/data/properties/message.
 type MessageDeliveryDeliveredDataMessage struct {
 	ID        MessageID        `json:"id"`
 	Status    string           `json:"status"`

@@ -8,11 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// MessageDeliveryFailed is an object, generated from peach/message_delivery.failed.json#.
-//
-// Message failed (message_delivery.failed).
+// MessageDeliveryFailed is the message_delivery.failed event: message failed.
 //
 // Triggered when the message could not be sent to the contact. The documented examples carry type message_delivery.sent; data.message.status is "failed".
+//
+// It is an object, generated from peach/message_delivery.failed.json#.
 type MessageDeliveryFailed struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
 	Type MessageDeliveryFailedType `json:"type"`
@@ -71,9 +71,9 @@ func (x *MessageDeliveryFailed) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryFailedType is an enumeration, generated from peach/message_delivery.failed.json#/properties/type.
+// MessageDeliveryFailedType is the docs send message_delivery.sent for this event too; data.message.status tells it apart.
 //
-// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
+// It is an enumeration of strings, generated from peach/message_delivery.failed.json#/properties/type.
 type MessageDeliveryFailedType string
 
 // Values of MessageDeliveryFailedType.
@@ -113,7 +113,9 @@ func (x MessageDeliveryFailedType) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryFailedData is an object, generated from peach/message_delivery.failed.json#/properties/data.
+// MessageDeliveryFailedData is an object.
+//
+// Generated from peach/message_delivery.failed.json#/properties/data.
 type MessageDeliveryFailedData struct {
 	Message MessageDeliveryFailedDataMessage `json:"message"`
 	Contact Contact                          `json:"contact"`
@@ -185,7 +187,9 @@ func (x *MessageDeliveryFailedData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryFailedDataMessage is an object, generated from peach/message_delivery.failed.json#/properties/data/properties/message.
+// MessageDeliveryFailedDataMessage is an object.
+//
+// Generated from peach/message_delivery.failed.json#/properties/data/properties/message.
 type MessageDeliveryFailedDataMessage struct {
 	ID     MessageID   `json:"id"`
 	Status string      `json:"status"`

@@ -5,11 +5,11 @@ package peach
 
 import "time"
 
-// MessageDeliveryRead is an object, generated from peach/message_delivery.read.json#.
-//
-// Message read (message_delivery.read).
+// MessageDeliveryRead is the message_delivery.read event: message read.
 //
 // Triggered when the message was read by the contact. The documented examples carry type message_delivery.sent; data.message.status is "read".
+//
+// It is an object, generated from peach/message_delivery.read.json#.
 type MessageDeliveryRead struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
 	Type MessageDeliveryReadType `json:"type"`
@@ -68,9 +68,9 @@ func (x *MessageDeliveryRead) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryReadType is an enumeration, generated from peach/message_delivery.read.json#/properties/type.
+// MessageDeliveryReadType is the docs send message_delivery.sent for this event too; data.message.status tells it apart.
 //
-// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
+// It is an enumeration of strings, generated from peach/message_delivery.read.json#/properties/type.
 type MessageDeliveryReadType string
 
 // Values of MessageDeliveryReadType.
@@ -110,7 +110,9 @@ func (x MessageDeliveryReadType) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryReadData is an object, generated from peach/message_delivery.read.json#/properties/data.
+// MessageDeliveryReadData is an object.
+//
+// Generated from peach/message_delivery.read.json#/properties/data.
 type MessageDeliveryReadData struct {
 	Message MessageDeliveryReadDataMessage `json:"message"`
 	Contact Contact                        `json:"contact"`
@@ -182,7 +184,9 @@ func (x *MessageDeliveryReadData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryReadDataMessage is an object, generated from peach/message_delivery.read.json#/properties/data/properties/message.
+// MessageDeliveryReadDataMessage is an object.
+//
+// Generated from peach/message_delivery.read.json#/properties/data/properties/message.
 type MessageDeliveryReadDataMessage struct {
 	ID        MessageID        `json:"id"`
 	Status    string           `json:"status"`

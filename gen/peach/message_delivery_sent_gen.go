@@ -5,11 +5,11 @@ package peach
 
 import "time"
 
-// MessageDeliverySent is an object, generated from peach/message_delivery.sent.json#.
-//
-// Message sent (message_delivery.sent).
+// MessageDeliverySent is the message_delivery.sent event: message sent.
 //
 // Triggered when the message has been sent to the contact.
+//
+// It is an object, generated from peach/message_delivery.sent.json#.
 type MessageDeliverySent struct {
 	Type string                  `json:"type"`
 	Data MessageDeliverySentData `json:"data"`
@@ -69,7 +69,9 @@ func (x *MessageDeliverySent) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliverySentData is an object, generated from peach/message_delivery.sent.json#/properties/data.
+// MessageDeliverySentData is an object.
+//
+// Generated from peach/message_delivery.sent.json#/properties/data.
 type MessageDeliverySentData struct {
 	Message MessageDeliverySentDataMessage `json:"message"`
 	Contact Contact                        `json:"contact"`
@@ -141,7 +143,9 @@ func (x *MessageDeliverySentData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliverySentDataMessage is an object, generated from peach/message_delivery.sent.json#/properties/data/properties/message.
+// MessageDeliverySentDataMessage is an object.
+//
+// Generated from peach/message_delivery.sent.json#/properties/data/properties/message.
 type MessageDeliverySentDataMessage struct {
 	ID        MessageID        `json:"id"`
 	Status    string           `json:"status"`

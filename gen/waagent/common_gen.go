@@ -8,7 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// UUID is a named schema, generated from waagent/common.json#/$defs/UUID.
+// UUID is a string.
+//
+// Generated from waagent/common.json#/$defs/UUID.
 type UUID string
 
 // MarshalJSON encodes a UUID as encoding/json would, without reflection.
@@ -40,9 +42,9 @@ func (x UUID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// RowID is a named schema, generated from waagent/common.json#/$defs/RowID.
+// RowID is a row id: a UUID in practice, but the docs' own examples hold a non-UUID (b5b9f67g-…, with a g), so any non-empty string is accepted.
 //
-// A row id: a UUID in practice, but the docs' own examples hold a non-UUID (b5b9f67g-…, with a g), so any non-empty string is accepted.
+// It is a string, generated from waagent/common.json#/$defs/RowID.
 type RowID string
 
 // MarshalJSON encodes a RowID as encoding/json would, without reflection.
@@ -77,12 +79,12 @@ func (x RowID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// AgentID is a named schema, generated from waagent/common.json#/$defs/AgentID.
+// AgentID is the AI agent that sent an outgoing message: a UUID in practice, but the docs' example is truncated (d7c1e234-...), so any non-empty string is accepted.
 //
-// The AI agent that sent an outgoing message: a UUID in practice, but the docs' example is truncated (d7c1e234-...), so any non-empty string is accepted.
+// It is a string, generated from waagent/common.json#/$defs/AgentID.
 type AgentID string
 
-// MarshalJSON encodes a AgentID as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentID as encoding/json would, without reflection.
 func (x AgentID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -90,7 +92,7 @@ func (x *AgentID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a AgentID; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentID; the error lists every violation found (see Parse).
 func (x *AgentID) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -114,7 +116,9 @@ func (x AgentID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Direction is an enumeration, generated from waagent/common.json#/$defs/Direction.
+// Direction is an enumeration of strings.
+//
+// Generated from waagent/common.json#/$defs/Direction.
 type Direction string
 
 // Values of Direction.
@@ -154,9 +158,9 @@ func (x Direction) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// WhatsAppNumber is a named schema, generated from waagent/common.json#/$defs/WhatsAppNumber.
+// WhatsAppNumber is a WhatsApp address: the phone number in E.164 digits without the plus, such as 5215588392274.
 //
-// A WhatsApp address: the phone number in E.164 digits without the plus, such as 5215588392274.
+// It is a string, generated from waagent/common.json#/$defs/WhatsAppNumber.
 type WhatsAppNumber string
 
 // MarshalJSON encodes a WhatsAppNumber as encoding/json would, without reflection.
@@ -188,9 +192,9 @@ func (x WhatsAppNumber) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageContent is an object, generated from waagent/common.json#/$defs/MessageContent.
+// MessageContent is the WhatsApp message content; type names which member holds it (text holds {body}).
 //
-// The WhatsApp message content; type names which member holds it (text holds {body}).
+// It is an object, generated from waagent/common.json#/$defs/MessageContent.
 type MessageContent struct {
 	Type string                       `json:"type"`
 	Text Optional[MessageContentText] `json:"text,omitzero"`
@@ -258,7 +262,9 @@ func (x *MessageContent) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageContentText is an object, generated from waagent/common.json#/$defs/MessageContent/properties/text.
+// MessageContentText is an object.
+//
+// Generated from waagent/common.json#/$defs/MessageContent/properties/text.
 type MessageContentText struct {
 	Body string `json:"body"`
 }
@@ -302,9 +308,9 @@ func (x *MessageContentText) Validate() error {
 }
 func (x *MessageContentText) validate(e *hkErrors, p *hkPath) {}
 
-// MessageStatus is an object, generated from waagent/common.json#/$defs/MessageStatus.
-//
 // When the message reached each delivery status; a status not reached yet is absent.
+//
+// It is an object, generated from waagent/common.json#/$defs/MessageStatus.
 type MessageStatus struct {
 	Pending   Optional[time.Time] `json:"pending,omitzero"`
 	Sent      Optional[time.Time] `json:"sent,omitzero"`
@@ -382,9 +388,9 @@ func (x *MessageStatus) Validate() error {
 }
 func (x *MessageStatus) validate(e *hkErrors, p *hkPath) {}
 
-// WaID is a named schema, generated from waagent/common.json#/$defs/WaID.
-//
 // WhatsApp's message id (wamid.…).
+//
+// It is a string, generated from waagent/common.json#/$defs/WaID.
 type WaID string
 
 // MarshalJSON encodes a WaID as encoding/json would, without reflection.
@@ -416,7 +422,9 @@ func (x WaID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ConversationStatus is an enumeration, generated from waagent/common.json#/$defs/ConversationStatus.
+// ConversationStatus is an enumeration of strings.
+//
+// Generated from waagent/common.json#/$defs/ConversationStatus.
 type ConversationStatus string
 
 // Values of ConversationStatus.
@@ -456,9 +464,9 @@ func (x ConversationStatus) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Service is a named schema, generated from waagent/common.json#/$defs/Service.
+// Service is the messaging service, such as whatsapp.
 //
-// The messaging service, such as whatsapp.
+// It is a string, generated from waagent/common.json#/$defs/Service.
 type Service string
 
 // MarshalJSON encodes a Service as encoding/json would, without reflection.

@@ -8,11 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// ConversationsInsert is an object, generated from waagent/conversations.insert.json#.
-//
-// New conversation (conversations / insert).
+// ConversationsInsert is the conversations.insert event: new conversation (conversations / insert).
 //
 // A conversation row was inserted. data is the full row.
+//
+// It is an object, generated from waagent/conversations.insert.json#.
 type ConversationsInsert struct {
 	Data   ConversationsInsertData `json:"data"`
 	Entity string                  `json:"entity"`
@@ -83,7 +83,9 @@ func (x *ConversationsInsert) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ConversationsInsertData is an object, generated from waagent/conversations.insert.json#/properties/data.
+// ConversationsInsertData is an object.
+//
+// Generated from waagent/conversations.insert.json#/properties/data.
 type ConversationsInsertData struct {
 	ID             RowID `json:"id"`
 	OrganizationID UUID  `json:"organization_id"`

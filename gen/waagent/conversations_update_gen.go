@@ -8,11 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// ConversationsUpdate is an object, generated from waagent/conversations.update.json#.
-//
-// Conversation updated (conversations / update).
+// ConversationsUpdate is the conversations.update event: conversation updated (conversations / update).
 //
 // A conversation row changed, such as being closed. data holds the id and only the changed columns.
+//
+// It is an object, generated from waagent/conversations.update.json#.
 type ConversationsUpdate struct {
 	Data   ConversationsUpdateData `json:"data"`
 	Entity string                  `json:"entity"`
@@ -83,7 +83,9 @@ func (x *ConversationsUpdate) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ConversationsUpdateData is an object, generated from waagent/conversations.update.json#/properties/data.
+// ConversationsUpdateData is an object.
+//
+// Generated from waagent/conversations.update.json#/properties/data.
 type ConversationsUpdateData struct {
 	ID             RowID          `json:"id"`
 	OrganizationID Optional[UUID] `json:"organization_id,omitzero"`

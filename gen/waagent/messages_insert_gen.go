@@ -5,11 +5,11 @@ package waagent
 
 import "time"
 
-// MessagesInsert is an object, generated from waagent/messages.insert.json#.
-//
-// New message (messages / insert).
+// MessagesInsert is the messages.insert event: new message (messages / insert).
 //
 // A message row was inserted: an incoming message, or an outgoing one sent by the AI agent. data is the full row.
+//
+// It is an object, generated from waagent/messages.insert.json#.
 type MessagesInsert struct {
 	Data   MessagesInsertData `json:"data"`
 	Entity string             `json:"entity"`
@@ -80,7 +80,9 @@ func (x *MessagesInsert) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessagesInsertData is an object, generated from waagent/messages.insert.json#/properties/data.
+// MessagesInsertData is an object.
+//
+// Generated from waagent/messages.insert.json#/properties/data.
 type MessagesInsertData struct {
 	ID             RowID                    `json:"id"`
 	ConversationID UUID                     `json:"conversation_id"`

@@ -5,11 +5,11 @@ package waagent
 
 import "time"
 
-// MessagesUpdate is an object, generated from waagent/messages.update.json#.
-//
-// Message updated (messages / update).
+// MessagesUpdate is the messages.update event: message updated (messages / update).
 //
 // A message row changed, such as its delivery status. data holds the id and only the changed columns.
+//
+// It is an object, generated from waagent/messages.update.json#.
 type MessagesUpdate struct {
 	Data   MessagesUpdateData `json:"data"`
 	Entity string             `json:"entity"`
@@ -80,7 +80,9 @@ func (x *MessagesUpdate) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessagesUpdateData is an object, generated from waagent/messages.update.json#/properties/data.
+// MessagesUpdateData is an object.
+//
+// Generated from waagent/messages.update.json#/properties/data.
 type MessagesUpdateData struct {
 	ID             RowID                    `json:"id"`
 	ConversationID Optional[UUID]           `json:"conversation_id,omitzero"`

@@ -174,13 +174,7 @@ func genDoc(pkg *model.Package) *jen.File {
 	return f
 }
 
-func typeDoc(t *model.Type, lead string) string {
-	text := fmt.Sprintf("%s %s, generated from %s.", t.Name, lead, t.Source)
-	if t.Doc != "" {
-		text += "\n\n" + t.Doc
-	}
-	return comment(text)
-}
+func typeDoc(t *model.Type) string { return comment(t.Comment) }
 
 // genTypesFile prints the types of one schema file. It only reads pkg:
 // files are built concurrently.

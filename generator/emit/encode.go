@@ -12,7 +12,7 @@ import (
 // genMarshal prints MarshalJSON, with a value receiver so encoding/json
 // uses it for values and pointers alike, writing through appendJSON.
 func genMarshal(f *jen.File, t *model.Type) {
-	f.Comment(fmt.Sprintf("// MarshalJSON encodes a %s as encoding/json would, without reflection.", t.Name))
+	f.Comment(fmt.Sprintf("// MarshalJSON encodes %s as encoding/json would, without reflection.", t.AName))
 	f.Func().Params(jen.Id("x").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("x").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(128))), jen.Nil()),
 	)

@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -18,7 +17,7 @@ import (
 //
 // with its decoder and validator.
 func genStruct(f *jen.File, t *model.Type) {
-	f.Comment(typeDoc(t, "is an object"))
+	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
 			if fl.Doc != "" {
@@ -42,7 +41,7 @@ func genStruct(f *jen.File, t *model.Type) {
 //		TDraft T = "draft"
 //	)
 func genEnum(f *jen.File, t *model.Type) {
-	f.Comment(typeDoc(t, "is an enumeration"))
+	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Add(typeExpr(t.Base))
 	f.Comment(fmt.Sprintf("// Values of %s.", t.Name))
 	f.Const().DefsFunc(func(g *jen.Group) {
@@ -61,10 +60,7 @@ func genEnum(f *jen.File, t *model.Type) {
 // genDefined prints `type T []U` and the like, with decoder and validator.
 // A raw JSON type also gets the JSON methods json.RawMessage would have.
 func genDefined(f *jen.File, t *model.Type) {
-	f.Comment(typeDoc(t, "is a named schema"))
-	if t.Base.Kind == model.Raw && t.Base.RawReason != "" {
-		f.Comment(comment(fmt.Sprintf("It is kept as raw JSON because %s; Validate checks it against the schema.", t.Base.RawReason)))
-	}
+	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Add(typeExpr(t.Base))
 	genMarshal(f, t)
 	genAppendMethod(f, t)
@@ -94,14 +90,7 @@ func genDefined(f *jen.File, t *model.Type) {
 //	type TUnknown struct { Kind string; Raw json.RawMessage }
 //	func UnmarshalT(data []byte) (T, error)
 func genSum(f *jen.File, t *model.Type) {
-	var names []string
-	for _, v := range t.Variants {
-		names = append(names, fmt.Sprintf("*%s (%s %q)", v.Type.Name, t.Discriminator, v.Value))
-	}
-	doc := typeDoc(t, "is one of several objects told apart by "+fmt.Sprintf("%q", t.Discriminator))
-	doc += "\n//\n" + comment(fmt.Sprintf("It holds %s, or *%s for a value this package does not know. Decode it with %s.",
-		strings.Join(names, ", "), t.Unknown, t.Decoder))
-	f.Comment(doc)
+	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Interface(
 		jen.Id(t.Marker).Params(),
 		jen.Comment("Validate reports every way the value breaks its schema."),
@@ -114,7 +103,7 @@ func genSum(f *jen.File, t *model.Type) {
 	}
 	f.Func().Params(jen.Op("*").Id(t.Unknown)).Id(t.Marker).Params().Block()
 
-	f.Comment(comment(fmt.Sprintf("%s is a %s whose %q this package does not know, such as a variant the provider added after the schemas were written, or one without %q. Raw keeps the JSON as received. It never validates: the schema allows only the known variants.", t.Unknown, t.Name, t.Discriminator, t.Discriminator)))
+	f.Comment(comment(fmt.Sprintf("%s is %s whose %q this package does not know, such as a variant the provider added after the schemas were written, or one without %q. Raw keeps the JSON as received. It never validates: the schema allows only the known variants.", t.Unknown, t.AName, t.Discriminator, t.Discriminator)))
 	f.Type().Id(t.Unknown).Struct(
 		jen.Comment(fmt.Sprintf("%s is the value of %q (\"\" when absent).", t.DiscriminatorName, t.Discriminator)),
 		jen.Id(t.DiscriminatorName).String(),
@@ -142,7 +131,7 @@ func genSum(f *jen.File, t *model.Type) {
 		jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit(t.SumKeyword), jen.Lit(fmt.Sprintf("%%q is not a known %s", t.Discriminator)), jen.Id("u").Dot(t.DiscriminatorName)),
 	)
 
-	f.Comment(comment(fmt.Sprintf("%s decodes a %s: the variant named by %q, or *%s for a value this package does not know. The error lists every violation found while decoding; call Validate for the rest.", t.Decoder, t.Name, t.Discriminator, t.Unknown)))
+	f.Comment(comment(fmt.Sprintf("%s decodes %s: the variant named by %q, or *%s for a value this package does not know. The error lists every violation found while decoding; call Validate for the rest.", t.Decoder, t.AName, t.Discriminator, t.Unknown)))
 	f.Func().Id(t.Decoder).Params(jen.Id("data").Index().Byte()).Params(jen.Id(t.Name), jen.Error()).Block(
 		jen.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")}),
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(sumDecoder(t)).Call(jen.Op("&").Id("d"), jen.Nil()),
@@ -193,7 +182,7 @@ func receiver(t *model.Type, writes bool) *jen.Statement {
 // returns the violations found while decoding (wrong types, missing
 // required properties) as a *ValidationError.
 func genUnmarshal(f *jen.File, t *model.Type) {
-	f.Comment(fmt.Sprintf("// UnmarshalJSON decodes a %s; the error lists every violation found (see Parse).", t.Name))
+	f.Comment(fmt.Sprintf("// UnmarshalJSON decodes %s; the error lists every violation found (see Parse).", t.AName))
 	// Not through a generic helper either: the decoder would escape to
 	// the heap, one allocation more than Parse.
 	f.Func().Params(receiver(t, true)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(

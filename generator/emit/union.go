@@ -28,7 +28,7 @@ func unionTypes(t *model.Type) string {
 // with JSON methods that read and write the bare value, and a validator
 // applying the rules of the member that arrived.
 func genUnion(f *jen.File, t *model.Type) {
-	f.Comment(typeDoc(t, "is a "+unionTypes(t)))
+	f.Comment(typeDoc(t))
 	var quoted []string
 	for _, m := range t.Members {
 		quoted = append(quoted, fmt.Sprintf("%q", m.JSONType))

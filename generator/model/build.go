@@ -164,6 +164,7 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 	b.examples(opts.Examples, opts.Testdata)
 	b.robust()
 	b.finish()
+	b.describeTypes()
 	if err := b.diags.Err(); err != nil {
 		return nil, err
 	}

@@ -170,9 +170,17 @@ const (
 
 // Type is a named Go type.
 type Type struct {
-	Kind   TypeKind
-	Name   string
-	Doc    string   // from the schema's title and description
+	Kind TypeKind
+	Name string
+	Doc  string // from the schema's title and description
+	// Title and Description are the schema's, trimmed.
+	Title, Description string
+	// Comment is the type's whole doc comment: the schema's words first,
+	// then the shape, the source last (see doc.go).
+	Comment string
+	// AName is the name with its article, for the comments of methods:
+	// "an AIFlow", "a MessageID".
+	AName  string
 	Source string   // "<provider>/<file>#<pointer>", for the doc comment
 	Pos    diag.Pos // where it is declared, for messages
 	offset int      // where it is declared, to keep file order

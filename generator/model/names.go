@@ -21,6 +21,7 @@ func (b *builder) declare(s load.Schema, kind TypeKind) *Type {
 		Pos:    s.Pos(),
 		offset: s.Node.Offset,
 	}
+	t.Title, t.Description = schemaWords(s)
 	if t.Name == "" {
 		b.diags.Add(s.Pos(), "%s has no letters or digits to make a Go name of; set x-go-name", whatIsNamed(s))
 	} else {

@@ -8,7 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// PullRequest is an object, generated from shapes/common.json#/$defs/PullRequest.
+// PullRequest is an object.
+//
+// Generated from shapes/common.json#/$defs/PullRequest.
 type PullRequest struct {
 	Number   int64                       `json:"number"`
 	State    PullRequestState            `json:"state"`
@@ -117,7 +119,9 @@ func (x *PullRequest) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// PullRequestState is an enumeration, generated from shapes/common.json#/$defs/PullRequest/properties/state.
+// PullRequestState is an enumeration of strings.
+//
+// Generated from shapes/common.json#/$defs/PullRequest/properties/state.
 type PullRequestState string
 
 // Values of PullRequestState.

@@ -5,7 +5,9 @@ package shapes
 
 import "encoding/json"
 
-// Nineteen is an object, generated from shapes/nineteen.json#.
+// Nineteen is an object.
+//
+// Generated from shapes/nineteen.json#.
 type Nineteen struct {
 	// Kept as raw JSON because it uses "prefixItems"; Validate checks it against the schema.
 	Pair json.RawMessage   `json:"pair,omitempty"`
@@ -78,7 +80,9 @@ func (x *Nineteen) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Label is a named schema, generated from shapes/nineteen.json#/$defs/Label.
+// Label is a string.
+//
+// Generated from shapes/nineteen.json#/$defs/Label.
 type Label string
 
 // MarshalJSON encodes a Label as encoding/json would, without reflection.

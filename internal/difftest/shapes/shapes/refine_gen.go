@@ -8,7 +8,9 @@ import (
 	"time"
 )
 
-// Refine is an object, generated from shapes/refine.json#.
+// Refine is an object.
+//
+// Generated from shapes/refine.json#.
 type Refine struct {
 	PullRequest RefinePullRequest `json:"pull_request"`
 }
@@ -57,7 +59,9 @@ func (x *Refine) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// RefinePullRequest is an object, generated from shapes/refine.json#/properties/pull_request.
+// RefinePullRequest is an object.
+//
+// Generated from shapes/refine.json#/properties/pull_request.
 type RefinePullRequest struct {
 	Number   int64                  `json:"number"`
 	State    RefinePullRequestState `json:"state"`
@@ -144,7 +148,9 @@ func (x *RefinePullRequest) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// RefinePullRequestState is an enumeration, generated from shapes/refine.json#/properties/pull_request/allOf/1/properties/state.
+// RefinePullRequestState is an enumeration of strings.
+//
+// Generated from shapes/refine.json#/properties/pull_request/allOf/1/properties/state.
 type RefinePullRequestState string
 
 // Values of RefinePullRequestState.

@@ -5,7 +5,9 @@ package shapes
 
 import "encoding/json"
 
-// Reviews is an object, generated from shapes/reviews.json#.
+// Reviews is an object.
+//
+// Generated from shapes/reviews.json#.
 type Reviews struct {
 	Reviewers []ReviewsReviewersItem `json:"reviewers"`
 }
@@ -70,9 +72,11 @@ func (x *Reviews) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ReviewsReviewersItem is one of several objects told apart by "type", generated from shapes/reviews.json#/properties/reviewers/items.
+// ReviewsReviewersItem is one of several objects told apart by "type".
 //
 // It holds *ReviewsReviewersItemTeam (type "Team"), *ReviewsReviewersItemUser (type "User"), or *ReviewsReviewersItemUnknown for a value this package does not know. Decode it with UnmarshalReviewsReviewersItem.
+//
+// Generated from shapes/reviews.json#/properties/reviewers/items.
 type ReviewsReviewersItem interface {
 	isReviewsReviewersItem()
 	// Validate reports every way the value breaks its schema.
@@ -146,7 +150,9 @@ func decodeReviewsReviewersItem(d *hkDecoder, p *hkPath) (ReviewsReviewersItem, 
 	return u, d.readRaw(p, &u.Raw)
 }
 
-// ReviewsReviewersItemUser is an object, generated from shapes/reviews.json#/properties/reviewers/items/oneOf/0.
+// ReviewsReviewersItemUser is an object.
+//
+// Generated from shapes/reviews.json#/properties/reviewers/items/oneOf/0.
 type ReviewsReviewersItemUser struct {
 	Type  ReviewsReviewersItemUserType `json:"type"`
 	Login string                       `json:"login"`
@@ -200,7 +206,9 @@ func (x *ReviewsReviewersItemUser) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ReviewsReviewersItemUserType is an enumeration, generated from shapes/reviews.json#/properties/reviewers/items/oneOf/0/properties/type.
+// ReviewsReviewersItemUserType is an enumeration of strings.
+//
+// Generated from shapes/reviews.json#/properties/reviewers/items/oneOf/0/properties/type.
 type ReviewsReviewersItemUserType string
 
 // Values of ReviewsReviewersItemUserType.
@@ -239,7 +247,9 @@ func (x ReviewsReviewersItemUserType) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ReviewsReviewersItemTeam is an object, generated from shapes/reviews.json#/properties/reviewers/items/oneOf/1.
+// ReviewsReviewersItemTeam is an object.
+//
+// Generated from shapes/reviews.json#/properties/reviewers/items/oneOf/1.
 type ReviewsReviewersItemTeam struct {
 	Type ReviewsReviewersItemTeamType `json:"type"`
 	Slug string                       `json:"slug"`
@@ -293,7 +303,9 @@ func (x *ReviewsReviewersItemTeam) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ReviewsReviewersItemTeamType is an enumeration, generated from shapes/reviews.json#/properties/reviewers/items/oneOf/1/properties/type.
+// ReviewsReviewersItemTeamType is an enumeration of strings.
+//
+// Generated from shapes/reviews.json#/properties/reviewers/items/oneOf/1/properties/type.
 type ReviewsReviewersItemTeamType string
 
 // Values of ReviewsReviewersItemTeamType.

@@ -8,8 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// Seven is a named schema, generated from shapes/seven.json#.
+// Seven is a JSON value kept as raw JSON.
+//
 // It is kept as raw JSON because it uses "dependentSchemas"; Validate checks it against the schema.
+//
+// Generated from shapes/seven.json#.
 type Seven json.RawMessage
 
 // MarshalJSON encodes a Seven as encoding/json would, without reflection.
@@ -39,7 +42,9 @@ func (x Seven) validate(e *hkErrors, p *hkPath) {
 	hkValidateRaw(&hkTable9, json.RawMessage(x), p, e)
 }
 
-// Name is a named schema, generated from shapes/seven.json#/definitions/Name.
+// Name is a string.
+//
+// Generated from shapes/seven.json#/definitions/Name.
 type Name string
 
 // MarshalJSON encodes a Name as encoding/json would, without reflection.

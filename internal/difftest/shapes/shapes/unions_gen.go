@@ -9,7 +9,9 @@ import (
 	"unicode/utf8"
 )
 
-// Unions is an object, generated from shapes/unions.json#.
+// Unions is an object.
+//
+// Generated from shapes/unions.json#.
 type Unions struct {
 	CreatedAt UnionsCreatedAt               `json:"created_at"`
 	Tags      OptionalNullable[UnionsTags]  `json:"tags,omitzero"`
@@ -126,7 +128,9 @@ func (x *Unions) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// UnionsCreatedAt is a integer or string, generated from shapes/unions.json#/properties/created_at.
+// UnionsCreatedAt is an integer or a string.
+//
+// Generated from shapes/unions.json#/properties/created_at.
 type UnionsCreatedAt struct {
 	// Type is the JSON type of the value: "integer" or "string"; "" when unset.
 	Type string
@@ -183,7 +187,9 @@ func (x UnionsCreatedAt) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// UnionsTags is a string or array, generated from shapes/unions.json#/properties/tags.
+// UnionsTags is a string or an array.
+//
+// Generated from shapes/unions.json#/properties/tags.
 type UnionsTags struct {
 	// Type is the JSON type of the value: "string" or "array"; "" when unset.
 	Type string
@@ -254,7 +260,9 @@ func (x UnionsTags) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// UnionsOwner is a string or object, generated from shapes/unions.json#/properties/owner.
+// UnionsOwner is a string or an object.
+//
+// Generated from shapes/unions.json#/properties/owner.
 type UnionsOwner struct {
 	// Type is the JSON type of the value: "string" or "object"; "" when unset.
 	Type string
@@ -318,7 +326,9 @@ func (x UnionsOwner) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// UnionsHistoryItem is a boolean or object, generated from shapes/unions.json#/properties/history/items.
+// UnionsHistoryItem is a boolean or an object.
+//
+// Generated from shapes/unions.json#/properties/history/items.
 type UnionsHistoryItem struct {
 	// Type is the JSON type of the value: "boolean" or "object"; "" when unset.
 	Type string
@@ -379,7 +389,9 @@ func (x UnionsHistoryItem) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Person is an object, generated from shapes/unions.json#/definitions/Person.
+// Person is an object.
+//
+// Generated from shapes/unions.json#/definitions/Person.
 type Person struct {
 	Login string `json:"login"`
 }

@@ -3,15 +3,15 @@
 
 package shophooks
 
-// OrderRefunded is an object, generated from shop/order.refunded.json#.
+// OrderRefunded is the order.refunded event.
 //
-// Order refunded.
+// It is an object, generated from shop/order.refunded.json#.
 type OrderRefunded struct {
 	Type string            `json:"type"`
 	Data OrderRefundedData `json:"data"`
 }
 
-// MarshalJSON encodes a OrderRefunded as encoding/json would, without reflection.
+// MarshalJSON encodes an OrderRefunded as encoding/json would, without reflection.
 func (x OrderRefunded) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -24,7 +24,7 @@ func (x *OrderRefunded) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderRefunded; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an OrderRefunded; the error lists every violation found (see Parse).
 func (x *OrderRefunded) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -65,13 +65,15 @@ func (x *OrderRefunded) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// OrderRefundedData is an object, generated from shop/order.refunded.json#/properties/data.
+// OrderRefundedData is an object.
+//
+// Generated from shop/order.refunded.json#/properties/data.
 type OrderRefundedData struct {
 	OrderID string  `json:"order_id"`
 	Amount  float64 `json:"amount"`
 }
 
-// MarshalJSON encodes a OrderRefundedData as encoding/json would, without reflection.
+// MarshalJSON encodes an OrderRefundedData as encoding/json would, without reflection.
 func (x OrderRefundedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -84,7 +86,7 @@ func (x *OrderRefundedData) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderRefundedData; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an OrderRefundedData; the error lists every violation found (see Parse).
 func (x *OrderRefundedData) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

@@ -3,15 +3,15 @@
 
 package shop
 
-// OrderCreated is an object, generated from shop/order.created.json#.
+// OrderCreated is an object.
 //
-// Order created.
+// Generated from shop/order.created.json#.
 type OrderCreated struct {
 	Type string           `json:"type"`
 	Data OrderCreatedData `json:"data"`
 }
 
-// MarshalJSON encodes a OrderCreated as encoding/json would, without reflection.
+// MarshalJSON encodes an OrderCreated as encoding/json would, without reflection.
 func (x OrderCreated) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -24,7 +24,7 @@ func (x *OrderCreated) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderCreated; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an OrderCreated; the error lists every violation found (see Parse).
 func (x *OrderCreated) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -65,14 +65,16 @@ func (x *OrderCreated) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// OrderCreatedData is an object, generated from shop/order.created.json#/properties/data.
+// OrderCreatedData is an object.
+//
+// Generated from shop/order.created.json#/properties/data.
 type OrderCreatedData struct {
 	OrderID string                           `json:"order_id"`
 	Total   float64                          `json:"total"`
 	Status  Optional[OrderCreatedDataStatus] `json:"status,omitzero"`
 }
 
-// MarshalJSON encodes a OrderCreatedData as encoding/json would, without reflection.
+// MarshalJSON encodes an OrderCreatedData as encoding/json would, without reflection.
 func (x OrderCreatedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -89,7 +91,7 @@ func (x *OrderCreatedData) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderCreatedData; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an OrderCreatedData; the error lists every violation found (see Parse).
 func (x *OrderCreatedData) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -141,7 +143,9 @@ func (x *OrderCreatedData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// OrderCreatedDataStatus is an enumeration, generated from shop/order.created.json#/properties/data/properties/status.
+// OrderCreatedDataStatus is an enumeration of strings.
+//
+// Generated from shop/order.created.json#/properties/data/properties/status.
 type OrderCreatedDataStatus string
 
 // Values of OrderCreatedDataStatus.
@@ -150,7 +154,7 @@ const (
 	OrderCreatedDataStatusPaid    OrderCreatedDataStatus = "paid"
 )
 
-// MarshalJSON encodes a OrderCreatedDataStatus as encoding/json would, without reflection.
+// MarshalJSON encodes an OrderCreatedDataStatus as encoding/json would, without reflection.
 func (x OrderCreatedDataStatus) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -158,7 +162,7 @@ func (x *OrderCreatedDataStatus) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a OrderCreatedDataStatus; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an OrderCreatedDataStatus; the error lists every violation found (see Parse).
 func (x *OrderCreatedDataStatus) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
