@@ -14,7 +14,7 @@ import (
 //
 // It is an object, generated from agenticflow/agent.conversation.completed.json#.
 type AgentConversationCompleted struct {
-	Event     string                         `json:"event"`
+	Event     EventType                      `json:"event"`
 	Timestamp time.Time                      `json:"timestamp"`
 	WebhookID WebhookID                      `json:"webhook_id"`
 	Data      AgentConversationCompletedData `json:"data"`
@@ -27,7 +27,7 @@ func (x AgentConversationCompleted) MarshalJSON() ([]byte, error) {
 func (x *AgentConversationCompleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -49,7 +49,7 @@ func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err er
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"agent.conversation.completed"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"agent.conversation.completed"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -72,8 +72,8 @@ func (x *AgentConversationCompleted) Validate() error {
 func (x *AgentConversationCompleted) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "agent.conversation.completed" {
-			e.addf(&fp, "const", "value must be \"agent.conversation.completed\", but got %q", x.Event)
+		if string(x.Event) != "agent.conversation.completed" {
+			e.addf(&fp, "const", "value must be \"agent.conversation.completed\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -335,7 +335,7 @@ func (x *AgentConversationCompletedDataResolution) validate(e *hkErrors, p *hkPa
 }
 
 // EventType returns EventAgentConversationCompleted.
-func (*AgentConversationCompleted) EventType() string {
+func (*AgentConversationCompleted) EventType() EventType {
 	return EventAgentConversationCompleted
 }
 func (*AgentConversationCompleted) isEvent() {}

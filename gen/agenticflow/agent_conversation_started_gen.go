@@ -11,7 +11,7 @@ import "time"
 //
 // It is an object, generated from agenticflow/agent.conversation.started.json#.
 type AgentConversationStarted struct {
-	Event     string           `json:"event"`
+	Event     EventType        `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
@@ -24,7 +24,7 @@ func (x AgentConversationStarted) MarshalJSON() ([]byte, error) {
 func (x *AgentConversationStarted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -46,7 +46,7 @@ func (x *AgentConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"agent.conversation.started"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"agent.conversation.started"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -69,8 +69,8 @@ func (x *AgentConversationStarted) Validate() error {
 func (x *AgentConversationStarted) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "agent.conversation.started" {
-			e.addf(&fp, "const", "value must be \"agent.conversation.started\", but got %q", x.Event)
+		if string(x.Event) != "agent.conversation.started" {
+			e.addf(&fp, "const", "value must be \"agent.conversation.started\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -84,7 +84,7 @@ func (x *AgentConversationStarted) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventAgentConversationStarted.
-func (*AgentConversationStarted) EventType() string {
+func (*AgentConversationStarted) EventType() EventType {
 	return EventAgentConversationStarted
 }
 func (*AgentConversationStarted) isEvent() {}

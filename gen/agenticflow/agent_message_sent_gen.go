@@ -11,7 +11,7 @@ import "time"
 //
 // It is an object, generated from agenticflow/agent.message.sent.json#.
 type AgentMessageSent struct {
-	Event     string           `json:"event"`
+	Event     EventType        `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
@@ -24,7 +24,7 @@ func (x AgentMessageSent) MarshalJSON() ([]byte, error) {
 func (x *AgentMessageSent) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -46,7 +46,7 @@ func (x *AgentMessageSent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"agent.message.sent"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"agent.message.sent"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -69,8 +69,8 @@ func (x *AgentMessageSent) Validate() error {
 func (x *AgentMessageSent) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "agent.message.sent" {
-			e.addf(&fp, "const", "value must be \"agent.message.sent\", but got %q", x.Event)
+		if string(x.Event) != "agent.message.sent" {
+			e.addf(&fp, "const", "value must be \"agent.message.sent\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -84,7 +84,7 @@ func (x *AgentMessageSent) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventAgentMessageSent.
-func (*AgentMessageSent) EventType() string {
+func (*AgentMessageSent) EventType() EventType {
 	return EventAgentMessageSent
 }
 func (*AgentMessageSent) isEvent() {}

@@ -14,7 +14,7 @@ import (
 //
 // It is an object, generated from agenticflow/workflow.execution.completed.json#.
 type WorkflowExecutionCompleted struct {
-	Event     string                         `json:"event"`
+	Event     EventType                      `json:"event"`
 	Timestamp time.Time                      `json:"timestamp"`
 	WebhookID WebhookID                      `json:"webhook_id"`
 	Data      WorkflowExecutionCompletedData `json:"data"`
@@ -27,7 +27,7 @@ func (x WorkflowExecutionCompleted) MarshalJSON() ([]byte, error) {
 func (x *WorkflowExecutionCompleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -49,7 +49,7 @@ func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err er
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"workflow.execution.completed"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"workflow.execution.completed"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -72,8 +72,8 @@ func (x *WorkflowExecutionCompleted) Validate() error {
 func (x *WorkflowExecutionCompleted) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "workflow.execution.completed" {
-			e.addf(&fp, "const", "value must be \"workflow.execution.completed\", but got %q", x.Event)
+		if string(x.Event) != "workflow.execution.completed" {
+			e.addf(&fp, "const", "value must be \"workflow.execution.completed\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -280,7 +280,7 @@ func (x WorkflowExecutionCompletedDataStatus) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventWorkflowExecutionCompleted.
-func (*WorkflowExecutionCompleted) EventType() string {
+func (*WorkflowExecutionCompleted) EventType() EventType {
 	return EventWorkflowExecutionCompleted
 }
 func (*WorkflowExecutionCompleted) isEvent() {}

@@ -11,7 +11,7 @@ import "time"
 //
 // It is an object, generated from agenticflow/workflow.execution.failed.json#.
 type WorkflowExecutionFailed struct {
-	Event     string           `json:"event"`
+	Event     EventType        `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
@@ -24,7 +24,7 @@ func (x WorkflowExecutionFailed) MarshalJSON() ([]byte, error) {
 func (x *WorkflowExecutionFailed) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -46,7 +46,7 @@ func (x *WorkflowExecutionFailed) decodeJSON(d *hkDecoder, p *hkPath) (err error
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"workflow.execution.failed"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"workflow.execution.failed"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -69,8 +69,8 @@ func (x *WorkflowExecutionFailed) Validate() error {
 func (x *WorkflowExecutionFailed) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "workflow.execution.failed" {
-			e.addf(&fp, "const", "value must be \"workflow.execution.failed\", but got %q", x.Event)
+		if string(x.Event) != "workflow.execution.failed" {
+			e.addf(&fp, "const", "value must be \"workflow.execution.failed\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -84,7 +84,7 @@ func (x *WorkflowExecutionFailed) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventWorkflowExecutionFailed.
-func (*WorkflowExecutionFailed) EventType() string {
+func (*WorkflowExecutionFailed) EventType() EventType {
 	return EventWorkflowExecutionFailed
 }
 func (*WorkflowExecutionFailed) isEvent() {}

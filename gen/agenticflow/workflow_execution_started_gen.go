@@ -11,7 +11,7 @@ import "time"
 //
 // It is an object, generated from agenticflow/workflow.execution.started.json#.
 type WorkflowExecutionStarted struct {
-	Event     string           `json:"event"`
+	Event     EventType        `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
@@ -24,7 +24,7 @@ func (x WorkflowExecutionStarted) MarshalJSON() ([]byte, error) {
 func (x *WorkflowExecutionStarted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -46,7 +46,7 @@ func (x *WorkflowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"workflow.execution.started"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"workflow.execution.started"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -69,8 +69,8 @@ func (x *WorkflowExecutionStarted) Validate() error {
 func (x *WorkflowExecutionStarted) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "workflow.execution.started" {
-			e.addf(&fp, "const", "value must be \"workflow.execution.started\", but got %q", x.Event)
+		if string(x.Event) != "workflow.execution.started" {
+			e.addf(&fp, "const", "value must be \"workflow.execution.started\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -84,7 +84,7 @@ func (x *WorkflowExecutionStarted) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventWorkflowExecutionStarted.
-func (*WorkflowExecutionStarted) EventType() string {
+func (*WorkflowExecutionStarted) EventType() EventType {
 	return EventWorkflowExecutionStarted
 }
 func (*WorkflowExecutionStarted) isEvent() {}

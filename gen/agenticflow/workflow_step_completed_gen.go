@@ -11,7 +11,7 @@ import "time"
 //
 // It is an object, generated from agenticflow/workflow.step.completed.json#.
 type WorkflowStepCompleted struct {
-	Event     string           `json:"event"`
+	Event     EventType        `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
@@ -24,7 +24,7 @@ func (x WorkflowStepCompleted) MarshalJSON() ([]byte, error) {
 func (x *WorkflowStepCompleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -46,7 +46,7 @@ func (x *WorkflowStepCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) 
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"workflow.step.completed"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"workflow.step.completed"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -69,8 +69,8 @@ func (x *WorkflowStepCompleted) Validate() error {
 func (x *WorkflowStepCompleted) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "workflow.step.completed" {
-			e.addf(&fp, "const", "value must be \"workflow.step.completed\", but got %q", x.Event)
+		if string(x.Event) != "workflow.step.completed" {
+			e.addf(&fp, "const", "value must be \"workflow.step.completed\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -84,7 +84,7 @@ func (x *WorkflowStepCompleted) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventWorkflowStepCompleted.
-func (*WorkflowStepCompleted) EventType() string {
+func (*WorkflowStepCompleted) EventType() EventType {
 	return EventWorkflowStepCompleted
 }
 func (*WorkflowStepCompleted) isEvent() {}

@@ -11,7 +11,7 @@ import "unicode/utf8"
 //
 // It is an object, generated from aiinbox/contact.updated.json#.
 type ContactUpdated struct {
-	Event      string             `json:"event"`
+	Event      EventType          `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
 	Data       ContactUpdatedData `json:"data"`
 }
@@ -23,7 +23,7 @@ func (x ContactUpdated) MarshalJSON() ([]byte, error) {
 func (x *ContactUpdated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -43,7 +43,7 @@ func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"contact.updated"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"contact.updated"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -64,8 +64,8 @@ func (x *ContactUpdated) Validate() error {
 func (x *ContactUpdated) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "contact.updated" {
-			e.addf(&fp, "const", "value must be \"contact.updated\", but got %q", x.Event)
+		if string(x.Event) != "contact.updated" {
+			e.addf(&fp, "const", "value must be \"contact.updated\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -237,7 +237,7 @@ func (x *ContactUpdatedDataChanges) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventContactUpdated.
-func (*ContactUpdated) EventType() string {
+func (*ContactUpdated) EventType() EventType {
 	return EventContactUpdated
 }
 func (*ContactUpdated) isEvent() {}

@@ -11,7 +11,7 @@ import "time"
 //
 // It is an object, generated from aiinbox/conversation.closed.json#.
 type ConversationClosed struct {
-	Event      string                 `json:"event"`
+	Event      EventType              `json:"event"`
 	DeliveryID DeliveryID             `json:"delivery_id"`
 	Data       ConversationClosedData `json:"data"`
 }
@@ -23,7 +23,7 @@ func (x ConversationClosed) MarshalJSON() ([]byte, error) {
 func (x *ConversationClosed) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -43,7 +43,7 @@ func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"conversation.closed"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"conversation.closed"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -64,8 +64,8 @@ func (x *ConversationClosed) Validate() error {
 func (x *ConversationClosed) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "conversation.closed" {
-			e.addf(&fp, "const", "value must be \"conversation.closed\", but got %q", x.Event)
+		if string(x.Event) != "conversation.closed" {
+			e.addf(&fp, "const", "value must be \"conversation.closed\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -144,7 +144,7 @@ func (x *ConversationClosedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventConversationClosed.
-func (*ConversationClosed) EventType() string {
+func (*ConversationClosed) EventType() EventType {
 	return EventConversationClosed
 }
 func (*ConversationClosed) isEvent() {}

@@ -11,7 +11,7 @@ import "time"
 //
 // It is an object, generated from aiinbox/conversation.started.json#.
 type ConversationStarted struct {
-	Event      string                  `json:"event"`
+	Event      EventType               `json:"event"`
 	DeliveryID DeliveryID              `json:"delivery_id"`
 	Data       ConversationStartedData `json:"data"`
 }
@@ -23,7 +23,7 @@ func (x ConversationStarted) MarshalJSON() ([]byte, error) {
 func (x *ConversationStarted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -43,7 +43,7 @@ func (x *ConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"conversation.started"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"conversation.started"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -64,8 +64,8 @@ func (x *ConversationStarted) Validate() error {
 func (x *ConversationStarted) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "conversation.started" {
-			e.addf(&fp, "const", "value must be \"conversation.started\", but got %q", x.Event)
+		if string(x.Event) != "conversation.started" {
+			e.addf(&fp, "const", "value must be \"conversation.started\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -152,7 +152,7 @@ func (x *ConversationStartedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventConversationStarted.
-func (*ConversationStarted) EventType() string {
+func (*ConversationStarted) EventType() EventType {
 	return EventConversationStarted
 }
 func (*ConversationStarted) isEvent() {}

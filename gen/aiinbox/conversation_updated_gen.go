@@ -9,7 +9,7 @@ package aiinbox
 //
 // It is an object, generated from aiinbox/conversation.updated.json#.
 type ConversationUpdated struct {
-	Event      string                  `json:"event"`
+	Event      EventType               `json:"event"`
 	DeliveryID DeliveryID              `json:"delivery_id"`
 	Data       ConversationUpdatedData `json:"data"`
 }
@@ -21,7 +21,7 @@ func (x ConversationUpdated) MarshalJSON() ([]byte, error) {
 func (x *ConversationUpdated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -41,7 +41,7 @@ func (x *ConversationUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"conversation.updated"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"conversation.updated"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -62,8 +62,8 @@ func (x *ConversationUpdated) Validate() error {
 func (x *ConversationUpdated) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "conversation.updated" {
-			e.addf(&fp, "const", "value must be \"conversation.updated\", but got %q", x.Event)
+		if string(x.Event) != "conversation.updated" {
+			e.addf(&fp, "const", "value must be \"conversation.updated\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -146,7 +146,7 @@ func (x *ConversationUpdatedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventConversationUpdated.
-func (*ConversationUpdated) EventType() string {
+func (*ConversationUpdated) EventType() EventType {
 	return EventConversationUpdated
 }
 func (*ConversationUpdated) isEvent() {}

@@ -14,7 +14,7 @@ import (
 //
 // It is an object, generated from aiinbox/draft.created.json#.
 type DraftCreated struct {
-	Event      string           `json:"event"`
+	Event      EventType        `json:"event"`
 	DeliveryID DeliveryID       `json:"delivery_id"`
 	Data       DraftCreatedData `json:"data"`
 }
@@ -26,7 +26,7 @@ func (x DraftCreated) MarshalJSON() ([]byte, error) {
 func (x *DraftCreated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -46,7 +46,7 @@ func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"draft.created"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"draft.created"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -67,8 +67,8 @@ func (x *DraftCreated) Validate() error {
 func (x *DraftCreated) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "draft.created" {
-			e.addf(&fp, "const", "value must be \"draft.created\", but got %q", x.Event)
+		if string(x.Event) != "draft.created" {
+			e.addf(&fp, "const", "value must be \"draft.created\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -161,7 +161,7 @@ func (x *DraftCreatedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventDraftCreated.
-func (*DraftCreated) EventType() string {
+func (*DraftCreated) EventType() EventType {
 	return EventDraftCreated
 }
 func (*DraftCreated) isEvent() {}

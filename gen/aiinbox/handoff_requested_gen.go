@@ -11,7 +11,7 @@ import "unicode/utf8"
 //
 // It is an object, generated from aiinbox/handoff.requested.json#.
 type HandoffRequested struct {
-	Event      string               `json:"event"`
+	Event      EventType            `json:"event"`
 	DeliveryID DeliveryID           `json:"delivery_id"`
 	Data       HandoffRequestedData `json:"data"`
 }
@@ -23,7 +23,7 @@ func (x HandoffRequested) MarshalJSON() ([]byte, error) {
 func (x *HandoffRequested) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -43,7 +43,7 @@ func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"handoff.requested"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"handoff.requested"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -64,8 +64,8 @@ func (x *HandoffRequested) Validate() error {
 func (x *HandoffRequested) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "handoff.requested" {
-			e.addf(&fp, "const", "value must be \"handoff.requested\", but got %q", x.Event)
+		if string(x.Event) != "handoff.requested" {
+			e.addf(&fp, "const", "value must be \"handoff.requested\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -153,7 +153,7 @@ func (x *HandoffRequestedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventHandoffRequested.
-func (*HandoffRequested) EventType() string {
+func (*HandoffRequested) EventType() EventType {
 	return EventHandoffRequested
 }
 func (*HandoffRequested) isEvent() {}

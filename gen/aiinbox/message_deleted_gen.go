@@ -9,7 +9,7 @@ package aiinbox
 //
 // It is an object, generated from aiinbox/message.deleted.json#.
 type MessageDeleted struct {
-	Event      string             `json:"event"`
+	Event      EventType          `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
 	Data       MessageDeletedData `json:"data"`
 }
@@ -21,7 +21,7 @@ func (x MessageDeleted) MarshalJSON() ([]byte, error) {
 func (x *MessageDeleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -41,7 +41,7 @@ func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"message.deleted"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"message.deleted"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -62,8 +62,8 @@ func (x *MessageDeleted) Validate() error {
 func (x *MessageDeleted) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "message.deleted" {
-			e.addf(&fp, "const", "value must be \"message.deleted\", but got %q", x.Event)
+		if string(x.Event) != "message.deleted" {
+			e.addf(&fp, "const", "value must be \"message.deleted\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -146,7 +146,7 @@ func (x *MessageDeletedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventMessageDeleted.
-func (*MessageDeleted) EventType() string {
+func (*MessageDeleted) EventType() EventType {
 	return EventMessageDeleted
 }
 func (*MessageDeleted) isEvent() {}

@@ -11,7 +11,7 @@ import "time"
 //
 // It is an object, generated from aiinbox/message.received.json#.
 type MessageReceived struct {
-	Event      string              `json:"event"`
+	Event      EventType           `json:"event"`
 	DeliveryID DeliveryID          `json:"delivery_id"`
 	Data       MessageReceivedData `json:"data"`
 }
@@ -23,7 +23,7 @@ func (x MessageReceived) MarshalJSON() ([]byte, error) {
 func (x *MessageReceived) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -43,7 +43,7 @@ func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"message.received"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"message.received"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -64,8 +64,8 @@ func (x *MessageReceived) Validate() error {
 func (x *MessageReceived) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "message.received" {
-			e.addf(&fp, "const", "value must be \"message.received\", but got %q", x.Event)
+		if string(x.Event) != "message.received" {
+			e.addf(&fp, "const", "value must be \"message.received\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -171,7 +171,7 @@ func (x *MessageReceivedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventMessageReceived.
-func (*MessageReceived) EventType() string {
+func (*MessageReceived) EventType() EventType {
 	return EventMessageReceived
 }
 func (*MessageReceived) isEvent() {}

@@ -9,7 +9,7 @@ package aiinbox
 //
 // It is an object, generated from aiinbox/message.updated.json#.
 type MessageUpdated struct {
-	Event      string             `json:"event"`
+	Event      EventType          `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
 	Data       MessageUpdatedData `json:"data"`
 }
@@ -21,7 +21,7 @@ func (x MessageUpdated) MarshalJSON() ([]byte, error) {
 func (x *MessageUpdated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -41,7 +41,7 @@ func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"message.updated"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"message.updated"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -62,8 +62,8 @@ func (x *MessageUpdated) Validate() error {
 func (x *MessageUpdated) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("event")
-		if x.Event != "message.updated" {
-			e.addf(&fp, "const", "value must be \"message.updated\", but got %q", x.Event)
+		if string(x.Event) != "message.updated" {
+			e.addf(&fp, "const", "value must be \"message.updated\", but got %q", string(x.Event))
 		}
 	}
 	{
@@ -152,7 +152,7 @@ func (x *MessageUpdatedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventMessageUpdated.
-func (*MessageUpdated) EventType() string {
+func (*MessageUpdated) EventType() EventType {
 	return EventMessageUpdated
 }
 func (*MessageUpdated) isEvent() {}

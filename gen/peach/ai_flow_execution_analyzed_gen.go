@@ -9,8 +9,8 @@ package peach
 //
 // It is an object, generated from peach/ai_flow_execution.analyzed.json#.
 type AIFlowExecutionAnalyzed struct {
-	Type string `json:"type"`
-	Data AIFlow `json:"data"`
+	Type EventType `json:"type"`
+	Data AIFlow    `json:"data"`
 }
 
 // MarshalJSON encodes an AIFlowExecutionAnalyzed as encoding/json would, without reflection.
@@ -20,7 +20,7 @@ func (x AIFlowExecutionAnalyzed) MarshalJSON() ([]byte, error) {
 func (x *AIFlowExecutionAnalyzed) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -38,7 +38,7 @@ func (x *AIFlowExecutionAnalyzed) decodeJSON(d *hkDecoder, p *hkPath) (err error
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"ai_flow_execution.analyzed"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"ai_flow_execution.analyzed"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -57,8 +57,8 @@ func (x *AIFlowExecutionAnalyzed) Validate() error {
 func (x *AIFlowExecutionAnalyzed) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("type")
-		if x.Type != "ai_flow_execution.analyzed" {
-			e.addf(&fp, "const", "value must be \"ai_flow_execution.analyzed\", but got %q", x.Type)
+		if string(x.Type) != "ai_flow_execution.analyzed" {
+			e.addf(&fp, "const", "value must be \"ai_flow_execution.analyzed\", but got %q", string(x.Type))
 		}
 	}
 	{
@@ -68,7 +68,7 @@ func (x *AIFlowExecutionAnalyzed) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventAIFlowExecutionAnalyzed.
-func (*AIFlowExecutionAnalyzed) EventType() string {
+func (*AIFlowExecutionAnalyzed) EventType() EventType {
 	return EventAIFlowExecutionAnalyzed
 }
 func (*AIFlowExecutionAnalyzed) isEvent() {}

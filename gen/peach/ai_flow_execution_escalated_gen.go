@@ -9,8 +9,8 @@ package peach
 //
 // It is an object, generated from peach/ai_flow_execution.escalated.json#.
 type AIFlowExecutionEscalated struct {
-	Type string `json:"type"`
-	Data AIFlow `json:"data"`
+	Type EventType `json:"type"`
+	Data AIFlow    `json:"data"`
 }
 
 // MarshalJSON encodes an AIFlowExecutionEscalated as encoding/json would, without reflection.
@@ -20,7 +20,7 @@ func (x AIFlowExecutionEscalated) MarshalJSON() ([]byte, error) {
 func (x *AIFlowExecutionEscalated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -38,7 +38,7 @@ func (x *AIFlowExecutionEscalated) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"ai_flow_execution.escalated"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"ai_flow_execution.escalated"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -57,8 +57,8 @@ func (x *AIFlowExecutionEscalated) Validate() error {
 func (x *AIFlowExecutionEscalated) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("type")
-		if x.Type != "ai_flow_execution.escalated" {
-			e.addf(&fp, "const", "value must be \"ai_flow_execution.escalated\", but got %q", x.Type)
+		if string(x.Type) != "ai_flow_execution.escalated" {
+			e.addf(&fp, "const", "value must be \"ai_flow_execution.escalated\", but got %q", string(x.Type))
 		}
 	}
 	{
@@ -68,7 +68,7 @@ func (x *AIFlowExecutionEscalated) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventAIFlowExecutionEscalated.
-func (*AIFlowExecutionEscalated) EventType() string {
+func (*AIFlowExecutionEscalated) EventType() EventType {
 	return EventAIFlowExecutionEscalated
 }
 func (*AIFlowExecutionEscalated) isEvent() {}

@@ -9,8 +9,8 @@ package peach
 //
 // It is an object, generated from peach/ai_flow_execution.started.json#.
 type AIFlowExecutionStarted struct {
-	Type string `json:"type"`
-	Data AIFlow `json:"data"`
+	Type EventType `json:"type"`
+	Data AIFlow    `json:"data"`
 }
 
 // MarshalJSON encodes an AIFlowExecutionStarted as encoding/json would, without reflection.
@@ -20,7 +20,7 @@ func (x AIFlowExecutionStarted) MarshalJSON() ([]byte, error) {
 func (x *AIFlowExecutionStarted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -38,7 +38,7 @@ func (x *AIFlowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error)
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"ai_flow_execution.started"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"ai_flow_execution.started"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -57,8 +57,8 @@ func (x *AIFlowExecutionStarted) Validate() error {
 func (x *AIFlowExecutionStarted) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("type")
-		if x.Type != "ai_flow_execution.started" {
-			e.addf(&fp, "const", "value must be \"ai_flow_execution.started\", but got %q", x.Type)
+		if string(x.Type) != "ai_flow_execution.started" {
+			e.addf(&fp, "const", "value must be \"ai_flow_execution.started\", but got %q", string(x.Type))
 		}
 	}
 	{
@@ -68,7 +68,7 @@ func (x *AIFlowExecutionStarted) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventAIFlowExecutionStarted.
-func (*AIFlowExecutionStarted) EventType() string {
+func (*AIFlowExecutionStarted) EventType() EventType {
 	return EventAIFlowExecutionStarted
 }
 func (*AIFlowExecutionStarted) isEvent() {}

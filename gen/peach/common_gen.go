@@ -162,13 +162,22 @@ func (x AIFlowStatus) validate(e *hkErrors, p *hkPath) {
 //
 // It is an integer or a string, generated from peach/common.json#/$defs/MessageID.
 type MessageID struct {
-	// Type is the JSON type of the value: "integer" or "string"; "" when unset.
-	Type string
-	// Integer is the value when Type is "integer".
+	// Type says which field holds the value: MessageIDInteger or MessageIDString; "" when unset.
+	Type MessageIDType
+	// Integer is the value when Type is MessageIDInteger.
 	Integer int64
-	// String is the value when Type is "string".
+	// String is the value when Type is MessageIDString.
 	String string
 }
+
+// MessageIDType says which JSON type a MessageID holds: MessageIDInteger or MessageIDString.
+type MessageIDType string
+
+// Values of MessageIDType.
+const (
+	MessageIDInteger MessageIDType = "integer"
+	MessageIDString  MessageIDType = "string"
+)
 
 // MarshalJSON encodes a MessageID as encoding/json would, without reflection.
 func (x MessageID) MarshalJSON() ([]byte, error) {
@@ -176,9 +185,9 @@ func (x MessageID) MarshalJSON() ([]byte, error) {
 }
 func (x *MessageID) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "integer":
+	case MessageIDInteger:
 		return hkAppendInt(b, x.Integer)
-	case "string":
+	case MessageIDString:
 		return hkAppendString(b, x.String)
 	}
 	return append(b, "null"...)
@@ -193,10 +202,10 @@ func (x *MessageID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageID{}
 	switch d.peek() {
 	case hkNumber:
-		x.Type = "integer"
+		x.Type = MessageIDInteger
 		return d.readInt64(p, &x.Integer)
 	case hkString:
-		x.Type = "string"
+		x.Type = MessageIDString
 		return d.readString(p, &x.String)
 	}
 	return d.mismatch(p, "integer or string")
@@ -210,11 +219,11 @@ func (x MessageID) Validate() error {
 }
 func (x MessageID) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "integer":
+	case MessageIDInteger:
 		if x.Integer < 1 {
 			e.addf(p, "minimum", "must be >= 1 but found %v", x.Integer)
 		}
-	case "string":
+	case MessageIDString:
 		if !hkPattern3.MatchString(x.String) {
 			e.addf(p, "pattern", "%q does not match pattern \"^cmsg_[A-Za-z0-9]+$\"", x.String)
 		}

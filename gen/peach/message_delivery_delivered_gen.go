@@ -12,7 +12,7 @@ import "time"
 // It is an object, generated from peach/message_delivery.delivered.json#.
 type MessageDeliveryDelivered struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
-	Type MessageDeliveryDeliveredType `json:"type"`
+	Type EventType                    `json:"type"`
 	Data MessageDeliveryDeliveredData `json:"data"`
 }
 
@@ -23,7 +23,7 @@ func (x MessageDeliveryDelivered) MarshalJSON() ([]byte, error) {
 func (x *MessageDeliveryDelivered) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = x.Type.appendJSON(b)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -41,7 +41,7 @@ func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = x.Type.decodeJSON(d, &fp)
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"message_delivery.delivered", "message_delivery.sent"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -60,53 +60,15 @@ func (x *MessageDeliveryDelivered) Validate() error {
 func (x *MessageDeliveryDelivered) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("type")
-		x.Type.validate(e, &fp)
+		switch x.Type {
+		case "message_delivery.delivered", "message_delivery.sent":
+		default:
+			e.addf(&fp, "enum", "value %q is not one of \"message_delivery.delivered\", \"message_delivery.sent\"", x.Type)
+		}
 	}
 	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
-	}
-}
-
-// MessageDeliveryDeliveredType is the docs send message_delivery.sent for this event too; data.message.status tells it apart.
-//
-// It is an enumeration of strings, generated from peach/message_delivery.delivered.json#/properties/type.
-type MessageDeliveryDeliveredType string
-
-// Values of MessageDeliveryDeliveredType.
-const (
-	MessageDeliveryDeliveredTypeMessageDeliveryDelivered MessageDeliveryDeliveredType = "message_delivery.delivered"
-	MessageDeliveryDeliveredTypeMessageDeliverySent      MessageDeliveryDeliveredType = "message_delivery.sent"
-)
-
-// MarshalJSON encodes a MessageDeliveryDeliveredType as encoding/json would, without reflection.
-func (x MessageDeliveryDeliveredType) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(make([]byte, 0, 128)), nil
-}
-func (x *MessageDeliveryDeliveredType) appendJSON(b []byte) []byte {
-	return hkAppendString(b, string(*x))
-}
-
-// UnmarshalJSON decodes a MessageDeliveryDeliveredType; the error lists every violation found (see Parse).
-func (x *MessageDeliveryDeliveredType) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	return d.done(x.decodeJSON(&d, nil))
-}
-func (x *MessageDeliveryDeliveredType) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readKnownString(p, (*string)(x), []string{"message_delivery.delivered", "message_delivery.sent"})
-}
-
-// Validate reports every way the MessageDeliveryDeliveredType breaks its schema, as a *ValidationError.
-func (x MessageDeliveryDeliveredType) Validate() error {
-	var e hkErrors
-	x.validate(&e, nil)
-	return e.err()
-}
-func (x MessageDeliveryDeliveredType) validate(e *hkErrors, p *hkPath) {
-	switch x {
-	case MessageDeliveryDeliveredTypeMessageDeliveryDelivered, MessageDeliveryDeliveredTypeMessageDeliverySent:
-	default:
-		e.addf(p, "enum", "value %q is not one of \"message_delivery.delivered\", \"message_delivery.sent\"", x)
 	}
 }
 
@@ -277,7 +239,7 @@ func (x *MessageDeliveryDeliveredDataMessage) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventMessageDeliveryDelivered.
-func (*MessageDeliveryDelivered) EventType() string {
+func (*MessageDeliveryDelivered) EventType() EventType {
 	return EventMessageDeliveryDelivered
 }
 func (*MessageDeliveryDelivered) isEvent() {}

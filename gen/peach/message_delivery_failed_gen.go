@@ -15,7 +15,7 @@ import (
 // It is an object, generated from peach/message_delivery.failed.json#.
 type MessageDeliveryFailed struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
-	Type MessageDeliveryFailedType `json:"type"`
+	Type EventType                 `json:"type"`
 	Data MessageDeliveryFailedData `json:"data"`
 }
 
@@ -26,7 +26,7 @@ func (x MessageDeliveryFailed) MarshalJSON() ([]byte, error) {
 func (x *MessageDeliveryFailed) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = x.Type.appendJSON(b)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -44,7 +44,7 @@ func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) (err error) 
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = x.Type.decodeJSON(d, &fp)
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"message_delivery.failed", "message_delivery.sent"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -63,53 +63,15 @@ func (x *MessageDeliveryFailed) Validate() error {
 func (x *MessageDeliveryFailed) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("type")
-		x.Type.validate(e, &fp)
+		switch x.Type {
+		case "message_delivery.failed", "message_delivery.sent":
+		default:
+			e.addf(&fp, "enum", "value %q is not one of \"message_delivery.failed\", \"message_delivery.sent\"", x.Type)
+		}
 	}
 	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
-	}
-}
-
-// MessageDeliveryFailedType is the docs send message_delivery.sent for this event too; data.message.status tells it apart.
-//
-// It is an enumeration of strings, generated from peach/message_delivery.failed.json#/properties/type.
-type MessageDeliveryFailedType string
-
-// Values of MessageDeliveryFailedType.
-const (
-	MessageDeliveryFailedTypeMessageDeliveryFailed MessageDeliveryFailedType = "message_delivery.failed"
-	MessageDeliveryFailedTypeMessageDeliverySent   MessageDeliveryFailedType = "message_delivery.sent"
-)
-
-// MarshalJSON encodes a MessageDeliveryFailedType as encoding/json would, without reflection.
-func (x MessageDeliveryFailedType) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(make([]byte, 0, 128)), nil
-}
-func (x *MessageDeliveryFailedType) appendJSON(b []byte) []byte {
-	return hkAppendString(b, string(*x))
-}
-
-// UnmarshalJSON decodes a MessageDeliveryFailedType; the error lists every violation found (see Parse).
-func (x *MessageDeliveryFailedType) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	return d.done(x.decodeJSON(&d, nil))
-}
-func (x *MessageDeliveryFailedType) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readKnownString(p, (*string)(x), []string{"message_delivery.failed", "message_delivery.sent"})
-}
-
-// Validate reports every way the MessageDeliveryFailedType breaks its schema, as a *ValidationError.
-func (x MessageDeliveryFailedType) Validate() error {
-	var e hkErrors
-	x.validate(&e, nil)
-	return e.err()
-}
-func (x MessageDeliveryFailedType) validate(e *hkErrors, p *hkPath) {
-	switch x {
-	case MessageDeliveryFailedTypeMessageDeliveryFailed, MessageDeliveryFailedTypeMessageDeliverySent:
-	default:
-		e.addf(p, "enum", "value %q is not one of \"message_delivery.failed\", \"message_delivery.sent\"", x)
 	}
 }
 
@@ -284,7 +246,7 @@ func (x *MessageDeliveryFailedDataMessage) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventMessageDeliveryFailed.
-func (*MessageDeliveryFailed) EventType() string {
+func (*MessageDeliveryFailed) EventType() EventType {
 	return EventMessageDeliveryFailed
 }
 func (*MessageDeliveryFailed) isEvent() {}

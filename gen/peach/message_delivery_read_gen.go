@@ -12,7 +12,7 @@ import "time"
 // It is an object, generated from peach/message_delivery.read.json#.
 type MessageDeliveryRead struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
-	Type MessageDeliveryReadType `json:"type"`
+	Type EventType               `json:"type"`
 	Data MessageDeliveryReadData `json:"data"`
 }
 
@@ -23,7 +23,7 @@ func (x MessageDeliveryRead) MarshalJSON() ([]byte, error) {
 func (x *MessageDeliveryRead) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = x.Type.appendJSON(b)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -41,7 +41,7 @@ func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = x.Type.decodeJSON(d, &fp)
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"message_delivery.read", "message_delivery.sent"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -60,53 +60,15 @@ func (x *MessageDeliveryRead) Validate() error {
 func (x *MessageDeliveryRead) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("type")
-		x.Type.validate(e, &fp)
+		switch x.Type {
+		case "message_delivery.read", "message_delivery.sent":
+		default:
+			e.addf(&fp, "enum", "value %q is not one of \"message_delivery.read\", \"message_delivery.sent\"", x.Type)
+		}
 	}
 	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
-	}
-}
-
-// MessageDeliveryReadType is the docs send message_delivery.sent for this event too; data.message.status tells it apart.
-//
-// It is an enumeration of strings, generated from peach/message_delivery.read.json#/properties/type.
-type MessageDeliveryReadType string
-
-// Values of MessageDeliveryReadType.
-const (
-	MessageDeliveryReadTypeMessageDeliveryRead MessageDeliveryReadType = "message_delivery.read"
-	MessageDeliveryReadTypeMessageDeliverySent MessageDeliveryReadType = "message_delivery.sent"
-)
-
-// MarshalJSON encodes a MessageDeliveryReadType as encoding/json would, without reflection.
-func (x MessageDeliveryReadType) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(make([]byte, 0, 128)), nil
-}
-func (x *MessageDeliveryReadType) appendJSON(b []byte) []byte {
-	return hkAppendString(b, string(*x))
-}
-
-// UnmarshalJSON decodes a MessageDeliveryReadType; the error lists every violation found (see Parse).
-func (x *MessageDeliveryReadType) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	return d.done(x.decodeJSON(&d, nil))
-}
-func (x *MessageDeliveryReadType) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readKnownString(p, (*string)(x), []string{"message_delivery.read", "message_delivery.sent"})
-}
-
-// Validate reports every way the MessageDeliveryReadType breaks its schema, as a *ValidationError.
-func (x MessageDeliveryReadType) Validate() error {
-	var e hkErrors
-	x.validate(&e, nil)
-	return e.err()
-}
-func (x MessageDeliveryReadType) validate(e *hkErrors, p *hkPath) {
-	switch x {
-	case MessageDeliveryReadTypeMessageDeliveryRead, MessageDeliveryReadTypeMessageDeliverySent:
-	default:
-		e.addf(p, "enum", "value %q is not one of \"message_delivery.read\", \"message_delivery.sent\"", x)
 	}
 }
 
@@ -277,7 +239,7 @@ func (x *MessageDeliveryReadDataMessage) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventMessageDeliveryRead.
-func (*MessageDeliveryRead) EventType() string {
+func (*MessageDeliveryRead) EventType() EventType {
 	return EventMessageDeliveryRead
 }
 func (*MessageDeliveryRead) isEvent() {}

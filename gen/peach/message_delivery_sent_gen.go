@@ -11,7 +11,7 @@ import "time"
 //
 // It is an object, generated from peach/message_delivery.sent.json#.
 type MessageDeliverySent struct {
-	Type string                  `json:"type"`
+	Type EventType               `json:"type"`
 	Data MessageDeliverySentData `json:"data"`
 }
 
@@ -22,7 +22,7 @@ func (x MessageDeliverySent) MarshalJSON() ([]byte, error) {
 func (x *MessageDeliverySent) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -40,7 +40,7 @@ func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"message_delivery.sent"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"message_delivery.sent"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -59,8 +59,8 @@ func (x *MessageDeliverySent) Validate() error {
 func (x *MessageDeliverySent) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("type")
-		if x.Type != "message_delivery.sent" {
-			e.addf(&fp, "const", "value must be \"message_delivery.sent\", but got %q", x.Type)
+		if string(x.Type) != "message_delivery.sent" {
+			e.addf(&fp, "const", "value must be \"message_delivery.sent\", but got %q", string(x.Type))
 		}
 	}
 	{
@@ -236,7 +236,7 @@ func (x *MessageDeliverySentDataMessage) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventMessageDeliverySent.
-func (*MessageDeliverySent) EventType() string {
+func (*MessageDeliverySent) EventType() EventType {
 	return EventMessageDeliverySent
 }
 func (*MessageDeliverySent) isEvent() {}

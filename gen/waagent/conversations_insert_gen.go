@@ -196,7 +196,7 @@ func (x *ConversationsInsertData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventConversationsInsert.
-func (*ConversationsInsert) EventType() string {
+func (*ConversationsInsert) EventType() EventType {
 	return EventConversationsInsert
 }
 func (*ConversationsInsert) isEvent() {}

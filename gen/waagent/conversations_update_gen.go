@@ -290,7 +290,7 @@ func (x *ConversationsUpdateData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventConversationsUpdate.
-func (*ConversationsUpdate) EventType() string {
+func (*ConversationsUpdate) EventType() EventType {
 	return EventConversationsUpdate
 }
 func (*ConversationsUpdate) isEvent() {}

@@ -232,7 +232,7 @@ func (x *MessagesInsertData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventMessagesInsert.
-func (*MessagesInsert) EventType() string {
+func (*MessagesInsert) EventType() EventType {
 	return EventMessagesInsert
 }
 func (*MessagesInsert) isEvent() {}

@@ -341,7 +341,7 @@ func (x *MessagesUpdateData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventMessagesUpdate.
-func (*MessagesUpdate) EventType() string {
+func (*MessagesUpdate) EventType() EventType {
 	return EventMessagesUpdate
 }
 func (*MessagesUpdate) isEvent() {}

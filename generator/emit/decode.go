@@ -62,6 +62,11 @@ func knownStrings(r model.Ref, t *model.Type) jen.Code {
 		if c, ok := r.Rules.Const.(string); ok {
 			values = append(values, jen.Lit(c))
 		}
+		if r.Rules.Enum != nil {
+			for _, v := range *r.Rules.Enum {
+				values = append(values, jen.Lit(v))
+			}
+		}
 	}
 	if len(values) == 0 {
 		return nil
@@ -198,11 +203,15 @@ func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 	p := pp.ptr()
 	switch r.Kind {
 	case model.Builtin, model.Time, model.Raw, model.Null:
+		ptr := tgt.ptr()
+		if r.StringType != "" {
+			ptr = jen.Parens(jen.Op("*").String()).Parens(ptr)
+		}
 		if known := knownStrings(r, nil); known != nil {
-			g.Err().Op("=").Id("d").Dot("readKnownString").Call(p, tgt.ptr(), known)
+			g.Err().Op("=").Id("d").Dot("readKnownString").Call(p, ptr, known)
 			return
 		}
-		g.Err().Op("=").Id("d").Dot(readerName(r)).Call(p, tgt.ptr())
+		g.Err().Op("=").Id("d").Dot(readerName(r)).Call(p, ptr)
 	case model.Named:
 		if r.Type.Kind == model.Sum {
 			lhs := jen.Op("*").Add(tgt.ptr())

@@ -182,7 +182,7 @@ func genTypesFile(pkg *model.Package, mf *model.File) *jen.File {
 	f := newFile(pkg, mf.Source)
 	for _, t := range mf.Types {
 		if t.Event != nil {
-			defer genEventMethods(f, t.Event)
+			defer genEventMethods(f, pkg.Router, t.Event)
 		}
 		switch t.Kind {
 		case model.Struct:
@@ -208,6 +208,9 @@ func typeExpr(r model.Ref) *jen.Statement {
 	switch r.Kind {
 	case model.Builtin:
 		s = jen.Id(r.Builtin)
+		if r.StringType != "" {
+			s = jen.Id(r.StringType)
+		}
 	case model.Time:
 		s = jen.Qual(pkgTime, "Time")
 	case model.Raw:
@@ -293,4 +296,13 @@ func literal(v any) jen.Code {
 		return jen.Op(strconv.FormatFloat(n, 'g', -1, 64))
 	}
 	return jen.Lit(v)
+}
+
+// asBuiltin is v as its builtin type: string(v) for a string held in a
+// named string type (Ref.StringType), v itself otherwise.
+func asBuiltin(r model.Ref, v *jen.Statement) *jen.Statement {
+	if r.StringType != "" {
+		return jen.String().Parens(v)
+	}
+	return v
 }

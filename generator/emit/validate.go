@@ -220,6 +220,19 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 	if rules.Empty() {
 		return
 	}
+	if rules.Enum != nil {
+		var cases []jen.Code
+		var allowed []string
+		for _, s := range *rules.Enum {
+			cases = append(cases, jen.Lit(s))
+			allowed = append(allowed, strconv.Quote(s))
+		}
+		g.Switch(v.Clone()).Block(
+			jen.Case(cases...),
+			jen.Default().Block(jen.Id("e").Dot("addf").Call(p, jen.Lit("enum"), jen.Lit("value %q is not one of "+strings.Join(allowed, ", ")), v.Clone())),
+		)
+	}
+	v = asBuiltin(r, v)
 	switch r.Builtin {
 	case "string":
 		if rules.MinLength >= 0 || rules.MaxLength >= 0 {

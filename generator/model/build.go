@@ -160,10 +160,12 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 	slices.SortFunc(b.pkg.Roots, func(a, b Root) int { return strings.Compare(a.Schema, b.Schema) })
 	if !opts.NoRouter {
 		b.route()
+		b.typeEventFields()
 	}
 	b.examples(opts.Examples, opts.Testdata)
 	b.robust()
 	b.finish()
+	b.nameUnionKinds()
 	b.describeTypes()
 	if err := b.diags.Err(); err != nil {
 		return nil, err

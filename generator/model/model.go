@@ -69,6 +69,10 @@ type Router struct {
 	Groups    []*Group // header routing: sorted by Value
 	// Unknown is the name of the struct holding events no schema knows.
 	Unknown string
+	// TypeName is the named string type of event types ("EventType"):
+	// the Event constants, EventType(), UnknownEvent.Type and, with a
+	// single body discriminator, each event's discriminator field.
+	TypeName string
 }
 
 // Group is one value of the event header and what it means: one event,
@@ -182,6 +186,7 @@ type Type struct {
 	// "an AIFlow", "a MessageID".
 	AName  string
 	Source string   // "<provider>/<file>#<pointer>", for the doc comment
+	Key    string   // the schema's location: document URI, "#", JSON pointer
 	Pos    diag.Pos // where it is declared, for messages
 	offset int      // where it is declared, to keep file order
 
@@ -203,8 +208,11 @@ type Type struct {
 	Object *ObjectRules
 
 	// Union: the member types, in the order boolean, integer, number,
-	// string, array, object.
-	Members []UnionMember
+	// string, array, object. KindType names the string type of the Type
+	// field saying which member is set ("MessageIDType"), each member's
+	// KindConst its constant.
+	Members  []UnionMember
+	KindType string
 
 	// Sum
 	SumKeyword        string    // "oneOf" or "anyOf"
@@ -220,7 +228,10 @@ type Type struct {
 type UnionMember struct {
 	JSONType string // "boolean", "integer", "number", "string", "array" or "object"
 	Field    string // the Go field holding it: "Boolean", "Integer", ..., "Object"
-	Base     Ref    // its Go type, with the rules that apply to that type
+	// KindConst is the constant of the union's KindType naming this
+	// member: "MessageIDInteger".
+	KindConst string
+	Base      Ref // its Go type, with the rules that apply to that type
 }
 
 // EnumValue is one constant of an Enum.
@@ -297,6 +308,9 @@ type Ref struct {
 	Pointer bool
 	// Rules constrain an unnamed value (a named type carries its own).
 	Rules *Rules
+	// StringType: a Builtin string held in this package's named string
+	// type of that name (the router's EventType) rather than in string.
+	StringType string
 	// Table validates a Raw value; nil accepts any JSON.
 	Table *RawSchema
 	// RawReason says why the value is kept as raw JSON, for the doc
@@ -322,6 +336,9 @@ type Rules struct {
 	// Const is a Go literal the value must equal (string, int64, float64
 	// or bool).
 	Const any
+	// Enum lists the strings the value must be one of (an event's
+	// discriminator values); nil for any. A pointer keeps Rules comparable.
+	Enum *[]string
 }
 
 // Empty reports whether the rules constrain nothing.

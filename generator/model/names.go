@@ -18,6 +18,7 @@ func (b *builder) declare(s load.Schema, kind TypeKind) *Type {
 		Name:   b.nameFor(s),
 		Doc:    docOf(s),
 		Source: b.prov.Name + "/" + s.Doc.Name + "#" + s.Pointer,
+		Key:    s.Key(),
 		Pos:    s.Pos(),
 		offset: s.Node.Offset,
 	}

@@ -99,3 +99,56 @@ func TestValidateIsAFunctionOfTheValue(t *testing.T) {
 	}
 	t.Logf("%d payloads", n)
 }
+
+// TestTagsAreTyped: event types, a union's kind and an event's
+// discriminator field are named types with constants, not bare strings;
+// the discriminator field has the same Go type in every event.
+func TestTagsAreTyped(t *testing.T) {
+	var want peach.EventType = peach.EventMessageDeliverySent
+	var ev peach.Event = &peach.MessageDeliverySent{}
+	if got := ev.EventType(); got != want {
+		t.Errorf("EventType() = %q", got)
+	}
+	var id peach.MessageID
+	if err := id.UnmarshalJSON([]byte(`"cmsg_1"`)); err != nil || id.Type != peach.MessageIDString || id.String != "cmsg_1" {
+		t.Errorf("MessageID: %+v %v", id, err)
+	}
+	if err := id.UnmarshalJSON([]byte(`7`)); err != nil || id.Type != peach.MessageIDInteger || id.Integer != 7 {
+		t.Errorf("MessageID: %+v %v", id, err)
+	}
+
+	events := map[string][]any{
+		"peach": {&peach.MessageDeliverySent{}, &peach.MessageDeliveryDelivered{}, &peach.MessageDeliveryFailed{},
+			&peach.MessageDeliveryRead{}, &peach.AIFlowExecutionStarted{}},
+		"aiinbox":     {&aiinbox.MessageReceived{}, &aiinbox.ContactUpdated{}},
+		"agenticflow": {&agenticflow.AgentConversationCompleted{}, &agenticflow.WorkflowExecutionFailed{}},
+	}
+	types := map[string]reflect.Type{
+		"peach":       reflect.TypeFor[peach.EventType](),
+		"aiinbox":     reflect.TypeFor[aiinbox.EventType](),
+		"agenticflow": reflect.TypeFor[agenticflow.EventType](),
+	}
+	disc := map[string]string{"peach": "type", "aiinbox": "event", "agenticflow": "event"}
+	for p, evs := range events {
+		for _, e := range evs {
+			st := reflect.TypeOf(e).Elem()
+			found := false
+			for i := 0; i < st.NumField(); i++ {
+				f := st.Field(i)
+				if f.Tag.Get("json") != disc[p] {
+					continue
+				}
+				found = true
+				if f.Type != types[p] {
+					t.Errorf("%s.%s.%s is %s, want %s", p, st.Name(), f.Name, f.Type, types[p])
+				}
+			}
+			if !found {
+				t.Errorf("%s.%s has no field %q", p, st.Name(), disc[p])
+			}
+			if m, ok := reflect.TypeOf(e).MethodByName("EventType"); !ok || m.Type.Out(0) != types[p] {
+				t.Errorf("%s.%s: EventType() does not return %s", p, st.Name(), types[p])
+			}
+		}
+	}
+}

@@ -132,13 +132,22 @@ func (x *Unions) validate(e *hkErrors, p *hkPath) {
 //
 // Generated from shapes/unions.json#/properties/created_at.
 type UnionsCreatedAt struct {
-	// Type is the JSON type of the value: "integer" or "string"; "" when unset.
-	Type string
-	// Integer is the value when Type is "integer".
+	// Type says which field holds the value: UnionsCreatedAtInteger or UnionsCreatedAtString; "" when unset.
+	Type UnionsCreatedAtType
+	// Integer is the value when Type is UnionsCreatedAtInteger.
 	Integer int64
-	// String is the value when Type is "string".
+	// String is the value when Type is UnionsCreatedAtString.
 	String time.Time
 }
+
+// UnionsCreatedAtType says which JSON type a UnionsCreatedAt holds: UnionsCreatedAtInteger or UnionsCreatedAtString.
+type UnionsCreatedAtType string
+
+// Values of UnionsCreatedAtType.
+const (
+	UnionsCreatedAtInteger UnionsCreatedAtType = "integer"
+	UnionsCreatedAtString  UnionsCreatedAtType = "string"
+)
 
 // MarshalJSON encodes a UnionsCreatedAt as encoding/json would, without reflection.
 func (x UnionsCreatedAt) MarshalJSON() ([]byte, error) {
@@ -146,9 +155,9 @@ func (x UnionsCreatedAt) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsCreatedAt) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "integer":
+	case UnionsCreatedAtInteger:
 		return hkAppendInt(b, x.Integer)
-	case "string":
+	case UnionsCreatedAtString:
 		return hkAppendTime(b, x.String)
 	}
 	return append(b, "null"...)
@@ -163,10 +172,10 @@ func (x *UnionsCreatedAt) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsCreatedAt{}
 	switch d.peek() {
 	case hkNumber:
-		x.Type = "integer"
+		x.Type = UnionsCreatedAtInteger
 		return d.readInt64(p, &x.Integer)
 	case hkString:
-		x.Type = "string"
+		x.Type = UnionsCreatedAtString
 		return d.readTime(p, &x.String)
 	}
 	return d.mismatch(p, "integer or string")
@@ -180,8 +189,8 @@ func (x UnionsCreatedAt) Validate() error {
 }
 func (x UnionsCreatedAt) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "integer":
-	case "string":
+	case UnionsCreatedAtInteger:
+	case UnionsCreatedAtString:
 	default:
 		e.add(p, "type", "expected integer or string, but got nothing")
 	}
@@ -191,13 +200,22 @@ func (x UnionsCreatedAt) validate(e *hkErrors, p *hkPath) {
 //
 // Generated from shapes/unions.json#/properties/tags.
 type UnionsTags struct {
-	// Type is the JSON type of the value: "string" or "array"; "" when unset.
-	Type string
-	// String is the value when Type is "string".
+	// Type says which field holds the value: UnionsTagsString or UnionsTagsArray; "" when unset.
+	Type UnionsTagsType
+	// String is the value when Type is UnionsTagsString.
 	String string
-	// Array is the value when Type is "array".
+	// Array is the value when Type is UnionsTagsArray.
 	Array []string
 }
+
+// UnionsTagsType says which JSON type a UnionsTags holds: UnionsTagsString or UnionsTagsArray.
+type UnionsTagsType string
+
+// Values of UnionsTagsType.
+const (
+	UnionsTagsString UnionsTagsType = "string"
+	UnionsTagsArray  UnionsTagsType = "array"
+)
 
 // MarshalJSON encodes a UnionsTags as encoding/json would, without reflection.
 func (x UnionsTags) MarshalJSON() ([]byte, error) {
@@ -205,9 +223,9 @@ func (x UnionsTags) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsTags) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "string":
+	case UnionsTagsString:
 		return hkAppendString(b, x.String)
-	case "array":
+	case UnionsTagsArray:
 		b = hkAppendArray(b, x.Array, hkAppendString)
 		return b
 	}
@@ -223,10 +241,10 @@ func (x *UnionsTags) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsTags{}
 	switch d.peek() {
 	case hkString:
-		x.Type = "string"
+		x.Type = UnionsTagsString
 		return d.readString(p, &x.String)
 	case hkArray:
-		x.Type = "array"
+		x.Type = UnionsTagsArray
 		var err error
 		for a0, ip0 := hkArrayItems(&x.Array), p.item(0); a0.next(d, &ip0, &err); {
 			err = d.readString(&ip0, a0.elem())
@@ -244,14 +262,14 @@ func (x UnionsTags) Validate() error {
 }
 func (x UnionsTags) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "string":
+	case UnionsTagsString:
 		{
 			n := utf8.RuneCountInString(x.String)
 			if n < 1 {
 				e.addf(p, "minLength", "length must be >= 1, but got %d", n)
 			}
 		}
-	case "array":
+	case UnionsTagsArray:
 		if len(x.Array) > 2 {
 			e.addf(p, "maxItems", "maximum 2 items allowed, but found %d", len(x.Array))
 		}
@@ -264,13 +282,22 @@ func (x UnionsTags) validate(e *hkErrors, p *hkPath) {
 //
 // Generated from shapes/unions.json#/properties/owner.
 type UnionsOwner struct {
-	// Type is the JSON type of the value: "string" or "object"; "" when unset.
-	Type string
-	// String is the value when Type is "string".
+	// Type says which field holds the value: UnionsOwnerString or UnionsOwnerObject; "" when unset.
+	Type UnionsOwnerType
+	// String is the value when Type is UnionsOwnerString.
 	String string
-	// Object is the value when Type is "object".
+	// Object is the value when Type is UnionsOwnerObject.
 	Object Person
 }
+
+// UnionsOwnerType says which JSON type a UnionsOwner holds: UnionsOwnerString or UnionsOwnerObject.
+type UnionsOwnerType string
+
+// Values of UnionsOwnerType.
+const (
+	UnionsOwnerString UnionsOwnerType = "string"
+	UnionsOwnerObject UnionsOwnerType = "object"
+)
 
 // MarshalJSON encodes a UnionsOwner as encoding/json would, without reflection.
 func (x UnionsOwner) MarshalJSON() ([]byte, error) {
@@ -278,9 +305,9 @@ func (x UnionsOwner) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsOwner) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "string":
+	case UnionsOwnerString:
 		return hkAppendString(b, x.String)
-	case "object":
+	case UnionsOwnerObject:
 		b = x.Object.appendJSON(b)
 		return b
 	}
@@ -296,10 +323,10 @@ func (x *UnionsOwner) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsOwner{}
 	switch d.peek() {
 	case hkString:
-		x.Type = "string"
+		x.Type = UnionsOwnerString
 		return d.readString(p, &x.String)
 	case hkObject:
-		x.Type = "object"
+		x.Type = UnionsOwnerObject
 		var err error
 		err = x.Object.decodeJSON(d, p)
 		return err
@@ -315,11 +342,11 @@ func (x UnionsOwner) Validate() error {
 }
 func (x UnionsOwner) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "string":
+	case UnionsOwnerString:
 		if !hkPattern0.MatchString(x.String) {
 			e.addf(p, "pattern", "%q does not match pattern \"^@\"", x.String)
 		}
-	case "object":
+	case UnionsOwnerObject:
 		x.Object.validate(e, p)
 	default:
 		e.add(p, "type", "expected string or object, but got nothing")
@@ -330,13 +357,22 @@ func (x UnionsOwner) validate(e *hkErrors, p *hkPath) {
 //
 // Generated from shapes/unions.json#/properties/history/items.
 type UnionsHistoryItem struct {
-	// Type is the JSON type of the value: "boolean" or "object"; "" when unset.
-	Type string
-	// Boolean is the value when Type is "boolean".
+	// Type says which field holds the value: UnionsHistoryItemBoolean or UnionsHistoryItemObject; "" when unset.
+	Type UnionsHistoryItemType
+	// Boolean is the value when Type is UnionsHistoryItemBoolean.
 	Boolean bool
-	// Object is the value when Type is "object".
+	// Object is the value when Type is UnionsHistoryItemObject.
 	Object Person
 }
+
+// UnionsHistoryItemType says which JSON type a UnionsHistoryItem holds: UnionsHistoryItemBoolean or UnionsHistoryItemObject.
+type UnionsHistoryItemType string
+
+// Values of UnionsHistoryItemType.
+const (
+	UnionsHistoryItemBoolean UnionsHistoryItemType = "boolean"
+	UnionsHistoryItemObject  UnionsHistoryItemType = "object"
+)
 
 // MarshalJSON encodes a UnionsHistoryItem as encoding/json would, without reflection.
 func (x UnionsHistoryItem) MarshalJSON() ([]byte, error) {
@@ -344,9 +380,9 @@ func (x UnionsHistoryItem) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsHistoryItem) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "boolean":
+	case UnionsHistoryItemBoolean:
 		return hkAppendBool(b, x.Boolean)
-	case "object":
+	case UnionsHistoryItemObject:
 		b = x.Object.appendJSON(b)
 		return b
 	}
@@ -362,10 +398,10 @@ func (x *UnionsHistoryItem) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsHistoryItem{}
 	switch d.peek() {
 	case hkBool:
-		x.Type = "boolean"
+		x.Type = UnionsHistoryItemBoolean
 		return d.readBool(p, &x.Boolean)
 	case hkObject:
-		x.Type = "object"
+		x.Type = UnionsHistoryItemObject
 		var err error
 		err = x.Object.decodeJSON(d, p)
 		return err
@@ -381,8 +417,8 @@ func (x UnionsHistoryItem) Validate() error {
 }
 func (x UnionsHistoryItem) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "boolean":
-	case "object":
+	case UnionsHistoryItemBoolean:
+	case UnionsHistoryItemObject:
 		x.Object.validate(e, p)
 	default:
 		e.add(p, "type", "expected boolean or object, but got nothing")

@@ -7,7 +7,7 @@ package shophooks
 //
 // It is an object, generated from shop/order.created.json#.
 type OrderCreated struct {
-	Type string           `json:"type"`
+	Type EventType        `json:"type"`
 	Data OrderCreatedData `json:"data"`
 }
 
@@ -18,7 +18,7 @@ func (x OrderCreated) MarshalJSON() ([]byte, error) {
 func (x *OrderCreated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -36,7 +36,7 @@ func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"order.created"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"order.created"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -55,8 +55,8 @@ func (x *OrderCreated) Validate() error {
 func (x *OrderCreated) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("type")
-		if x.Type != "order.created" {
-			e.addf(&fp, "const", "value must be \"order.created\", but got %q", x.Type)
+		if string(x.Type) != "order.created" {
+			e.addf(&fp, "const", "value must be \"order.created\", but got %q", string(x.Type))
 		}
 	}
 	{
@@ -186,7 +186,7 @@ func (x OrderCreatedDataStatus) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventOrderCreated.
-func (*OrderCreated) EventType() string {
+func (*OrderCreated) EventType() EventType {
 	return EventOrderCreated
 }
 func (*OrderCreated) isEvent() {}

@@ -7,7 +7,7 @@ package shophooks
 //
 // It is an object, generated from shop/order.refunded.json#.
 type OrderRefunded struct {
-	Type string            `json:"type"`
+	Type EventType         `json:"type"`
 	Data OrderRefundedData `json:"data"`
 }
 
@@ -18,7 +18,7 @@ func (x OrderRefunded) MarshalJSON() ([]byte, error) {
 func (x *OrderRefunded) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -36,7 +36,7 @@ func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"order.refunded"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"order.refunded"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -55,8 +55,8 @@ func (x *OrderRefunded) Validate() error {
 func (x *OrderRefunded) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("type")
-		if x.Type != "order.refunded" {
-			e.addf(&fp, "const", "value must be \"order.refunded\", but got %q", x.Type)
+		if string(x.Type) != "order.refunded" {
+			e.addf(&fp, "const", "value must be \"order.refunded\", but got %q", string(x.Type))
 		}
 	}
 	{
@@ -124,7 +124,7 @@ func (x *OrderRefundedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventOrderRefunded.
-func (*OrderRefunded) EventType() string {
+func (*OrderRefunded) EventType() EventType {
 	return EventOrderRefunded
 }
 func (*OrderRefunded) isEvent() {}
