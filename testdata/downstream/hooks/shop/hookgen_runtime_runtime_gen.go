@@ -29,6 +29,13 @@ func (o *Optional[T]) UnmarshalJSON(data []byte) error {
 }
 
 // Nullable is a property that is always present but may be null.
+//
+// Its zero value is present and not null: it holds Value's zero value and
+// encodes as that ("", 0, false), not as null. To send null, set Null:
+// Nullable[string]{Null: true}. The zero value stays a value on purpose:
+// Nullable[T]{Value: v} then means v, as a required field's v does beside
+// it; with a Valid flag instead, {Value: v} would encode as null and lose v
+// without a word. Validate judges a zero Nullable as the value it holds.
 type Nullable[T any] struct {
 	Value T
 	Null  bool
