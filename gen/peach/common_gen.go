@@ -162,22 +162,13 @@ func (x AIFlowStatus) validate(e *hkErrors, p *hkPath) {
 //
 // It is an integer or a string, generated from peach/common.json#/$defs/MessageID.
 type MessageID struct {
-	// Type says which field holds the value: MessageIDInteger or MessageIDString; "" when unset.
-	Type MessageIDType
-	// Integer is the value when Type is MessageIDInteger.
+	// Type says which field holds the value: JSONInteger or JSONString; "" when unset.
+	Type JSONType
+	// Integer is the value when Type is JSONInteger.
 	Integer int64
-	// String is the value when Type is MessageIDString.
+	// String is the value when Type is JSONString.
 	String string
 }
-
-// MessageIDType says which JSON type a MessageID holds: MessageIDInteger or MessageIDString.
-type MessageIDType string
-
-// Values of MessageIDType.
-const (
-	MessageIDInteger MessageIDType = "integer"
-	MessageIDString  MessageIDType = "string"
-)
 
 // MarshalJSON encodes a MessageID as encoding/json would, without reflection.
 func (x MessageID) MarshalJSON() ([]byte, error) {
@@ -185,9 +176,9 @@ func (x MessageID) MarshalJSON() ([]byte, error) {
 }
 func (x *MessageID) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case MessageIDInteger:
+	case JSONInteger:
 		return hkAppendInt(b, x.Integer)
-	case MessageIDString:
+	case JSONString:
 		return hkAppendString(b, x.String)
 	}
 	return append(b, "null"...)
@@ -202,10 +193,10 @@ func (x *MessageID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageID{}
 	switch d.peek() {
 	case hkNumber:
-		x.Type = MessageIDInteger
+		x.Type = JSONInteger
 		return d.readInt64(p, &x.Integer)
 	case hkString:
-		x.Type = MessageIDString
+		x.Type = JSONString
 		return d.readString(p, &x.String)
 	}
 	return d.mismatch(p, "integer or string")
@@ -219,11 +210,11 @@ func (x MessageID) Validate() error {
 }
 func (x MessageID) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case MessageIDInteger:
+	case JSONInteger:
 		if x.Integer < 1 {
 			e.addf(p, "minimum", "must be >= 1 but found %v", x.Integer)
 		}
-	case MessageIDString:
+	case JSONString:
 		if !hkPattern3.MatchString(x.String) {
 			e.addf(p, "pattern", "%q does not match pattern \"^cmsg_[A-Za-z0-9]+$\"", x.String)
 		}

@@ -20,12 +20,10 @@ func unionTypes(t *model.Type) string {
 // genUnion prints a union of JSON types:
 //
 //	type T struct {
-//		Type    TType // TInteger or TString
+//		Type    JSONType // JSONInteger or JSONString (the runtime's)
 //		Integer int64
 //		String  string
 //	}
-//	type TType string
-//	const ( TInteger TType = "integer"; TString TType = "string" )
 //
 // with JSON methods that read and write the bare value, and a validator
 // applying the rules of the member that arrived.
@@ -43,14 +41,7 @@ func genUnion(f *jen.File, t *model.Type) {
 			g.Id(m.Field).Add(typeExpr(m.Base))
 		}
 	})
-	f.Comment(fmt.Sprintf("// %s says which JSON type %s holds: %s.", t.KindType, t.AName, strings.Join(consts, " or ")))
-	f.Type().Id(t.KindType).String()
-	f.Comment(fmt.Sprintf("// Values of %s.", t.KindType))
-	f.Const().DefsFunc(func(g *jen.Group) {
-		for _, m := range t.Members {
-			g.Id(m.KindConst).Id(t.KindType).Op("=").Lit(m.JSONType)
-		}
-	})
+
 	genMarshal(f, t)
 	genAppendMethod(f, t)
 	genUnmarshal(f, t)

@@ -9,19 +9,18 @@ import (
 // Typed tags: the values that say which kind of thing a value is get a
 // named type with constants, never a bare string.
 
-// nameUnionKinds names each union's kind type and its constants:
-// MessageID.Type is a MessageIDType, MessageIDInteger or MessageIDString.
+// nameUnionKinds names the kind of each union's members: MessageID.Type
+// is a JSONType (declared by the runtime, so shared by every union of the
+// package and reserved with RuntimeNames), JSONInteger or JSONString.
 func (b *builder) nameUnionKinds() {
 	for _, t := range b.pkg.Types {
-		if t.Kind != Union || t.Name == "" {
+		if t.Kind != Union {
 			continue
 		}
-		t.KindType = t.Name + "Type"
-		b.claim(t.KindType, "the kind type of "+t.Name, t.Pos)
+		t.KindType = "JSONType"
 		for i := range t.Members {
 			m := &t.Members[i]
-			m.KindConst = t.Name + m.Field
-			b.claim(m.KindConst, "the "+m.JSONType+" kind of "+t.Name, t.Pos)
+			m.KindConst = "JSON" + m.Field
 		}
 	}
 }

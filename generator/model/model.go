@@ -208,8 +208,8 @@ type Type struct {
 	Object *ObjectRules
 
 	// Union: the member types, in the order boolean, integer, number,
-	// string, array, object. KindType names the string type of the Type
-	// field saying which member is set ("MessageIDType"), each member's
+	// string, array, object. KindType names the type of the Type field
+	// saying which member is set (the runtime's JSONType), each member's
 	// KindConst its constant.
 	Members  []UnionMember
 	KindType string
@@ -229,7 +229,7 @@ type UnionMember struct {
 	JSONType string // "boolean", "integer", "number", "string", "array" or "object"
 	Field    string // the Go field holding it: "Boolean", "Integer", ..., "Object"
 	// KindConst is the constant of the union's KindType naming this
-	// member: "MessageIDInteger".
+	// member: "JSONInteger".
 	KindConst string
 	Base      Ref // its Go type, with the rules that apply to that type
 }
@@ -431,4 +431,5 @@ func (r Ref) IsSum() bool { return r.Kind == Named && r.Type.Kind == Sum }
 
 // RuntimeNames are the identifiers the copied runtime file declares; a
 // schema type may not take them.
-var RuntimeNames = []string{"Optional", "Nullable", "OptionalNullable", "Violation", "ValidationError", "ProviderInfo", "Provider", "DeliveryIDOf", "Schemas", "ValidateJSON", "DecodeJSON", "ParseSchema"}
+var RuntimeNames = []string{"Optional", "Nullable", "OptionalNullable", "Violation", "ValidationError", "ProviderInfo", "Provider", "DeliveryIDOf", "Schemas", "ValidateJSON", "DecodeJSON", "ParseSchema",
+	"JSONType", "JSONBoolean", "JSONInteger", "JSONNumber", "JSONString", "JSONArray", "JSONObject"}

@@ -110,10 +110,10 @@ func TestTagsAreTyped(t *testing.T) {
 		t.Errorf("EventType() = %q", got)
 	}
 	var id peach.MessageID
-	if err := id.UnmarshalJSON([]byte(`"cmsg_1"`)); err != nil || id.Type != peach.MessageIDString || id.String != "cmsg_1" {
+	if err := id.UnmarshalJSON([]byte(`"cmsg_1"`)); err != nil || id.Type != peach.JSONString || id.String != "cmsg_1" {
 		t.Errorf("MessageID: %+v %v", id, err)
 	}
-	if err := id.UnmarshalJSON([]byte(`7`)); err != nil || id.Type != peach.MessageIDInteger || id.Integer != 7 {
+	if err := id.UnmarshalJSON([]byte(`7`)); err != nil || id.Type != peach.JSONInteger || id.Integer != 7 {
 		t.Errorf("MessageID: %+v %v", id, err)
 	}
 

@@ -132,22 +132,13 @@ func (x *Unions) validate(e *hkErrors, p *hkPath) {
 //
 // Generated from shapes/unions.json#/properties/created_at.
 type UnionsCreatedAt struct {
-	// Type says which field holds the value: UnionsCreatedAtInteger or UnionsCreatedAtString; "" when unset.
-	Type UnionsCreatedAtType
-	// Integer is the value when Type is UnionsCreatedAtInteger.
+	// Type says which field holds the value: JSONInteger or JSONString; "" when unset.
+	Type JSONType
+	// Integer is the value when Type is JSONInteger.
 	Integer int64
-	// String is the value when Type is UnionsCreatedAtString.
+	// String is the value when Type is JSONString.
 	String time.Time
 }
-
-// UnionsCreatedAtType says which JSON type a UnionsCreatedAt holds: UnionsCreatedAtInteger or UnionsCreatedAtString.
-type UnionsCreatedAtType string
-
-// Values of UnionsCreatedAtType.
-const (
-	UnionsCreatedAtInteger UnionsCreatedAtType = "integer"
-	UnionsCreatedAtString  UnionsCreatedAtType = "string"
-)
 
 // MarshalJSON encodes a UnionsCreatedAt as encoding/json would, without reflection.
 func (x UnionsCreatedAt) MarshalJSON() ([]byte, error) {
@@ -155,9 +146,9 @@ func (x UnionsCreatedAt) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsCreatedAt) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case UnionsCreatedAtInteger:
+	case JSONInteger:
 		return hkAppendInt(b, x.Integer)
-	case UnionsCreatedAtString:
+	case JSONString:
 		return hkAppendTime(b, x.String)
 	}
 	return append(b, "null"...)
@@ -172,10 +163,10 @@ func (x *UnionsCreatedAt) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsCreatedAt{}
 	switch d.peek() {
 	case hkNumber:
-		x.Type = UnionsCreatedAtInteger
+		x.Type = JSONInteger
 		return d.readInt64(p, &x.Integer)
 	case hkString:
-		x.Type = UnionsCreatedAtString
+		x.Type = JSONString
 		return d.readTime(p, &x.String)
 	}
 	return d.mismatch(p, "integer or string")
@@ -189,8 +180,8 @@ func (x UnionsCreatedAt) Validate() error {
 }
 func (x UnionsCreatedAt) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case UnionsCreatedAtInteger:
-	case UnionsCreatedAtString:
+	case JSONInteger:
+	case JSONString:
 	default:
 		e.add(p, "type", "expected integer or string, but got nothing")
 	}
@@ -200,22 +191,13 @@ func (x UnionsCreatedAt) validate(e *hkErrors, p *hkPath) {
 //
 // Generated from shapes/unions.json#/properties/tags.
 type UnionsTags struct {
-	// Type says which field holds the value: UnionsTagsString or UnionsTagsArray; "" when unset.
-	Type UnionsTagsType
-	// String is the value when Type is UnionsTagsString.
+	// Type says which field holds the value: JSONString or JSONArray; "" when unset.
+	Type JSONType
+	// String is the value when Type is JSONString.
 	String string
-	// Array is the value when Type is UnionsTagsArray.
+	// Array is the value when Type is JSONArray.
 	Array []string
 }
-
-// UnionsTagsType says which JSON type a UnionsTags holds: UnionsTagsString or UnionsTagsArray.
-type UnionsTagsType string
-
-// Values of UnionsTagsType.
-const (
-	UnionsTagsString UnionsTagsType = "string"
-	UnionsTagsArray  UnionsTagsType = "array"
-)
 
 // MarshalJSON encodes a UnionsTags as encoding/json would, without reflection.
 func (x UnionsTags) MarshalJSON() ([]byte, error) {
@@ -223,9 +205,9 @@ func (x UnionsTags) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsTags) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case UnionsTagsString:
+	case JSONString:
 		return hkAppendString(b, x.String)
-	case UnionsTagsArray:
+	case JSONArray:
 		b = hkAppendArray(b, x.Array, hkAppendString)
 		return b
 	}
@@ -241,10 +223,10 @@ func (x *UnionsTags) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsTags{}
 	switch d.peek() {
 	case hkString:
-		x.Type = UnionsTagsString
+		x.Type = JSONString
 		return d.readString(p, &x.String)
 	case hkArray:
-		x.Type = UnionsTagsArray
+		x.Type = JSONArray
 		var err error
 		for a0, ip0 := hkArrayItems(&x.Array), p.item(0); a0.next(d, &ip0, &err); {
 			err = d.readString(&ip0, a0.elem())
@@ -262,14 +244,14 @@ func (x UnionsTags) Validate() error {
 }
 func (x UnionsTags) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case UnionsTagsString:
+	case JSONString:
 		{
 			n := utf8.RuneCountInString(x.String)
 			if n < 1 {
 				e.addf(p, "minLength", "length must be >= 1, but got %d", n)
 			}
 		}
-	case UnionsTagsArray:
+	case JSONArray:
 		if len(x.Array) > 2 {
 			e.addf(p, "maxItems", "maximum 2 items allowed, but found %d", len(x.Array))
 		}
@@ -282,22 +264,13 @@ func (x UnionsTags) validate(e *hkErrors, p *hkPath) {
 //
 // Generated from shapes/unions.json#/properties/owner.
 type UnionsOwner struct {
-	// Type says which field holds the value: UnionsOwnerString or UnionsOwnerObject; "" when unset.
-	Type UnionsOwnerType
-	// String is the value when Type is UnionsOwnerString.
+	// Type says which field holds the value: JSONString or JSONObject; "" when unset.
+	Type JSONType
+	// String is the value when Type is JSONString.
 	String string
-	// Object is the value when Type is UnionsOwnerObject.
+	// Object is the value when Type is JSONObject.
 	Object Person
 }
-
-// UnionsOwnerType says which JSON type a UnionsOwner holds: UnionsOwnerString or UnionsOwnerObject.
-type UnionsOwnerType string
-
-// Values of UnionsOwnerType.
-const (
-	UnionsOwnerString UnionsOwnerType = "string"
-	UnionsOwnerObject UnionsOwnerType = "object"
-)
 
 // MarshalJSON encodes a UnionsOwner as encoding/json would, without reflection.
 func (x UnionsOwner) MarshalJSON() ([]byte, error) {
@@ -305,9 +278,9 @@ func (x UnionsOwner) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsOwner) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case UnionsOwnerString:
+	case JSONString:
 		return hkAppendString(b, x.String)
-	case UnionsOwnerObject:
+	case JSONObject:
 		b = x.Object.appendJSON(b)
 		return b
 	}
@@ -323,10 +296,10 @@ func (x *UnionsOwner) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsOwner{}
 	switch d.peek() {
 	case hkString:
-		x.Type = UnionsOwnerString
+		x.Type = JSONString
 		return d.readString(p, &x.String)
 	case hkObject:
-		x.Type = UnionsOwnerObject
+		x.Type = JSONObject
 		var err error
 		err = x.Object.decodeJSON(d, p)
 		return err
@@ -342,11 +315,11 @@ func (x UnionsOwner) Validate() error {
 }
 func (x UnionsOwner) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case UnionsOwnerString:
+	case JSONString:
 		if !hkPattern0.MatchString(x.String) {
 			e.addf(p, "pattern", "%q does not match pattern \"^@\"", x.String)
 		}
-	case UnionsOwnerObject:
+	case JSONObject:
 		x.Object.validate(e, p)
 	default:
 		e.add(p, "type", "expected string or object, but got nothing")
@@ -357,22 +330,13 @@ func (x UnionsOwner) validate(e *hkErrors, p *hkPath) {
 //
 // Generated from shapes/unions.json#/properties/history/items.
 type UnionsHistoryItem struct {
-	// Type says which field holds the value: UnionsHistoryItemBoolean or UnionsHistoryItemObject; "" when unset.
-	Type UnionsHistoryItemType
-	// Boolean is the value when Type is UnionsHistoryItemBoolean.
+	// Type says which field holds the value: JSONBoolean or JSONObject; "" when unset.
+	Type JSONType
+	// Boolean is the value when Type is JSONBoolean.
 	Boolean bool
-	// Object is the value when Type is UnionsHistoryItemObject.
+	// Object is the value when Type is JSONObject.
 	Object Person
 }
-
-// UnionsHistoryItemType says which JSON type a UnionsHistoryItem holds: UnionsHistoryItemBoolean or UnionsHistoryItemObject.
-type UnionsHistoryItemType string
-
-// Values of UnionsHistoryItemType.
-const (
-	UnionsHistoryItemBoolean UnionsHistoryItemType = "boolean"
-	UnionsHistoryItemObject  UnionsHistoryItemType = "object"
-)
 
 // MarshalJSON encodes a UnionsHistoryItem as encoding/json would, without reflection.
 func (x UnionsHistoryItem) MarshalJSON() ([]byte, error) {
@@ -380,9 +344,9 @@ func (x UnionsHistoryItem) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsHistoryItem) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case UnionsHistoryItemBoolean:
+	case JSONBoolean:
 		return hkAppendBool(b, x.Boolean)
-	case UnionsHistoryItemObject:
+	case JSONObject:
 		b = x.Object.appendJSON(b)
 		return b
 	}
@@ -398,10 +362,10 @@ func (x *UnionsHistoryItem) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsHistoryItem{}
 	switch d.peek() {
 	case hkBool:
-		x.Type = UnionsHistoryItemBoolean
+		x.Type = JSONBoolean
 		return d.readBool(p, &x.Boolean)
 	case hkObject:
-		x.Type = UnionsHistoryItemObject
+		x.Type = JSONObject
 		var err error
 		err = x.Object.decodeJSON(d, p)
 		return err
@@ -417,8 +381,8 @@ func (x UnionsHistoryItem) Validate() error {
 }
 func (x UnionsHistoryItem) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case UnionsHistoryItemBoolean:
-	case UnionsHistoryItemObject:
+	case JSONBoolean:
+	case JSONObject:
 		x.Object.validate(e, p)
 	default:
 		e.add(p, "type", "expected boolean or object, but got nothing")

@@ -98,6 +98,20 @@ func (o *OptionalNullable[T]) UnmarshalJSON(data []byte) error {
 	return json.Unmarshal(data, &o.Value)
 }
 
+// JSONType names a JSON type: the Type field of a union (a value that may
+// be of several JSON types) says which of its fields holds the value.
+type JSONType string
+
+// The JSON types a union may hold; a union whose Type is "" holds nothing.
+const (
+	JSONBoolean JSONType = "boolean"
+	JSONInteger JSONType = "integer"
+	JSONNumber  JSONType = "number"
+	JSONString  JSONType = "string"
+	JSONArray   JSONType = "array"
+	JSONObject  JSONType = "object"
+)
+
 // ProviderInfo describes how a provider delivers webhooks, from its
 // manifest (hookgen.json): what a receiver needs before it parses. The
 // signing fields are the manifest's "signing" as written, the JSON form of
