@@ -30,6 +30,8 @@ type Options struct {
 	Providers []string
 	// Shuffle: see load.Options.Shuffle.
 	Shuffle *rand.Rand
+	// Remotes: see load.Options.Remotes.
+	Remotes []load.Remote
 	// Out is the output folder; Testdata the folder of example payloads,
 	// one folder per provider (optional). Each package gets golden tests
 	// of its provider's examples, which find them relative to Out.
@@ -91,7 +93,7 @@ func Generate(opts Options) (*Result, error) {
 		}
 		opts.ImportPath = importPath(out)
 	}
-	providers, err := load.Load(opts.Schemas, load.Options{Providers: opts.Providers, Shuffle: opts.Shuffle})
+	providers, err := load.Load(opts.Schemas, load.Options{Providers: opts.Providers, Shuffle: opts.Shuffle, Remotes: opts.Remotes})
 	var diags diag.List
 	var de *diag.Error
 	if errors.As(err, &de) {

@@ -186,7 +186,7 @@ func TestBadInputLeavesGenUntouched(t *testing.T) {
 		"malformed":   `{"type": "object",}`,
 		"meta":        `{"type": "strin"}`,
 		"ref":         `{"$ref": "nowhere.json"}`,
-		"unsupported": `{"$dynamicRef": "#"}`,
+		"unsupported": `{"$vocabulary": {"https://example.com/vocab": true}}`,
 	}
 	for name, content := range bad {
 		if err := os.WriteFile(filepath.Join(dir, "schemas/hooks/ping.json"), []byte(content), 0o644); err != nil {

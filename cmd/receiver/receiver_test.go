@@ -735,3 +735,35 @@ func TestStopWithABacklog(t *testing.T) {
 		t.Errorf("after stopping: %v, %d handler calls; want some left pending, none running", counts, ts.calls.Load())
 	}
 }
+
+// TestSendUsageSaysWhatIsWrong: each usage error of send names what is
+// wrong (not pflag's bare "Usage of send:" nor only the usage line), and
+// exits 2 before reading a secret; the missing-secret message names the
+// variable, never a "(<nil>)".
+func TestSendUsageSaysWhatIsWrong(t *testing.T) {
+	file := filepath.Join(repoTestdata, "agenticflow", "valid", "agent.conversation.completed.json")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"send", file}, "receiver send: --provider is required: one of agenticflow, "},
+		{[]string{"send", "--provider", "nobody", file}, "receiver send: --provider nobody: no such provider (have: agenticflow, "},
+		{[]string{"send", "--provider", "agenticflow"}, "receiver send: no payload FILE given"},
+	}
+	for _, c := range cases {
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), c.args, func(string) string { return "" }, &out, &errOut)
+		if code != 2 || !strings.Contains(errOut.String(), c.want) || !strings.Contains(errOut.String(), "Usage: receiver send ") {
+			t.Errorf("%v: exit %d, want 2 and %q\n%s", c.args, code, c.want, errOut.String())
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"send", "--help"}, testEnv, &out, &errOut); code != 0 || strings.Contains(errOut.String(), "Usage of send") || !strings.Contains(errOut.String(), "Usage: receiver send ") {
+		t.Errorf("send --help: exit %d\n%s", code, errOut.String())
+	}
+	errOut.Reset()
+	code := run(context.Background(), []string{"send", "--provider", "agenticflow", file}, func(string) string { return "" }, &out, &errOut)
+	if code != 1 || strings.Contains(errOut.String(), "<nil>") || !strings.Contains(errOut.String(), "HOOKGEN_AGENTICFLOW_SECRET") {
+		t.Errorf("send without a secret: exit %d\n%s", code, errOut.String())
+	}
+}

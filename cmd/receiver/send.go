@@ -10,11 +10,15 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/hookgen/hookgen/cmd/receiver/signing"
 	"github.com/spf13/pflag"
 )
+
+// sendUsage is send's usage line.
+const sendUsage = "receiver send [--url URL] [--id ID] --provider NAME FILE..."
 
 // runSend posts payload files to a receiver, signed as their provider would
 // sign them, with the secret from the same environment variable the
@@ -25,6 +29,11 @@ func runSend(ctx context.Context, args []string, getenv func(string) string, std
 	url := fs.String("url", "http://127.0.0.1:8080", "the receiver's base URL")
 	name := fs.String("provider", "", "the provider the payloads come from: "+fmt.Sprint(providerNames()))
 	id := fs.String("id", "", "the delivery id to send in the provider's id header (webhook-id for Standard Webhooks; default: derived from the body, so a resend is a duplicate)")
+	// Not pflag's default ("Usage of send:"): the usage line, then the flags.
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: %s\n\nPost each payload FILE to the receiver, signed as the provider signs it, with the secret from %s.\n\nFlags:\n%s",
+			sendUsage, secretEnv("<provider>"), fs.FlagUsages())
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return 0
@@ -39,8 +48,18 @@ func runSend(ctx context.Context, args []string, getenv func(string) string, std
 			p = q
 		}
 	}
-	if p == nil || fs.NArg() == 0 {
-		fmt.Fprintf(stderr, "Usage: receiver send [--url URL] --provider NAME FILE...\n%s", fs.FlagUsages())
+	// A usage error says what is wrong, then the one usage line.
+	var wrong string
+	switch {
+	case *name == "":
+		wrong = "--provider is required: one of " + strings.Join(providerNames(), ", ")
+	case p == nil:
+		wrong = fmt.Sprintf("--provider %s: no such provider (have: %s)", *name, strings.Join(providerNames(), ", "))
+	case fs.NArg() == 0:
+		wrong = "no payload FILE given"
+	}
+	if wrong != "" {
+		fmt.Fprintf(stderr, "receiver send: %s\nUsage: %s (see receiver send --help)\n", wrong, sendUsage)
 		return 2
 	}
 	secrets, err := signing.SecretsFromEnv(getenv, secretEnv(p.name))

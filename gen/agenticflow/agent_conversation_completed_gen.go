@@ -339,7 +339,7 @@ func (*AgentConversationCompleted) EventType() EventType {
 	return EventAgentConversationCompleted
 }
 func (*AgentConversationCompleted) isEvent() {}
-func hkParseAgentConversationCompleted(data []byte) (Event, error) {
+func parseAgentConversationCompleted(data []byte) (Event, error) {
 	v := new(AgentConversationCompleted)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

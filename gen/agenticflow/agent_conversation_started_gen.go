@@ -88,7 +88,7 @@ func (*AgentConversationStarted) EventType() EventType {
 	return EventAgentConversationStarted
 }
 func (*AgentConversationStarted) isEvent() {}
-func hkParseAgentConversationStarted(data []byte) (Event, error) {
+func parseAgentConversationStarted(data []byte) (Event, error) {
 	v := new(AgentConversationStarted)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -88,7 +88,7 @@ func (*AgentMessageReceived) EventType() EventType {
 	return EventAgentMessageReceived
 }
 func (*AgentMessageReceived) isEvent() {}
-func hkParseAgentMessageReceived(data []byte) (Event, error) {
+func parseAgentMessageReceived(data []byte) (Event, error) {
 	v := new(AgentMessageReceived)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -88,7 +88,7 @@ func (*AgentMessageSent) EventType() EventType {
 	return EventAgentMessageSent
 }
 func (*AgentMessageSent) isEvent() {}
-func hkParseAgentMessageSent(data []byte) (Event, error) {
+func parseAgentMessageSent(data []byte) (Event, error) {
 	v := new(AgentMessageSent)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -76,21 +76,21 @@ func Parse(data []byte) (Event, error) {
 	}
 	switch {
 	case string(v0) == "agent.conversation.completed":
-		return hkParseAgentConversationCompleted(data)
+		return parseAgentConversationCompleted(data)
 	case string(v0) == "agent.conversation.started":
-		return hkParseAgentConversationStarted(data)
+		return parseAgentConversationStarted(data)
 	case string(v0) == "agent.message.received":
-		return hkParseAgentMessageReceived(data)
+		return parseAgentMessageReceived(data)
 	case string(v0) == "agent.message.sent":
-		return hkParseAgentMessageSent(data)
+		return parseAgentMessageSent(data)
 	case string(v0) == "workflow.execution.completed":
-		return hkParseWorkflowExecutionCompleted(data)
+		return parseWorkflowExecutionCompleted(data)
 	case string(v0) == "workflow.execution.failed":
-		return hkParseWorkflowExecutionFailed(data)
+		return parseWorkflowExecutionFailed(data)
 	case string(v0) == "workflow.execution.started":
-		return hkParseWorkflowExecutionStarted(data)
+		return parseWorkflowExecutionStarted(data)
 	case string(v0) == "workflow.step.completed":
-		return hkParseWorkflowStepCompleted(data)
+		return parseWorkflowStepCompleted(data)
 	default:
 		if err := hkWellFormed(data); err != nil {
 			return nil, err
@@ -111,21 +111,21 @@ func ParseRequest(h http.Header, body []byte) (Event, error) {
 func ParseAs(eventType EventType, data []byte) (Event, error) {
 	switch eventType {
 	case EventAgentConversationCompleted:
-		return hkParseAgentConversationCompleted(data)
+		return parseAgentConversationCompleted(data)
 	case EventAgentConversationStarted:
-		return hkParseAgentConversationStarted(data)
+		return parseAgentConversationStarted(data)
 	case EventAgentMessageReceived:
-		return hkParseAgentMessageReceived(data)
+		return parseAgentMessageReceived(data)
 	case EventAgentMessageSent:
-		return hkParseAgentMessageSent(data)
+		return parseAgentMessageSent(data)
 	case EventWorkflowExecutionCompleted:
-		return hkParseWorkflowExecutionCompleted(data)
+		return parseWorkflowExecutionCompleted(data)
 	case EventWorkflowExecutionFailed:
-		return hkParseWorkflowExecutionFailed(data)
+		return parseWorkflowExecutionFailed(data)
 	case EventWorkflowExecutionStarted:
-		return hkParseWorkflowExecutionStarted(data)
+		return parseWorkflowExecutionStarted(data)
 	case EventWorkflowStepCompleted:
-		return hkParseWorkflowStepCompleted(data)
+		return parseWorkflowStepCompleted(data)
 	}
 	return nil, fmt.Errorf("agenticflow: no event type %q", eventType)
 }

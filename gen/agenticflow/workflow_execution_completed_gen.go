@@ -284,7 +284,7 @@ func (*WorkflowExecutionCompleted) EventType() EventType {
 	return EventWorkflowExecutionCompleted
 }
 func (*WorkflowExecutionCompleted) isEvent() {}
-func hkParseWorkflowExecutionCompleted(data []byte) (Event, error) {
+func parseWorkflowExecutionCompleted(data []byte) (Event, error) {
 	v := new(WorkflowExecutionCompleted)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -88,7 +88,7 @@ func (*WorkflowExecutionFailed) EventType() EventType {
 	return EventWorkflowExecutionFailed
 }
 func (*WorkflowExecutionFailed) isEvent() {}
-func hkParseWorkflowExecutionFailed(data []byte) (Event, error) {
+func parseWorkflowExecutionFailed(data []byte) (Event, error) {
 	v := new(WorkflowExecutionFailed)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -88,7 +88,7 @@ func (*WorkflowExecutionStarted) EventType() EventType {
 	return EventWorkflowExecutionStarted
 }
 func (*WorkflowExecutionStarted) isEvent() {}
-func hkParseWorkflowExecutionStarted(data []byte) (Event, error) {
+func parseWorkflowExecutionStarted(data []byte) (Event, error) {
 	v := new(WorkflowExecutionStarted)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

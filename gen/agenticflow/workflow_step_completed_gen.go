@@ -88,7 +88,7 @@ func (*WorkflowStepCompleted) EventType() EventType {
 	return EventWorkflowStepCompleted
 }
 func (*WorkflowStepCompleted) isEvent() {}
-func hkParseWorkflowStepCompleted(data []byte) (Event, error) {
+func parseWorkflowStepCompleted(data []byte) (Event, error) {
 	v := new(WorkflowStepCompleted)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

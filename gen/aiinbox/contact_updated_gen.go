@@ -241,7 +241,7 @@ func (*ContactUpdated) EventType() EventType {
 	return EventContactUpdated
 }
 func (*ContactUpdated) isEvent() {}
-func hkParseContactUpdated(data []byte) (Event, error) {
+func parseContactUpdated(data []byte) (Event, error) {
 	v := new(ContactUpdated)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -148,7 +148,7 @@ func (*ConversationClosed) EventType() EventType {
 	return EventConversationClosed
 }
 func (*ConversationClosed) isEvent() {}
-func hkParseConversationClosed(data []byte) (Event, error) {
+func parseConversationClosed(data []byte) (Event, error) {
 	v := new(ConversationClosed)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -156,7 +156,7 @@ func (*ConversationStarted) EventType() EventType {
 	return EventConversationStarted
 }
 func (*ConversationStarted) isEvent() {}
-func hkParseConversationStarted(data []byte) (Event, error) {
+func parseConversationStarted(data []byte) (Event, error) {
 	v := new(ConversationStarted)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -150,7 +150,7 @@ func (*ConversationUpdated) EventType() EventType {
 	return EventConversationUpdated
 }
 func (*ConversationUpdated) isEvent() {}
-func hkParseConversationUpdated(data []byte) (Event, error) {
+func parseConversationUpdated(data []byte) (Event, error) {
 	v := new(ConversationUpdated)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

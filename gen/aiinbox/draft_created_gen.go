@@ -165,7 +165,7 @@ func (*DraftCreated) EventType() EventType {
 	return EventDraftCreated
 }
 func (*DraftCreated) isEvent() {}
-func hkParseDraftCreated(data []byte) (Event, error) {
+func parseDraftCreated(data []byte) (Event, error) {
 	v := new(DraftCreated)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -157,7 +157,7 @@ func (*HandoffRequested) EventType() EventType {
 	return EventHandoffRequested
 }
 func (*HandoffRequested) isEvent() {}
-func hkParseHandoffRequested(data []byte) (Event, error) {
+func parseHandoffRequested(data []byte) (Event, error) {
 	v := new(HandoffRequested)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -77,23 +77,23 @@ func Parse(data []byte) (Event, error) {
 	}
 	switch {
 	case string(v0) == "contact.updated":
-		return hkParseContactUpdated(data)
+		return parseContactUpdated(data)
 	case string(v0) == "conversation.closed":
-		return hkParseConversationClosed(data)
+		return parseConversationClosed(data)
 	case string(v0) == "conversation.started":
-		return hkParseConversationStarted(data)
+		return parseConversationStarted(data)
 	case string(v0) == "conversation.updated":
-		return hkParseConversationUpdated(data)
+		return parseConversationUpdated(data)
 	case string(v0) == "draft.created":
-		return hkParseDraftCreated(data)
+		return parseDraftCreated(data)
 	case string(v0) == "handoff.requested":
-		return hkParseHandoffRequested(data)
+		return parseHandoffRequested(data)
 	case string(v0) == "message.deleted":
-		return hkParseMessageDeleted(data)
+		return parseMessageDeleted(data)
 	case string(v0) == "message.received":
-		return hkParseMessageReceived(data)
+		return parseMessageReceived(data)
 	case string(v0) == "message.updated":
-		return hkParseMessageUpdated(data)
+		return parseMessageUpdated(data)
 	default:
 		if err := hkWellFormed(data); err != nil {
 			return nil, err
@@ -114,23 +114,23 @@ func ParseRequest(h http.Header, body []byte) (Event, error) {
 func ParseAs(eventType EventType, data []byte) (Event, error) {
 	switch eventType {
 	case EventContactUpdated:
-		return hkParseContactUpdated(data)
+		return parseContactUpdated(data)
 	case EventConversationClosed:
-		return hkParseConversationClosed(data)
+		return parseConversationClosed(data)
 	case EventConversationStarted:
-		return hkParseConversationStarted(data)
+		return parseConversationStarted(data)
 	case EventConversationUpdated:
-		return hkParseConversationUpdated(data)
+		return parseConversationUpdated(data)
 	case EventDraftCreated:
-		return hkParseDraftCreated(data)
+		return parseDraftCreated(data)
 	case EventHandoffRequested:
-		return hkParseHandoffRequested(data)
+		return parseHandoffRequested(data)
 	case EventMessageDeleted:
-		return hkParseMessageDeleted(data)
+		return parseMessageDeleted(data)
 	case EventMessageReceived:
-		return hkParseMessageReceived(data)
+		return parseMessageReceived(data)
 	case EventMessageUpdated:
-		return hkParseMessageUpdated(data)
+		return parseMessageUpdated(data)
 	}
 	return nil, fmt.Errorf("aiinbox: no event type %q", eventType)
 }

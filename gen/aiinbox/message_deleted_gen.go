@@ -150,7 +150,7 @@ func (*MessageDeleted) EventType() EventType {
 	return EventMessageDeleted
 }
 func (*MessageDeleted) isEvent() {}
-func hkParseMessageDeleted(data []byte) (Event, error) {
+func parseMessageDeleted(data []byte) (Event, error) {
 	v := new(MessageDeleted)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -175,7 +175,7 @@ func (*MessageReceived) EventType() EventType {
 	return EventMessageReceived
 }
 func (*MessageReceived) isEvent() {}
-func hkParseMessageReceived(data []byte) (Event, error) {
+func parseMessageReceived(data []byte) (Event, error) {
 	v := new(MessageReceived)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -156,7 +156,7 @@ func (*MessageUpdated) EventType() EventType {
 	return EventMessageUpdated
 }
 func (*MessageUpdated) isEvent() {}
-func hkParseMessageUpdated(data []byte) (Event, error) {
+func parseMessageUpdated(data []byte) (Event, error) {
 	v := new(MessageUpdated)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

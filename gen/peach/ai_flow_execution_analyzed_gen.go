@@ -72,7 +72,7 @@ func (*AIFlowExecutionAnalyzed) EventType() EventType {
 	return EventAIFlowExecutionAnalyzed
 }
 func (*AIFlowExecutionAnalyzed) isEvent() {}
-func hkParseAIFlowExecutionAnalyzed(data []byte) (Event, error) {
+func parseAIFlowExecutionAnalyzed(data []byte) (Event, error) {
 	v := new(AIFlowExecutionAnalyzed)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -72,7 +72,7 @@ func (*AIFlowExecutionCompleted) EventType() EventType {
 	return EventAIFlowExecutionCompleted
 }
 func (*AIFlowExecutionCompleted) isEvent() {}
-func hkParseAIFlowExecutionCompleted(data []byte) (Event, error) {
+func parseAIFlowExecutionCompleted(data []byte) (Event, error) {
 	v := new(AIFlowExecutionCompleted)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

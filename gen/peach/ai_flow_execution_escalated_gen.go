@@ -72,7 +72,7 @@ func (*AIFlowExecutionEscalated) EventType() EventType {
 	return EventAIFlowExecutionEscalated
 }
 func (*AIFlowExecutionEscalated) isEvent() {}
-func hkParseAIFlowExecutionEscalated(data []byte) (Event, error) {
+func parseAIFlowExecutionEscalated(data []byte) (Event, error) {
 	v := new(AIFlowExecutionEscalated)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

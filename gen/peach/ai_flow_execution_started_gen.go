@@ -72,7 +72,7 @@ func (*AIFlowExecutionStarted) EventType() EventType {
 	return EventAIFlowExecutionStarted
 }
 func (*AIFlowExecutionStarted) isEvent() {}
-func hkParseAIFlowExecutionStarted(data []byte) (Event, error) {
+func parseAIFlowExecutionStarted(data []byte) (Event, error) {
 	v := new(AIFlowExecutionStarted)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

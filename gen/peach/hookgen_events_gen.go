@@ -76,19 +76,19 @@ func Parse(data []byte) (Event, error) {
 	}
 	switch {
 	case string(v0) == "ai_flow_execution.analyzed":
-		return hkParseAIFlowExecutionAnalyzed(data)
+		return parseAIFlowExecutionAnalyzed(data)
 	case string(v0) == "ai_flow_execution.completed":
-		return hkParseAIFlowExecutionCompleted(data)
+		return parseAIFlowExecutionCompleted(data)
 	case string(v0) == "ai_flow_execution.escalated":
-		return hkParseAIFlowExecutionEscalated(data)
+		return parseAIFlowExecutionEscalated(data)
 	case string(v0) == "ai_flow_execution.started":
-		return hkParseAIFlowExecutionStarted(data)
+		return parseAIFlowExecutionStarted(data)
 	case string(v0) == "message_delivery.delivered":
-		return hkParseMessageDeliveryDelivered(data)
+		return parseMessageDeliveryDelivered(data)
 	case string(v0) == "message_delivery.failed":
-		return hkParseMessageDeliveryFailed(data)
+		return parseMessageDeliveryFailed(data)
 	case string(v0) == "message_delivery.read":
-		return hkParseMessageDeliveryRead(data)
+		return parseMessageDeliveryRead(data)
 	case string(v0) == "message_delivery.sent":
 		// Several events carry these values; /data/message/status tells them apart.
 		w, _, err := d.peekPath("data", "message", "status")
@@ -97,15 +97,15 @@ func Parse(data []byte) (Event, error) {
 		}
 		switch string(w) {
 		case "delivered":
-			return hkParseMessageDeliveryDelivered(data)
+			return parseMessageDeliveryDelivered(data)
 		case "failed":
-			return hkParseMessageDeliveryFailed(data)
+			return parseMessageDeliveryFailed(data)
 		case "read":
-			return hkParseMessageDeliveryRead(data)
+			return parseMessageDeliveryRead(data)
 		case "sent":
-			return hkParseMessageDeliverySent(data)
+			return parseMessageDeliverySent(data)
 		default:
-			return hkParseMessageDeliverySent(data)
+			return parseMessageDeliverySent(data)
 		}
 	default:
 		if err := hkWellFormed(data); err != nil {
@@ -127,21 +127,21 @@ func ParseRequest(h http.Header, body []byte) (Event, error) {
 func ParseAs(eventType EventType, data []byte) (Event, error) {
 	switch eventType {
 	case EventAIFlowExecutionAnalyzed:
-		return hkParseAIFlowExecutionAnalyzed(data)
+		return parseAIFlowExecutionAnalyzed(data)
 	case EventAIFlowExecutionCompleted:
-		return hkParseAIFlowExecutionCompleted(data)
+		return parseAIFlowExecutionCompleted(data)
 	case EventAIFlowExecutionEscalated:
-		return hkParseAIFlowExecutionEscalated(data)
+		return parseAIFlowExecutionEscalated(data)
 	case EventAIFlowExecutionStarted:
-		return hkParseAIFlowExecutionStarted(data)
+		return parseAIFlowExecutionStarted(data)
 	case EventMessageDeliveryDelivered:
-		return hkParseMessageDeliveryDelivered(data)
+		return parseMessageDeliveryDelivered(data)
 	case EventMessageDeliveryFailed:
-		return hkParseMessageDeliveryFailed(data)
+		return parseMessageDeliveryFailed(data)
 	case EventMessageDeliveryRead:
-		return hkParseMessageDeliveryRead(data)
+		return parseMessageDeliveryRead(data)
 	case EventMessageDeliverySent:
-		return hkParseMessageDeliverySent(data)
+		return parseMessageDeliverySent(data)
 	}
 	return nil, fmt.Errorf("peach: no event type %q", eventType)
 }

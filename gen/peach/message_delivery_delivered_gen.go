@@ -243,7 +243,7 @@ func (*MessageDeliveryDelivered) EventType() EventType {
 	return EventMessageDeliveryDelivered
 }
 func (*MessageDeliveryDelivered) isEvent() {}
-func hkParseMessageDeliveryDelivered(data []byte) (Event, error) {
+func parseMessageDeliveryDelivered(data []byte) (Event, error) {
 	v := new(MessageDeliveryDelivered)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

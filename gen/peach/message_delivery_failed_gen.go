@@ -250,7 +250,7 @@ func (*MessageDeliveryFailed) EventType() EventType {
 	return EventMessageDeliveryFailed
 }
 func (*MessageDeliveryFailed) isEvent() {}
-func hkParseMessageDeliveryFailed(data []byte) (Event, error) {
+func parseMessageDeliveryFailed(data []byte) (Event, error) {
 	v := new(MessageDeliveryFailed)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -243,7 +243,7 @@ func (*MessageDeliveryRead) EventType() EventType {
 	return EventMessageDeliveryRead
 }
 func (*MessageDeliveryRead) isEvent() {}
-func hkParseMessageDeliveryRead(data []byte) (Event, error) {
+func parseMessageDeliveryRead(data []byte) (Event, error) {
 	v := new(MessageDeliveryRead)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -240,7 +240,7 @@ func (*MessageDeliverySent) EventType() EventType {
 	return EventMessageDeliverySent
 }
 func (*MessageDeliverySent) isEvent() {}
-func hkParseMessageDeliverySent(data []byte) (Event, error) {
+func parseMessageDeliverySent(data []byte) (Event, error) {
 	v := new(MessageDeliverySent)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

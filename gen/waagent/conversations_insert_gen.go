@@ -200,7 +200,7 @@ func (*ConversationsInsert) EventType() EventType {
 	return EventConversationsInsert
 }
 func (*ConversationsInsert) isEvent() {}
-func hkParseConversationsInsert(data []byte) (Event, error) {
+func parseConversationsInsert(data []byte) (Event, error) {
 	v := new(ConversationsInsert)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -294,7 +294,7 @@ func (*ConversationsUpdate) EventType() EventType {
 	return EventConversationsUpdate
 }
 func (*ConversationsUpdate) isEvent() {}
-func hkParseConversationsUpdate(data []byte) (Event, error) {
+func parseConversationsUpdate(data []byte) (Event, error) {
 	v := new(ConversationsUpdate)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -80,13 +80,13 @@ func Parse(data []byte) (Event, error) {
 	v1 := vals[1]
 	switch {
 	case string(v0) == "conversations" && string(v1) == "insert":
-		return hkParseConversationsInsert(data)
+		return parseConversationsInsert(data)
 	case string(v0) == "conversations" && string(v1) == "update":
-		return hkParseConversationsUpdate(data)
+		return parseConversationsUpdate(data)
 	case string(v0) == "messages" && string(v1) == "insert":
-		return hkParseMessagesInsert(data)
+		return parseMessagesInsert(data)
 	case string(v0) == "messages" && string(v1) == "update":
-		return hkParseMessagesUpdate(data)
+		return parseMessagesUpdate(data)
 	default:
 		if err := hkWellFormed(data); err != nil {
 			return nil, err
@@ -107,13 +107,13 @@ func ParseRequest(h http.Header, body []byte) (Event, error) {
 func ParseAs(eventType EventType, data []byte) (Event, error) {
 	switch eventType {
 	case EventConversationsInsert:
-		return hkParseConversationsInsert(data)
+		return parseConversationsInsert(data)
 	case EventConversationsUpdate:
-		return hkParseConversationsUpdate(data)
+		return parseConversationsUpdate(data)
 	case EventMessagesInsert:
-		return hkParseMessagesInsert(data)
+		return parseMessagesInsert(data)
 	case EventMessagesUpdate:
-		return hkParseMessagesUpdate(data)
+		return parseMessagesUpdate(data)
 	}
 	return nil, fmt.Errorf("waagent: no event type %q", eventType)
 }

@@ -236,7 +236,7 @@ func (*MessagesInsert) EventType() EventType {
 	return EventMessagesInsert
 }
 func (*MessagesInsert) isEvent() {}
-func hkParseMessagesInsert(data []byte) (Event, error) {
+func parseMessagesInsert(data []byte) (Event, error) {
 	v := new(MessagesInsert)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -345,7 +345,7 @@ func (*MessagesUpdate) EventType() EventType {
 	return EventMessagesUpdate
 }
 func (*MessagesUpdate) isEvent() {}
-func hkParseMessagesUpdate(data []byte) (Event, error) {
+func parseMessagesUpdate(data []byte) (Event, error) {
 	v := new(MessagesUpdate)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -12,7 +12,7 @@ import (
 func jsonKind(r model.Ref) string {
 	switch r.Kind {
 	case model.Builtin:
-		return map[string]string{"string": "string", "int64": "integer", "float64": "number", "bool": "boolean"}[r.Builtin]
+		return map[string]string{"string": "string", "int64": "integer", model.Uint64Builtin: "integer", model.NumberBuiltin: "integer", "float64": "number", "bool": "boolean"}[r.Builtin]
 	case model.Time:
 		return "string"
 	case model.Null:
@@ -27,6 +27,8 @@ func jsonKind(r model.Ref) string {
 			return "object"
 		case model.Union:
 			return unionTypes(r.Type)
+		case model.Tuple:
+			return "array"
 		default:
 			return jsonKind(r.Type.Base)
 		}
@@ -40,7 +42,7 @@ func genScalarDecode(f *jen.File, t *model.Type) {
 	target := jen.Parens(jen.Op("*").Add(typeExpr(t.Base))).Parens(jen.Id("x"))
 	f.Func().Params(receiver(t, true)).Id("decodeJSON").Params(decoderParams()...).Error().BlockFunc(func(g *jen.Group) {
 		if known := knownStrings(t.Base, t); known != nil {
-			g.Return(jen.Id("d").Dot("readKnownString").Call(jen.Id("p"), target, known))
+			g.Return(jen.Id("d").Dot(decReadKnownString).Call(jen.Id("p"), target, known))
 			return
 		}
 		g.Return(jen.Id("d").Dot(readerName(t.Base)).Call(jen.Id("p"), target))
@@ -101,7 +103,7 @@ func genStructDecode(f *jen.File, t *model.Type) {
 			required = append(required, jen.Lit(i))
 		}
 	}
-	spec := "hkSpec" + t.Name
+	spec := t.Spec
 	seen := jen.Nil()
 	if len(required) > 0 {
 		seen = jen.Id("seen").Index(jen.Op(":"))
@@ -112,11 +114,11 @@ func genStructDecode(f *jen.File, t *model.Type) {
 			g.Var().Id("seen").Index(jen.Lit((len(t.Fields) + 63) / 64)).Uint64()
 		}
 		g.List(jen.Id("m"), jen.Id("fp")).Op(":=").List(
-			jen.Id("d").Dot("members").Call(jen.Id(spec), seen),
-			jen.Id("p").Dot("field").Call(jen.Lit("")),
+			jen.Id("d").Dot(decMembers).Call(jen.Id(spec), seen),
+			jen.Id("p").Dot(pathField).Call(jen.Lit("")),
 		)
-		g.For(jen.Id("m").Dot("next").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Op("&").Err())).Block(
-			jen.Switch(jen.Id("m").Dot("i")).BlockFunc(func(sw *jen.Group) {
+		g.For(jen.Id("m").Dot(iterNext).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Op("&").Err())).Block(
+			jen.Switch(jen.Id("m").Dot(membersI)).BlockFunc(func(sw *jen.Group) {
 				for i, fl := range t.Fields {
 					sw.Case(jen.Lit(i)).BlockFunc(func(c *jen.Group) {
 						genDecodeField(c, fl)
@@ -127,20 +129,20 @@ func genStructDecode(f *jen.File, t *model.Type) {
 		if t.Object != nil && t.Object.CountsExtra {
 			// min/maxProperties count the members the struct does not
 			// keep: only the decoder sees them.
-			g.Err().Op("=").Id("m").Dot("end").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err())
-			g.If(jen.Err().Op("==").Nil().Op("&&").Id("m").Dot("whole").Call()).BlockFunc(func(b *jen.Group) {
-				b.Id("e").Op(":=").Op("&").Id("d").Dot("errs")
-				b.Id("e").Dot("membersCounted").Op("=").True()
-				b.Id("n").Op(":=").Id("m").Dot("extra")
+			g.Err().Op("=").Id("m").Dot(membersEnd).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err())
+			g.If(jen.Err().Op("==").Nil().Op("&&").Id("m").Dot(membersWhole).Call()).BlockFunc(func(b *jen.Group) {
+				b.Id("e").Op(":=").Op("&").Id("d").Dot(decErrs)
+				b.Id("e").Dot(errsMembersCounted).Op("=").True()
+				b.Id("n").Op(":=").Id("m").Dot(membersExtra)
 				genMemberCount(b, t)
 			})
 			g.Return(jen.Err())
 			return
 		}
-		g.Return(jen.Id("m").Dot("end").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err()))
+		g.Return(jen.Id("m").Dot(membersEnd).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err()))
 	})
 	closed := t.Object != nil && t.Object.NoAdditional
-	f.Var().Id(spec).Op("=").Id("hkStructSpec").Call(
+	f.Var().Id(spec).Op("=").Id(hkStructSpec).Call(
 		jen.Index().String().Values(names...),
 		jen.Index().Int().Values(required...),
 		jen.Lit(closed),
@@ -173,7 +175,7 @@ func (t target) receiverOf() *jen.Statement {
 // genDecodeField decodes a member into its field, by the field's state.
 func genDecodeField(g *jen.Group, fl *model.Field) {
 	field := addressable(func() *jen.Statement { return jen.Id("x").Dot(fl.Name) })
-	value := addressable(func() *jen.Statement { return jen.Id("x").Dot(fl.Name).Dot("Value") })
+	value := addressable(func() *jen.Statement { return jen.Id("x").Dot(fl.Name).Dot(wrapValue) })
 	p := path{name: "fp", value: true}
 	if fl.Type.Kind == model.Raw {
 		genDecodeValue(g, fl.Type, field, p, 0)
@@ -183,13 +185,13 @@ func genDecodeField(g *jen.Group, fl *model.Field) {
 	case model.Required:
 		genDecodeValue(g, fl.Type, field, p, 0)
 	case model.Optional:
-		g.Id("x").Dot(fl.Name).Dot("Set").Op("=").True()
+		g.Id("x").Dot(fl.Name).Dot(wrapSet).Op("=").True()
 		genDecodeValue(g, fl.Type, value, p, 0)
 	case model.Nullable, model.OptionalNullable:
 		if fl.State == model.OptionalNullable {
-			g.Id("x").Dot(fl.Name).Dot("Set").Op("=").True()
+			g.Id("x").Dot(fl.Name).Dot(wrapSet).Op("=").True()
 		}
-		g.If(jen.Op("!").Id("d").Dot("nullInto").Call(jen.Op("&").Id("x").Dot(fl.Name).Dot("Null"))).BlockFunc(func(b *jen.Group) {
+		g.If(jen.Op("!").Id("d").Dot(decNullInto).Call(jen.Op("&").Id("x").Dot(fl.Name).Dot(wrapNull))).BlockFunc(func(b *jen.Group) {
 			genDecodeValue(b, fl.Type, value, p, 0)
 		})
 	}
@@ -208,7 +210,7 @@ func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 			ptr = jen.Parens(jen.Op("*").String()).Parens(ptr)
 		}
 		if known := knownStrings(r, nil); known != nil {
-			g.Err().Op("=").Id("d").Dot("readKnownString").Call(p, ptr, known)
+			g.Err().Op("=").Id("d").Dot(decReadKnownString).Call(p, ptr, known)
 			return
 		}
 		g.Err().Op("=").Id("d").Dot(readerName(r)).Call(p, ptr)
@@ -218,26 +220,26 @@ func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 			if tgt.val != nil {
 				lhs = tgt.val()
 			}
-			g.List(lhs, jen.Err()).Op("=").Id(sumDecoder(r.Type)).Call(jen.Id("d"), p)
+			g.List(lhs, jen.Err()).Op("=").Id(r.Type.DecodeFunc).Call(jen.Id("d"), p)
 			return
 		}
 		if r.Pointer {
 			// A struct that contains itself, held by pointer: allocate it.
 			g.Add(tgt.val()).Op("=").New(jen.Id(r.Type.Name))
 		}
-		g.Err().Op("=").Add(tgt.receiverOf()).Dot("decodeJSON").Call(jen.Id("d"), p)
+		g.Err().Op("=").Add(tgt.receiverOf()).Dot(valueDecodeJSON).Call(jen.Id("d"), p)
 	case model.Slice, model.Map:
-		it, start := fmt.Sprintf("a%d", depth), "hkArrayItems"
+		it, start := fmt.Sprintf("a%d", depth), hkArrayItems
 		elemPath := path{name: fmt.Sprintf("ip%d", depth), value: true}
 		first := pp.child("item", jen.Lit(0))
 		if r.Kind == model.Map {
-			it, start = fmt.Sprintf("o%d", depth), "hkMapEntries"
+			it, start = fmt.Sprintf("o%d", depth), hkMapEntries
 			elemPath.name = fmt.Sprintf("kp%d", depth)
 			first = pp.child("field", jen.Lit(""))
 		}
 		g.For(
 			jen.List(jen.Id(it), jen.Id(elemPath.name)).Op(":=").List(jen.Id(start).Call(tgt.ptr()), first),
-			jen.Id(it).Dot("next").Call(jen.Id("d"), elemPath.ptr(), jen.Op("&").Err()),
+			jen.Id(it).Dot(iterNext).Call(jen.Id("d"), elemPath.ptr(), jen.Op("&").Err()),
 			jen.Empty(),
 		).BlockFunc(func(loop *jen.Group) {
 			genDecodeElem(loop, *r.Elem, it, elemPath, depth+1)
@@ -248,14 +250,14 @@ func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 // genDecodeElem decodes the current element of iterator it (an array
 // element or map value, at path p), which may be Nullable[T].
 func genDecodeElem(g *jen.Group, r model.Ref, it string, p path, depth int) {
-	elem := func() *jen.Statement { return jen.Id(it).Dot("elem").Call() }
+	elem := func() *jen.Statement { return jen.Id(it).Dot(iterElem).Call() }
 	if r.Nullable && r.Kind != model.Raw {
 		e := fmt.Sprintf("e%d", depth)
 		g.If(
 			jen.Id(e).Op(":=").Add(elem()),
-			jen.Op("!").Id("d").Dot("nullInto").Call(jen.Op("&").Id(e).Dot("Null")),
+			jen.Op("!").Id("d").Dot(decNullInto).Call(jen.Op("&").Id(e).Dot(wrapNull)),
 		).BlockFunc(func(b *jen.Group) {
-			genDecodeValue(b, r, addressable(func() *jen.Statement { return jen.Id(e).Dot("Value") }), p, depth)
+			genDecodeValue(b, r, addressable(func() *jen.Statement { return jen.Id(e).Dot(wrapValue) }), p, depth)
 		})
 		return
 	}
@@ -265,11 +267,11 @@ func genDecodeElem(g *jen.Group, r model.Ref, it string, p path, depth int) {
 func readerName(r model.Ref) string {
 	switch r.Kind {
 	case model.Builtin:
-		return map[string]string{"string": "readString", "int64": "readInt64", "float64": "readFloat64", "bool": "readBool"}[r.Builtin]
+		return map[string]string{"string": decReadString, "int64": decReadInt64, model.Uint64Builtin: decReadUint64, model.NumberBuiltin: decReadIntegerNumber, "float64": decReadFloat64, "bool": decReadBool}[r.Builtin]
 	case model.Time:
-		return "readTime"
+		return decReadTime
 	case model.Null:
-		return "readNull"
+		return decReadNull
 	}
-	return "readRaw"
+	return decReadRaw
 }

@@ -28,6 +28,8 @@ func genAppendMethod(f *jen.File, t *model.Type) {
 				genAppendField(g, fl)
 			}
 			g.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))
+		case model.Tuple:
+			genAppendTuple(g, t)
 		case model.Union:
 			g.Switch(jen.Id("x").Dot("Type")).BlockFunc(func(sw *jen.Group) {
 				for _, m := range t.Members {
@@ -58,14 +60,14 @@ func genAppendMethod(f *jen.File, t *model.Type) {
 // appendScalar is the call writing a builtin, time or raw value, or with
 // no value the function itself.
 func appendScalar(r model.Ref, v *jen.Statement) *jen.Statement {
-	fn := map[string]string{"string": "hkAppendString", "int64": "hkAppendInt", "float64": "hkAppendFloat", "bool": "hkAppendBool"}[r.Builtin]
+	fn := map[string]string{"string": hkAppendString, "int64": hkAppendInt, model.Uint64Builtin: hkAppendUint, model.NumberBuiltin: hkAppendNumber, "float64": hkAppendFloat, "bool": hkAppendBool}[r.Builtin]
 	switch r.Kind {
 	case model.Time:
-		fn = "hkAppendTime"
+		fn = hkAppendTime
 	case model.Null:
-		fn = "hkAppendNull"
+		fn = hkAppendNull
 	case model.Raw:
-		fn = "hkAppendRaw"
+		fn = hkAppendRaw
 	}
 	if v == nil {
 		return jen.Id(fn)
@@ -83,14 +85,14 @@ func memberName(name string) string {
 func genAppendField(g *jen.Group, fl *model.Field) {
 	field := jen.Id("x").Dot(fl.Name)
 	write := func(g *jen.Group, v *jen.Statement) {
-		g.Id("b").Op("=").Id("hkKey").Call(jen.Id("b"), jen.Lit(memberName(fl.JSONName)))
+		g.Id("b").Op("=").Id(hkKey).Call(jen.Id("b"), jen.Lit(memberName(fl.JSONName)))
 		genAppendValue(g, fl.Type, v, 0)
 	}
 	writeNullable := func(g *jen.Group) {
-		g.Id("b").Op("=").Id("hkKey").Call(jen.Id("b"), jen.Lit(memberName(fl.JSONName)))
-		g.If(field.Clone().Dot("Null")).Block(
+		g.Id("b").Op("=").Id(hkKey).Call(jen.Id("b"), jen.Lit(memberName(fl.JSONName)))
+		g.If(field.Clone().Dot(wrapNull)).Block(
 			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
-		).Else().BlockFunc(func(e *jen.Group) { genAppendValue(e, fl.Type, field.Clone().Dot("Value"), 0) })
+		).Else().BlockFunc(func(e *jen.Group) { genAppendValue(e, fl.Type, field.Clone().Dot(wrapValue), 0) })
 	}
 	if fl.Type.Kind == model.Raw {
 		if fl.State == model.Required {
@@ -104,11 +106,11 @@ func genAppendField(g *jen.Group, fl *model.Field) {
 	case model.Required:
 		write(g, field)
 	case model.Optional:
-		g.If(field.Clone().Dot("Set")).BlockFunc(func(c *jen.Group) { write(c, field.Clone().Dot("Value")) })
+		g.If(field.Clone().Dot(wrapSet)).BlockFunc(func(c *jen.Group) { write(c, field.Clone().Dot(wrapValue)) })
 	case model.Nullable:
 		writeNullable(g)
 	case model.OptionalNullable:
-		g.If(field.Clone().Dot("Set")).BlockFunc(func(c *jen.Group) { writeNullable(c) })
+		g.If(field.Clone().Dot(wrapSet)).BlockFunc(func(c *jen.Group) { writeNullable(c) })
 	}
 }
 
@@ -127,9 +129,9 @@ func genAppendValue(g *jen.Group, r model.Ref, v *jen.Statement, depth int) {
 		}
 		g.Id("b").Op("=").Add(v.Clone()).Dot("appendJSON").Call(jen.Id("b"))
 	case model.Slice:
-		g.Id("b").Op("=").Id("hkAppendArray").Call(jen.Id("b"), v, appendElemFunc(*r.Elem, depth))
+		g.Id("b").Op("=").Id(hkAppendArray).Call(jen.Id("b"), v, appendElemFunc(*r.Elem, depth))
 	case model.Map:
-		g.Id("b").Op("=").Id("hkAppendObject").Call(jen.Id("b"), v, appendElemFunc(*r.Elem, depth))
+		g.Id("b").Op("=").Id(hkAppendObject).Call(jen.Id("b"), v, appendElemFunc(*r.Elem, depth))
 	}
 }
 
@@ -149,9 +151,9 @@ func appendElemFunc(r model.Ref, depth int) jen.Code {
 
 func genAppendElem(g *jen.Group, r model.Ref, v *jen.Statement, depth int) {
 	if r.Nullable && r.Kind != model.Raw {
-		g.If(v.Clone().Dot("Null")).Block(
+		g.If(v.Clone().Dot(wrapNull)).Block(
 			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
-		).Else().BlockFunc(func(e *jen.Group) { genAppendValue(e, r, v.Clone().Dot("Value"), depth) })
+		).Else().BlockFunc(func(e *jen.Group) { genAppendValue(e, r, v.Clone().Dot(wrapValue), depth) })
 		return
 	}
 	genAppendValue(g, r, v, depth)

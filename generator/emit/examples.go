@@ -38,7 +38,7 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 		}
 		return jen.Func().Params(jen.Id("data").Index().Byte()).Params(jen.Any(), jen.Error()).Block(
 			jen.Id("v").Op(":=").New(jen.Id(ex.Schema.Type.Name)),
-			jen.Return(jen.Id("v"), jen.Id("hkCheck").Call(jen.Id("v"), jen.Id("data"))),
+			jen.Return(jen.Id("v"), jen.Id(hkCheck).Call(jen.Id("v"), jen.Id("data"))),
 		)
 	}
 	f.Comment("// hkValidExamples must parse, route to their event, validate and re-encode as their golden file.")
@@ -119,14 +119,14 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 		jen.For(jen.List(jen.Id("_"), jen.Id("ex")).Op(":=").Range().Id("hkInvalidExamples")).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("ex").Dot("file"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 				jen.Err().Op(":=").Id("ValidateJSON").Call(jen.Id("ex").Dot("schema"), jen.Id("hkReadExample").Call(jen.Id("t"), jen.Id("ex").Dot("file"))),
-				jen.Var().Id("ve").Op("*").Id("ValidationError"),
+				jen.Var().Id("ve").Op("*").Id(rtValidationError),
 				jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ve"))).Block(
 					jen.Id("t").Dot("Fatalf").Call(jen.Lit("got %v, want violations at %q"), jen.Err(), jen.Id("ex").Dot("want")),
 				),
 				jen.Var().Id("got").Index().String(),
-				jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("ve").Dot("Violations")).Block(
-					jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id("got"), jen.Id("v").Dot("Pointer"))).Block(
-						jen.Id("got").Op("=").Append(jen.Id("got"), jen.Id("v").Dot("Pointer")),
+				jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("ve").Dot(veViolations)).Block(
+					jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id("got"), jen.Id("v").Dot(violPointer))).Block(
+						jen.Id("got").Op("=").Append(jen.Id("got"), jen.Id("v").Dot(violPointer)),
 					),
 				),
 				jen.Qual("slices", "Sort").Call(jen.Id("got")),
@@ -176,7 +176,7 @@ func headerLit(name, value string) jen.Code {
 func peekCalls(pkg *model.Package) []jen.Code {
 	if len(pkg.Router.Discriminator) == 1 {
 		key := pkg.Router.Discriminator[0]
-		return []jen.Code{jen.If(jen.List(jen.Id("_"), jen.Id("ok"), jen.Id("_")).Op(":=").Id("d").Dot("peekPath").Call(jen.Lit(key)), jen.Op("!").Id("ok")).Block(
+		return []jen.Code{jen.If(jen.List(jen.Id("_"), jen.Id("ok"), jen.Id("_")).Op(":=").Id("d").Dot(decPeekPath).Call(jen.Lit(key)), jen.Op("!").Id("ok")).Block(
 			jen.Id("tb").Dot("Fatal").Call(jen.Lit("no " + key)),
 		)}
 	}
@@ -186,8 +186,8 @@ func peekCalls(pkg *model.Package) []jen.Code {
 	}
 	return []jen.Code{
 		jen.Var().Id("vals").Index(jen.Lit(len(keys))).Index().Byte(),
-		jen.If(jen.Op("!").Id("d").Dot("peekTail").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty()))).Block(
-			jen.If(jen.Err().Op(":=").Id("d").Dot("peekMembers").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil().Op("||").Id("vals").Index(jen.Lit(len(keys)-1)).Op("==").Nil()).Block(
+		jen.If(jen.Op("!").Id("d").Dot(decPeekTail).Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty()))).Block(
+			jen.If(jen.Err().Op(":=").Id("d").Dot(decPeekMembers).Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil().Op("||").Id("vals").Index(jen.Lit(len(keys)-1)).Op("==").Nil()).Block(
 				jen.Id("tb").Dot("Fatal").Call(jen.Lit("no discriminator")),
 			),
 		),
@@ -223,7 +223,7 @@ func genBenchmarks(f *jen.File, pkg *model.Package) {
 	}
 	f.Comment("// hkPeek finds the event type the way Parse does.")
 	f.Func().Id("hkPeek").Params(jen.Id("tb").Qual("testing", "TB"), jen.Id("data").Index().Byte()).BlockFunc(func(g *jen.Group) {
-		g.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")})
+		g.Id("d").Op(":=").Id(hkDecoder).Values(jen.Dict{jen.Id(decData): jen.Id("data")})
 		for _, c := range peekCalls(pkg) {
 			g.Add(c)
 		}

@@ -106,14 +106,14 @@ func typeWords(r *model.Router) string {
 // the header's value within a header group.
 func genBodyRouting(g *jen.Group, pkg *model.Package, routes []*model.Route, prefix jen.Code) {
 	r := pkg.Router
-	g.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")})
-	g.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkObject")).Block(
-		jen.If(jen.Err().Op(":=").Id("hkWellFormed").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	g.Id("d").Op(":=").Id(hkDecoder).Values(jen.Dict{jen.Id(decData): jen.Id("data")})
+	g.If(jen.Id("d").Dot(decPeek).Call().Op("!=").Id(hkObject)).Block(
+		jen.If(jen.Err().Op(":=").Id(hkWellFormed).Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(pkg.Name+": the payload is not a JSON object"))),
 	)
 	if len(r.Discriminator) == 1 {
 		key := r.Discriminator[0]
-		g.List(jen.Id("v0"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("peekPath").Call(jen.Lit(key))
+		g.List(jen.Id("v0"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot(decPeekPath).Call(jen.Lit(key))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 		g.If(jen.Op("!").Id("ok")).Block(
 			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: the payload has no string %q, which names the event", pkg.Name, key)))),
@@ -127,9 +127,9 @@ func genBodyRouting(g *jen.Group, pkg *model.Package, routes []*model.Route, pre
 		// They often follow the payload: try reading them backward from
 		// the end first.
 		g.Var().Id("vals").Index(jen.Lit(len(r.Discriminator))).Index().Byte()
-		g.If(jen.Op("!").Id("d").Dot("peekTail").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty()))).Block(
+		g.If(jen.Op("!").Id("d").Dot(decPeekTail).Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty()))).Block(
 			jen.Id("vals").Op("=").Index(jen.Lit(len(r.Discriminator))).Index().Byte().Values(),
-			jen.If(jen.Err().Op(":=").Id("d").Dot("peekMembers").Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.If(jen.Err().Op(":=").Id("d").Dot(decPeekMembers).Call(jen.Index().String().Values(keys...), jen.Id("vals").Index(jen.Empty(), jen.Empty())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		)
 		for i, key := range r.Discriminator {
 			g.If(jen.Id("vals").Index(jen.Lit(i)).Op("==").Nil()).Block(
@@ -150,7 +150,7 @@ func genBodyRouting(g *jen.Group, pkg *model.Package, routes []*model.Route, pre
 			}
 			sw.Case(cond).BlockFunc(func(c *jen.Group) {
 				if rt.Event != nil {
-					c.Return(jen.Id(parseFunc(rt.Event)).Call(jen.Id("data")))
+					c.Return(jen.Id(rt.Event.ParseFunc).Call(jen.Id("data")))
 					return
 				}
 				var path []jen.Code
@@ -158,13 +158,13 @@ func genBodyRouting(g *jen.Group, pkg *model.Package, routes []*model.Route, pre
 					path = append(path, jen.Lit(p))
 				}
 				c.Comment(fmt.Sprintf("Several events carry these values; %s tells them apart.", "/"+strings.Join(rt.Path, "/")))
-				c.List(jen.Id("w"), jen.Id("_"), jen.Err()).Op(":=").Id("d").Dot("peekPath").Call(path...)
+				c.List(jen.Id("w"), jen.Id("_"), jen.Err()).Op(":=").Id("d").Dot(decPeekPath).Call(path...)
 				c.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 				c.Switch(jen.String().Parens(jen.Id("w"))).BlockFunc(func(in *jen.Group) {
 					for _, ch := range rt.Choices {
-						in.Case(jen.Lit(ch.Value)).Block(jen.Return(jen.Id(parseFunc(ch.Event)).Call(jen.Id("data"))))
+						in.Case(jen.Lit(ch.Value)).Block(jen.Return(jen.Id(ch.Event.ParseFunc).Call(jen.Id("data"))))
 					}
-					in.Default().Block(jen.Return(jen.Id(parseFunc(rt.Fallback)).Call(jen.Id("data"))))
+					in.Default().Block(jen.Return(jen.Id(rt.Fallback.ParseFunc).Call(jen.Id("data"))))
 				})
 			})
 		}
@@ -190,7 +190,7 @@ func genBodyRouting(g *jen.Group, pkg *model.Package, routes []*model.Route, pre
 // not know: the raw payload, if it is JSON.
 func unknown(r *model.Router, typeExpr jen.Code) []jen.Code {
 	return []jen.Code{
-		jen.If(jen.Err().Op(":=").Id("hkWellFormed").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Err().Op(":=").Id(hkWellFormed).Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Op("&").Id(r.Unknown).Values(jen.Dict{
 			jen.Id("Type"): jen.Id(r.TypeName).Parens(typeExpr),
 			jen.Id("Raw"):  jen.Append(jen.Qual(pkgJSON, "RawMessage").Parens(jen.Nil()), jen.Id("data").Op("...")),
@@ -236,7 +236,7 @@ func genParseHeader(f *jen.File, pkg *model.Package) {
 		g.Switch(jen.Id("name")).BlockFunc(func(sw *jen.Group) {
 			for _, grp := range r.Groups {
 				if grp.Event != nil {
-					sw.Case(jen.Lit(grp.Value)).Block(jen.Return(jen.Id(parseFunc(grp.Event)).Call(jen.Id("data"))))
+					sw.Case(jen.Lit(grp.Value)).Block(jen.Return(jen.Id(grp.Event.ParseFunc).Call(jen.Id("data"))))
 					continue
 				}
 				sw.Case(jen.Lit(grp.Value)).Block(jen.Return(jen.Id(grp.Func).Call(jen.Id("data"))))
@@ -266,7 +266,7 @@ func genParseEndpoint(f *jen.File, pkg *model.Package) {
 		ev := r.Events[0]
 		f.Comment(comment(fmt.Sprintf("ParseRequest reads a webhook request of %s: its only endpoint receives %s, so the body is decoded into *%s and validated; the headers are not read. A body that breaks its schema comes back with a *ValidationError listing every violation.", pkg.Title, ev.Type, ev.Root.Name)))
 		f.Func().Id("ParseRequest").Params(jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
-			jen.Return(jen.Id(parseFunc(ev)).Call(jen.Id("data"))),
+			jen.Return(jen.Id(ev.ParseFunc).Call(jen.Id("data"))),
 		)
 		return
 	}
@@ -290,7 +290,7 @@ func genParseAs(f *jen.File, pkg *model.Package) {
 	f.Func().Id("ParseAs").Params(jen.Id("eventType").Id(r.TypeName), jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.Switch(jen.Id("eventType")).BlockFunc(func(sw *jen.Group) {
 			for _, ev := range r.Events {
-				sw.Case(jen.Id(ev.Const)).Block(jen.Return(jen.Id(parseFunc(ev)).Call(jen.Id("data"))))
+				sw.Case(jen.Id(ev.Const)).Block(jen.Return(jen.Id(ev.ParseFunc).Call(jen.Id("data"))))
 			}
 		}),
 		jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg.Name+": no event type %q"), jen.Id("eventType"))),
@@ -306,18 +306,16 @@ func genEventMethods(f *jen.File, r *model.Router, ev *model.Event) {
 	genParseEvent(f, ev)
 }
 
-func parseFunc(ev *model.Event) string { return "hkParse" + ev.Root.Name }
-
 // genParseEvent prints the decoder of one event: typed calls all the way,
 // so the decoder stays on the stack.
 func genParseEvent(f *jen.File, ev *model.Event) {
-	f.Func().Id(parseFunc(ev)).Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+	f.Func().Id(ev.ParseFunc).Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.Id("v").Op(":=").New(jen.Id(ev.Root.Name)),
-		jen.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")}),
-		jen.If(jen.Err().Op(":=").Id("v").Dot("decodeJSON").Call(jen.Op("&").Id("d"), jen.Nil()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("end").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("d").Dot("errs"), jen.Nil()),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("errs").Dot("err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Err())),
+		jen.Id("d").Op(":=").Id(hkDecoder).Values(jen.Dict{jen.Id(decData): jen.Id("data")}),
+		jen.If(jen.Err().Op(":=").Id("v").Dot(valueDecodeJSON).Call(jen.Op("&").Id("d"), jen.Nil()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot(membersEnd).Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Id("v").Dot(valueValidate).Call(jen.Op("&").Id("d").Dot(decErrs), jen.Nil()),
+		jen.If(jen.Err().Op(":=").Id("d").Dot(decErrs).Dot(errsErr).Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Err())),
 		jen.Return(jen.Id("v"), jen.Nil()),
 	)
 }

@@ -20,8 +20,8 @@ func deliveryPointer(path []string) string {
 // its event, and the signing fields beyond the first three.
 func providerRouting(pkg *model.Package) jen.Dict {
 	d := jen.Dict{
-		jen.Id("SignatureEncoding"): jen.Lit(pkg.SignatureEncoding),
-		jen.Id("DeliveryIDHeader"):  jen.Lit(pkg.DeliveryIDHeader),
+		jen.Id(piSignatureEncoding): jen.Lit(pkg.SignatureEncoding),
+		jen.Id(piDeliveryIDHeader):  jen.Lit(pkg.DeliveryIDHeader),
 	}
 	if r := pkg.Router; r != nil {
 		d[jen.Id("EventHeader")] = jen.Lit(r.Header)
@@ -45,17 +45,17 @@ func genSchemas(pkg *model.Package) *jen.File {
 	f.Comment(comment(fmt.Sprintf("Provider describes how %s delivers webhooks, from its manifest.", pkg.Title)))
 	info := providerRouting(pkg)
 	for k, v := range (jen.Dict{
-		jen.Id("Name"):            jen.Lit(pkg.Provider),
-		jen.Id("Title"):           jen.Lit(pkg.Title),
-		jen.Id("Signing"):         jen.Lit(pkg.Signing),
-		jen.Id("SignatureHeader"): jen.Lit(pkg.SignatureHeader),
-		jen.Id("SignaturePrefix"): jen.Lit(pkg.SignaturePrefix),
-		jen.Id("DeliveryID"):      jen.Lit(deliveryPointer(pkg.DeliveryID)),
+		jen.Id(piName):            jen.Lit(pkg.Provider),
+		jen.Id(piTitle):           jen.Lit(pkg.Title),
+		jen.Id(piSigning):         jen.Lit(pkg.Signing),
+		jen.Id(piSignatureHeader): jen.Lit(pkg.SignatureHeader),
+		jen.Id(piSignaturePrefix): jen.Lit(pkg.SignaturePrefix),
+		jen.Id(piDeliveryID):      jen.Lit(deliveryPointer(pkg.DeliveryID)),
 	}) {
 		info[k] = v
 	}
 	// jennifer sorts a Dict's keys as rendered, so the output is stable.
-	f.Var().Id("Provider").Op("=").Id("ProviderInfo").Values(info)
+	f.Var().Id("Provider").Op("=").Id(rtProviderInfo).Values(info)
 	f.Comment(comment("DeliveryIDOf returns the per-delivery id a payload carries (see Provider.DeliveryID), without decoding it; ok is false when it has none."))
 	f.Func().Id("DeliveryIDOf").Params(jen.Id("data").Index().Byte()).Params(jen.Id("id").String(), jen.Id("ok").Bool()).BlockFunc(func(g *jen.Group) {
 		if len(pkg.DeliveryID) == 0 {
@@ -66,8 +66,8 @@ func genSchemas(pkg *model.Package) *jen.File {
 		for _, p := range pkg.DeliveryID {
 			path = append(path, jen.Lit(p))
 		}
-		g.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")})
-		g.List(jen.Id("v"), jen.Id("ok"), jen.Id("_")).Op(":=").Id("d").Dot("peekPath").Call(path...)
+		g.Id("d").Op(":=").Id(hkDecoder).Values(jen.Dict{jen.Id(decData): jen.Id("data")})
+		g.List(jen.Id("v"), jen.Id("ok"), jen.Id("_")).Op(":=").Id("d").Dot(decPeekPath).Call(path...)
 		g.Return(jen.String().Parens(jen.Id("v")), jen.Id("ok"))
 	})
 	f.Comment("// Schemas names the schema files this package was generated from, without \".json\", sorted.")
@@ -106,8 +106,8 @@ func genSchemas(pkg *model.Package) *jen.File {
 				}
 				g.Case(jen.Lit(r.Schema)).Block(
 					jen.Id("v").Op(":=").New(jen.Id(r.Type.Name)),
-					jen.If(jen.Err().Op(":=").Id("hkCheck").Call(jen.Id("v"), jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
-						jen.Var().Id("ve").Op("*").Id("ValidationError"),
+					jen.If(jen.Err().Op(":=").Id(hkCheck).Call(jen.Id("v"), jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
+						jen.Var().Id("ve").Op("*").Id(rtValidationError),
 						jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ve"))).Block(jen.Return(jen.Nil(), jen.Err())),
 						jen.Return(jen.Id("v"), jen.Err()),
 					),
@@ -130,7 +130,7 @@ func genSchemas(pkg *model.Package) *jen.File {
 					continue
 				}
 				g.Case(jen.Lit(r.Schema)).Block(
-					jen.Return(jen.Id("hkCheck").Call(jen.New(jen.Id(r.Type.Name)), jen.Id("data"))),
+					jen.Return(jen.Id(hkCheck).Call(jen.New(jen.Id(r.Type.Name)), jen.Id("data"))),
 				)
 			}
 		}),

@@ -23,7 +23,7 @@ func genTables(pkg *model.Package) *jen.File {
 		f.Comment("// Patterns of the schemas, compiled once.")
 		f.Var().DefsFunc(func(g *jen.Group) {
 			for _, p := range pkg.Patterns {
-				g.Id(p.Var).Op("=").Id("hkCompilePattern").Call(jen.Lit(p.Source))
+				g.Id(p.Var).Op("=").Id(hkCompilePattern).Call(jen.Lit(p.Source))
 			}
 		})
 	}
@@ -33,7 +33,7 @@ func genTables(pkg *model.Package) *jen.File {
 	f.Comment("// Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.")
 	f.Var().DefsFunc(func(g *jen.Group) {
 		for _, t := range pkg.Tables {
-			g.Id(t.Var).Id("hkSchema").Comment(lineComment(strings.TrimPrefix(t.Key, "file:///")))
+			g.Id(t.Var).Id(hkSchema).Comment(lineComment(strings.TrimPrefix(t.Key, "file:///")))
 		}
 	})
 	f.Func().Id("init").Params().BlockFunc(func(g *jen.Group) {
@@ -45,24 +45,24 @@ func genTables(pkg *model.Package) *jen.File {
 }
 
 func genTable(g *jen.Group, t *model.RawSchema) {
-	g.Id(t.Var).Op("=").Id("hkNewSchema").Call()
+	g.Id(t.Var).Op("=").Id(hkNewSchema).Call()
 	set := func(field string, value jen.Code) {
 		g.Id(t.Var).Dot(field).Op("=").Add(value)
 	}
 	ref := func(s *model.RawSchema) jen.Code { return jen.Op("&").Id(s.Var) }
 	refs := func(list []*model.RawSchema) jen.Code {
-		return jen.Index().Op("*").Id("hkSchema").ValuesFunc(func(g *jen.Group) {
+		return jen.Index().Op("*").Id(hkSchema).ValuesFunc(func(g *jen.Group) {
 			for _, s := range list {
 				g.Add(ref(s))
 			}
 		})
 	}
 	if t.Always != nil {
-		set("always", jen.Id("hkBoolPtr").Call(jen.Lit(*t.Always)))
+		set(sfAlways, jen.Id(hkBoolPtr).Call(jen.Lit(*t.Always)))
 		return
 	}
 	if t.Ref != nil {
-		set("ref", ref(t.Ref))
+		set(sfRef, ref(t.Ref))
 	}
 	if len(t.Types) > 0 {
 		var bits []jen.Code
@@ -73,59 +73,59 @@ func genTable(g *jen.Group, t *model.RawSchema) {
 		for _, b := range bits[1:] {
 			expr = expr.Op("|").Add(b)
 		}
-		set("types", expr)
+		set(sfTypes, expr)
 	}
 	if t.Enum != nil {
-		set("enum", jen.Index().Any().ValuesFunc(func(g *jen.Group) {
+		set(sfEnum, jen.Index().Any().ValuesFunc(func(g *jen.Group) {
 			for _, e := range t.Enum {
-				g.Id("hkLiteral").Call(jen.Lit(e))
+				g.Id(hkLiteral).Call(jen.Lit(e))
 			}
 		}))
 	}
 	if t.Const != nil {
-		set("constant", jen.Index().Any().Values(jen.Id("hkLiteral").Call(jen.Lit(*t.Const))))
+		set(sfConstant, jen.Index().Any().Values(jen.Id(hkLiteral).Call(jen.Lit(*t.Const))))
 	}
 	if t.Format != "" {
-		set("format", jen.Id(t.Format))
-		set("formatKey", jen.Lit(t.FormatName))
+		set(sfFormat, jen.Id(t.Format))
+		set(sfFormatKey, jen.Lit(t.FormatName))
 	}
 	for _, n := range []struct {
 		field, lit string
-	}{{"minimum", t.Minimum}, {"maximum", t.Maximum}, {"exclusiveMinimum", t.ExclusiveMinimum}, {"exclusiveMaximum", t.ExclusiveMaximum}, {"multipleOf", t.MultipleOf}} {
+	}{{sfMinimum, t.Minimum}, {sfMaximum, t.Maximum}, {sfExclusiveMinimum, t.ExclusiveMinimum}, {sfExclusiveMaximum, t.ExclusiveMaximum}, {sfMultipleOf, t.MultipleOf}} {
 		if n.lit != "" {
-			set(n.field, jen.Id("hkRat").Call(jen.Lit(n.lit)))
+			set(n.field, jen.Id(hkRat).Call(jen.Lit(n.lit)))
 		}
 	}
 	for _, n := range []struct {
 		field        string
 		value, unset int
-	}{{"minLength", t.MinLength, -1}, {"maxLength", t.MaxLength, -1}, {"minItems", t.MinItems, -1}, {"maxItems", t.MaxItems, -1},
-		{"minContains", t.MinContains, 1}, {"maxContains", t.MaxContains, -1}, {"minProperties", t.MinProperties, -1}, {"maxProperties", t.MaxProperties, -1}} {
+	}{{sfMinLength, t.MinLength, -1}, {sfMaxLength, t.MaxLength, -1}, {sfMinItems, t.MinItems, -1}, {sfMaxItems, t.MaxItems, -1},
+		{sfMinContains, t.MinContains, 1}, {sfMaxContains, t.MaxContains, -1}, {sfMinProperties, t.MinProperties, -1}, {sfMaxProperties, t.MaxProperties, -1}} {
 		if n.value != n.unset {
 			set(n.field, jen.Lit(n.value))
 		}
 	}
 	if t.Pattern != nil {
-		set("pattern", jen.Id(t.Pattern.Var))
+		set(sfPattern, jen.Id(t.Pattern.Var))
 	}
 	if t.UniqueItems {
-		set("uniqueItems", jen.True())
+		set(sfUniqueItems, jen.True())
 	}
 	if t.PrefixItems != nil {
-		set("prefixItems", refs(t.PrefixItems))
+		set(sfPrefixItems, refs(t.PrefixItems))
 	}
 	for _, s := range []struct {
 		field  string
 		schema *model.RawSchema
-	}{{"items", t.Items}, {"contains", t.Contains}, {"additionalProperties", t.AdditionalProperties}, {"propertyNames", t.PropertyNames},
-		{"not", t.Not}, {"ifS", t.If}, {"thenS", t.Then}, {"elseS", t.Else},
-		{"unevaluatedProperties", t.UnevaluatedProperties}, {"unevaluatedItems", t.UnevaluatedItems}} {
+	}{{sfItems, t.Items}, {sfContains, t.Contains}, {sfAdditionalProperties, t.AdditionalProperties}, {sfPropertyNames, t.PropertyNames},
+		{sfNot, t.Not}, {sfIf, t.If}, {sfThen, t.Then}, {sfElse, t.Else},
+		{sfUnevaluatedProperties, t.UnevaluatedProperties}, {sfUnevaluatedItems, t.UnevaluatedItems}} {
 		if s.schema != nil {
 			set(s.field, ref(s.schema))
 		}
 	}
 	if t.Required != nil {
-		set("required", jen.Index().String().ValuesFunc(func(g *jen.Group) {
+		set(sfRequired, jen.Index().String().ValuesFunc(func(g *jen.Group) {
 			for _, r := range t.Required {
 				g.Lit(r)
 			}
@@ -135,23 +135,23 @@ func genTable(g *jen.Group, t *model.RawSchema) {
 		if list == nil {
 			return
 		}
-		set(field, jen.Map(jen.String()).Op("*").Id("hkSchema").Values(jen.DictFunc(func(d jen.Dict) {
+		set(field, jen.Map(jen.String()).Op("*").Id(hkSchema).Values(jen.DictFunc(func(d jen.Dict) {
 			for _, m := range list {
 				d[jen.Lit(m.Name)] = ref(m.Schema)
 			}
 		})))
 	}
-	members("properties", t.Properties)
-	members("dependentSchemas", t.DependentSchemas)
+	members(sfProperties, t.Properties)
+	members(sfDependentSchemas, t.DependentSchemas)
 	if t.PatternProperties != nil {
-		set("patternProperties", jen.Index().Id("hkPatternSchema").ValuesFunc(func(g *jen.Group) {
+		set(sfPatternProperties, jen.Index().Id(hkPatternSchema).ValuesFunc(func(g *jen.Group) {
 			for _, pp := range t.PatternProperties {
 				g.Values(jen.Id(pp.Pattern.Var), ref(pp.Schema))
 			}
 		}))
 	}
 	if t.DependentRequired != nil {
-		set("dependentRequired", jen.Map(jen.String()).Index().String().Values(jen.DictFunc(func(d jen.Dict) {
+		set(sfDependentRequired, jen.Map(jen.String()).Index().String().Values(jen.DictFunc(func(d jen.Dict) {
 			for _, dep := range t.DependentRequired {
 				d[jen.Lit(dep.If)] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
 					for _, n := range dep.Then {
@@ -164,7 +164,7 @@ func genTable(g *jen.Group, t *model.RawSchema) {
 	for _, s := range []struct {
 		field string
 		list  []*model.RawSchema
-	}{{"allOf", t.AllOf}, {"anyOf", t.AnyOf}, {"oneOf", t.OneOf}} {
+	}{{sfAllOf, t.AllOf}, {sfAnyOf, t.AnyOf}, {sfOneOf, t.OneOf}} {
 		if s.list != nil {
 			set(s.field, refs(s.list))
 		}
@@ -172,8 +172,8 @@ func genTable(g *jen.Group, t *model.RawSchema) {
 }
 
 func typeBit(name string) string {
-	bit, ok := map[string]string{"null": "hkTNull", "boolean": "hkTBoolean", "object": "hkTObject", "array": "hkTArray",
-		"number": "hkTNumber", "string": "hkTString", "integer": "hkTInteger"}[name]
+	bit, ok := map[string]string{"null": hkTNull, "boolean": hkTBoolean, "object": hkTObject, "array": hkTArray,
+		"number": hkTNumber, "string": hkTString, "integer": hkTInteger}[name]
 	if !ok {
 		panic(fmt.Sprintf("unknown type %q", name))
 	}

@@ -43,7 +43,7 @@ func genStruct(f *jen.File, t *model.Type) {
 func genEnum(f *jen.File, t *model.Type) {
 	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Add(typeExpr(t.Base))
-	f.Comment(fmt.Sprintf("// Values of %s.", t.Name))
+	f.Comment(enumValuesDoc(t))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, v := range t.Values {
 			g.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value))
@@ -60,6 +60,10 @@ func genEnum(f *jen.File, t *model.Type) {
 // genDefined prints `type T []U` and the like, with decoder and validator.
 // A raw JSON type also gets the JSON methods json.RawMessage would have.
 func genDefined(f *jen.File, t *model.Type) {
+	if t.Base.IsSum() {
+		genSumBox(f, t) // sums.go
+		return
+	}
 	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Add(typeExpr(t.Base))
 	genMarshal(f, t)
@@ -90,6 +94,10 @@ func genDefined(f *jen.File, t *model.Type) {
 //	type TUnknown struct { Kind string; Raw json.RawMessage }
 //	func UnmarshalT(data []byte) (T, error)
 func genSum(f *jen.File, t *model.Type) {
+	if t.SumBy != model.SumByDiscriminator {
+		genObjectSum(f, t) // sums.go
+		return
+	}
 	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Interface(
 		jen.Id(t.Marker).Params(),
@@ -112,67 +120,65 @@ func genSum(f *jen.File, t *model.Type) {
 	)
 	f.Comment("// MarshalJSON returns the object as received.")
 	f.Func().Params(jen.Id("u").Id(t.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("hkAppendRaw").Call(jen.Nil(), jen.Id("u").Dot("Raw")), jen.Nil()),
+		jen.Return(jen.Id(hkAppendRaw).Call(jen.Nil(), jen.Id("u").Dot("Raw")), jen.Nil()),
 	)
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
-		jen.Return(jen.Id("hkAppendRaw").Call(jen.Id("b"), jen.Id("u").Dot("Raw"))),
+		jen.Return(jen.Id(hkAppendRaw).Call(jen.Id("b"), jen.Id("u").Dot("Raw"))),
 	)
 	f.Comment("// Validate reports that the variant is not one the schema allows.")
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("Validate").Params().Error().Block(
-		jen.Var().Id("e").Id("hkErrors"),
-		jen.Id("u").Dot("validate").Call(jen.Op("&").Id("e"), jen.Nil()),
-		jen.Return(jen.Id("e").Dot("err").Call()),
+		jen.Var().Id("e").Id(hkErrors),
+		jen.Id("u").Dot(valueValidate).Call(jen.Op("&").Id("e"), jen.Nil()),
+		jen.Return(jen.Id("e").Dot(errsErr).Call()),
 	)
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Unknown)).Id("validate").Params(validatorParams()...).Block(
 		jen.If(jen.Id("u").Dot(t.DiscriminatorName).Op("==").Lit("")).Block(
-			jen.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("required"), jen.Lit(fmt.Sprintf("missing properties: %q", t.Discriminator))),
+			jen.Id("e").Dot(errsAdd).Call(jen.Id("p"), jen.Lit("required"), jen.Lit(fmt.Sprintf("missing properties: %q", t.Discriminator))),
 			jen.Return(),
 		),
-		jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit(t.SumKeyword), jen.Lit(fmt.Sprintf("%%q is not a known %s", t.Discriminator)), jen.Id("u").Dot(t.DiscriminatorName)),
+		jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit(t.SumKeyword), jen.Lit(fmt.Sprintf("%%q is not a known %s", t.Discriminator)), jen.Id("u").Dot(t.DiscriminatorName)),
 	)
 
 	f.Comment(comment(fmt.Sprintf("%s decodes %s: the variant named by %q, or *%s for a value this package does not know. The error lists every violation found while decoding; call Validate for the rest.", t.Decoder, t.AName, t.Discriminator, t.Unknown)))
 	f.Func().Id(t.Decoder).Params(jen.Id("data").Index().Byte()).Params(jen.Id(t.Name), jen.Error()).Block(
-		jen.Id("d").Op(":=").Id("hkDecoder").Values(jen.Dict{jen.Id("data"): jen.Id("data")}),
-		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(sumDecoder(t)).Call(jen.Op("&").Id("d"), jen.Nil()),
+		jen.Id("d").Op(":=").Id(hkDecoder).Values(jen.Dict{jen.Id(decData): jen.Id("data")}),
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(t.DecodeFunc).Call(jen.Op("&").Id("d"), jen.Nil()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("v"), jen.Id("d").Dot("finish").Call()),
+		jen.Return(jen.Id("v"), jen.Id("d").Dot(decFinish).Call()),
 	)
-	f.Func().Id(sumDecoder(t)).Params(decoderParams()...).Params(jen.Id(t.Name), jen.Error()).Block(
-		jen.If(jen.Id("d").Dot("peek").Call().Op("!=").Id("hkObject")).Block(
-			jen.Return(jen.Nil(), jen.Id("d").Dot("mismatch").Call(jen.Id("p"), jen.Lit("object"))),
+	f.Func().Id(t.DecodeFunc).Params(decoderParams()...).Params(jen.Id(t.Name), jen.Error()).Block(
+		jen.If(jen.Id("d").Dot(decPeek).Call().Op("!=").Id(hkObject)).Block(
+			jen.Return(jen.Nil(), jen.Id("d").Dot(decMismatch).Call(jen.Id("p"), jen.Lit("object"))),
 		),
-		jen.List(jen.Id("kind"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("discriminator").Call(jen.Lit(t.Discriminator)),
+		jen.List(jen.Id("kind"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot(decDiscriminator).Call(jen.Lit(t.Discriminator)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.If(jen.Id("ok")).Block(
 			jen.Switch(jen.String().Parens(jen.Id("kind"))).BlockFunc(func(g *jen.Group) {
 				for _, v := range t.Variants {
 					g.Case(jen.Lit(v.Value)).Block(
 						jen.Id("v").Op(":=").New(jen.Id(v.Type.Name)),
-						jen.Return(jen.Id("v"), jen.Id("v").Dot("decodeJSON").Call(jen.Id("d"), jen.Id("p"))),
+						jen.Return(jen.Id("v"), jen.Id("v").Dot(valueDecodeJSON).Call(jen.Id("d"), jen.Id("p"))),
 					)
 				}
 			}),
 		),
 		jen.Id("u").Op(":=").Op("&").Id(t.Unknown).Values(jen.Dict{jen.Id(t.DiscriminatorName): jen.String().Parens(jen.Id("kind"))}),
-		jen.Return(jen.Id("u"), jen.Id("d").Dot("readRaw").Call(jen.Id("p"), jen.Op("&").Id("u").Dot("Raw"))),
+		jen.Return(jen.Id("u"), jen.Id("d").Dot(decReadRaw).Call(jen.Id("p"), jen.Op("&").Id("u").Dot("Raw"))),
 	)
 }
 
-func sumDecoder(t *model.Type) string { return "decode" + t.Name }
-
 func decoderParams() []jen.Code {
-	return []jen.Code{jen.Id("d").Op("*").Id("hkDecoder"), jen.Id("p").Op("*").Id("hkPath")}
+	return []jen.Code{jen.Id("d").Op("*").Id(hkDecoder), jen.Id("p").Op("*").Id(hkPath)}
 }
 
 func validatorParams() []jen.Code {
-	return []jen.Code{jen.Id("e").Op("*").Id("hkErrors"), jen.Id("p").Op("*").Id("hkPath")}
+	return []jen.Code{jen.Id("e").Op("*").Id(hkErrors), jen.Id("p").Op("*").Id(hkPath)}
 }
 
 // receiver is how a type's methods take it: structs by pointer, the rest
 // by value (pointer for decoding, which writes).
 func receiver(t *model.Type, writes bool) *jen.Statement {
-	if writes || t.Kind == model.Struct {
+	if writes || t.Kind == model.Struct || t.Kind == model.Tuple {
 		return jen.Id("x").Op("*").Id(t.Name)
 	}
 	return jen.Id("x").Id(t.Name)
@@ -186,8 +192,8 @@ func genUnmarshal(f *jen.File, t *model.Type) {
 	// Not through a generic helper either: the decoder would escape to
 	// the heap, one allocation more than Parse.
 	f.Func().Params(receiver(t, true)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Id("d").Op(":=").Id("hkDecoder").Values(jen.Id("data").Op(":").Id("data")),
-		jen.Return(jen.Id("d").Dot("done").Call(jen.Id("x").Dot("decodeJSON").Call(jen.Op("&").Id("d"), jen.Nil()))),
+		jen.Id("d").Op(":=").Id(hkDecoder).Values(jen.Id("data").Op(":").Id("data")),
+		jen.Return(jen.Id("d").Dot(decDone).Call(jen.Id("x").Dot(valueDecodeJSON).Call(jen.Op("&").Id("d"), jen.Nil()))),
 	)
 }
 
@@ -198,8 +204,8 @@ func genValidateMethod(f *jen.File, t *model.Type) {
 	// the collector escape, and a valid value must validate without
 	// allocating.
 	f.Func().Params(receiver(t, false)).Id("Validate").Params().Error().Block(
-		jen.Var().Id("e").Id("hkErrors"),
-		jen.Id("x").Dot("validate").Call(jen.Op("&").Id("e"), jen.Nil()),
-		jen.Return(jen.Id("e").Dot("err").Call()),
+		jen.Var().Id("e").Id(hkErrors),
+		jen.Id("x").Dot(valueValidate).Call(jen.Op("&").Id("e"), jen.Nil()),
+		jen.Return(jen.Id("e").Dot(errsErr).Call()),
 	)
 }

@@ -45,10 +45,10 @@ func genUnion(f *jen.File, t *model.Type) {
 	genMarshal(f, t)
 	genAppendMethod(f, t)
 	genUnmarshal(f, t)
-	kinds := map[string]string{"boolean": "hkBool", "integer": "hkNumber", "number": "hkNumber", "string": "hkString", "array": "hkArray", "object": "hkObject"}
+	kinds := map[string]string{"boolean": hkBool, "integer": hkNumber, "number": hkNumber, "string": hkString, "array": hkArray, "object": hkObject}
 	f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Error().Block(
 		jen.Op("*").Id("x").Op("=").Id(t.Name).Values(),
-		jen.Switch(jen.Id("d").Dot("peek").Call()).BlockFunc(func(g *jen.Group) {
+		jen.Switch(jen.Id("d").Dot(decPeek).Call()).BlockFunc(func(g *jen.Group) {
 			for _, m := range t.Members {
 				g.Case(jen.Id(kinds[m.JSONType])).BlockFunc(func(c *jen.Group) {
 					c.Id("x").Dot("Type").Op("=").Id(m.KindConst)
@@ -62,7 +62,7 @@ func genUnion(f *jen.File, t *model.Type) {
 				})
 			}
 		}),
-		jen.Return(jen.Id("d").Dot("mismatch").Call(jen.Id("p"), jen.Lit(unionTypes(t)))),
+		jen.Return(jen.Id("d").Dot(decMismatch).Call(jen.Id("p"), jen.Lit(unionTypes(t)))),
 	)
 	genValidateMethod(f, t)
 	f.Func().Params(jen.Id("x").Id(t.Name)).Id("validate").Params(validatorParams()...).Block(
@@ -77,7 +77,7 @@ func genUnion(f *jen.File, t *model.Type) {
 				})
 			}
 			g.Default().Block(
-				jen.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("type"), jen.Lit("expected "+unionTypes(t)+", but got nothing")),
+				jen.Id("e").Dot(errsAdd).Call(jen.Id("p"), jen.Lit("type"), jen.Lit("expected "+unionTypes(t)+", but got nothing")),
 			)
 		}),
 	)

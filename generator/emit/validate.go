@@ -19,29 +19,30 @@ func genStructValidate(f *jen.File, t *model.Type) {
 				continue
 			}
 			g.BlockFunc(func(b *jen.Group) {
-				b.Id("fp").Op(":=").Id("p").Dot("field").Call(jen.Lit(fl.JSONName))
+				b.Id("fp").Op(":=").Id("p").Dot(pathField).Call(jen.Lit(fl.JSONName))
 				field := jen.Id("x").Dot(fl.Name)
 				path := path{name: "fp", value: true}
 				if fl.Type.Kind == model.Raw {
 					genCheck(b, fl.Type, field, path, 0)
 					return
 				}
-				value := jen.Id("x").Dot(fl.Name).Dot("Value")
+				value := jen.Id("x").Dot(fl.Name).Dot(wrapValue)
 				switch fl.State {
 				case model.Required:
 					genCheck(b, fl.Type, field, path, 0)
 				case model.Optional:
-					b.If(field.Clone().Dot("Set")).BlockFunc(func(c *jen.Group) { genCheck(c, fl.Type, value, path, 0) })
+					b.If(field.Clone().Dot(wrapSet)).BlockFunc(func(c *jen.Group) { genCheck(c, fl.Type, value, path, 0) })
 				case model.Nullable:
-					b.If(jen.Op("!").Add(field.Clone()).Dot("Null")).BlockFunc(func(c *jen.Group) { genCheck(c, fl.Type, value, path, 0) })
+					b.If(jen.Op("!").Add(field.Clone()).Dot(wrapNull)).BlockFunc(func(c *jen.Group) { genCheck(c, fl.Type, value, path, 0) })
 				case model.OptionalNullable:
-					b.If(field.Clone().Dot("Set").Op("&&").Op("!").Add(field.Clone()).Dot("Null")).BlockFunc(func(c *jen.Group) { genCheck(c, fl.Type, value, path, 0) })
+					b.If(field.Clone().Dot(wrapSet).Op("&&").Op("!").Add(field.Clone()).Dot(wrapNull)).BlockFunc(func(c *jen.Group) { genCheck(c, fl.Type, value, path, 0) })
 				}
 			})
 		}
 		if t.Object != nil {
 			genObjectRules(g, t)
 		}
+		genAssertions(g, t)
 	})
 }
 
@@ -56,7 +57,7 @@ func present(t *model.Type, json string) jen.Code {
 		case fl.Type.Kind == model.Raw:
 			return jen.Len(jen.Id("x").Dot(fl.Name)).Op(">").Lit(0)
 		case fl.State == model.Optional || fl.State == model.OptionalNullable:
-			return jen.Id("x").Dot(fl.Name).Dot("Set")
+			return jen.Id("x").Dot(fl.Name).Dot(wrapSet)
 		}
 		return jen.True()
 	}
@@ -65,10 +66,13 @@ func present(t *model.Type, json string) jen.Code {
 
 func genObjectRules(g *jen.Group, t *model.Type) {
 	o := t.Object
+	if o.NoMembers {
+		genNoMembers(g, t) // sums.go
+	}
 	for _, dep := range o.DependentRequired {
 		for _, then := range dep.Then {
 			g.If(jen.Add(present(t, dep.If)).Op("&&").Op("!").Parens(present(t, then))).Block(
-				jen.Id("e").Dot("add").Call(jen.Id("p"), jen.Lit("dependentRequired"), jen.Lit(fmt.Sprintf("property %q is required when %q is present", then, dep.If))),
+				jen.Id("e").Dot(errsAdd).Call(jen.Id("p"), jen.Lit("dependentRequired"), jen.Lit(fmt.Sprintf("property %q is required when %q is present", then, dep.If))),
 			)
 		}
 	}
@@ -76,7 +80,7 @@ func genObjectRules(g *jen.Group, t *model.Type) {
 		// The decoder counts the members the struct does not keep, and
 		// checks the bounds itself (genMemberCount); Validate counts the
 		// fields, all a value built by hand has.
-		g.If(jen.Op("!").Id("e").Dot("membersCounted")).BlockFunc(func(b *jen.Group) {
+		g.If(jen.Op("!").Id("e").Dot(errsMembersCounted)).BlockFunc(func(b *jen.Group) {
 			b.Id("n").Op(":=").Lit(0)
 			genMemberCount(b, t)
 		})
@@ -92,12 +96,12 @@ func genMemberCount(g *jen.Group, t *model.Type) {
 	}
 	if o.MinProperties >= 0 {
 		g.If(jen.Id("n").Op("<").Lit(o.MinProperties)).Block(
-			jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit("minProperties"), jen.Lit("minimum %d properties required, but found %d"), jen.Lit(o.MinProperties), jen.Id("n")),
+			jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit("minProperties"), jen.Lit("minimum %d properties required, but found %d"), jen.Lit(o.MinProperties), jen.Id("n")),
 		)
 	}
 	if o.MaxProperties >= 0 {
 		g.If(jen.Id("n").Op(">").Lit(o.MaxProperties)).Block(
-			jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit("maxProperties"), jen.Lit("maximum %d properties allowed, but found %d"), jen.Lit(o.MaxProperties), jen.Id("n")),
+			jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit("maxProperties"), jen.Lit("maximum %d properties allowed, but found %d"), jen.Lit(o.MaxProperties), jen.Id("n")),
 		)
 	}
 }
@@ -105,7 +109,9 @@ func genMemberCount(g *jen.Group, t *model.Type) {
 // genDefinedValidate prints validate for an enum or defined type.
 func genDefinedValidate(f *jen.File, t *model.Type) {
 	f.Func().Params(receiver(t, false)).Id("validate").Params(validatorParams()...).BlockFunc(func(g *jen.Group) {
-		if t.Kind == model.Enum {
+		if t.Kind == model.Enum && t.OpenEnum != "" {
+			genOpenEnumCheck(g, t)
+		} else if t.Kind == model.Enum {
 			g.Switch(jen.Id("x")).BlockFunc(func(sw *jen.Group) {
 				var cases []jen.Code
 				for _, v := range t.Values {
@@ -125,7 +131,7 @@ func genDefinedValidate(f *jen.File, t *model.Type) {
 					verb = "%q"
 				}
 				sw.Default().Block(
-					jen.Id("e").Dot("addf").Call(jen.Id("p"), jen.Lit("enum"), jen.Lit("value "+verb+" is not one of "+strings.Join(allowed, ", ")), jen.Id("x")),
+					jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit("enum"), jen.Lit("value "+verb+" is not one of "+strings.Join(allowed, ", ")), jen.Id("x")),
 				)
 			})
 		}
@@ -141,26 +147,29 @@ func genDefinedValidate(f *jen.File, t *model.Type) {
 // addressable when r is a struct.
 func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 	p := pp.ptr()
+	if r.Rules != nil && r.Rules.Branches != nil {
+		genBranches(g, r.Rules.Branches, v, pp, depth)
+	}
 	switch r.Kind {
 	case model.Named:
 		if r.Type.Kind == model.Sum || r.Pointer {
 			g.If(v.Clone().Op("==").Nil()).Block(
-				jen.Id("e").Dot("add").Call(p, jen.Lit("type"), jen.Lit("expected object, but got nothing")),
-			).Else().Block(v.Clone().Dot("validate").Call(jen.Id("e"), p))
+				jen.Id("e").Dot(errsAdd).Call(p, jen.Lit("type"), jen.Lit("expected object, but got nothing")),
+			).Else().Block(v.Clone().Dot(valueValidate).Call(jen.Id("e"), p))
 			return
 		}
-		g.Add(v.Clone()).Dot("validate").Call(jen.Id("e"), p)
+		g.Add(v.Clone()).Dot(valueValidate).Call(jen.Id("e"), p)
 	case model.Builtin:
 		genScalarRules(g, r, v, p)
 	case model.Raw:
 		if r.Table != nil {
-			g.Id("hkValidateRaw").Call(jen.Op("&").Id(r.Table.Var), v.Clone(), p, jen.Id("e"))
+			g.Id(hkValidateRaw).Call(jen.Op("&").Id(r.Table.Var), v.Clone(), p, jen.Id("e"))
 		}
 	case model.Slice:
 		genCountRules(g, r.Rules, v, p, "minItems", "maxItems", "items")
 		if r.Rules != nil && r.Rules.UniqueItems {
-			g.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Id("hkDuplicate").Call(v.Clone()), jen.Id("dup")).Block(
-				jen.Id("e").Dot("addf").Call(p, jen.Lit("uniqueItems"), jen.Lit("items at index %d and %d are equal"), jen.Id("i"), jen.Id("j")),
+			g.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Id(hkDuplicate).Call(v.Clone()), jen.Id("dup")).Block(
+				jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("uniqueItems"), jen.Lit("items at index %d and %d are equal"), jen.Id("i"), jen.Id("j")),
 			)
 		}
 		if r.Elem.NeedsCheck() {
@@ -174,20 +183,20 @@ func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 		genCountRules(g, r.Rules, v, p, "minProperties", "maxProperties", "properties")
 		if r.Elem.NeedsCheck() {
 			k, kp, mv, start := fmt.Sprintf("k%d", depth), fmt.Sprintf("kp%d", depth), fmt.Sprintf("mv%d", depth), fmt.Sprintf("start%d", depth)
-			g.Id(start).Op(":=").Len(jen.Id("e").Dot("list"))
+			g.Id(start).Op(":=").Len(jen.Id("e").Dot(errsList))
 			g.For(jen.List(jen.Id(k), jen.Id(mv)).Op(":=").Range().Add(v.Clone())).BlockFunc(func(loop *jen.Group) {
 				loop.Id(kp).Op(":=").Add(pp.child("field", jen.Id(k)))
 				genElemCheck(loop, *r.Elem, jen.Id(mv), path{name: kp, value: true}, depth+1)
 			})
-			g.Id("e").Dot("sortFrom").Call(jen.Id(start))
+			g.Id("e").Dot(errsSortFrom).Call(jen.Id(start))
 		}
 	}
 }
 
 func genElemCheck(g *jen.Group, r model.Ref, v *jen.Statement, p path, depth int) {
 	if r.Nullable && r.Kind != model.Raw {
-		g.If(jen.Op("!").Add(v.Clone()).Dot("Null")).BlockFunc(func(b *jen.Group) {
-			genCheck(b, r, v.Clone().Dot("Value"), p, depth)
+		g.If(jen.Op("!").Add(v.Clone()).Dot(wrapNull)).BlockFunc(func(b *jen.Group) {
+			genCheck(b, r, v.Clone().Dot(wrapValue), p, depth)
 		})
 		return
 	}
@@ -204,12 +213,12 @@ func genCountRules(g *jen.Group, r *model.Rules, v *jen.Statement, p *jen.Statem
 	}
 	if min >= 0 {
 		g.If(jen.Len(v.Clone()).Op("<").Lit(min)).Block(
-			jen.Id("e").Dot("addf").Call(p, jen.Lit(minKw), jen.Lit(fmt.Sprintf("minimum %d %s required, but found %%d", min, noun)), jen.Len(v.Clone())),
+			jen.Id("e").Dot(errsAddf).Call(p, jen.Lit(minKw), jen.Lit(fmt.Sprintf("minimum %d %s required, but found %%d", min, noun)), jen.Len(v.Clone())),
 		)
 	}
 	if max >= 0 {
 		g.If(jen.Len(v.Clone()).Op(">").Lit(max)).Block(
-			jen.Id("e").Dot("addf").Call(p, jen.Lit(maxKw), jen.Lit(fmt.Sprintf("maximum %d %s allowed, but found %%d", max, noun)), jen.Len(v.Clone())),
+			jen.Id("e").Dot(errsAddf).Call(p, jen.Lit(maxKw), jen.Lit(fmt.Sprintf("maximum %d %s allowed, but found %%d", max, noun)), jen.Len(v.Clone())),
 		)
 	}
 }
@@ -218,6 +227,10 @@ func genCountRules(g *jen.Group, r *model.Rules, v *jen.Statement, p *jen.Statem
 func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statement) {
 	rules := r.Rules
 	if rules.Empty() {
+		return
+	}
+	if rules.Union != nil {
+		genNumberUnion(g, rules.Union, v, p)
 		return
 	}
 	if rules.Enum != nil {
@@ -229,7 +242,7 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 		}
 		g.Switch(v.Clone()).Block(
 			jen.Case(cases...),
-			jen.Default().Block(jen.Id("e").Dot("addf").Call(p, jen.Lit("enum"), jen.Lit("value %q is not one of "+strings.Join(allowed, ", ")), v.Clone())),
+			jen.Default().Block(jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("enum"), jen.Lit("value %q is not one of "+strings.Join(allowed, ", ")), v.Clone())),
 		)
 	}
 	v = asBuiltin(r, v)
@@ -240,22 +253,24 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 				b.Id("n").Op(":=").Qual(pkgUTF8, "RuneCountInString").Call(v.Clone())
 				if rules.MinLength >= 0 {
 					b.If(jen.Id("n").Op("<").Lit(rules.MinLength)).Block(
-						jen.Id("e").Dot("addf").Call(p, jen.Lit("minLength"), jen.Lit(fmt.Sprintf("length must be >= %d, but got %%d", rules.MinLength)), jen.Id("n")))
+						jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("minLength"), jen.Lit(fmt.Sprintf("length must be >= %d, but got %%d", rules.MinLength)), jen.Id("n")))
 				}
 				if rules.MaxLength >= 0 {
 					b.If(jen.Id("n").Op(">").Lit(rules.MaxLength)).Block(
-						jen.Id("e").Dot("addf").Call(p, jen.Lit("maxLength"), jen.Lit(fmt.Sprintf("length must be <= %d, but got %%d", rules.MaxLength)), jen.Id("n")))
+						jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("maxLength"), jen.Lit(fmt.Sprintf("length must be <= %d, but got %%d", rules.MaxLength)), jen.Id("n")))
 				}
 			})
 		}
 		if rules.Pattern != nil {
-			g.If(jen.Op("!").Id(rules.Pattern.Var).Dot("MatchString").Call(v.Clone())).Block(
-				jen.Id("e").Dot("addf").Call(p, jen.Lit("pattern"), jen.Lit("%q does not match pattern "+strconv.Quote(rules.Pattern.Source)), v.Clone()))
+			g.If(jen.Op("!").Id(rules.Pattern.Var).Dot(matcherMatchString).Call(v.Clone())).Block(
+				jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("pattern"), jen.Lit("%q does not match pattern "+strconv.Quote(rules.Pattern.Source)), v.Clone()))
 		}
 		if rules.Format != "" {
 			g.If(jen.Op("!").Id(rules.Format).Call(v.Clone())).Block(
-				jen.Id("e").Dot("addf").Call(p, jen.Lit("format"), jen.Lit("%q is not valid "+rules.FormatName), v.Clone()))
+				jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("format"), jen.Lit("%q is not valid "+rules.FormatName), v.Clone()))
 		}
+	case model.Uint64Builtin, model.NumberBuiltin:
+		genWideRules(g, r, v, p)
 	case "int64", "float64":
 		bound := func(kw, op string, n *model.Number, desc string) {
 			if n == nil {
@@ -266,7 +281,7 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 				lhs = jen.Float64().Parens(v.Clone())
 			}
 			g.If(lhs.Op(op).Add(rhs)).Block(
-				jen.Id("e").Dot("addf").Call(p, jen.Lit(kw), jen.Lit(fmt.Sprintf("must be %s %s but found %%v", desc, n.Literal)), v.Clone()))
+				jen.Id("e").Dot(errsAddf).Call(p, jen.Lit(kw), jen.Lit(fmt.Sprintf("must be %s %s but found %%v", desc, n.Literal)), v.Clone()))
 		}
 		bound("minimum", "<", rules.Minimum, ">=")
 		bound("maximum", ">", rules.Maximum, "<=")
@@ -281,15 +296,15 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 				if r.Builtin == "int64" {
 					arg = jen.Float64().Parens(v.Clone())
 				}
-				bad = jen.Op("!").Id("hkMultipleOf").Call(arg, jen.Lit(m.Literal))
+				bad = jen.Op("!").Id(hkMultipleOf).Call(arg, jen.Lit(m.Literal))
 			}
 			g.If(bad).Block(
-				jen.Id("e").Dot("addf").Call(p, jen.Lit("multipleOf"), jen.Lit(fmt.Sprintf("%%v is not a multiple of %s", m.Literal)), v.Clone()))
+				jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("multipleOf"), jen.Lit(fmt.Sprintf("%%v is not a multiple of %s", m.Literal)), v.Clone()))
 		}
 	}
-	if rules.Const != nil {
+	if rules.Const != nil && r.Builtin != model.NumberBuiltin {
 		g.If(v.Clone().Op("!=").Add(literal(rules.Const))).Block(
-			jen.Id("e").Dot("addf").Call(p, jen.Lit("const"), jen.Lit(fmt.Sprintf("value must be %v, but got %s", constText(rules.Const), constVerb(rules.Const))), v.Clone()))
+			jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("const"), jen.Lit(fmt.Sprintf("value must be %v, but got %s", constText(rules.Const), constVerb(rules.Const))), v.Clone()))
 	}
 }
 

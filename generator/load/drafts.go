@@ -21,11 +21,12 @@ func (d Draft) String() string {
 	return [...]string{"2020-12", "2019-09", "draft-07"}[d]
 }
 
-// draftOf reads the document's $schema.
-func draftOf(root *Node) Draft {
+// draftOf reads the document's $schema; without one, the draft is
+// inherit.
+func draftOf(root *Node, inherit Draft) Draft {
 	s := root.Get("$schema")
 	if s == nil || s.Kind != String {
-		return Draft2020
+		return inherit
 	}
 	switch strings.TrimSuffix(s.Str, "#") {
 	case "https://json-schema.org/draft/2019-09/schema":
@@ -51,13 +52,17 @@ var refAnnotations = map[string]bool{"$id": true, "$schema": true, "$comment": t
 //   - draft-07 "dependencies" splits into "dependentRequired" (arrays) and
 //     "dependentSchemas" (schemas);
 //   - in draft-07, keywords beside "$ref" are dropped: that draft ignores
-//     them (annotations and definitions are kept).
+//     them (annotations and definitions are kept, $id is dropped too: it
+//     does not change the base URI of the $ref beside it), and a
+//     plain-name "$id": "#foo" becomes "$anchor": "foo".
 //
 // It also drops the provider's declared extension keywords
-// (hookgen.json "extensions"), counting each use in used. Renamed members
+// (hookgen.json "extensions"), counting each use in used, and, when the
+// manifest says "formats": "annotate", every "format": an annotation
+// constrains nothing, and nothing downstream may read it as a check. Renamed members
 // keep the name they were written with for positions and pointers.
-func (d *Document) normalize(extensions map[string]bool, used map[string]int) {
-	d.Draft = draftOf(d.Root)
+func (d *Document) normalize(extensions map[string]bool, used map[string]int, annotateFormats bool) {
+	d.Draft = draftOf(d.Root, d.inherit)
 	var walk func(s Schema)
 	walk = func(s Schema) {
 		n := s.Node
@@ -74,6 +79,14 @@ func (d *Document) normalize(extensions map[string]bool, used map[string]int) {
 				kept = append(kept, m)
 			}
 			n.Members = kept
+		}
+		if d.builtin && s.Pointer == "" {
+			// A built-in meta-schema's $vocabulary names the draft's own
+			// vocabularies, which hookgen reads.
+			n.drop(func(m Member) bool { return m.Name == "$vocabulary" })
+		}
+		if annotateFormats {
+			n.drop(func(m Member) bool { return m.Name == "format" && m.Value.Kind == String })
 		}
 		if d.Draft != Draft2020 {
 			if items := n.Get("items"); items != nil && items.Kind == Array {
@@ -117,8 +130,14 @@ func (d *Document) normalize(extensions map[string]bool, used map[string]int) {
 			}
 			if n.Get("$ref") != nil {
 				n.drop(func(m Member) bool {
-					return m.Name != "$ref" && !refAnnotations[m.Name] && !strings.HasPrefix(m.Name, "x-")
+					return m.Name != "$ref" && (!refAnnotations[m.Name] || m.Name == "$id") && !strings.HasPrefix(m.Name, "x-")
 				})
+			}
+			for i, m := range n.Members { // "$id": "#foo" names an anchor
+				if m.Name == "$id" && m.Value.Kind == String && strings.HasPrefix(m.Value.Str, "#") {
+					n.Members[i].rename("$anchor")
+					n.Members[i].Value = &Node{Kind: String, Str: m.Value.Str[1:], Offset: m.Value.Offset}
+				}
 			}
 		}
 		walkChildren(s, walk)

@@ -40,6 +40,9 @@ type Options struct {
 	// random order: tests use it to prove the output does not depend on
 	// the order files are read in.
 	Shuffle *rand.Rand
+	// Remotes register documents outside the provider folders that $refs
+	// may name by absolute URI (see Remote).
+	Remotes []Remote
 }
 
 // Provider is one folder of schemas: one generated Go package.
@@ -48,6 +51,9 @@ type Provider struct {
 	Dir      string // the folder as given, for messages
 	Manifest Manifest
 	Docs     []*Document // sorted by file name
+	// Remotes are the registered remote documents the schemas reach
+	// (Options.Remotes), sorted by name: $ref targets, never roots.
+	Remotes []*Document
 	// Broken: a file is malformed or not a valid schema. The other
 	// providers, and this one's diagnostics, are still reported.
 	Broken bool
@@ -68,10 +74,20 @@ type Document struct {
 	// Draft is the draft the file is written in; Root has been rewritten
 	// into 2020-12 terms (see normalize).
 	Draft Draft
-	lines *Lines
+	// Remote is the URI a registered remote document was read from
+	// (Options.Remotes, the manifest's "remotes"); "" for the provider's
+	// own files.
+	Remote string
+	// inherit is the draft of a document without $schema: 2020-12, or for
+	// a remote document that of the document whose $ref reached it.
+	inherit Draft
+	lines   *Lines
 	// bases maps the pointer of every schema with an $id (the root
 	// included) to the base URI it sets for $refs inside it.
 	bases map[string]string
+	// builtin: an embedded meta-schema (refs.go), which jsonschema/v5
+	// knows already.
+	builtin bool
 	// overLimit: the document breaks a limit of limits.go, reported
 	// already; it is not meta-validated.
 	overLimit bool
@@ -157,7 +173,7 @@ func Load(dir string, opts Options) ([]*Provider, error) {
 	var diags diag.List
 	var providers []*Provider
 	for _, name := range names {
-		p := loadProvider(filepath.Join(dir, name), name, &diags)
+		p := loadProvider(filepath.Join(dir, name), name, opts.Remotes, &diags)
 		if p != nil && opts.Shuffle != nil {
 			opts.Shuffle.Shuffle(len(p.Docs), func(i, j int) { p.Docs[i], p.Docs[j] = p.Docs[j], p.Docs[i] })
 		}
@@ -171,7 +187,7 @@ func Load(dir string, opts Options) ([]*Provider, error) {
 	return providers, diags.Err()
 }
 
-func loadProvider(dir, name string, diags *diag.List) *Provider {
+func loadProvider(dir, name string, remotes []Remote, diags *diag.List) *Provider {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		diags.Add(diag.Pos{File: dir}, "%v", err)
@@ -216,26 +232,28 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 	for _, d := range p.Docs {
 		p.indexResources(d)
 	}
+	p.loadRemotes(append(p.manifestRemotes(), remotes...), diags)
+	docs := p.SchemaDocs()
 	// Meta-validation is the slow part of loading: one worker per core.
 	// Long-lived workers, not a goroutine per document: the meta-schema
 	// walk is deeply recursive, and each fresh goroutine would grow its
 	// stack from scratch (stack copying was ~5% of generation's CPU).
-	perDoc := make([]diag.List, len(p.Docs))
+	perDoc := make([]diag.List, len(docs))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(p.Docs)) {
+	for range min(runtime.GOMAXPROCS(0), len(docs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if p.Docs[i].overLimit {
-					continue // reported; too costly to meta-validate
+				if docs[i].overLimit || docs[i].builtin {
+					continue // reported; too costly to meta-validate; or a meta-schema itself
 				}
-				metaValidate(p.Docs[i], &perDoc[i])
+				metaValidate(docs[i], &perDoc[i])
 			}
 		}()
 	}
-	for i := range p.Docs {
+	for i := range docs {
 		next <- i
 	}
 	close(next)
@@ -250,11 +268,12 @@ func loadProvider(dir, name string, diags *diag.List) *Provider {
 	for _, e := range p.Manifest.Extensions {
 		extensions[e] = true
 	}
-	for _, d := range p.Docs {
-		d.normalize(extensions, used)
+	for _, d := range docs {
+		d.normalize(extensions, used, p.Manifest.AnnotateFormats())
 	}
 	p.checkExtensions(used, diags)
-	for _, d := range p.Docs {
+	p.resolveDynamic(diags)
+	for _, d := range docs {
 		p.checkRefs(d.RootSchema(), diags)
 	}
 	return p
@@ -392,6 +411,12 @@ func metaSchema(uri string) (*jsonschema.Schema, error) {
 // reports every failing leaf at the position of the offending value.
 func metaValidate(d *Document, diags *diag.List) {
 	metaURI := "https://json-schema.org/draft/2020-12/schema"
+	switch d.inherit { // a remote document without $schema
+	case Draft2019:
+		metaURI = "https://json-schema.org/draft/2019-09/schema"
+	case Draft7:
+		metaURI = "http://json-schema.org/draft-07/schema"
+	}
 	if s := d.Root.Get("$schema"); s != nil && s.Kind == String {
 		u := strings.TrimSuffix(s.Str, "#")
 		if _, ok := metaSchemas[u]; !ok {
@@ -472,7 +497,12 @@ func (d *Document) lookup(pointer string) (*Node, string) {
 func child(n *Node, tok string) *Node {
 	switch n.Kind {
 	case Object:
-		return n.Get(tok)
+		for _, m := range n.Members { // as the file spells it
+			if m.Written == tok || (m.Written == "" && m.Name == tok) {
+				return m.Value
+			}
+		}
+		return nil
 	case Array:
 		var i int
 		if _, err := fmt.Sscanf(tok, "%d", &i); err == nil && i >= 0 && i < len(n.Items) && fmt.Sprint(i) == tok {
@@ -494,11 +524,12 @@ func unescapePointer(s string) string {
 // sets, and the schema under that URI for $refs from anywhere.
 func (p *Provider) indexResources(d *Document) {
 	d.bases = map[string]string{"": d.URI}
+	draft := draftOf(d.Root, d.inherit)
 	var walk func(s Schema, base string)
 	walk = func(s Schema, base string) {
 		walkChildren(s, func(c Schema) {
 			cb := base
-			if id := c.Node.Get("$id"); id != nil && id.Kind == String {
+			if id := c.Node.Get("$id"); id != nil && id.Kind == String && !(draft == Draft7 && c.Node.Get("$ref") != nil) {
 				if b, err := url.Parse(base); err == nil {
 					if u, err := b.Parse(id.Str); err == nil {
 						u.Fragment, u.RawFragment = "", ""
@@ -576,6 +607,8 @@ func (p *Provider) Resolve(from Schema, ref string) (Schema, error) {
 		res = doc.RootSchema()
 	} else if r, ok := p.resources[u.String()]; ok {
 		res = r
+	} else if u.Scheme != "file" {
+		return Schema{}, fmt.Errorf("$ref %q: %s is outside provider folder %s (no file there has it as $id, and no \"remotes\" entry of %s covers it)", ref, u, p.Dir, ManifestName)
 	} else {
 		return Schema{}, fmt.Errorf("$ref %q: no schema file %s in %s", ref, path.Base(u.Path), p.Dir)
 	}
@@ -595,14 +628,32 @@ func (p *Provider) Resolve(from Schema, ref string) (Schema, error) {
 	return Schema{}, fmt.Errorf("$ref %q: %s has no $anchor %q", ref, res.Doc.Path, frag)
 }
 
+// findAnchor finds the $anchor in the schema resource s: sub-schemas with
+// an $id of their own are other resources, whose anchors are theirs. In
+// draft-07 a plain-name fragment $id ("#foo") is the anchor; in 2020-12 a
+// $dynamicAnchor is also a plain anchor.
 func findAnchor(s Schema, anchor string) (Schema, bool) {
 	var found Schema
 	ok := false
-	walkSchemas(s, func(s Schema) {
-		if a := s.Node.Get("$anchor"); !ok && a != nil && a.Kind == String && a.Str == anchor {
-			found, ok = s, true
+	var walk func(c Schema)
+	walk = func(c Schema) {
+		if ok || c.Node == nil || c.Node.Kind != Object {
+			return
 		}
-	})
+		if id := c.Node.Get("$id"); id != nil && id.Kind == String && c.Pointer != s.Pointer && !strings.HasPrefix(id.Str, "#") {
+			return // another resource
+		}
+		if a := c.Node.Get("$anchor"); a != nil && a.Kind == String && a.Str == anchor {
+			found, ok = c, true
+			return
+		}
+		if a := c.Node.Get("$dynamicAnchor"); a != nil && a.Kind == String && a.Str == anchor && c.Doc.Draft == Draft2020 {
+			found, ok = c, true
+			return
+		}
+		walkChildren(c, walk)
+	}
+	walk(s)
 	return found, ok
 }
 
@@ -651,19 +702,20 @@ func (p *Provider) checkRefs(root Schema, diags *diag.List) {
 }
 
 // Compiler returns a jsonschema/v5 compiler that knows every document of the
-// provider by its URI, asserts formats, and loads nothing from outside.
+// provider by its URI, asserts formats (unless the manifest makes them
+// annotations), and loads nothing from outside.
 func (p *Provider) Compiler() *jsonschema.Compiler {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
-	c.AssertFormat = true
+	c.AssertFormat = !p.Manifest.AnnotateFormats()
 	c.LoadURL = func(s string) (io.ReadCloser, error) {
 		return nil, fmt.Errorf("%s is not a schema file of provider %s", s, p.Name)
 	}
-	for _, d := range p.Docs {
-		if err := c.AddResource(d.URI, bytes.NewReader(compilerBytes(d))); err != nil {
+	p.compilerResources(func(uri string, data []byte) {
+		if err := c.AddResource(uri, bytes.NewReader(data)); err != nil {
 			panic(err) // documents were parsed already; this cannot fail
 		}
-	}
+	})
 	return c
 }
 

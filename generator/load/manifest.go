@@ -47,11 +47,23 @@ type Manifest struct {
 	// (such as GitHub's "tsAdditionalProperties"): hookgen ignores them
 	// instead of refusing them as unknown.
 	Extensions []string `json:"extensions"`
+	// Formats is "assert" (the default: every format hookgen knows is
+	// checked) or "annotate": "format" is an annotation only, as draft
+	// 2020-12's format-annotation vocabulary says, and constrains nothing.
+	Formats string `json:"formats"`
+	// Remotes maps absolute URI prefixes ("https://example.com/schemas/")
+	// to folders, relative to the provider folder, holding the documents
+	// $refs name under them (see Remote). Only documents a $ref reaches are
+	// read; nothing is ever fetched.
+	Remotes map[string]string `json:"remotes"`
 
 	// Pos is where the manifest is, for messages; zero when there is none.
 	Pos diag.Pos `json:"-"`
 	doc *Document
 }
+
+// AnnotateFormats says the provider's formats are annotations only.
+func (m Manifest) AnnotateFormats() bool { return m.Formats == "annotate" }
 
 // At is the position of the manifest's value at a JSON pointer
 // ("/discriminator/0"), for messages about one entry; the manifest's

@@ -32,9 +32,33 @@ func (b *builder) mergeParts(s load.Schema) []load.Schema {
 			return nil
 		}
 	}
-	var parts []load.Schema
+	items := make([]load.Schema, len(all.Node.Items))
 	for i := range all.Node.Items {
-		p := b.follow(all.Item(i))
+		items[i] = all.Item(i)
+	}
+	parts := b.objectParts(items)
+	if parts == nil {
+		return nil
+	}
+	// A part without "type": "object" also accepts other values; one that
+	// has it makes the whole allOf an object.
+	object := false
+	for _, p := range parts {
+		object = object || p.Node.Get("type") != nil
+	}
+	if t := s.Node.Get("type"); !object && t == nil {
+		return nil
+	}
+	return parts
+}
+
+// objectParts follows each schema through its $refs and returns them when
+// they are plain objects that merge into one struct (see mergeParts), nil
+// when they do not.
+func (b *builder) objectParts(items []load.Schema) []load.Schema {
+	var parts []load.Schema
+	for _, item := range items {
+		p := b.follow(item)
 		if p.Node.Kind != load.Object || p.Node.Get("$ref") != nil {
 			return nil
 		}
@@ -53,15 +77,6 @@ func (b *builder) mergeParts(s load.Schema) []load.Schema {
 			return nil
 		}
 		parts = append(parts, p)
-	}
-	// A part without "type": "object" also accepts other values; one that
-	// has it makes the whole allOf an object.
-	object := false
-	for _, p := range parts {
-		object = object || p.Node.Get("type") != nil
-	}
-	if t := s.Node.Get("type"); !object && t == nil {
-		return nil
 	}
 	for _, p := range parts {
 		if ap := p.Node.Get("additionalProperties"); ap == nil || ap.Bool {
@@ -161,6 +176,12 @@ func (b *builder) merged(s load.Schema, parts []load.Schema) Ref {
 // date-time beside a plain string, a non-null view of a nullable value,
 // null only), else raw JSON checked against every part.
 func (b *builder) refine(s load.Schema, name string, ds []load.Schema) Ref {
+	if parts := b.nestedParts(ds); parts != nil {
+		// Objects in every part (GitHub's discussion category: the shared
+		// object, and is_answerable pinned in the refinement): one struct
+		// merged from all of them, declared at the refinement.
+		return b.merged(ds[len(ds)-1], parts)
+	}
 	refs := make([]Ref, len(ds))
 	for i, d := range ds {
 		refs[i] = b.typeAt(d, false)
@@ -195,6 +216,25 @@ func (b *builder) refine(s load.Schema, name string, ds []load.Schema) Ref {
 	return Ref{Kind: Raw, Table: tbl, RawReason: fmt.Sprintf("allOf branches declare %q with types hookgen cannot merge", name)}
 }
 
+// nestedParts returns the declarations of a property several allOf parts
+// declare when each is an object with properties and they merge into one
+// struct (objectParts); nil otherwise. The last declaration, where the
+// merged struct is declared, must be written in place: a $ref'd or named
+// schema keeps its own type.
+func (b *builder) nestedParts(ds []load.Schema) []load.Schema {
+	last := ds[len(ds)-1]
+	if last.Node.Kind != load.Object || last.Node.Get("$ref") != nil || isDeclaration(last) {
+		return nil
+	}
+	parts := b.objectParts(ds)
+	for _, p := range parts {
+		if t := p.Node.Get("type"); t == nil || t.Kind != load.String || t.Str != "object" || len(propertyMembers(p)) == 0 {
+			return nil
+		}
+	}
+	return parts
+}
+
 // covers reports whether every value of the refined type r (nullability
 // aside, which the caller intersects) is valid for the other part's type o.
 func covers(r, o Ref) bool {
@@ -223,6 +263,23 @@ func covers(r, o Ref) bool {
 			}
 		}
 		return true
+	case o.Kind == Named && o.Type.Kind == Union && !(r.Kind == Named && r.Type.Kind == Union):
+		// A refinement to one of the union's types (GitHub's after_id:
+		// string, number or null, refined to a number or null).
+		for _, m := range o.Type.Members {
+			if covers(r, m.Base) {
+				return true
+			}
+		}
+		return false
+	case r.Kind == Named && r.Type.Kind == Union && o.Kind == Named && o.Type.Kind == Union:
+		// A union refined to a subset of its types.
+		for _, m := range r.Type.Members {
+			if !covers(m.Base, o) {
+				return false
+			}
+		}
+		return true
 	case r.Kind == Slice && o.Kind == Slice, r.Kind == Map && o.Kind == Map:
 		return (o.Rules.Empty() || rulesEqual(r.Rules, o.Rules)) && covers(*r.Elem, *o.Elem) && (!r.Elem.Nullable || o.Elem.Nullable)
 	}
@@ -242,6 +299,6 @@ func rulesEqual(a, b *Rules) bool {
 		num(a.ExclusiveMinimum, b.ExclusiveMinimum) && num(a.ExclusiveMaximum, b.ExclusiveMaximum) &&
 		num(a.MultipleOf, b.MultipleOf) && a.MinItems == b.MinItems && a.MaxItems == b.MaxItems &&
 		a.UniqueItems == b.UniqueItems && a.MinProperties == b.MinProperties &&
-		a.MaxProperties == b.MaxProperties && a.Const == b.Const &&
+		a.MaxProperties == b.MaxProperties && a.Const == b.Const && a.Branches == b.Branches &&
 		(a.Enum == nil) == (b.Enum == nil) && (a.Enum == nil || slices.Equal(*a.Enum, *b.Enum))
 }

@@ -19,6 +19,7 @@ import (
 var (
 	// annotationKeywords carry no constraint.
 	annotationKeywords = set("$schema", "$id", "$comment", "$defs", "definitions", "$anchor",
+		"$dynamicAnchor", "$recursiveAnchor", // load turned the references to them into $refs
 		"title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly",
 		"contentEncoding", "contentMediaType", "contentSchema")
 	// typedKeywords can be honoured by a Go type plus generated checks.
@@ -26,18 +27,19 @@ var (
 		"enum", "const", "$ref", "oneOf", "anyOf", "allOf", "format",
 		"minLength", "maxLength", "pattern", "minimum", "maximum",
 		"exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
-		"uniqueItems", "minProperties", "maxProperties", "dependentRequired")
+		"uniqueItems", "minProperties", "maxProperties", "dependentRequired", "prefixItems")
 	// rawOnlyKeywords have no Go type of their own: a value under one is
 	// kept as raw JSON and validated by the schema-table interpreter.
 	rawOnlyKeywords = set("not", "if", "then", "else", "patternProperties", "propertyNames",
-		"dependentSchemas", "prefixItems", "contains", "minContains", "maxContains",
+		"dependentSchemas", "contains", "minContains", "maxContains",
 		"unevaluatedProperties", "unevaluatedItems")
 	// unsupportedKeywords are valid JSON Schema that hookgen cannot honour
 	// at all yet.
-	unsupportedKeywords = set("$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary")
+	unsupportedKeywords = set("$dynamicRef", "$recursiveRef", "$vocabulary")
 	// refSiblings may stand beside $ref and leave it a plain reference.
 	refSiblings = set("$comment", "title", "description", "default", "examples", "deprecated",
-		"readOnly", "writeOnly", "x-go-name", "$schema", "$id", "$defs", "definitions", "$anchor")
+		"readOnly", "writeOnly", "x-go-name", "$schema", "$id", "$defs", "definitions", "$anchor",
+		"$dynamicAnchor", "$recursiveAnchor")
 )
 
 func set(words ...string) map[string]bool {
@@ -121,9 +123,7 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 			b.pkg.DeliveryID = append(b.pkg.DeliveryID, unescape(tok))
 		}
 	}
-	for _, n := range RuntimeNames {
-		b.names[n] = claim{what: "a type of the hookgen runtime (" + strings.Join(RuntimeNames, ", ") + ")"}
-	}
+	b.reserveRuntime()
 	for _, d := range p.Docs {
 		root := d.RootSchema()
 		if !definitionsOnly(root) {
@@ -291,6 +291,8 @@ func (b *builder) checkKeywords(s load.Schema) {
 			if m.Value.Kind != load.String || !naming.IsExportedIdent(m.Value.Str) {
 				b.diags.Add(k.Pos(), "x-go-name must be an exported Go identifier")
 			}
+		case m.Name == enumVarNamesKeyword:
+			b.checkEnumVarNames(s, k)
 		case strings.HasPrefix(m.Name, "x-"):
 			// extensions are for tools; ignored here by design
 		case unsupportedKeywords[m.Name]:
@@ -333,12 +335,16 @@ func (b *builder) rawReason(s load.Schema) string {
 		return "it refers to itself through oneOf or anyOf"
 	}
 	defer b.guard.leave("rawReason", s.Key())
+	assert, why := b.assertive(s) // assertions beside properties (assert.go)
+	if why != "" {
+		return why
+	}
 	for _, m := range s.Node.Members {
-		if rawOnlyKeywords[m.Name] {
+		if rawOnlyKeywords[m.Name] && !(assert && assertKeywords[m.Name]) {
 			return fmt.Sprintf("it uses %q", m.Name)
 		}
 	}
-	if all, ok := s.Keyword("allOf"); ok {
+	if all, ok := s.Keyword("allOf"); ok && !assert {
 		if _, single := singleAllOf(s); single && len(all.Node.Items) == 1 {
 			return ""
 		}
@@ -357,7 +363,7 @@ func (b *builder) rawReason(s load.Schema) string {
 	}
 	_, hasOneOf := s.Keyword("oneOf")
 	_, hasAnyOf := s.Keyword("anyOf")
-	if hasOneOf || hasAnyOf {
+	if (hasOneOf || hasAnyOf) && !assert {
 		if hasOneOf && hasAnyOf {
 			return "it uses both oneOf and anyOf"
 		}
@@ -399,6 +405,9 @@ func (b *builder) rawReason(s load.Schema) string {
 		if hasEnum || hasConst {
 			return "it has an enum or const of arrays"
 		}
+		if why := tupleReason(s); why != "" {
+			return why
+		}
 		if u := s.Node.Get("uniqueItems"); u != nil && u.Kind == load.Bool && u.Bool {
 			items, ok := s.Keyword("items")
 			if !ok || !b.scalarItems(items) {
@@ -428,7 +437,10 @@ func (b *builder) scalarItems(items load.Schema) bool {
 	case "string":
 		f := target.Node.Get("format")
 		return f == nil || f.Str != "date-time"
-	case "integer", "number", "boolean":
+	case "integer":
+		// A json.Number compares as text: 1 and 1.0 would differ.
+		return integerBuiltin(target) != NumberBuiltin
+	case "number", "boolean":
 		return true
 	}
 	return false
@@ -438,6 +450,9 @@ func (b *builder) scalarItems(items load.Schema) bool {
 // nullable idiom [X, {"type": "null"}] or a sum of typed objects that pin
 // one required property with distinct string consts.
 func (b *builder) unionReason(s load.Schema) string {
+	if _, _, open := openEnumOf(s); open {
+		return ""
+	}
 	kw := "oneOf"
 	branches, ok := s.Keyword("oneOf")
 	if !ok {
@@ -445,6 +460,9 @@ func (b *builder) unionReason(s load.Schema) string {
 		branches, _ = s.Keyword("anyOf")
 	}
 	for _, m := range s.Node.Members {
+		if m.Name == "additionalProperties" && b.closedBeside(s, branches) {
+			continue // sums.go: the variants carry it
+		}
 		if m.Name != kw && m.Name != "type" && !annotationKeywords[m.Name] && m.Name != "x-go-name" {
 			return fmt.Sprintf("it has %q beside %s", m.Name, kw)
 		}
@@ -459,12 +477,21 @@ func (b *builder) unionReason(s load.Schema) string {
 	case 1:
 		return ""
 	}
+	if _, _, ok := b.numberUnionBranches(alts); ok {
+		return "" // an integer and a number (numunion.go)
+	}
+	if b.sameKind(kw, alts) != nil {
+		return "" // one JSON type, branches with different rules (samekind.go)
+	}
 	_, err := b.discriminate(alts)
 	if err == "" {
 		return ""
 	}
 	if b.kindUnion(alts) != nil {
 		return ""
+	}
+	if b.objectSum(alts) {
+		return "" // sums.go
 	}
 	return kw + " " + err
 }
@@ -655,10 +682,9 @@ func isInteger(lit string) bool {
 
 // shape builds the Go type of a schema that can be typed.
 func (b *builder) shape(s load.Schema, named bool) Ref {
-	if _, ok := s.Keyword("oneOf"); ok {
-		return b.union(s, named)
-	}
-	if _, ok := s.Keyword("anyOf"); ok {
+	_, oneOf := s.Keyword("oneOf")
+	_, anyOf := s.Keyword("anyOf")
+	if (oneOf || anyOf) && !b.isAssertive(s) {
 		return b.union(s, named)
 	}
 	types, nullable := jsonTypes(s)
@@ -689,7 +715,7 @@ func (b *builder) shape(s load.Schema, named bool) Ref {
 	case "string":
 		r = b.scalar(s, named, "string")
 	case "integer":
-		r = b.scalar(s, named, "int64")
+		r = b.scalar(s, named, integerBuiltin(s))
 	case "number":
 		r = b.scalar(s, named, "float64")
 	case "boolean":
@@ -718,8 +744,10 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	props, hasProps := s.Keyword("properties")
 	ap, hasAP := s.Keyword("additionalProperties")
 	_, hasRequired := s.Keyword("required")
-	if (!hasProps || len(props.Node.Members) == 0) && !hasRequired {
-		// A map: the value type comes from additionalProperties.
+	closed := hasAP && ap.Node.Kind == load.Bool && !ap.Node.Bool
+	if (!hasProps || len(props.Node.Members) == 0) && !hasRequired && !closed {
+		// A map: the value type comes from additionalProperties. An
+		// object closed to every member is an empty struct instead.
 		return b.container(s, named, Map, "additionalProperties", "object")
 	}
 	t := b.declare(s, Struct)
@@ -794,6 +822,9 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	if obj.NoAdditional || obj.CountsExtra || len(obj.DependentRequired) > 0 {
 		t.Object = obj
 	}
+	if b.isAssertive(s) {
+		b.assertions(s, t)
+	}
 	return r
 }
 
@@ -830,6 +861,9 @@ func fieldState(required bool, r Ref) FieldState {
 }
 
 func (b *builder) array(s load.Schema, named bool) Ref {
+	if isTuple(s) {
+		return b.tuple(s, named)
+	}
 	return b.container(s, named, Slice, "items", "array")
 }
 
@@ -864,8 +898,11 @@ func (b *builder) scalar(s load.Schema, named bool, builtin string) Ref {
 		}
 	}
 	rules := b.rules(s, builtin)
-	if e, ok := s.Keyword("enum"); ok && (builtin == "string" || builtin == "int64") {
-		t := b.enum(s, e, base)
+	if _, ok := s.Keyword("enum"); ok && builtin == NumberBuiltin {
+		return b.rawRef(s, named, "it has an enum of integers beyond uint64")
+	}
+	if _, ok := s.Keyword("enum"); ok && (builtin == "string" || builtin == "int64" || builtin == Uint64Builtin) {
+		t := b.enum(s, s, base)
 		t.Rules = rules
 		return Ref{Kind: Named, Type: t}
 	}
@@ -898,7 +935,8 @@ func (b *builder) rules(s load.Schema, kind string) *Rules {
 		if c := s.Node.Get("const"); c != nil && c.Kind == load.String {
 			r.Const = c.Str
 		}
-	case "int64", "float64":
+	case "int64", "float64", Uint64Builtin, NumberBuiltin:
+		r.Integer = kind == NumberBuiltin
 		for kw, dst := range map[string]**Number{"minimum": &r.Minimum, "maximum": &r.Maximum,
 			"exclusiveMinimum": &r.ExclusiveMinimum, "exclusiveMaximum": &r.ExclusiveMaximum, "multipleOf": &r.MultipleOf} {
 			if n := s.Node.Get(kw); n != nil && n.Kind == load.Number {
@@ -907,12 +945,18 @@ func (b *builder) rules(s load.Schema, kind string) *Rules {
 		}
 		if c := s.Node.Get("const"); c != nil && c.Kind == load.Number {
 			n := number(c.Str)
-			if kind == "int64" {
+			switch kind {
+			case "int64":
 				r.Const = n.Int
-			} else {
+			case Uint64Builtin:
+				r.Const = n.Uint
+			case NumberBuiltin:
+				r.Const = NumberText(c.Str)
+			default:
 				r.Const = n.Float
 			}
 		}
+		dropTypeBounds(kind, r)
 	case "bool":
 		if c := s.Node.Get("const"); c != nil && c.Kind == load.Bool {
 			r.Const = c.Bool
@@ -948,6 +992,9 @@ func number(lit string) *Number {
 	if rat.IsInt() && rat.Num().IsInt64() {
 		n.IsInt, n.Int = true, rat.Num().Int64()
 	}
+	if rat.IsInt() && rat.Sign() >= 0 && rat.Num().IsUint64() {
+		n.IsUint, n.Uint = true, rat.Num().Uint64()
+	}
 	return n
 }
 
@@ -962,7 +1009,10 @@ func (b *builder) pattern(src string) *Pattern {
 	return p
 }
 
-func (b *builder) enum(s, e load.Schema, base Ref) *Type {
+// enum declares the enum type of s, its values from the enum of holder
+// (s itself, or an open enum's branch).
+func (b *builder) enum(s, holder load.Schema, base Ref) *Type {
+	e, _ := holder.Keyword("enum")
 	t := b.declare(s, Enum)
 	t.Base = base
 	seen := map[string]bool{}
@@ -979,6 +1029,12 @@ func (b *builder) enum(s, e load.Schema, base Ref) *Type {
 				continue
 			}
 			val, text = n.Int, fmt.Sprint(n.Int)
+		case base.Builtin == Uint64Builtin && v.Kind == load.Number && isInteger(v.Str):
+			n := number(v.Str)
+			if !n.IsUint {
+				continue // below 0: the schema's type (uint64) never holds it
+			}
+			val, text = n.Uint, fmt.Sprint(n.Uint)
 		default:
 			// null is the Nullable state; values of another type can never
 			// match the schema's type, so they need no constant.
@@ -988,8 +1044,8 @@ func (b *builder) enum(s, e load.Schema, base Ref) *Type {
 			continue
 		}
 		seen[text] = true
-		name := naming.EnumConstant(t.Name, text, i)
-		b.claim(name, fmt.Sprintf("enum value %q", text), e.Item(i).Pos())
+		name, what := enumConstant(t, holder, text, i)
+		b.claim(name, what, e.Item(i).Pos())
 		t.Values = append(t.Values, EnumValue{Name: name, Value: val})
 	}
 	return t
@@ -1012,6 +1068,9 @@ func (b *builder) define(s load.Schema, named bool, r Ref, rules *Rules) Ref {
 // union builds a oneOf/anyOf that rawReason found typed: the nullable idiom
 // [X, {"type": "null"}] or a sum of objects told apart by a discriminator.
 func (b *builder) union(s load.Schema, named bool) Ref {
+	if holder, kw, open := openEnumOf(s); open {
+		return b.openEnum(s, holder, kw)
+	}
 	kw := "oneOf"
 	branches, ok := s.Keyword("oneOf")
 	if !ok {
@@ -1024,8 +1083,17 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		r.Nullable = r.Nullable || nullable
 		return r
 	}
+	if integer, number, ok := b.numberUnionBranches(alts); ok {
+		return b.numberUnion(s, named, kw, integer, number, nullable)
+	}
+	if branches := b.sameKind(kw, alts); branches != nil {
+		return b.sameKindType(s, named, kw, branches, nullable)
+	}
 	disc, why := b.discriminate(alts)
 	if why != "" {
+		if b.kindUnion(alts) == nil {
+			return b.objectSumType(s, kw, alts, nullable)
+		}
 		return b.kindUnionType(s, alts, nullable)
 	}
 	t := b.declare(s, Sum)
@@ -1058,6 +1126,7 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		}
 	}
 	slices.SortFunc(t.Variants, func(a, b Variant) int { return strings.Compare(a.Value, b.Value) })
+	b.closeVariants(s, branches, t)
 	return r
 }
 
@@ -1263,7 +1332,7 @@ func (b *builder) finish() {
 			}
 			slices.SortFunc(t.Implements, func(a, b *Type) int { return strings.Compare(a.Name, b.Name) })
 		case Defined:
-			if containsSum(t.Base) {
+			if containsSum(t.Base) && !t.Base.IsSum() { // a root's boxed sum (sums.go)
 				b.diags.Unsupported(t.Pos, "a sum type nested in %s; hookgen decodes sums held directly or in an array of a property", describe(t.Base))
 			}
 		}

@@ -47,7 +47,21 @@ func typeComment(t *Type) string {
 	if t.Description != "" && !descUsed {
 		paras = append(paras, t.Description)
 	}
-	if t.Kind == Sum {
+	switch {
+	case t.Kind == Sum && t.SumBy != SumByDiscriminator:
+		var names []string
+		for _, v := range t.Variants {
+			names = append(names, "*"+v.Type.Name)
+		}
+		paras = append(paras, fmt.Sprintf("It holds %s, or *%s for a value no variant takes. %s Decode it with %s.",
+			strings.Join(names, ", "), t.Unknown, t.SumRuleText(), t.Decoder))
+	case t.Kind == Tuple:
+		rest := RestField
+		if t.Rest == nil {
+			rest = "nothing more (the schema allows no more items)"
+		}
+		paras = append(paras, "It is read from and written as a JSON array: the positions up to the first one absent, then "+rest+".")
+	case t.Kind == Sum:
 		var names []string
 		for _, v := range t.Variants {
 			names = append(names, fmt.Sprintf("*%s (%s %q)", v.Type.Name, t.Discriminator, v.Value))
@@ -224,13 +238,21 @@ func Shape(t *Type) string {
 	case Enum:
 		return "an enumeration of " + plural(refShape(t.Base))
 	case Sum:
+		if t.SumBy != SumByDiscriminator {
+			return fmt.Sprintf("one of several objects (%s), with no discriminator", t.SumKeyword)
+		}
 		return fmt.Sprintf("one of several objects told apart by %q", t.Discriminator)
+	case Tuple:
+		return "a JSON array whose items are told apart by position (a tuple)"
 	case Union:
 		var parts []string
 		for _, m := range t.Members {
 			parts = append(parts, Article(m.JSONType)+" "+m.JSONType)
 		}
 		return orList(parts)
+	}
+	if t.Base.IsSum() {
+		return "a struct holding a " + t.Base.Type.Name + " in Value"
 	}
 	s := refShape(t.Base)
 	return Article(s) + " " + s
@@ -240,7 +262,7 @@ func Shape(t *Type) string {
 func refShape(r Ref) string {
 	switch r.Kind {
 	case Builtin:
-		return map[string]string{"string": "string", "int64": "integer", "float64": "number", "bool": "boolean"}[r.Builtin]
+		return map[string]string{"string": "string", "int64": "integer", Uint64Builtin: "integer", NumberBuiltin: "integer", "float64": "number", "bool": "boolean"}[r.Builtin]
 	case Time:
 		return "date-time string"
 	case Raw:

@@ -99,6 +99,9 @@ type Event struct {
 	// Header is the value of the event header that names it (or its
 	// group), "" when the router reads no header.
 	Header string
+	// ParseFunc is the unexported function that decodes and validates
+	// the event: "parse<Root>" (names.go).
+	ParseFunc string
 }
 
 // Route is one combination of discriminator values and the event it
@@ -159,9 +162,9 @@ const (
 	// Enum is a string or integer with a fixed set of values:
 	// `type T string` plus one constant per value.
 	Enum
-	// Sum is a oneOf/anyOf of objects told apart by a discriminator property:
-	// a sealed interface, implemented by each variant's struct and by an
-	// unknown variant that keeps the raw JSON.
+	// Sum is a oneOf/anyOf of objects: a sealed interface, implemented by
+	// each variant's struct and by an unknown variant that keeps the raw
+	// JSON. SumBy says how a payload's variant is found.
 	Sum
 	// Defined is any other named schema: `type T []U`, `type T map[string]U`,
 	// `type T string`.
@@ -170,6 +173,11 @@ const (
 	// an object or null, ...): a struct saying which type it has, with one
 	// typed field per type.
 	Union
+	// Tuple is an array whose items are told apart by position
+	// (prefixItems): a struct with one field per position (Fields, their
+	// JSONName the position) and Rest for the items after them (see
+	// tuples.go).
+	Tuple
 )
 
 // Type is a named Go type.
@@ -192,6 +200,9 @@ type Type struct {
 
 	// Struct
 	Fields []*Field
+	// Spec is the package variable describing the struct's members to the
+	// runtime's member iterator: "hkSpec<Name>" (names.go).
+	Spec string
 	// Implements lists the sum types this struct is a variant of, by name.
 	Implements []*Type
 	// Event is the event whose payload this type is the root of (nil: none,
@@ -201,11 +212,22 @@ type Type struct {
 	// Enum: Base is the underlying builtin; Defined: the definition.
 	Base   Ref
 	Values []EnumValue
+	// OpenEnum is "anyOf" or "oneOf" for an open enum (enums.go): under
+	// anyOf any other string is valid too; under oneOf only other strings
+	// are. "" for a closed enum.
+	OpenEnum string
 
-	// Rules are the constraints on a Defined or Enum type's value.
+	// Rules are the constraints on a Defined or Enum type's value, and
+	// on a Tuple's length (MinItems, MaxItems).
 	Rules *Rules
+	// Rest is the type of a Tuple's items after its positions; nil when
+	// the schema allows none ("items": false).
+	Rest *Ref
 	// Object are the constraints on a Struct as a whole.
 	Object *ObjectRules
+	// Assertions are the keywords beside a Struct's properties that
+	// Validate checks on its fields (assert.go), in schema order.
+	Assertions []*Assertion
 
 	// Union: the member types, in the order boolean, integer, number,
 	// string, array, object. KindType names the type of the Type field
@@ -216,11 +238,13 @@ type Type struct {
 
 	// Sum
 	SumKeyword        string    // "oneOf" or "anyOf"
-	Discriminator     string    // JSON name of the discriminator property
+	SumBy             SumRule   // how a payload's variant is found
+	Discriminator     string    // SumByDiscriminator: JSON name of the discriminator property
 	DiscriminatorName string    // Go name of that property's field
-	Variants          []Variant // sorted by Value
+	Variants          []Variant // by discriminator: sorted by Value; else in schema order
 	Unknown           string    // name of the unknown-variant struct
 	Decoder           string    // name of the function decoding the sum: "Unmarshal<Name>"
+	DecodeFunc        string    // its unexported form, for the generated decoders: "decode<Name>" (names.go)
 	Marker            string    // name of the unexported method sealing the interface
 }
 
@@ -237,14 +261,35 @@ type UnionMember struct {
 // EnumValue is one constant of an Enum.
 type EnumValue struct {
 	Name  string
-	Value any // string or int64
+	Value any // string, int64 or uint64
 }
 
 // Variant is one branch of a Sum: the discriminator value and its struct.
 type Variant struct {
 	Value string
 	Type  *Type
+	// Member is, in a SumByMembers, the member only this variant requires
+	// and no other variant declares.
+	Member string
 }
+
+// SumRule is how a Sum finds the variant of a payload.
+type SumRule uint8
+
+const (
+	// SumByDiscriminator: the string value of a property every variant
+	// pins to its own constant names the variant.
+	SumByDiscriminator SumRule = iota
+	// SumByMembers: each variant requires a member no other variant
+	// declares (Variant.Member); the member names present in the payload,
+	// peeked without decoding, name the variant. With none or several of
+	// them present the payload is tried as SumByValidation would.
+	SumByMembers
+	// SumByValidation: the payload is decoded as each variant in schema
+	// order and validated; oneOf takes the one variant that is valid (none
+	// or several: the unknown variant), anyOf the first.
+	SumByValidation
+)
 
 // FieldState is how a property may appear: the states are distinct in the
 // generated type, so code can tell "absent" from "null" from a value.
@@ -294,10 +339,12 @@ const (
 
 // Ref is a Go type expression.
 type Ref struct {
-	Kind    RefKind
-	Builtin string // Builtin: "string", "int64", "float64" or "bool"
-	Elem    *Ref   // Slice, Map
-	Type    *Type  // Named
+	Kind RefKind
+	// Builtin: "string", "int64", "uint64", "json.Number" (an integer
+	// beyond uint64, see integerBuiltin), "float64" or "bool".
+	Builtin string
+	Elem    *Ref  // Slice, Map
+	Type    *Type // Named
 	// Nullable: the JSON value may also be null. For a struct field this is
 	// folded into Field.State; elsewhere (slice elements, map values) the
 	// emitter wraps the type in Nullable[T]. Raw holds null itself.
@@ -333,12 +380,20 @@ type Rules struct {
 	UniqueItems        bool
 	// maps
 	MinProperties, MaxProperties int
-	// Const is a Go literal the value must equal (string, int64, float64
-	// or bool).
+	// Integer: a json.Number, which may hold any number, must hold an
+	// integer.
+	Integer bool
+	// Union: a float64 that is an integer or a number of a oneOf/anyOf
+	// (numunion.go), with each branch's rules; the fields above are unset.
+	Union *NumberUnion
+	// Const is a Go literal the value must equal (string, int64, uint64,
+	// float64 or bool; NumberText for a json.Number).
 	Const any
 	// Enum lists the strings the value must be one of (an event's
 	// discriminator values); nil for any. A pointer keeps Rules comparable.
 	Enum *[]string
+	// Branches: the value is a same-type oneOf/anyOf (samekind.go).
+	Branches *Branches
 }
 
 // Empty reports whether the rules constrain nothing.
@@ -352,7 +407,13 @@ type Number struct {
 	Float   float64 // its value
 	Int     int64   // its value, when IsInt
 	IsInt   bool
+	Uint    uint64 // its value, when IsUint (an integer from 0 to MaxUint64)
+	IsUint  bool
 }
+
+// NumberText is the Const of a json.Number value: a JSON number literal,
+// compared exactly.
+type NumberText string
 
 // ObjectRules are the constraints on a struct as a whole.
 type ObjectRules struct {
@@ -365,6 +426,11 @@ type ObjectRules struct {
 	CountsExtra                  bool
 	// DependentRequired: when If is present, Then must be too (JSON names).
 	DependentRequired []Dependency
+	// NoMembers: the struct is a branch of a oneOf/anyOf whose own schema
+	// says additionalProperties: false and declares no properties, so
+	// every member is a violation there, and the struct's required
+	// members make every value of it one.
+	NoMembers bool
 }
 
 // Dependency is one entry of dependentRequired.
@@ -428,8 +494,3 @@ type RawPattern struct {
 
 // IsSum reports whether r names a Sum type.
 func (r Ref) IsSum() bool { return r.Kind == Named && r.Type.Kind == Sum }
-
-// RuntimeNames are the identifiers the copied runtime file declares; a
-// schema type may not take them.
-var RuntimeNames = []string{"Optional", "Nullable", "OptionalNullable", "Violation", "ValidationError", "ProviderInfo", "Provider", "DeliveryIDOf", "Schemas", "ValidateJSON", "DecodeJSON", "ParseSchema",
-	"JSONType", "JSONBoolean", "JSONInteger", "JSONNumber", "JSONString", "JSONArray", "JSONObject"}

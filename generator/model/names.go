@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"go/ast"
 	"slices"
 	"strings"
 
@@ -17,7 +18,7 @@ func (b *builder) declare(s load.Schema, kind TypeKind) *Type {
 		Kind:   kind,
 		Name:   b.nameFor(s),
 		Doc:    docOf(s),
-		Source: b.prov.Name + "/" + s.Doc.Name + "#" + s.Pointer,
+		Source: source(b.prov.Name, s.Doc) + "#" + s.Pointer,
 		Key:    s.Key(),
 		Pos:    s.Pos(),
 		offset: s.Node.Offset,
@@ -54,11 +55,20 @@ func (b *builder) claim(name, what string, pos diag.Pos) {
 	if first.pos.File != "" {
 		where = " at " + first.pos.String()
 	}
-	b.diags.Add(second.pos, "Go name %s for %s clashes with %s%s; set x-go-name on one of them", name, second.what, first.what, where)
+	b.diags.Add(second.pos, "Go name %s for %s clashes with %s%s; %s", name, second.what, first.what, where, clashHint(first.what, second.what))
 }
 
 func comparePos(a, b diag.Pos) int {
 	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Pointer, b.Pointer))
+}
+
+// source names a schema file in comments: provider/file, or the URI a
+// remote document was read from.
+func source(provider string, d *load.Document) string {
+	if d.Remote != "" {
+		return d.Remote
+	}
+	return provider + "/" + d.Name
 }
 
 // goFileName is the Go file holding the types of schema file d.
@@ -73,13 +83,14 @@ func fileFor(pkg *Package, d *load.Document) *File {
 			return f
 		}
 	}
-	f := &File{Name: name, Source: pkg.Provider + "/" + d.Name}
+	f := &File{Name: name, Source: source(pkg.Provider, d)}
 	pkg.Files = append(pkg.Files, f)
 	return f
 }
 
 // nameFor derives the Go name of the schema at s from where it is: a file's
-// root is named after the file, a $defs entry after its key, and anything
+// root is named after the file, a $defs entry after its key (in a remote
+// document prefixed with the document's name), and anything
 // nested after its parent plus the property name ("Item" for array items,
 // "Value" for map values). x-go-name anywhere on the way replaces the name
 // so far. The name depends only on the location, never on which $ref
@@ -87,13 +98,18 @@ func fileFor(pkg *Package, d *load.Document) *File {
 func (b *builder) nameFor(s load.Schema) string {
 	cur := s.Doc.RootSchema()
 	name := goName(cur, naming.Exported(strings.TrimSuffix(strings.TrimSuffix(s.Doc.Name, ".json"), ".schema")))
+	// A remote document's $defs are named after the document too: remote
+	// documents come from elsewhere and often share $defs keys ("bar").
+	defsPrefix := ""
+	if s.Doc.Remote != "" {
+		defsPrefix = name
+	}
 	toks := []string{}
 	if s.Pointer != "" {
 		toks = strings.Split(strings.TrimPrefix(s.Pointer, "/"), "/")
 	}
 	for i := 0; i < len(toks); i++ {
-		kw := unescape(toks[i])
-		next, _ := cur.Keyword(kw)
+		kw, next := writtenKeyword(cur, unescape(toks[i]))
 		switch kw {
 		case "$defs", "definitions", "properties":
 			i++
@@ -102,7 +118,7 @@ func (b *builder) nameFor(s load.Schema) string {
 			if kw == "properties" {
 				name += naming.Exported(key)
 			} else {
-				name = naming.Exported(key)
+				name = defsPrefix + naming.Exported(key)
 			}
 		case "oneOf", "anyOf", "allOf", "prefixItems":
 			i++
@@ -194,6 +210,9 @@ func branchName(kw string, branches load.Schema, idx int) string {
 			return naming.Exported(types[0])
 		}
 	}
+	if n := memberBranchName(branches, idx); n != "" {
+		return n
+	}
 	if props, req := br.Node.Get("properties"), br.Node.Get("required"); props != nil && req != nil {
 		for _, r := range req.Items {
 			if c := props.Get(r.Str).Get("const"); c != nil && c.Kind == load.String && naming.Exported(c.Str) != "" {
@@ -224,7 +243,6 @@ func whatIsNamed(s load.Schema) string {
 var MemberNames = []string{
 	"Validate", "MarshalJSON", "UnmarshalJSON", "EventType", // exported methods
 	"validate", "decodeJSON", "appendJSON", "isEvent", // unexported methods
-	"hkSkip", "hkExtra", // unexported fields
 }
 
 // HandlersMembers are the methods and the fallback field of the generated
@@ -253,6 +271,9 @@ const ReservedFilePrefix = "hookgen_"
 // its unknown variant.
 func (b *builder) checkMembers() {
 	for _, t := range b.pkg.Types {
+		if b.names[t.Name].pos != t.Pos {
+			continue // its name clashed, already reported: its helpers would repeat it
+		}
 		switch t.Kind {
 		case Struct:
 			for _, f := range t.Fields {
@@ -323,6 +344,7 @@ func (b *builder) robust() {
 			b.claim(n, "a function of the generated tests ("+strings.Join(TestNames, ", ")+")", diag.Pos{})
 		}
 	}
+	b.nameHelpers()
 	b.checkLoops()
 	b.breakCycles()
 	b.checkMembers()
@@ -330,4 +352,57 @@ func (b *builder) robust() {
 	b.checkFiles()
 	b.checkTypeDepth()
 	b.checkNumbers()
+}
+
+// reserveRuntime takes, before any schema is named, every package-level
+// name of the copied runtime and of the generated package-wide files.
+func (b *builder) reserveRuntime() {
+	var exported []string
+	for _, n := range RuntimeNames() {
+		if ast.IsExported(n) {
+			exported = append(exported, n)
+		}
+	}
+	for _, n := range RuntimeNames() {
+		what := "a name of the hookgen runtime (templates/hookrt)"
+		if ast.IsExported(n) {
+			what = "a type of the hookgen runtime (" + strings.Join(exported, ", ") + ")"
+		}
+		b.names[n] = claim{what: what}
+	}
+	for _, n := range PackageNames {
+		b.names[n] = claim{what: "a declaration of every generated package (" + strings.Join(PackageNames, ", ") + ")"}
+	}
+}
+
+// nameHelpers names the unexported package-level helpers the generated
+// code declares per type and per event, and claims each, so that a helper
+// can clash with nothing unseen (the runtime's names are claimed first):
+// a struct's member spec, a sum's decoder, an event's parse function.
+func (b *builder) nameHelpers() {
+	for _, t := range b.pkg.Types {
+		if b.names[t.Name].pos != t.Pos {
+			continue // its name clashed, already reported: its helpers would repeat it
+		}
+		switch t.Kind {
+		case Struct:
+			t.Spec = "hkSpec" + t.Name
+			b.claim(t.Spec, "the member spec of "+t.Name, t.Pos)
+		case Sum:
+			t.DecodeFunc = "decode" + t.Name
+			b.claim(t.DecodeFunc, "the decoder of "+t.Name, t.Pos)
+		}
+	}
+	if b.pkg.Router == nil {
+		return
+	}
+	for _, ev := range b.pkg.Router.Events {
+		ev.ParseFunc = "parse" + ev.Root.Name
+		b.claim(ev.ParseFunc, "the parse function of event "+ev.Type, ev.Root.Pos)
+	}
+	for _, g := range b.pkg.Router.Groups {
+		if g.Func != "" {
+			b.claim(g.Func, "the router of header value "+g.Value, diag.Pos{})
+		}
+	}
 }

@@ -10,13 +10,13 @@ import (
 // checkNumbers refuses, at the keyword, numbers in a schema that the Go
 // types hookgen generates cannot hold exactly: a bound or const beyond
 // float64's range ("minimum": 1e400 would print +Inf; 1e-400 would
-// compare against 0), an integer const beyond int64 (it was checked as
-// "value must be 0"), a non-integer const on an integer, and counts
+// compare against 0), a non-integer const on an integer, and counts
 // (minLength, maxItems...) beyond int64. hookgen compares numbers as
-// float64 and integers as int64; refusing is better than a validator that
+// float64 and integers as int64 (uint64 or exactly where the schema lets
+// them go beyond, see integerBuiltin); refusing is better than a validator that
 // is silently wrong.
 func (b *builder) checkNumbers() {
-	for _, d := range b.prov.Docs {
+	for _, d := range b.prov.SchemaDocs() {
 		load.WalkSchemas(d.RootSchema(), func(s load.Schema) {
 			for _, kw := range []string{"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "const"} {
 				k, ok := s.Keyword(kw)
@@ -41,8 +41,6 @@ func (b *builder) checkNumbers() {
 				switch {
 				case types[0] == "integer" && !rat.IsInt():
 					b.diags.Unsupported(k.Pos(), "const %s is not an integer, so no value of type integer matches it", k.Node.Str)
-				case types[0] == "integer" && !rat.Num().IsInt64():
-					b.diags.Unsupported(k.Pos(), "const %s does not fit in an int64, the Go type of an integer", k.Node.Str)
 				case types[0] == "number" && rat.IsInt() && rat.Num().BitLen() > 53:
 					if f, exact := rat.Float64(); !exact {
 						b.diags.Unsupported(k.Pos(), "const %s is not exact in a float64 (it would be %g), the Go type of a number", k.Node.Str, f)

@@ -50,13 +50,13 @@ func (b *builder) breakCycles() {
 	// object is the enclosing struct: {"anyOf": [{"$ref": "#"}, ...]}).
 	var structs []*Type
 	for _, t := range b.pkg.Types {
-		if t.Kind == Struct || t.Kind == Union {
+		if t.Kind == Struct || t.Kind == Union || t.Kind == Tuple {
 			structs = append(structs, t)
 		}
 	}
 	slices.SortFunc(structs, func(x, y *Type) int { return strings.Compare(x.Name, y.Name) })
 	byValueRef := func(r Ref) *Type {
-		if r.Kind == Named && (r.Type.Kind == Struct || r.Type.Kind == Union) {
+		if r.Kind == Named && (r.Type.Kind == Struct || r.Type.Kind == Union || r.Type.Kind == Tuple) {
 			return r.Type
 		}
 		return nil
@@ -186,7 +186,7 @@ func (b *builder) checkLoops() {
 		}
 		return n
 	}
-	docs := slices.Clone(b.prov.Docs)
+	docs := b.prov.SchemaDocs()
 	slices.SortFunc(docs, func(x, y *load.Document) int { return strings.Compare(x.Name, y.Name) })
 	for _, d := range docs {
 		load.WalkSchemas(d.RootSchema(), func(s load.Schema) { add(s) })

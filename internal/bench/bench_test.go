@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/hookgen/hookgen/gen/waagent"
 	"github.com/hookgen/hookgen/generator/load"
 	"github.com/hookgen/hookgen/generator/oracle"
+	"github.com/hookgen/hookgen/internal/bench/shapes"
 )
 
 // event is one payload and the three ways to read it.
@@ -45,12 +47,21 @@ var events = []event{
 	{"agenticflow/agent.conversation.completed", "agenticflow", "agent.conversation.completed", "agenticflow/valid/agent.conversation.completed.json",
 		func(b []byte) (any, error) { return agenticflow.Parse(b) }, func() any { return new(plainAFCompleted) },
 		func(b []byte) error { var v agenticflow.AgentConversationCompleted; return v.UnmarshalJSON(b) }},
+	// Every shape of JSON Schema hookgen types (schemas/shapes): the
+	// schemas other teams write, against the seed providers' plain ones.
+	{"shapes/everything", "shapes", "everything", "bench:everything.json",
+		func(b []byte) (any, error) { return shapes.Parse(b) }, func() any { return new(plainEverything) },
+		func(b []byte) error { var v shapes.Everything; return v.UnmarshalJSON(b) }},
 }
 
 // payload is the example, compact (as a provider sends it).
 func payload(tb testing.TB, file string) []byte {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", file))
+	path := filepath.Join("..", "..", "testdata", file)
+	if name, ok := strings.CutPrefix(file, "bench:"); ok {
+		path = filepath.Join("testdata", name) // this package's own payloads
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -67,6 +78,11 @@ func schemas(tb testing.TB) map[string]*oracle.Oracle {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	local, err := load.Load("schemas", load.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	providers = append(providers, local...)
 	out := map[string]*oracle.Oracle{}
 	for _, p := range providers {
 		o, err := oracle.New(p)

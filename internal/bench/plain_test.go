@@ -100,3 +100,49 @@ type plainAFCompleted struct {
 		} `json:"resolution"`
 	} `json:"data"`
 }
+
+// plainEverything is what a user without hookgen writes for the event of
+// every shape: the unions and sums as values of any kind, checked by hand
+// or not at all.
+type plainEverything struct {
+	Type        string `json:"type"`
+	PullRequest struct {
+		Number int64  `json:"number"`
+		Title  string `json:"title"`
+		State  string `json:"state"`
+		User   struct {
+			Login     string `json:"login"`
+			ID        int64  `json:"id"`
+			SiteAdmin *bool  `json:"site_admin,omitempty"`
+		} `json:"user"`
+		MergedAt *time.Time `json:"merged_at"`
+	} `json:"pull_request"`
+	CreatedAt any              `json:"created_at"`
+	Tags      any              `json:"tags,omitempty"`
+	Reviewers []map[string]any `json:"reviewers"`
+	Labels    []map[string]any `json:"labels"`
+	Contact   struct {
+		Email      *string `json:"email,omitempty"`
+		Phone      *string `json:"phone,omitempty"`
+		Country    *string `json:"country,omitempty"`
+		PostalCode *string `json:"postal_code,omitempty"`
+		Street     *string `json:"street,omitempty"`
+	} `json:"contact"`
+	Kind     string       `json:"kind"`
+	Point    []float64    `json:"point"`
+	Hash     uint64       `json:"hash"`
+	Cleared  any          `json:"cleared"`
+	Thread   plainComment `json:"thread"`
+	Location string       `json:"location"`
+	AfterID  *float64     `json:"after_id"`
+}
+
+type plainComment struct {
+	Body   string `json:"body"`
+	Author *struct {
+		Login     string `json:"login"`
+		ID        int64  `json:"id"`
+		SiteAdmin *bool  `json:"site_admin,omitempty"`
+	} `json:"author"`
+	Replies []plainComment `json:"replies"`
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/hookgen/hookgen/gen/aiinbox"
 	"github.com/hookgen/hookgen/gen/peach"
 	"github.com/hookgen/hookgen/gen/waagent"
+	"github.com/hookgen/hookgen/internal/difftest/shapes/shapes"
 )
 
 // decoders decode with each package's generated DecodeJSON and re-encode
@@ -23,6 +24,7 @@ var decoders = map[string]func(schema string, data []byte) ([]byte, error){
 	"aiinbox":     func(s string, d []byte) ([]byte, error) { return roundTrip(aiinbox.DecodeJSON(s, d)) },
 	"agenticflow": func(s string, d []byte) ([]byte, error) { return roundTrip(agenticflow.DecodeJSON(s, d)) },
 	"waagent":     func(s string, d []byte) ([]byte, error) { return roundTrip(waagent.DecodeJSON(s, d)) },
+	"shapes":      func(s string, d []byte) ([]byte, error) { return roundTrip(shapes.DecodeJSON(s, d)) },
 }
 
 func roundTrip(v any, err error) ([]byte, error) {

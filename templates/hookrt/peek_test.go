@@ -113,3 +113,31 @@ func FuzzPeekTail(f *testing.F) {
 		}
 	})
 }
+
+func TestPeekNames(t *testing.T) {
+	names := []string{"login", "slug", "name"}
+	cases := []struct {
+		in   string
+		want uint64
+	}{
+		{`{"login":"a","id":1}`, 1},
+		{`{"id":1,"slug":"s","name":"n"}`, 1<<1 | 1<<2},
+		{`{"\u006cogin":1,"x":{"slug":1},"y":[{"name":1}]}`, 1}, // escaped names count; nested ones do not
+		{`{}`, 0},
+		{`[{"login":1}]`, 0},
+	}
+	for _, c := range cases {
+		d := &hkDecoder{data: []byte(c.in)}
+		got, err := d.peekNames(names)
+		if err != nil || got != c.want {
+			t.Errorf("%s: got %b, %v; want %b", c.in, got, err, c.want)
+		}
+		if d.pos != 0 || d.depth != 0 {
+			t.Errorf("%s: peek moved the decoder to %d", c.in, d.pos)
+		}
+	}
+	d := &hkDecoder{data: []byte(`{"id":1,"avatar":{"a":[1,2,"x"]},"slug":"s","login":"l"}`)}
+	if n := testing.AllocsPerRun(100, func() { d.peekNames(names) }); n != 0 {
+		t.Errorf("peekNames allocates %v times", n)
+	}
+}

@@ -329,7 +329,7 @@ func (s *hkSchema) eval(v any, p *hkPath, e *hkErrors) hkEval {
 			for _, name := range names {
 				mp := p.field(name)
 				if s.unevaluatedProperties.always != nil && !*s.unevaluatedProperties.always {
-					e.addf(p, "unevaluatedProperties", "property %q is not allowed", name)
+					e.addf(&mp, "unevaluatedProperties", "property %q is not allowed", name)
 				} else {
 					s.unevaluatedProperties.validate(v[name], &mp, e)
 				}

@@ -25,13 +25,43 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"nineteen", "refine", "reviews", "seven", "unions"}
+var Schemas = []string{"bignums", "contact", "dependencies", "dynamic", "enums", "events", "members", "nested", "nineteen", "numbers", "recursive", "refine", "reviews", "seven", "status", "tuples", "tuples7", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
 	switch schema {
+	case "bignums":
+		v := new(Bignums)
+		return v, v.UnmarshalJSON(data)
+	case "contact":
+		v := new(Contact)
+		return v, v.UnmarshalJSON(data)
+	case "dependencies":
+		v := new(Dependencies)
+		return v, v.UnmarshalJSON(data)
+	case "dynamic":
+		v := new(Dynamic)
+		return v, v.UnmarshalJSON(data)
+	case "enums":
+		v := new(Enums)
+		return v, v.UnmarshalJSON(data)
+	case "events":
+		v := new(Events)
+		return v, v.UnmarshalJSON(data)
+	case "members":
+		v := new(Members)
+		return v, v.UnmarshalJSON(data)
+	case "nested":
+		v := new(Nested)
+		return v, v.UnmarshalJSON(data)
 	case "nineteen":
 		v := new(Nineteen)
+		return v, v.UnmarshalJSON(data)
+	case "numbers":
+		v := new(Numbers)
+		return v, v.UnmarshalJSON(data)
+	case "recursive":
+		v := new(Recursive)
 		return v, v.UnmarshalJSON(data)
 	case "refine":
 		v := new(Refine)
@@ -41,6 +71,15 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "seven":
 		v := new(Seven)
+		return v, v.UnmarshalJSON(data)
+	case "status":
+		v := new(Status)
+		return v, v.UnmarshalJSON(data)
+	case "tuples":
+		v := new(Tuples)
+		return v, v.UnmarshalJSON(data)
+	case "tuples7":
+		v := new(Tuples7)
 		return v, v.UnmarshalJSON(data)
 	case "unions":
 		v := new(Unions)
@@ -52,8 +91,108 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 // ParseSchema decodes data as the root type of the named schema file (one of Schemas) and validates it: the value, a pointer to that type (or a sum's variant), comes back with every violation, of decoding and of validation, in one *ValidationError. Malformed JSON or a schema name not in Schemas is a plain error and no value.
 func ParseSchema(schema string, data []byte) (any, error) {
 	switch schema {
+	case "bignums":
+		v := new(Bignums)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "contact":
+		v := new(Contact)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "dependencies":
+		v := new(Dependencies)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "dynamic":
+		v := new(Dynamic)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "enums":
+		v := new(Enums)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "events":
+		v := new(Events)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "members":
+		v := new(Members)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "nested":
+		v := new(Nested)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "nineteen":
 		v := new(Nineteen)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "numbers":
+		v := new(Numbers)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "recursive":
+		v := new(Recursive)
 		if err := hkCheck(v, data); err != nil {
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
@@ -84,6 +223,36 @@ func ParseSchema(schema string, data []byte) (any, error) {
 		return v, nil
 	case "seven":
 		v := new(Seven)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "status":
+		v := new(Status)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "tuples":
+		v := new(Tuples)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "tuples7":
+		v := new(Tuples7)
 		if err := hkCheck(v, data); err != nil {
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
@@ -109,14 +278,40 @@ func ParseSchema(schema string, data []byte) (any, error) {
 // ValidateJSON decodes data as the root type of the named schema file and validates it. The error is a *ValidationError listing every violation found, with its JSON pointer, or a plain error for malformed JSON or a schema name not in Schemas.
 func ValidateJSON(schema string, data []byte) error {
 	switch schema {
+	case "bignums":
+		return hkCheck(new(Bignums), data)
+	case "contact":
+		return hkCheck(new(Contact), data)
+	case "dependencies":
+		return hkCheck(new(Dependencies), data)
+	case "dynamic":
+		return hkCheck(new(Dynamic), data)
+	case "enums":
+		return hkCheck(new(Enums), data)
+	case "events":
+		return hkCheck(new(Events), data)
+	case "members":
+		return hkCheck(new(Members), data)
+	case "nested":
+		return hkCheck(new(Nested), data)
 	case "nineteen":
 		return hkCheck(new(Nineteen), data)
+	case "numbers":
+		return hkCheck(new(Numbers), data)
+	case "recursive":
+		return hkCheck(new(Recursive), data)
 	case "refine":
 		return hkCheck(new(Refine), data)
 	case "reviews":
 		return hkCheck(new(Reviews), data)
 	case "seven":
 		return hkCheck(new(Seven), data)
+	case "status":
+		return hkCheck(new(Status), data)
+	case "tuples":
+		return hkCheck(new(Tuples), data)
+	case "tuples7":
+		return hkCheck(new(Tuples7), data)
 	case "unions":
 		return hkCheck(new(Unions), data)
 	}

@@ -4,109 +4,104 @@ package shapes
 
 // Patterns of the schemas, compiled once.
 var (
-	hkPattern0 = hkCompilePattern("^@")
+	hkPattern0 = hkCompilePattern("@")
+	hkPattern1 = hkCompilePattern("^#")
+	hkPattern2 = hkCompilePattern("^@")
+	hkPattern3 = hkCompilePattern("^X")
+	hkPattern4 = hkCompilePattern("^[a-z]$")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
 var (
-	hkTable0  hkSchema // shapes/common.json#/$defs/PullRequest/properties/title
-	hkTable1  hkSchema // shapes/nineteen.json#/$defs/Label
-	hkTable2  hkSchema // shapes/nineteen.json#/properties/name
-	hkTable3  hkSchema // shapes/nineteen.json#/properties/pair
-	hkTable4  hkSchema // shapes/nineteen.json#/properties/pair/additionalItems
-	hkTable5  hkSchema // shapes/nineteen.json#/properties/pair/items/0
-	hkTable6  hkSchema // shapes/nineteen.json#/properties/pair/items/1
-	hkTable7  hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
-	hkTable8  hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
-	hkTable9  hkSchema // shapes/seven.json#
-	hkTable10 hkSchema // shapes/seven.json#/definitions/Name
-	hkTable11 hkSchema // shapes/seven.json#/dependencies/billing
-	hkTable12 hkSchema // shapes/seven.json#/dependencies/billing/properties/card
-	hkTable13 hkSchema // shapes/seven.json#/properties/billing
-	hkTable14 hkSchema // shapes/seven.json#/properties/card
-	hkTable15 hkSchema // shapes/seven.json#/properties/name
-	hkTable16 hkSchema // shapes/seven.json#/properties/open
-	hkTable17 hkSchema // shapes/seven.json#/properties/open/additionalItems
-	hkTable18 hkSchema // shapes/seven.json#/properties/open/items/0
-	hkTable19 hkSchema // shapes/seven.json#/properties/point
-	hkTable20 hkSchema // shapes/seven.json#/properties/point/additionalItems
-	hkTable21 hkSchema // shapes/seven.json#/properties/point/items/0
-	hkTable22 hkSchema // shapes/seven.json#/properties/point/items/1
-	hkTable23 hkSchema // shapes/unions.json#/properties/overlap
-	hkTable24 hkSchema // shapes/unions.json#/properties/overlap/oneOf/0
-	hkTable25 hkSchema // shapes/unions.json#/properties/overlap/oneOf/1
+	hkTable0  hkSchema // shapes/bignums.json#/properties/ledger
+	hkTable1  hkSchema // shapes/bignums.json#/properties/ledger/items
+	hkTable2  hkSchema // shapes/common.json#/$defs/PullRequest/properties/title
+	hkTable3  hkSchema // shapes/nineteen.json#/$defs/Label
+	hkTable4  hkSchema // shapes/nineteen.json#/properties/name
+	hkTable5  hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
+	hkTable6  hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
+	hkTable7  hkSchema // https://shapes.example/dynamic#
+	hkTable8  hkSchema // https://shapes.example/dynamic#/$defs/tree
+	hkTable9  hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
+	hkTable10 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
+	hkTable11 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
+	hkTable12 hkSchema // https://shapes.example/dynamic#/properties/size
+	hkTable13 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
+	hkTable14 hkSchema // https://shapes.example/recursive#
+	hkTable15 hkSchema // https://shapes.example/recursive#/$defs/thread
+	hkTable16 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
+	hkTable17 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
+	hkTable18 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
+	hkTable19 hkSchema // https://shapes.example/recursive#/properties/likes
+	hkTable20 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
 )
 
 func init() {
 	hkTable0 = hkNewSchema()
-	hkTable0.types = hkTString
-	hkTable0.maxLength = 10
+	hkTable0.types = hkTArray
+	hkTable0.uniqueItems = true
+	hkTable0.items = &hkTable1
 	hkTable1 = hkNewSchema()
-	hkTable1.types = hkTString
+	hkTable1.types = hkTInteger
+	hkTable1.minimum = hkRat("-100000000000000000000000000000")
 	hkTable2 = hkNewSchema()
-	hkTable2.ref = &hkTable1
-	hkTable2.maxLength = 3
+	hkTable2.types = hkTString
+	hkTable2.maxLength = 10
 	hkTable3 = hkNewSchema()
-	hkTable3.types = hkTArray
-	hkTable3.prefixItems = []*hkSchema{&hkTable5, &hkTable6}
-	hkTable3.items = &hkTable4
+	hkTable3.types = hkTString
 	hkTable4 = hkNewSchema()
-	hkTable4.always = hkBoolPtr(false)
+	hkTable4.ref = &hkTable3
+	hkTable4.maxLength = 3
 	hkTable5 = hkNewSchema()
-	hkTable5.types = hkTString
+	hkTable5.allOf = []*hkSchema{&hkTable2, &hkTable6}
 	hkTable6 = hkNewSchema()
-	hkTable6.types = hkTBoolean
+	hkTable6.types = hkTString
+	hkTable6.minLength = 2
 	hkTable7 = hkNewSchema()
-	hkTable7.allOf = []*hkSchema{&hkTable0, &hkTable8}
+	hkTable7.ref = &hkTable8
+	hkTable7.unevaluatedProperties = &hkTable13
+	hkTable7.properties = map[string]*hkSchema{"size": &hkTable12}
 	hkTable8 = hkNewSchema()
-	hkTable8.types = hkTString
-	hkTable8.minLength = 2
-	hkTable9 = hkNewSchema()
-	hkTable9.types = hkTObject
-	hkTable9.properties = map[string]*hkSchema{
-		"billing": &hkTable13,
-		"card":    &hkTable14,
-		"name":    &hkTable15,
-		"open":    &hkTable16,
-		"point":   &hkTable19,
+	hkTable8.types = hkTObject
+	hkTable8.required = []string{"name"}
+	hkTable8.properties = map[string]*hkSchema{
+		"children": &hkTable9,
+		"name":     &hkTable11,
 	}
-	hkTable9.dependentSchemas = map[string]*hkSchema{"billing": &hkTable11}
-	hkTable9.dependentRequired = map[string][]string{"card": []string{"billing"}}
+	hkTable9 = hkNewSchema()
+	hkTable9.types = hkTArray
+	hkTable9.items = &hkTable10
 	hkTable10 = hkNewSchema()
-	hkTable10.types = hkTString
-	hkTable10.minLength = 1
+	hkTable10.ref = &hkTable7
 	hkTable11 = hkNewSchema()
-	hkTable11.properties = map[string]*hkSchema{"card": &hkTable12}
+	hkTable11.types = hkTString
+	hkTable11.maxLength = 8
 	hkTable12 = hkNewSchema()
-	hkTable12.minLength = 4
+	hkTable12.types = hkTInteger
+	hkTable12.minimum = hkRat("0")
 	hkTable13 = hkNewSchema()
-	hkTable13.types = hkTString
+	hkTable13.always = hkBoolPtr(false)
 	hkTable14 = hkNewSchema()
-	hkTable14.types = hkTString
+	hkTable14.ref = &hkTable15
+	hkTable14.unevaluatedProperties = &hkTable20
+	hkTable14.properties = map[string]*hkSchema{"likes": &hkTable19}
 	hkTable15 = hkNewSchema()
-	hkTable15.ref = &hkTable10
+	hkTable15.types = hkTObject
+	hkTable15.required = []string{"text"}
+	hkTable15.properties = map[string]*hkSchema{
+		"replies": &hkTable16,
+		"text":    &hkTable18,
+	}
 	hkTable16 = hkNewSchema()
 	hkTable16.types = hkTArray
-	hkTable16.prefixItems = []*hkSchema{&hkTable18}
 	hkTable16.items = &hkTable17
 	hkTable17 = hkNewSchema()
-	hkTable17.types = hkTInteger
+	hkTable17.ref = &hkTable14
 	hkTable18 = hkNewSchema()
 	hkTable18.types = hkTString
 	hkTable19 = hkNewSchema()
-	hkTable19.types = hkTArray
-	hkTable19.prefixItems = []*hkSchema{&hkTable21, &hkTable22}
-	hkTable19.items = &hkTable20
+	hkTable19.types = hkTInteger
+	hkTable19.minimum = hkRat("0")
 	hkTable20 = hkNewSchema()
 	hkTable20.always = hkBoolPtr(false)
-	hkTable21 = hkNewSchema()
-	hkTable21.types = hkTNumber
-	hkTable22 = hkNewSchema()
-	hkTable22.types = hkTNumber
-	hkTable23 = hkNewSchema()
-	hkTable23.oneOf = []*hkSchema{&hkTable24, &hkTable25}
-	hkTable24 = hkNewSchema()
-	hkTable24.types = hkTInteger
-	hkTable25 = hkNewSchema()
-	hkTable25.types = hkTNumber
 }

@@ -9,9 +9,8 @@ import "encoding/json"
 //
 // Generated from shapes/nineteen.json#.
 type Nineteen struct {
-	// Kept as raw JSON because it uses "prefixItems"; Validate checks it against the schema.
-	Pair json.RawMessage   `json:"pair,omitempty"`
-	List Optional[[]int64] `json:"list,omitzero"`
+	Pair Optional[NineteenPair] `json:"pair,omitzero"`
+	List Optional[[]int64]      `json:"list,omitzero"`
 	// Kept as raw JSON because it has "maxLength" beside $ref; Validate checks it against the schema.
 	Name json.RawMessage `json:"name,omitempty"`
 }
@@ -22,9 +21,9 @@ func (x Nineteen) MarshalJSON() ([]byte, error) {
 }
 func (x *Nineteen) appendJSON(b []byte) []byte {
 	b = append(b, '{')
-	if len(x.Pair) > 0 {
+	if x.Pair.Set {
 		b = hkKey(b, "\"pair\":")
-		b = hkAppendRaw(b, x.Pair)
+		b = x.Pair.Value.appendJSON(b)
 	}
 	if x.List.Set {
 		b = hkKey(b, "\"list\":")
@@ -48,7 +47,8 @@ func (x *Nineteen) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readRaw(&fp, &x.Pair)
+			x.Pair.Set = true
+			err = x.Pair.Value.decodeJSON(d, &fp)
 		case 1:
 			x.List.Set = true
 			for a0, ip0 := hkArrayItems(&x.List.Value), fp.item(0); a0.next(d, &ip0, &err); {
@@ -72,11 +72,79 @@ func (x *Nineteen) Validate() error {
 func (x *Nineteen) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("pair")
-		hkValidateRaw(&hkTable3, x.Pair, &fp, e)
+		if x.Pair.Set {
+			x.Pair.Value.validate(e, &fp)
+		}
 	}
 	{
 		fp := p.field("name")
-		hkValidateRaw(&hkTable2, x.Name, &fp, e)
+		hkValidateRaw(&hkTable4, x.Name, &fp, e)
+	}
+}
+
+// NineteenPair is a JSON array whose items are told apart by position (a tuple).
+//
+// It is read from and written as a JSON array: the positions up to the first one absent, then nothing more (the schema allows no more items).
+//
+// Generated from shapes/nineteen.json#/properties/pair.
+type NineteenPair struct {
+	// V0 is the item at position 0.
+	V0 Optional[string]
+	// V1 is the item at position 1.
+	V1 Optional[bool]
+}
+
+// MarshalJSON encodes a NineteenPair as encoding/json would, without reflection.
+func (x NineteenPair) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *NineteenPair) appendJSON(b []byte) []byte {
+	b = append(b, '[')
+	if !x.V0.Set {
+		return append(b, ']')
+	}
+	b = hkAppendString(b, x.V0.Value)
+	if !x.V1.Set {
+		return append(b, ']')
+	}
+	b = append(b, ',')
+	b = hkAppendBool(b, x.V1.Value)
+	return append(b, ']')
+}
+
+// UnmarshalJSON decodes a NineteenPair; the error lists every violation found (see Parse).
+func (x *NineteenPair) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *NineteenPair) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = NineteenPair{}
+	t, fp := hkTupleItems(), p.item(0)
+	for t.next(d, &fp, &err) {
+		switch t.i {
+		case 0:
+			x.V0.Set = true
+			err = d.readString(&fp, &x.V0.Value)
+		case 1:
+			x.V1.Set = true
+			err = d.readBool(&fp, &x.V1.Value)
+		default:
+			err = t.beyond(d, &fp, 2)
+		}
+	}
+	return err
+}
+
+// Validate reports every way the NineteenPair breaks its schema, as a *ValidationError.
+func (x *NineteenPair) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *NineteenPair) validate(e *hkErrors, p *hkPath) {
+	_, gap := hkTupleLen(0, 0, x.V0.Set, x.V1.Set)
+	if gap {
+		e.add(p, "prefixItems", "a position is set after an absent one, which no JSON array can hold")
 	}
 }
 

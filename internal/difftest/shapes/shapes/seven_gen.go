@@ -3,24 +3,47 @@
 
 package shapes
 
-import (
-	"encoding/json"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
-// Seven is a JSON value kept as raw JSON.
-//
-// It is kept as raw JSON because it uses "dependentSchemas"; Validate checks it against the schema.
+// Seven is an object.
 //
 // Generated from shapes/seven.json#.
-type Seven json.RawMessage
+type Seven struct {
+	Point Optional[SevenPoint] `json:"point,omitzero"`
+	Open  Optional[SevenOpen]  `json:"open,omitzero"`
+	// draft-07 ignores maxLength beside $ref
+	Name    Optional[Name]   `json:"name,omitzero"`
+	Card    Optional[string] `json:"card,omitzero"`
+	Billing Optional[string] `json:"billing,omitzero"`
+}
 
 // MarshalJSON encodes a Seven as encoding/json would, without reflection.
 func (x Seven) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *Seven) appendJSON(b []byte) []byte {
-	return hkAppendRaw(b, json.RawMessage(*x))
+	b = append(b, '{')
+	if x.Point.Set {
+		b = hkKey(b, "\"point\":")
+		b = x.Point.Value.appendJSON(b)
+	}
+	if x.Open.Set {
+		b = hkKey(b, "\"open\":")
+		b = x.Open.Value.appendJSON(b)
+	}
+	if x.Name.Set {
+		b = hkKey(b, "\"name\":")
+		b = x.Name.Value.appendJSON(b)
+	}
+	if x.Card.Set {
+		b = hkKey(b, "\"card\":")
+		b = hkAppendString(b, x.Card.Value)
+	}
+	if x.Billing.Set {
+		b = hkKey(b, "\"billing\":")
+		b = hkAppendString(b, x.Billing.Value)
+	}
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes a Seven; the error lists every violation found (see Parse).
@@ -28,18 +51,75 @@ func (x *Seven) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
 }
-func (x *Seven) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readRaw(p, (*json.RawMessage)(x))
+func (x *Seven) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = Seven{}
+	m, fp := d.members(hkSpecSeven, nil), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			x.Point.Set = true
+			err = x.Point.Value.decodeJSON(d, &fp)
+		case 1:
+			x.Open.Set = true
+			err = x.Open.Value.decodeJSON(d, &fp)
+		case 2:
+			x.Name.Set = true
+			err = x.Name.Value.decodeJSON(d, &fp)
+		case 3:
+			x.Card.Set = true
+			err = d.readString(&fp, &x.Card.Value)
+		case 4:
+			x.Billing.Set = true
+			err = d.readString(&fp, &x.Billing.Value)
+		}
+	}
+	return m.end(d, &fp, err)
 }
 
+var hkSpecSeven = hkStructSpec([]string{"point", "open", "name", "card", "billing"}, []int{}, false)
+
 // Validate reports every way the Seven breaks its schema, as a *ValidationError.
-func (x Seven) Validate() error {
+func (x *Seven) Validate() error {
 	var e hkErrors
 	x.validate(&e, nil)
 	return e.err()
 }
-func (x Seven) validate(e *hkErrors, p *hkPath) {
-	hkValidateRaw(&hkTable9, json.RawMessage(x), p, e)
+func (x *Seven) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("point")
+		if x.Point.Set {
+			x.Point.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("open")
+		if x.Open.Set {
+			x.Open.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("name")
+		if x.Name.Set {
+			x.Name.Value.validate(e, &fp)
+		}
+	}
+	if x.Card.Set && !(x.Billing.Set) {
+		e.add(p, "dependentRequired", "property \"billing\" is required when \"card\" is present")
+	}
+	// dependentSchemas (#/dependencies)
+	if !e.refusedMember(p, "card") && !e.refusedMember(p, "billing") {
+		if x.Billing.Set {
+			if x.Card.Set {
+				fp := p.field("card")
+				{
+					n := utf8.RuneCountInString(x.Card.Value)
+					if n < 4 {
+						e.addf(&fp, "minLength", "length must be >= 4, but got %d", n)
+					}
+				}
+			}
+		}
+	}
 }
 
 // Name is a string.
@@ -76,5 +156,133 @@ func (x Name) validate(e *hkErrors, p *hkPath) {
 		if n < 1 {
 			e.addf(p, "minLength", "length must be >= 1, but got %d", n)
 		}
+	}
+}
+
+// SevenPoint is a JSON array whose items are told apart by position (a tuple).
+//
+// It is read from and written as a JSON array: the positions up to the first one absent, then nothing more (the schema allows no more items).
+//
+// Generated from shapes/seven.json#/properties/point.
+type SevenPoint struct {
+	// V0 is the item at position 0.
+	V0 Optional[float64]
+	// V1 is the item at position 1.
+	V1 Optional[float64]
+}
+
+// MarshalJSON encodes a SevenPoint as encoding/json would, without reflection.
+func (x SevenPoint) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *SevenPoint) appendJSON(b []byte) []byte {
+	b = append(b, '[')
+	if !x.V0.Set {
+		return append(b, ']')
+	}
+	b = hkAppendFloat(b, x.V0.Value)
+	if !x.V1.Set {
+		return append(b, ']')
+	}
+	b = append(b, ',')
+	b = hkAppendFloat(b, x.V1.Value)
+	return append(b, ']')
+}
+
+// UnmarshalJSON decodes a SevenPoint; the error lists every violation found (see Parse).
+func (x *SevenPoint) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *SevenPoint) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = SevenPoint{}
+	t, fp := hkTupleItems(), p.item(0)
+	for t.next(d, &fp, &err) {
+		switch t.i {
+		case 0:
+			x.V0.Set = true
+			err = d.readFloat64(&fp, &x.V0.Value)
+		case 1:
+			x.V1.Set = true
+			err = d.readFloat64(&fp, &x.V1.Value)
+		default:
+			err = t.beyond(d, &fp, 2)
+		}
+	}
+	return err
+}
+
+// Validate reports every way the SevenPoint breaks its schema, as a *ValidationError.
+func (x *SevenPoint) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *SevenPoint) validate(e *hkErrors, p *hkPath) {
+	_, gap := hkTupleLen(0, 0, x.V0.Set, x.V1.Set)
+	if gap {
+		e.add(p, "prefixItems", "a position is set after an absent one, which no JSON array can hold")
+	}
+}
+
+// SevenOpen is a JSON array whose items are told apart by position (a tuple).
+//
+// It is read from and written as a JSON array: the positions up to the first one absent, then Rest.
+//
+// Generated from shapes/seven.json#/properties/open.
+type SevenOpen struct {
+	// V0 is the item at position 0.
+	V0 Optional[string]
+	// Rest holds the items after position 0.
+	Rest []int64
+}
+
+// MarshalJSON encodes a SevenOpen as encoding/json would, without reflection.
+func (x SevenOpen) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *SevenOpen) appendJSON(b []byte) []byte {
+	b = append(b, '[')
+	if !x.V0.Set {
+		return append(b, ']')
+	}
+	b = hkAppendString(b, x.V0.Value)
+	for i := range x.Rest {
+		b = append(b, ',')
+		b = hkAppendInt(b, x.Rest[i])
+	}
+	return append(b, ']')
+}
+
+// UnmarshalJSON decodes a SevenOpen; the error lists every violation found (see Parse).
+func (x *SevenOpen) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *SevenOpen) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = SevenOpen{}
+	t, fp := hkTupleItems(), p.item(0)
+	for t.next(d, &fp, &err) {
+		switch t.i {
+		case 0:
+			x.V0.Set = true
+			err = d.readString(&fp, &x.V0.Value)
+		default:
+			err = d.readInt64(&fp, hkGrow(&x.Rest))
+		}
+	}
+	return err
+}
+
+// Validate reports every way the SevenOpen breaks its schema, as a *ValidationError.
+func (x *SevenOpen) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *SevenOpen) validate(e *hkErrors, p *hkPath) {
+	_, gap := hkTupleLen(0, len(x.Rest), x.V0.Set)
+	if gap {
+		e.add(p, "prefixItems", "a position is set after an absent one, which no JSON array can hold")
 	}
 }

@@ -4,7 +4,7 @@
 package shapes
 
 import (
-	"encoding/json"
+	"math"
 	"time"
 	"unicode/utf8"
 )
@@ -17,8 +17,7 @@ type Unions struct {
 	Tags      OptionalNullable[UnionsTags]  `json:"tags,omitzero"`
 	Owner     Optional[UnionsOwner]         `json:"owner,omitzero"`
 	History   Optional[[]UnionsHistoryItem] `json:"history,omitzero"`
-	// Kept as raw JSON because oneOf has a branch without "type": "object"; Validate checks it against the schema.
-	Overlap json.RawMessage `json:"overlap,omitempty"`
+	Overlap   Optional[float64]             `json:"overlap,omitzero"`
 }
 
 // MarshalJSON encodes a Unions as encoding/json would, without reflection.
@@ -48,9 +47,9 @@ func (x *Unions) appendJSON(b []byte) []byte {
 			return b
 		})
 	}
-	if len(x.Overlap) > 0 {
+	if x.Overlap.Set {
 		b = hkKey(b, "\"overlap\":")
-		b = hkAppendRaw(b, x.Overlap)
+		b = hkAppendFloat(b, x.Overlap.Value)
 	}
 	return append(b, '}')
 }
@@ -82,7 +81,8 @@ func (x *Unions) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 				err = a0.elem().decodeJSON(d, &ip0)
 			}
 		case 4:
-			err = d.readRaw(&fp, &x.Overlap)
+			x.Overlap.Set = true
+			err = d.readFloat64(&fp, &x.Overlap.Value)
 		}
 	}
 	return m.end(d, &fp, err)
@@ -124,7 +124,19 @@ func (x *Unions) validate(e *hkErrors, p *hkPath) {
 	}
 	{
 		fp := p.field("overlap")
-		hkValidateRaw(&hkTable23, x.Overlap, &fp, e)
+		if x.Overlap.Set {
+			{
+				var ei, en hkErrors
+				if x.Overlap.Value != math.Trunc(x.Overlap.Value) {
+					ei.add(&fp, "type", "expected integer, but got number")
+				}
+				if len(ei.list) == 0 && len(en.list) == 0 {
+					e.addf(&fp, "oneOf", "%v matches both the integer and the number branch of the oneOf", x.Overlap.Value)
+				} else if len(ei.list) > 0 && len(en.list) > 0 {
+					e.addf(&fp, "oneOf", "%v matches neither branch of the oneOf", x.Overlap.Value)
+				}
+			}
+		}
 	}
 }
 
@@ -316,7 +328,7 @@ func (x UnionsOwner) Validate() error {
 func (x UnionsOwner) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
 	case JSONString:
-		if !hkPattern0.MatchString(x.String) {
+		if !hkPattern2.MatchString(x.String) {
 			e.addf(p, "pattern", "%q does not match pattern \"^@\"", x.String)
 		}
 	case JSONObject:

@@ -70,9 +70,9 @@ func Parse(data []byte) (Event, error) {
 	}
 	switch {
 	case string(v0) == "order.created":
-		return hkParseOrderCreated(data)
+		return parseOrderCreated(data)
 	case string(v0) == "order.refunded":
-		return hkParseOrderRefunded(data)
+		return parseOrderRefunded(data)
 	default:
 		if err := hkWellFormed(data); err != nil {
 			return nil, err
@@ -93,9 +93,9 @@ func ParseRequest(h http.Header, body []byte) (Event, error) {
 func ParseAs(eventType EventType, data []byte) (Event, error) {
 	switch eventType {
 	case EventOrderCreated:
-		return hkParseOrderCreated(data)
+		return parseOrderCreated(data)
 	case EventOrderRefunded:
-		return hkParseOrderRefunded(data)
+		return parseOrderRefunded(data)
 	}
 	return nil, fmt.Errorf("shophooks: no event type %q", eventType)
 }

@@ -268,3 +268,81 @@ func hkBackString(b []byte, i int) ([]byte, int) {
 	}
 	return s, i - 1
 }
+
+// peekNames reports which of names the object at the decoder's position
+// has as members, bit i for names[i] (at most 64 names), for sums whose
+// variants each require a member of their own. It reads member names only,
+// passing values by their structure, and consumes nothing.
+func (d *hkDecoder) peekNames(names []string) (has uint64, err error) {
+	save, saveDepth := d.pos, d.depth
+	defer func() { d.pos, d.depth = save, saveDepth }()
+	if d.peek() != hkObject {
+		return 0, nil
+	}
+	for first := true; ; first = false {
+		k, more, err := d.objectNext(first)
+		if err != nil || !more {
+			return has, err
+		}
+		for i, name := range names {
+			if string(k) == name {
+				has |= 1 << i
+			}
+		}
+		if err := d.skipFast(); err != nil {
+			return has, err
+		}
+	}
+}
+
+// try decodes the value at the decoder's position into v on a copy of the
+// decoder, and validates it: ok when neither found a violation; end is
+// where the value ends. d itself moves nowhere and records nothing, so a
+// sum can try its variants in turn. A syntax error is returned. Only the
+// verdict counts, so the violations are found without their pointers
+// (the caller's path would escape through v's methods, and cost every
+// value of the sum an allocation).
+func (d *hkDecoder) try(v hkValue) (ok bool, end int, err error) {
+	t := hkDecoder{data: d.data, pos: d.pos, depth: d.depth}
+	if err := v.decodeJSON(&t, nil); err != nil {
+		return false, 0, err
+	}
+	if len(t.errs.list) > 0 {
+		return false, t.pos, nil
+	}
+	v.validate(&t.errs, nil)
+	return len(t.errs.list) == 0, t.pos, nil
+}
+
+// hkValidateVariants validates the JSON of a sum's unknown variant against
+// the oneOf or anyOf (keyword) of the variants, fresh values each: raw
+// decoded and validated as every one of them; when none takes it, what
+// each found wrong (as jsonschema/v5 reports a failed oneOf: every
+// branch's reasons), and with oneOf, when several take it, that.
+func hkValidateVariants(raw []byte, p *hkPath, e *hkErrors, keyword string, variants ...hkValue) {
+	var all []Violation
+	n := 0
+	for _, v := range variants {
+		d := hkDecoder{data: raw}
+		if err := v.decodeJSON(&d, p); err != nil {
+			e.addf(p, "type", "not JSON: %v", err)
+			return
+		}
+		v.validate(&d.errs, p)
+		if len(d.errs.list) == 0 {
+			n++
+			continue
+		}
+		all = append(all, d.errs.list...)
+	}
+	switch {
+	case n == 0:
+		for _, v := range all {
+			if _, ok := e.refused[v.Pointer]; !ok {
+				e.list = append(e.list, v)
+			}
+		}
+	case n > 1 && keyword == "oneOf":
+		e.addf(p, "oneOf", "the value is valid as %d of the variants, not exactly one", n)
+	}
+}

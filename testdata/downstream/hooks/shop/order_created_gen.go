@@ -190,7 +190,7 @@ func (*OrderCreated) EventType() EventType {
 	return EventOrderCreated
 }
 func (*OrderCreated) isEvent() {}
-func hkParseOrderCreated(data []byte) (Event, error) {
+func parseOrderCreated(data []byte) (Event, error) {
 	v := new(OrderCreated)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -128,7 +128,7 @@ func (*OrderRefunded) EventType() EventType {
 	return EventOrderRefunded
 }
 func (*OrderRefunded) isEvent() {}
-func hkParseOrderRefunded(data []byte) (Event, error) {
+func parseOrderRefunded(data []byte) (Event, error) {
 	v := new(OrderRefunded)
 	d := hkDecoder{data: data}
 	if err := v.decodeJSON(&d, nil); err != nil {

@@ -1,0 +1,179 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hookgen/hookgen/generator/load"
+	"github.com/hookgen/hookgen/generator/naming"
+)
+
+// Enum constants and open enums.
+//
+// An enum's constants are named <Type><Value> (naming.EnumConstant), or,
+// where the schema holding the enum has "x-enum-varnames" (as
+// openapi-generator reads it), taken from that list as written: one
+// exported Go identifier per enum value, in the enum's order, each claimed
+// like any package-level name, so a clash is an error naming both places.
+//
+// An open enum is
+//
+//	{"anyOf": [{"enum": ["a", "b"]}, {"type": "string"}]}
+//
+// (either order, the enum of strings, the other branch a plain string,
+// with or without a null branch): the enum's named type with its
+// constants, whose other strings are kept and valid. Under oneOf the same
+// shape means something else: a listed value matches both branches, so
+// only strings the enum does not list are valid, as jsonschema/v5 says; the
+// type is the same and Validate reports a listed value at "oneOf".
+
+// enumVarNamesKeyword names an enum's constants.
+const enumVarNamesKeyword = "x-enum-varnames"
+
+// checkEnumVarNames reports an x-enum-varnames that cannot name the
+// constants of the enum beside it.
+func (b *builder) checkEnumVarNames(s, k load.Schema) {
+	e := s.Node.Get("enum")
+	if e == nil || e.Kind != load.Array {
+		b.diags.Add(k.Pos(), "%s without an enum beside it", enumVarNamesKeyword)
+		return
+	}
+	if k.Node.Kind != load.Array {
+		b.diags.Add(k.Pos(), "%s must be an array of Go identifiers, one per enum value", enumVarNamesKeyword)
+		return
+	}
+	if len(k.Node.Items) != len(e.Items) {
+		b.diags.Add(k.Pos(), "%s must name each of the %d enum values, in order; it lists %d", enumVarNamesKeyword, len(e.Items), len(k.Node.Items))
+	}
+	for i, it := range k.Node.Items {
+		if it.Kind != load.String || !naming.IsExportedIdent(it.Str) {
+			b.diags.Add(k.Item(i).Pos(), "%s: %s is not an exported Go identifier", enumVarNamesKeyword, it.JSON())
+		}
+	}
+}
+
+// enumVarNames returns the constant names x-enum-varnames gives the enum
+// values of holder, nil when it has none or they are unusable
+// (checkEnumVarNames reported why).
+func enumVarNames(holder load.Schema) []string {
+	k := holder.Node.Get(enumVarNamesKeyword)
+	e := holder.Node.Get("enum")
+	if k == nil || e == nil || k.Kind != load.Array || e.Kind != load.Array || len(k.Items) != len(e.Items) {
+		return nil
+	}
+	var names []string
+	for _, it := range k.Items {
+		if it.Kind != load.String || !naming.IsExportedIdent(it.Str) {
+			return nil
+		}
+		names = append(names, it.Str)
+	}
+	return names
+}
+
+// enumConstant names the constant of value text, the i-th of holder's
+// enum.
+func enumConstant(t *Type, holder load.Schema, text string, i int) (name, what string) {
+	if names := enumVarNames(holder); names != nil {
+		return names[i], fmt.Sprintf("enum value %q (named by %s)", text, enumVarNamesKeyword)
+	}
+	return naming.EnumConstant(t.Name, text, i), fmt.Sprintf("enum value %q", text)
+}
+
+// clashHint says how to settle a clash of two Go names.
+func clashHint(whats ...string) string {
+	for _, w := range whats {
+		if strings.HasSuffix(w, "(named by "+enumVarNamesKeyword+")") {
+			return "change one of the names in " + enumVarNamesKeyword
+		}
+	}
+	for _, w := range whats {
+		if strings.HasPrefix(w, "enum value") {
+			return "name the enum's constants with " + enumVarNamesKeyword + " (or set x-go-name on the other)"
+		}
+	}
+	return "set x-go-name on one of them"
+}
+
+// openEnumOf returns the branch holding the enum when s is an open enum
+// (see above), and the keyword; ok is false otherwise.
+func openEnumOf(s load.Schema) (holder load.Schema, kw string, ok bool) {
+	if s.Node.Kind != load.Object {
+		return load.Schema{}, "", false
+	}
+	branches, has := s.Keyword("anyOf")
+	kw = "anyOf"
+	if !has {
+		branches, has = s.Keyword("oneOf")
+		kw = "oneOf"
+	}
+	if !has || branches.Node.Kind != load.Array || s.Node.Get("anyOf") != nil && s.Node.Get("oneOf") != nil {
+		return load.Schema{}, "", false
+	}
+	for _, m := range s.Node.Members {
+		switch {
+		case m.Name == kw || annotationKeywords[m.Name] || strings.HasPrefix(m.Name, "x-"):
+		case m.Name == "type" && m.Value.Kind == load.String && m.Value.Str == "string":
+		default:
+			return load.Schema{}, "", false
+		}
+	}
+	alts, _ := unionAlternatives(branches)
+	if len(alts) != 2 {
+		return load.Schema{}, "", false
+	}
+	for i, br := range alts {
+		if isStringEnum(br) && isPlainString(alts[1-i]) {
+			return br, kw, true
+		}
+	}
+	return load.Schema{}, "", false
+}
+
+// isStringEnum: {"enum": [strings...]}, "type": "string" allowed beside.
+func isStringEnum(s load.Schema) bool {
+	e := s.Node.Get("enum")
+	if s.Node.Kind != load.Object || e == nil || e.Kind != load.Array || len(e.Items) == 0 {
+		return false
+	}
+	for _, it := range e.Items {
+		if it.Kind != load.String {
+			return false
+		}
+	}
+	for _, m := range s.Node.Members {
+		switch {
+		case m.Name == "enum" || annotationKeywords[m.Name] || strings.HasPrefix(m.Name, "x-"):
+		case m.Name == "type" && m.Value.Kind == load.String && m.Value.Str == "string":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isPlainString: {"type": "string"} and annotations, nothing else.
+func isPlainString(s load.Schema) bool {
+	t := s.Node.Get("type")
+	if s.Node.Kind != load.Object || t == nil || t.Kind != load.String || t.Str != "string" {
+		return false
+	}
+	for _, m := range s.Node.Members {
+		if m.Name != "type" && !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") {
+			return false
+		}
+	}
+	return true
+}
+
+// openEnum builds the type of an open enum: the enum's named type, open.
+func (b *builder) openEnum(s, holder load.Schema, kw string) Ref {
+	branches, _ := s.Keyword(kw)
+	_, nullable := unionAlternatives(branches)
+	b.checkKeywords(holder)
+	t := b.enum(s, holder, Ref{Kind: Builtin, Builtin: "string"})
+	t.OpenEnum = kw
+	r := Ref{Kind: Named, Type: t, Nullable: nullable}
+	b.refs[s.Key()] = r
+	return r
+}
