@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -144,10 +145,14 @@ type branches struct {
 	// disc: the schema is a sum type, its branches told apart by this
 	// property.
 	disc map[string]string
+	// members: the schema is a sum without discriminator whose variants
+	// each require a member of their own (model.SumByMembers): present,
+	// it names the variant.
+	members map[string][]string
 }
 
 func newBranches(pkg *model.Package) *branches {
-	b := &branches{raw: map[string]bool{}, disc: map[string]string{}}
+	b := &branches{raw: map[string]bool{}, disc: map[string]string{}, members: map[string][]string{}}
 	var walk func(t *model.RawSchema)
 	walk = func(t *model.RawSchema) {
 		if t == nil || b.raw[t.Key] {
@@ -174,8 +179,13 @@ func newBranches(pkg *model.Package) *branches {
 		walk(t)
 	}
 	for _, t := range pkg.Types {
-		if t.Kind == model.Sum {
+		switch {
+		case t.Kind == model.Sum && t.SumBy == model.SumByDiscriminator:
 			b.disc[t.Key] = t.Discriminator
+		case t.Kind == model.Sum && t.SumBy == model.SumByMembers:
+			for _, v := range t.Variants {
+				b.members[t.Key] = append(b.members[t.Key], v.Member)
+			}
 		}
 	}
 	return b
@@ -210,8 +220,12 @@ func (b *branches) violations(err error) []Violation {
 			return
 		}
 		if kw == "oneOf" || kw == "anyOf" {
-			if c := b.selected(e, kw); c != nil {
+			if c, all := b.selected(e, kw); c != nil {
 				walk(c)
+			} else if all {
+				for _, c := range e.Causes {
+					walk(c)
+				}
 			} else {
 				out = append(out, Violation{Pointer: e.InstanceLocation, Keyword: kw, Message: e.Message})
 			}
@@ -227,30 +241,41 @@ func (b *branches) violations(err error) []Violation {
 }
 
 // selected is the failed branch of a oneOf/anyOf error the generated code
-// reports the violations of, nil when it reports the oneOf/anyOf itself.
-func (b *branches) selected(e *jsonschema.ValidationError, kw string) *jsonschema.ValidationError {
+// reports the violations of; nil with all false when it reports the
+// oneOf/anyOf itself, nil with all true when it reports every branch's
+// violations, as v5 does: a check of branches of one JSON type (same-type
+// unions, assertions beside properties, a sum without discriminator that
+// no variant, or several, take), where no branch is told apart by its type.
+func (b *branches) selected(e *jsonschema.ValidationError, kw string) (chosen *jsonschema.ValidationError, all bool) {
 	at := strings.TrimSuffix(e.AbsoluteKeywordLocation, "/"+kw)
 	if b.raw[at] {
-		return nil
+		return nil, false
 	}
 	disc, isSum := b.disc[at]
-	var chosen *jsonschema.ValidationError
+	members := b.members[at]
+	n, rejected := 0, 0
 	for _, c := range e.Causes {
-		if rejects(c, e.InstanceLocation, disc, isSum) {
+		if rejects(c, e.InstanceLocation, disc, isSum, members) {
+			rejected++
 			continue
 		}
-		if chosen != nil {
-			return nil
-		}
+		n++
 		chosen = c
 	}
-	return chosen
+	switch {
+	case n == 1:
+		return chosen, false
+	case rejected == 0 && !isSum:
+		return nil, true
+	}
+	return nil, false
 }
 
 // rejects reports whether a branch's failure says the branch is not the
-// value's: a "type" at the value itself, or for a sum a "const"/"enum" at
-// its discriminator.
-func rejects(e *jsonschema.ValidationError, at, disc string, isSum bool) bool {
+// value's: a "type" at the value itself, for a sum a "const"/"enum" at
+// its discriminator, for a sum by members a "required" at the value
+// naming a member only a variant requires.
+func rejects(e *jsonschema.ValidationError, at, disc string, isSum bool, members []string) bool {
 	if len(e.Causes) == 0 {
 		kw := e.KeywordLocation[strings.LastIndex(e.KeywordLocation, "/")+1:]
 		switch {
@@ -258,11 +283,20 @@ func rejects(e *jsonschema.ValidationError, at, disc string, isSum bool) bool {
 			return true
 		case isSum && (kw == "const" || kw == "enum") && e.InstanceLocation == at+"/"+escapePointer(disc):
 			return true
+		case kw == "required" && e.InstanceLocation == at:
+			for _, m := range members {
+				// v5 quotes a name as Go does, in single quotes.
+				q := strings.ReplaceAll(strconv.Quote(m), `\"`, `"`)
+				q = "'" + strings.ReplaceAll(q[1:len(q)-1], "'", `\'`) + "'"
+				if strings.Contains(e.Message, q) {
+					return true
+				}
+			}
 		}
 		return false
 	}
 	for _, c := range e.Causes {
-		if rejects(c, at, disc, isSum) {
+		if rejects(c, at, disc, isSum, members) {
 			return true
 		}
 	}
