@@ -39,6 +39,17 @@ func TestTypeComment(t *testing.T) {
 			"MessageDeliverySent is the message_delivery.sent event: message sent.\n\nTriggered when the message has been sent.\n\nIt is an object, generated from p/m.json#."},
 		{"an enumeration", &Type{Kind: Enum, Name: "Status", Base: Ref{Kind: Builtin, Builtin: "int64"}, Source: "s#"},
 			"Status is an enumeration of integers.\n\nGenerated from s#."},
+		{"a tuple", &Type{Kind: Tuple, Name: "Pair", Source: "s#"},
+			"Pair is a JSON array whose items are told apart by position (a tuple).\n\nIt is read from and written as a JSON array: the positions up to the first one absent, then nothing more (the schema allows no more items).\n\nGenerated from s#."},
+		{"a sum by members", &Type{Kind: Sum, Name: "Reviewer", Source: "s#", SumKeyword: "oneOf", SumBy: SumByMembers, Unknown: "ReviewerUnknown", Decoder: "UnmarshalReviewer",
+			Variants: []Variant{{Type: &Type{Name: "User"}, Member: "login"}, {Type: &Type{Name: "Team"}, Member: "slug"}}},
+			"Reviewer is one of several objects (oneOf), with no discriminator.\n\nIt holds *User, *Team, or *ReviewerUnknown for a value no variant takes. The variant is the one whose own required member is present: \"login\" (*User) or \"slug\" (*Team); no other variant declares it. " +
+				"A payload with none of them is a *ReviewerUnknown; one with several is decoded as each of those variants in turn and the one that validates is taken (oneOf); when none or several do it is a *ReviewerUnknown. " +
+				"Decode it with UnmarshalReviewer.\n\nGenerated from s#."},
+		{"a boxed root sum", &Type{Kind: Defined, Name: "ReviewRequested", Source: "s#", Base: Ref{Kind: Named, Type: &Type{Kind: Sum, Name: "ReviewRequestedVariant"}}},
+			"ReviewRequested is a struct holding a ReviewRequestedVariant in Value.\n\nGenerated from s#."},
+		{"a wide integer", &Type{Kind: Defined, Name: "Hash", Base: Ref{Kind: Builtin, Builtin: Uint64Builtin}, Source: "s#"},
+			"Hash is an integer.\n\nGenerated from s#."},
 	} {
 		if got := typeComment(c.t); got != c.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", c.name, got, c.want)
