@@ -41,7 +41,7 @@ func providers() []*provider {
 					return hookserve.Parsed{}, err
 				}
 				_, unknown := ev.(*agenticflow.UnknownEvent)
-				return hookserve.Parsed{Type: ev.EventType(), Unknown: unknown, Event: ev}, err
+				return hookserve.Parsed{Type: string(ev.EventType()), Unknown: unknown, Event: ev}, err
 			},
 		},
 		{
@@ -53,7 +53,7 @@ func providers() []*provider {
 					return hookserve.Parsed{}, err
 				}
 				_, unknown := ev.(*aiinbox.UnknownEvent)
-				return hookserve.Parsed{Type: ev.EventType(), Unknown: unknown, Event: ev}, err
+				return hookserve.Parsed{Type: string(ev.EventType()), Unknown: unknown, Event: ev}, err
 			},
 		},
 		{
@@ -65,7 +65,7 @@ func providers() []*provider {
 					return hookserve.Parsed{}, err
 				}
 				_, unknown := ev.(*peach.UnknownEvent)
-				return hookserve.Parsed{Type: ev.EventType(), Unknown: unknown, Event: ev}, err
+				return hookserve.Parsed{Type: string(ev.EventType()), Unknown: unknown, Event: ev}, err
 			},
 		},
 		{
@@ -77,7 +77,7 @@ func providers() []*provider {
 					return hookserve.Parsed{}, err
 				}
 				_, unknown := ev.(*waagent.UnknownEvent)
-				return hookserve.Parsed{Type: ev.EventType(), Unknown: unknown, Event: ev}, err
+				return hookserve.Parsed{Type: string(ev.EventType()), Unknown: unknown, Event: ev}, err
 			},
 		},
 	}

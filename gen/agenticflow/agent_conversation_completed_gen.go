@@ -8,28 +8,26 @@ import (
 	"unicode/utf8"
 )
 
-// AgentConversationCompleted is an object, generated from agenticflow/agent.conversation.completed.json#.
-//
-// Agent conversation completed (agent.conversation.completed).
+// AgentConversationCompleted is the agent.conversation.completed event: agent conversation completed.
 //
 // Sent when an agent conversation completes.
+//
+// It is an object, generated from agenticflow/agent.conversation.completed.json#.
 type AgentConversationCompleted struct {
-	Event     string                         `json:"event"`
+	Event     EventType                      `json:"event"`
 	Timestamp time.Time                      `json:"timestamp"`
 	WebhookID WebhookID                      `json:"webhook_id"`
 	Data      AgentConversationCompletedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AgentConversationCompleted as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentConversationCompleted as encoding/json would, without reflection.
 func (x AgentConversationCompleted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AgentConversationCompleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -39,7 +37,7 @@ func (x *AgentConversationCompleted) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentConversationCompleted; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentConversationCompleted; the error lists every violation found (see Parse).
 func (x *AgentConversationCompleted) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -47,11 +45,11 @@ func (x *AgentConversationCompleted) UnmarshalJSON(data []byte) error {
 func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompleted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAgentConversationCompleted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAgentConversationCompleted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"agent.conversation.completed"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"agent.conversation.completed"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -63,7 +61,7 @@ func (x *AgentConversationCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err er
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAgentConversationCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, -1, 1, 2}, []int{0, 1, 2, 3}, false)
+var hkSpecAgentConversationCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the AgentConversationCompleted breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompleted) Validate() error {
@@ -72,23 +70,25 @@ func (x *AgentConversationCompleted) Validate() error {
 	return e.err()
 }
 func (x *AgentConversationCompleted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "agent.conversation.completed" {
-			e.addf(&fp, "const", "value must be \"agent.conversation.completed\", but got %q", x.Event)
+		if string(x.Event) != "agent.conversation.completed" {
+			e.addf(&fp, "const", "value must be \"agent.conversation.completed\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("webhook_id")
 		x.WebhookID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// AgentConversationCompletedData is an object, generated from agenticflow/agent.conversation.completed.json#/properties/data.
+// AgentConversationCompletedData is an object.
+//
+// Generated from agenticflow/agent.conversation.completed.json#/properties/data.
 type AgentConversationCompletedData struct {
 	AgentID        string           `json:"agent_id"`
 	ConversationID string           `json:"conversation_id"`
@@ -101,11 +101,9 @@ type AgentConversationCompletedData struct {
 	SatisfactionScore Optional[float64]                                  `json:"satisfaction_score,omitzero"`
 	CreditsUsed       Optional[float64]                                  `json:"credits_used,omitzero"`
 	Resolution        Optional[AgentConversationCompletedDataResolution] `json:"resolution,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AgentConversationCompletedData as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentConversationCompletedData as encoding/json would, without reflection.
 func (x AgentConversationCompletedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -144,7 +142,7 @@ func (x *AgentConversationCompletedData) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentConversationCompletedData; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentConversationCompletedData; the error lists every violation found (see Parse).
 func (x *AgentConversationCompletedData) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -152,7 +150,7 @@ func (x *AgentConversationCompletedData) UnmarshalJSON(data []byte) error {
 func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompletedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAgentConversationCompletedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAgentConversationCompletedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -185,7 +183,7 @@ func (x *AgentConversationCompletedData) decodeJSON(d *hkDecoder, p *hkPath) (er
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAgentConversationCompletedData = hkStructSpec([]string{"agent_id", "conversation_id", "user_id", "status", "started_at", "completed_at", "message_count", "satisfaction_score", "credits_used", "resolution"}, []int{0, 1, 2, 3, -1, -1, 4, 5, 6, 7}, []int{0, 1, 3, 4, 5}, false)
+var hkSpecAgentConversationCompletedData = hkStructSpec([]string{"agent_id", "conversation_id", "user_id", "status", "started_at", "completed_at", "message_count", "satisfaction_score", "credits_used", "resolution"}, []int{0, 1, 3, 4, 5}, false)
 
 // Validate reports every way the AgentConversationCompletedData breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompletedData) Validate() error {
@@ -194,19 +192,19 @@ func (x *AgentConversationCompletedData) Validate() error {
 	return e.err()
 }
 func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("agent_id")
 		if !hkPattern1.MatchString(x.AgentID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^agent_[A-Za-z0-9_]+$\"", x.AgentID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("conversation_id")
 		if !hkPattern2.MatchString(x.ConversationID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^conv_[A-Za-z0-9_]+$\"", x.ConversationID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("user_id")
 		if x.UserID.Set {
 			{
@@ -217,7 +215,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("status")
 		{
 			n := utf8.RuneCountInString(x.Status)
@@ -226,7 +224,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("message_count")
 		if x.MessageCount.Set {
 			if x.MessageCount.Value < 0 {
@@ -234,7 +232,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x20) == 0 {
+	{
 		fp := p.field("satisfaction_score")
 		if x.SatisfactionScore.Set {
 			if x.SatisfactionScore.Value < 0 {
@@ -245,7 +243,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x40) == 0 {
+	{
 		fp := p.field("credits_used")
 		if x.CreditsUsed.Set {
 			if x.CreditsUsed.Value < 0 {
@@ -253,7 +251,7 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x80) == 0 {
+	{
 		fp := p.field("resolution")
 		if x.Resolution.Set {
 			x.Resolution.Value.validate(e, &fp)
@@ -261,16 +259,16 @@ func (x *AgentConversationCompletedData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// AgentConversationCompletedDataResolution is an object, generated from agenticflow/agent.conversation.completed.json#/properties/data/properties/resolution.
+// AgentConversationCompletedDataResolution is an object.
+//
+// Generated from agenticflow/agent.conversation.completed.json#/properties/data/properties/resolution.
 type AgentConversationCompletedDataResolution struct {
 	Type     Optional[string]   `json:"type,omitzero"`
 	Category Optional[string]   `json:"category,omitzero"`
 	Tags     Optional[[]string] `json:"tags,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AgentConversationCompletedDataResolution as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentConversationCompletedDataResolution as encoding/json would, without reflection.
 func (x AgentConversationCompletedDataResolution) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -291,14 +289,14 @@ func (x *AgentConversationCompletedDataResolution) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentConversationCompletedDataResolution; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentConversationCompletedDataResolution; the error lists every violation found (see Parse).
 func (x *AgentConversationCompletedDataResolution) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentConversationCompletedDataResolution{}
-	m, fp := d.members(hkSpecAgentConversationCompletedDataResolution, x.hkSkip[:], nil), p.field("")
+	m, fp := d.members(hkSpecAgentConversationCompletedDataResolution, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -317,7 +315,7 @@ func (x *AgentConversationCompletedDataResolution) decodeJSON(d *hkDecoder, p *h
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAgentConversationCompletedDataResolution = hkStructSpec([]string{"type", "category", "tags"}, []int{-1, -1, 0}, []int{}, false)
+var hkSpecAgentConversationCompletedDataResolution = hkStructSpec([]string{"type", "category", "tags"}, []int{}, false)
 
 // Validate reports every way the AgentConversationCompletedDataResolution breaks its schema, as a *ValidationError.
 func (x *AgentConversationCompletedDataResolution) Validate() error {
@@ -326,7 +324,7 @@ func (x *AgentConversationCompletedDataResolution) Validate() error {
 	return e.err()
 }
 func (x *AgentConversationCompletedDataResolution) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("tags")
 		if x.Tags.Set {
 			if i, j, dup := hkDuplicate(x.Tags.Value); dup {
@@ -337,7 +335,7 @@ func (x *AgentConversationCompletedDataResolution) validate(e *hkErrors, p *hkPa
 }
 
 // EventType returns EventAgentConversationCompleted.
-func (*AgentConversationCompleted) EventType() string {
+func (*AgentConversationCompleted) EventType() EventType {
 	return EventAgentConversationCompleted
 }
 func (*AgentConversationCompleted) isEvent() {}

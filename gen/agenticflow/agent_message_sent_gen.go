@@ -5,28 +5,26 @@ package agenticflow
 
 import "time"
 
-// AgentMessageSent is an object, generated from agenticflow/agent.message.sent.json#.
-//
-// Agent message sent (agent.message.sent).
+// AgentMessageSent is the agent.message.sent event: agent message sent.
 //
 // Listed by name only in the docs, which give no payload.
+//
+// It is an object, generated from agenticflow/agent.message.sent.json#.
 type AgentMessageSent struct {
-	Event     string           `json:"event"`
+	Event     EventType        `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AgentMessageSent as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentMessageSent as encoding/json would, without reflection.
 func (x AgentMessageSent) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AgentMessageSent) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -36,7 +34,7 @@ func (x *AgentMessageSent) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentMessageSent; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentMessageSent; the error lists every violation found (see Parse).
 func (x *AgentMessageSent) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -44,11 +42,11 @@ func (x *AgentMessageSent) UnmarshalJSON(data []byte) error {
 func (x *AgentMessageSent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentMessageSent{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAgentMessageSent, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAgentMessageSent, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"agent.message.sent"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"agent.message.sent"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -60,7 +58,7 @@ func (x *AgentMessageSent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAgentMessageSent = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, -1, 1, 2}, []int{0, 1, 2, 3}, false)
+var hkSpecAgentMessageSent = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the AgentMessageSent breaks its schema, as a *ValidationError.
 func (x *AgentMessageSent) Validate() error {
@@ -69,24 +67,24 @@ func (x *AgentMessageSent) Validate() error {
 	return e.err()
 }
 func (x *AgentMessageSent) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "agent.message.sent" {
-			e.addf(&fp, "const", "value must be \"agent.message.sent\", but got %q", x.Event)
+		if string(x.Event) != "agent.message.sent" {
+			e.addf(&fp, "const", "value must be \"agent.message.sent\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("webhook_id")
 		x.WebhookID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
 // EventType returns EventAgentMessageSent.
-func (*AgentMessageSent) EventType() string {
+func (*AgentMessageSent) EventType() EventType {
 	return EventAgentMessageSent
 }
 func (*AgentMessageSent) isEvent() {}

@@ -8,22 +8,18 @@ import (
 	"unicode/utf8"
 )
 
-// AgentWebhookRequest is an object, generated from agenticflow/agent_webhook.request.json#.
+// AgentWebhookRequest is the body an external system POSTs to https://api.agenticflow.ai/webhooks/agents/{agent_id} to start an agent conversation. The docs' error example shows message is required.
 //
-// Agent webhook request.
-//
-// The body an external system POSTs to https://api.agenticflow.ai/webhooks/agents/{agent_id} to start an agent conversation. The docs' error example shows message is required.
+// It is an object, generated from agenticflow/agent_webhook.request.json#.
 type AgentWebhookRequest struct {
 	Message  string             `json:"message"`
 	UserID   Optional[string]   `json:"user_id,omitzero"`
 	Metadata Optional[Metadata] `json:"metadata,omitzero"`
 	// Free-form context for the agent, such as an order id or the customer's e-mail.
 	Context Optional[map[string]json.RawMessage] `json:"context,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AgentWebhookRequest as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentWebhookRequest as encoding/json would, without reflection.
 func (x AgentWebhookRequest) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -46,7 +42,7 @@ func (x *AgentWebhookRequest) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AgentWebhookRequest; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentWebhookRequest; the error lists every violation found (see Parse).
 func (x *AgentWebhookRequest) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -54,7 +50,7 @@ func (x *AgentWebhookRequest) UnmarshalJSON(data []byte) error {
 func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AgentWebhookRequest{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAgentWebhookRequest, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAgentWebhookRequest, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -75,7 +71,7 @@ func (x *AgentWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAgentWebhookRequest = hkStructSpec([]string{"message", "user_id", "metadata", "context"}, []int{0, 1, 2, -1}, []int{0}, false)
+var hkSpecAgentWebhookRequest = hkStructSpec([]string{"message", "user_id", "metadata", "context"}, []int{0}, false)
 
 // Validate reports every way the AgentWebhookRequest breaks its schema, as a *ValidationError.
 func (x *AgentWebhookRequest) Validate() error {
@@ -84,7 +80,7 @@ func (x *AgentWebhookRequest) Validate() error {
 	return e.err()
 }
 func (x *AgentWebhookRequest) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("message")
 		{
 			n := utf8.RuneCountInString(x.Message)
@@ -93,7 +89,7 @@ func (x *AgentWebhookRequest) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("user_id")
 		if x.UserID.Set {
 			{
@@ -104,7 +100,7 @@ func (x *AgentWebhookRequest) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("metadata")
 		if x.Metadata.Set {
 			x.Metadata.Value.validate(e, &fp)

@@ -5,9 +5,9 @@ package agenticflow
 
 import "encoding/json"
 
-// WebhookID is a named schema, generated from agenticflow/common.json#/$defs/WebhookID.
+// WebhookID is the outgoing webhook (subscription) that sent the event, such as wh_987654321. The same for every delivery of that webhook.
 //
-// The outgoing webhook (subscription) that sent the event, such as wh_987654321. The same for every delivery of that webhook.
+// It is a string, generated from agenticflow/common.json#/$defs/WebhookID.
 type WebhookID string
 
 // MarshalJSON encodes a WebhookID as encoding/json would, without reflection.
@@ -39,10 +39,12 @@ func (x WebhookID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ExecutionID is a named schema, generated from agenticflow/common.json#/$defs/ExecutionID.
+// ExecutionID is a string.
+//
+// Generated from agenticflow/common.json#/$defs/ExecutionID.
 type ExecutionID string
 
-// MarshalJSON encodes a ExecutionID as encoding/json would, without reflection.
+// MarshalJSON encodes an ExecutionID as encoding/json would, without reflection.
 func (x ExecutionID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -50,7 +52,7 @@ func (x *ExecutionID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a ExecutionID; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an ExecutionID; the error lists every violation found (see Parse).
 func (x *ExecutionID) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -71,9 +73,9 @@ func (x ExecutionID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Metadata is a named schema, generated from agenticflow/common.json#/$defs/Metadata.
-//
 // Free-form key/value data supplied by the caller.
+//
+// It is an object with members of any name, generated from agenticflow/common.json#/$defs/Metadata.
 type Metadata map[string]json.RawMessage
 
 // MarshalJSON encodes a Metadata as encoding/json would, without reflection.
@@ -105,12 +107,12 @@ func (x Metadata) Validate() error {
 }
 func (x Metadata) validate(e *hkErrors, p *hkPath) {}
 
-// UndocumentedData is a named schema, generated from agenticflow/common.json#/$defs/UndocumentedData.
-//
 // The docs list this event by name only and give no payload, so data is kept as an open object.
+//
+// It is an object with members of any name, generated from agenticflow/common.json#/$defs/UndocumentedData.
 type UndocumentedData map[string]json.RawMessage
 
-// MarshalJSON encodes a UndocumentedData as encoding/json would, without reflection.
+// MarshalJSON encodes an UndocumentedData as encoding/json would, without reflection.
 func (x UndocumentedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -119,7 +121,7 @@ func (x *UndocumentedData) appendJSON(b []byte) []byte {
 	return b
 }
 
-// UnmarshalJSON decodes a UndocumentedData; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an UndocumentedData; the error lists every violation found (see Parse).
 func (x *UndocumentedData) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

@@ -8,16 +8,12 @@ import (
 	"unicode/utf8"
 )
 
-// WebhookErrorResponse is an object, generated from agenticflow/webhook.error_response.json#.
-//
-// Webhook error response.
-//
 // AgenticFlow's answer to an incoming webhook it refused.
+//
+// It is an object, generated from agenticflow/webhook.error_response.json#.
 type WebhookErrorResponse struct {
 	Success bool                      `json:"success"`
 	Error   WebhookErrorResponseError `json:"error"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a WebhookErrorResponse as encoding/json would, without reflection.
@@ -41,7 +37,7 @@ func (x *WebhookErrorResponse) UnmarshalJSON(data []byte) error {
 func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WebhookErrorResponse{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecWebhookErrorResponse, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecWebhookErrorResponse, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -53,7 +49,7 @@ func (x *WebhookErrorResponse) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecWebhookErrorResponse = hkStructSpec([]string{"success", "error"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecWebhookErrorResponse = hkStructSpec([]string{"success", "error"}, []int{0, 1}, false)
 
 // Validate reports every way the WebhookErrorResponse breaks its schema, as a *ValidationError.
 func (x *WebhookErrorResponse) Validate() error {
@@ -62,27 +58,27 @@ func (x *WebhookErrorResponse) Validate() error {
 	return e.err()
 }
 func (x *WebhookErrorResponse) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("success")
 		if x.Success != false {
 			e.addf(&fp, "const", "value must be false, but got %v", x.Success)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("error")
 		x.Error.validate(e, &fp)
 	}
 }
 
-// WebhookErrorResponseError is an object, generated from agenticflow/webhook.error_response.json#/properties/error.
+// WebhookErrorResponseError is an object.
+//
+// Generated from agenticflow/webhook.error_response.json#/properties/error.
 type WebhookErrorResponseError struct {
 	// Such as INVALID_INPUT.
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	// More about the error; its shape depends on the code.
 	Details Optional[map[string]json.RawMessage] `json:"details,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a WebhookErrorResponseError as encoding/json would, without reflection.
@@ -110,7 +106,7 @@ func (x *WebhookErrorResponseError) UnmarshalJSON(data []byte) error {
 func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WebhookErrorResponseError{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecWebhookErrorResponseError, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecWebhookErrorResponseError, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -127,7 +123,7 @@ func (x *WebhookErrorResponseError) decodeJSON(d *hkDecoder, p *hkPath) (err err
 	return m.end(d, &fp, err)
 }
 
-var hkSpecWebhookErrorResponseError = hkStructSpec([]string{"code", "message", "details"}, []int{0, 1, -1}, []int{0, 1}, false)
+var hkSpecWebhookErrorResponseError = hkStructSpec([]string{"code", "message", "details"}, []int{0, 1}, false)
 
 // Validate reports every way the WebhookErrorResponseError breaks its schema, as a *ValidationError.
 func (x *WebhookErrorResponseError) Validate() error {
@@ -136,13 +132,13 @@ func (x *WebhookErrorResponseError) Validate() error {
 	return e.err()
 }
 func (x *WebhookErrorResponseError) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("code")
 		if !hkPattern0.MatchString(x.Code) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^[A-Z][A-Z0-9_]*$\"", x.Code)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("message")
 		{
 			n := utf8.RuneCountInString(x.Message)

@@ -8,11 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// WebhookSuccessResponse is an object, generated from agenticflow/webhook.success_response.json#.
-//
-// Webhook success response.
-//
 // AgenticFlow's answer to an incoming webhook it accepted.
+//
+// It is an object, generated from agenticflow/webhook.success_response.json#.
 type WebhookSuccessResponse struct {
 	Success     bool             `json:"success"`
 	Message     Optional[string] `json:"message,omitzero"`
@@ -20,8 +18,6 @@ type WebhookSuccessResponse struct {
 	// Such as queued.
 	Status              string              `json:"status"`
 	EstimatedCompletion Optional[time.Time] `json:"estimated_completion,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a WebhookSuccessResponse as encoding/json would, without reflection.
@@ -55,7 +51,7 @@ func (x *WebhookSuccessResponse) UnmarshalJSON(data []byte) error {
 func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WebhookSuccessResponse{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecWebhookSuccessResponse, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecWebhookSuccessResponse, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -75,7 +71,7 @@ func (x *WebhookSuccessResponse) decodeJSON(d *hkDecoder, p *hkPath) (err error)
 	return m.end(d, &fp, err)
 }
 
-var hkSpecWebhookSuccessResponse = hkStructSpec([]string{"success", "message", "execution_id", "status", "estimated_completion"}, []int{0, -1, 1, 2, -1}, []int{0, 2, 3}, false)
+var hkSpecWebhookSuccessResponse = hkStructSpec([]string{"success", "message", "execution_id", "status", "estimated_completion"}, []int{0, 2, 3}, false)
 
 // Validate reports every way the WebhookSuccessResponse breaks its schema, as a *ValidationError.
 func (x *WebhookSuccessResponse) Validate() error {
@@ -84,17 +80,17 @@ func (x *WebhookSuccessResponse) Validate() error {
 	return e.err()
 }
 func (x *WebhookSuccessResponse) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("success")
 		if x.Success != true {
 			e.addf(&fp, "const", "value must be true, but got %v", x.Success)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("execution_id")
 		x.ExecutionID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("status")
 		{
 			n := utf8.RuneCountInString(x.Status)

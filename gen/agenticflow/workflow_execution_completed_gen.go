@@ -8,18 +8,16 @@ import (
 	"time"
 )
 
-// WorkflowExecutionCompleted is an object, generated from agenticflow/workflow.execution.completed.json#.
-//
-// Workflow execution completed (workflow.execution.completed).
+// WorkflowExecutionCompleted is the workflow.execution.completed event: workflow execution completed.
 //
 // Sent when a workflow execution completes.
+//
+// It is an object, generated from agenticflow/workflow.execution.completed.json#.
 type WorkflowExecutionCompleted struct {
-	Event     string                         `json:"event"`
+	Event     EventType                      `json:"event"`
 	Timestamp time.Time                      `json:"timestamp"`
 	WebhookID WebhookID                      `json:"webhook_id"`
 	Data      WorkflowExecutionCompletedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a WorkflowExecutionCompleted as encoding/json would, without reflection.
@@ -29,7 +27,7 @@ func (x WorkflowExecutionCompleted) MarshalJSON() ([]byte, error) {
 func (x *WorkflowExecutionCompleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -47,11 +45,11 @@ func (x *WorkflowExecutionCompleted) UnmarshalJSON(data []byte) error {
 func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowExecutionCompleted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecWorkflowExecutionCompleted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecWorkflowExecutionCompleted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"workflow.execution.completed"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"workflow.execution.completed"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -63,7 +61,7 @@ func (x *WorkflowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err er
 	return m.end(d, &fp, err)
 }
 
-var hkSpecWorkflowExecutionCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, -1, 1, 2}, []int{0, 1, 2, 3}, false)
+var hkSpecWorkflowExecutionCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the WorkflowExecutionCompleted breaks its schema, as a *ValidationError.
 func (x *WorkflowExecutionCompleted) Validate() error {
@@ -72,23 +70,25 @@ func (x *WorkflowExecutionCompleted) Validate() error {
 	return e.err()
 }
 func (x *WorkflowExecutionCompleted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "workflow.execution.completed" {
-			e.addf(&fp, "const", "value must be \"workflow.execution.completed\", but got %q", x.Event)
+		if string(x.Event) != "workflow.execution.completed" {
+			e.addf(&fp, "const", "value must be \"workflow.execution.completed\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("webhook_id")
 		x.WebhookID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// WorkflowExecutionCompletedData is an object, generated from agenticflow/workflow.execution.completed.json#/properties/data.
+// WorkflowExecutionCompletedData is an object.
+//
+// Generated from agenticflow/workflow.execution.completed.json#/properties/data.
 type WorkflowExecutionCompletedData struct {
 	WorkflowID  string      `json:"workflow_id"`
 	ExecutionID ExecutionID `json:"execution_id"`
@@ -103,8 +103,6 @@ type WorkflowExecutionCompletedData struct {
 	OutputData     Optional[map[string]json.RawMessage] `json:"output_data,omitzero"`
 	CreditsUsed    Optional[float64]                    `json:"credits_used,omitzero"`
 	StepsCompleted Optional[int64]                      `json:"steps_completed,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a WorkflowExecutionCompletedData as encoding/json would, without reflection.
@@ -154,7 +152,7 @@ func (x *WorkflowExecutionCompletedData) UnmarshalJSON(data []byte) error {
 func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowExecutionCompletedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecWorkflowExecutionCompletedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecWorkflowExecutionCompletedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -191,7 +189,7 @@ func (x *WorkflowExecutionCompletedData) decodeJSON(d *hkDecoder, p *hkPath) (er
 	return m.end(d, &fp, err)
 }
 
-var hkSpecWorkflowExecutionCompletedData = hkStructSpec([]string{"workflow_id", "execution_id", "status", "started_at", "completed_at", "duration_seconds", "input_data", "output_data", "credits_used", "steps_completed"}, []int{0, 1, 2, -1, -1, 3, -1, -1, 4, 5}, []int{0, 1, 2, 3, 4}, false)
+var hkSpecWorkflowExecutionCompletedData = hkStructSpec([]string{"workflow_id", "execution_id", "status", "started_at", "completed_at", "duration_seconds", "input_data", "output_data", "credits_used", "steps_completed"}, []int{0, 1, 2, 3, 4}, false)
 
 // Validate reports every way the WorkflowExecutionCompletedData breaks its schema, as a *ValidationError.
 func (x *WorkflowExecutionCompletedData) Validate() error {
@@ -200,21 +198,21 @@ func (x *WorkflowExecutionCompletedData) Validate() error {
 	return e.err()
 }
 func (x *WorkflowExecutionCompletedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("workflow_id")
 		if !hkPattern4.MatchString(x.WorkflowID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^wf_[A-Za-z0-9_]+$\"", x.WorkflowID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("execution_id")
 		x.ExecutionID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("status")
 		x.Status.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("duration_seconds")
 		if x.DurationSeconds.Set {
 			if x.DurationSeconds.Value < 0 {
@@ -222,7 +220,7 @@ func (x *WorkflowExecutionCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("credits_used")
 		if x.CreditsUsed.Set {
 			if x.CreditsUsed.Value < 0 {
@@ -230,7 +228,7 @@ func (x *WorkflowExecutionCompletedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x20) == 0 {
+	{
 		fp := p.field("steps_completed")
 		if x.StepsCompleted.Set {
 			if x.StepsCompleted.Value < 0 {
@@ -240,9 +238,9 @@ func (x *WorkflowExecutionCompletedData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// WorkflowExecutionCompletedDataStatus is an enumeration, generated from agenticflow/workflow.execution.completed.json#/properties/data/properties/status.
-//
 // The docs show only success; failures are workflow.execution.failed.
+//
+// It is an enumeration of strings, generated from agenticflow/workflow.execution.completed.json#/properties/data/properties/status.
 type WorkflowExecutionCompletedDataStatus string
 
 // Values of WorkflowExecutionCompletedDataStatus.
@@ -282,7 +280,7 @@ func (x WorkflowExecutionCompletedDataStatus) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventWorkflowExecutionCompleted.
-func (*WorkflowExecutionCompleted) EventType() string {
+func (*WorkflowExecutionCompleted) EventType() EventType {
 	return EventWorkflowExecutionCompleted
 }
 func (*WorkflowExecutionCompleted) isEvent() {}

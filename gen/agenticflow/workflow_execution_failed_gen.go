@@ -5,18 +5,16 @@ package agenticflow
 
 import "time"
 
-// WorkflowExecutionFailed is an object, generated from agenticflow/workflow.execution.failed.json#.
-//
-// Workflow execution failed (workflow.execution.failed).
+// WorkflowExecutionFailed is the workflow.execution.failed event: workflow execution failed.
 //
 // Listed by name only in the docs, which give no payload.
+//
+// It is an object, generated from agenticflow/workflow.execution.failed.json#.
 type WorkflowExecutionFailed struct {
-	Event     string           `json:"event"`
+	Event     EventType        `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a WorkflowExecutionFailed as encoding/json would, without reflection.
@@ -26,7 +24,7 @@ func (x WorkflowExecutionFailed) MarshalJSON() ([]byte, error) {
 func (x *WorkflowExecutionFailed) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -44,11 +42,11 @@ func (x *WorkflowExecutionFailed) UnmarshalJSON(data []byte) error {
 func (x *WorkflowExecutionFailed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowExecutionFailed{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecWorkflowExecutionFailed, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecWorkflowExecutionFailed, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"workflow.execution.failed"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"workflow.execution.failed"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -60,7 +58,7 @@ func (x *WorkflowExecutionFailed) decodeJSON(d *hkDecoder, p *hkPath) (err error
 	return m.end(d, &fp, err)
 }
 
-var hkSpecWorkflowExecutionFailed = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, -1, 1, 2}, []int{0, 1, 2, 3}, false)
+var hkSpecWorkflowExecutionFailed = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the WorkflowExecutionFailed breaks its schema, as a *ValidationError.
 func (x *WorkflowExecutionFailed) Validate() error {
@@ -69,24 +67,24 @@ func (x *WorkflowExecutionFailed) Validate() error {
 	return e.err()
 }
 func (x *WorkflowExecutionFailed) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "workflow.execution.failed" {
-			e.addf(&fp, "const", "value must be \"workflow.execution.failed\", but got %q", x.Event)
+		if string(x.Event) != "workflow.execution.failed" {
+			e.addf(&fp, "const", "value must be \"workflow.execution.failed\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("webhook_id")
 		x.WebhookID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
 // EventType returns EventWorkflowExecutionFailed.
-func (*WorkflowExecutionFailed) EventType() string {
+func (*WorkflowExecutionFailed) EventType() EventType {
 	return EventWorkflowExecutionFailed
 }
 func (*WorkflowExecutionFailed) isEvent() {}

@@ -5,18 +5,16 @@ package agenticflow
 
 import "time"
 
-// WorkflowStepCompleted is an object, generated from agenticflow/workflow.step.completed.json#.
-//
-// Workflow step completed (workflow.step.completed).
+// WorkflowStepCompleted is the workflow.step.completed event: workflow step completed.
 //
 // Listed by name only in the docs, which give no payload.
+//
+// It is an object, generated from agenticflow/workflow.step.completed.json#.
 type WorkflowStepCompleted struct {
-	Event     string           `json:"event"`
+	Event     EventType        `json:"event"`
 	Timestamp time.Time        `json:"timestamp"`
 	WebhookID WebhookID        `json:"webhook_id"`
 	Data      UndocumentedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a WorkflowStepCompleted as encoding/json would, without reflection.
@@ -26,7 +24,7 @@ func (x WorkflowStepCompleted) MarshalJSON() ([]byte, error) {
 func (x *WorkflowStepCompleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"timestamp\":")
 	b = hkAppendTime(b, x.Timestamp)
 	b = hkKey(b, "\"webhook_id\":")
@@ -44,11 +42,11 @@ func (x *WorkflowStepCompleted) UnmarshalJSON(data []byte) error {
 func (x *WorkflowStepCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowStepCompleted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecWorkflowStepCompleted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecWorkflowStepCompleted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"workflow.step.completed"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"workflow.step.completed"})
 		case 1:
 			err = d.readTime(&fp, &x.Timestamp)
 		case 2:
@@ -60,7 +58,7 @@ func (x *WorkflowStepCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) 
 	return m.end(d, &fp, err)
 }
 
-var hkSpecWorkflowStepCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, -1, 1, 2}, []int{0, 1, 2, 3}, false)
+var hkSpecWorkflowStepCompleted = hkStructSpec([]string{"event", "timestamp", "webhook_id", "data"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the WorkflowStepCompleted breaks its schema, as a *ValidationError.
 func (x *WorkflowStepCompleted) Validate() error {
@@ -69,24 +67,24 @@ func (x *WorkflowStepCompleted) Validate() error {
 	return e.err()
 }
 func (x *WorkflowStepCompleted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "workflow.step.completed" {
-			e.addf(&fp, "const", "value must be \"workflow.step.completed\", but got %q", x.Event)
+		if string(x.Event) != "workflow.step.completed" {
+			e.addf(&fp, "const", "value must be \"workflow.step.completed\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("webhook_id")
 		x.WebhookID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
 // EventType returns EventWorkflowStepCompleted.
-func (*WorkflowStepCompleted) EventType() string {
+func (*WorkflowStepCompleted) EventType() EventType {
 	return EventWorkflowStepCompleted
 }
 func (*WorkflowStepCompleted) isEvent() {}

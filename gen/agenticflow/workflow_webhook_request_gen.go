@@ -8,18 +8,14 @@ import (
 	"unicode/utf8"
 )
 
-// WorkflowWebhookRequest is an object, generated from agenticflow/workflow_webhook.request.json#.
+// WorkflowWebhookRequest is the body an external system POSTs to https://api.agenticflow.ai/webhooks/workflows/{workflow_id} to start a workflow.
 //
-// Workflow webhook request.
-//
-// The body an external system POSTs to https://api.agenticflow.ai/webhooks/workflows/{workflow_id} to start a workflow.
+// It is an object, generated from agenticflow/workflow_webhook.request.json#.
 type WorkflowWebhookRequest struct {
 	// The workflow's input, in the shape the workflow defines.
 	InputData     map[string]json.RawMessage `json:"input_data"`
 	TriggerSource Optional[string]           `json:"trigger_source,omitzero"`
 	Metadata      Optional[Metadata]         `json:"metadata,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a WorkflowWebhookRequest as encoding/json would, without reflection.
@@ -49,7 +45,7 @@ func (x *WorkflowWebhookRequest) UnmarshalJSON(data []byte) error {
 func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = WorkflowWebhookRequest{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecWorkflowWebhookRequest, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecWorkflowWebhookRequest, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -67,7 +63,7 @@ func (x *WorkflowWebhookRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error)
 	return m.end(d, &fp, err)
 }
 
-var hkSpecWorkflowWebhookRequest = hkStructSpec([]string{"input_data", "trigger_source", "metadata"}, []int{-1, 0, 1}, []int{0}, false)
+var hkSpecWorkflowWebhookRequest = hkStructSpec([]string{"input_data", "trigger_source", "metadata"}, []int{0}, false)
 
 // Validate reports every way the WorkflowWebhookRequest breaks its schema, as a *ValidationError.
 func (x *WorkflowWebhookRequest) Validate() error {
@@ -76,7 +72,7 @@ func (x *WorkflowWebhookRequest) Validate() error {
 	return e.err()
 }
 func (x *WorkflowWebhookRequest) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("trigger_source")
 		if x.TriggerSource.Set {
 			{
@@ -87,7 +83,7 @@ func (x *WorkflowWebhookRequest) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("metadata")
 		if x.Metadata.Set {
 			x.Metadata.Value.validate(e, &fp)

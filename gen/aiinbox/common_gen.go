@@ -8,9 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// DeliveryID is a named schema, generated from aiinbox/common.json#/$defs/DeliveryID.
-//
 // Identifies one delivery; a retry of the same delivery carries the same id.
+//
+// It is a string, generated from aiinbox/common.json#/$defs/DeliveryID.
 type DeliveryID string
 
 // MarshalJSON encodes a DeliveryID as encoding/json would, without reflection.
@@ -45,9 +45,9 @@ func (x DeliveryID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ThreadID is a named schema, generated from aiinbox/common.json#/$defs/ThreadID.
+// ThreadID is the conversation thread: "<channel>:<id on that channel>", such as telegram:123456789.
 //
-// The conversation thread: "<channel>:<id on that channel>", such as telegram:123456789.
+// It is a string, generated from aiinbox/common.json#/$defs/ThreadID.
 type ThreadID string
 
 // MarshalJSON encodes a ThreadID as encoding/json would, without reflection.
@@ -79,7 +79,9 @@ func (x ThreadID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageID is a named schema, generated from aiinbox/common.json#/$defs/MessageID.
+// MessageID is a string.
+//
+// Generated from aiinbox/common.json#/$defs/MessageID.
 type MessageID string
 
 // MarshalJSON encodes a MessageID as encoding/json would, without reflection.
@@ -114,9 +116,9 @@ func (x MessageID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Channel is a named schema, generated from aiinbox/common.json#/$defs/Channel.
+// Channel is the channel the thread lives on, such as telegram. Open-ended: the inbox adds channels.
 //
-// The channel the thread lives on, such as telegram. Open-ended: the inbox adds channels.
+// It is a string, generated from aiinbox/common.json#/$defs/Channel.
 type Channel string
 
 // MarshalJSON encodes a Channel as encoding/json would, without reflection.
@@ -148,14 +150,12 @@ func (x Channel) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Sender is an object, generated from aiinbox/common.json#/$defs/Sender.
-//
 // Who sent a message.
+//
+// It is an object, generated from aiinbox/common.json#/$defs/Sender.
 type Sender struct {
 	ID   string           `json:"id"`
 	Name Optional[string] `json:"name,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Sender as encoding/json would, without reflection.
@@ -181,7 +181,7 @@ func (x *Sender) UnmarshalJSON(data []byte) error {
 func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Sender{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecSender, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecSender, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -194,7 +194,7 @@ func (x *Sender) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecSender = hkStructSpec([]string{"id", "name"}, []int{0, -1}, []int{0}, false)
+var hkSpecSender = hkStructSpec([]string{"id", "name"}, []int{0}, false)
 
 // Validate reports every way the Sender breaks its schema, as a *ValidationError.
 func (x *Sender) Validate() error {
@@ -203,7 +203,7 @@ func (x *Sender) Validate() error {
 	return e.err()
 }
 func (x *Sender) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		{
 			n := utf8.RuneCountInString(x.ID)
@@ -214,9 +214,9 @@ func (x *Sender) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Changes is a named schema, generated from aiinbox/common.json#/$defs/Changes.
+// Changes is the fields that changed and their new values. The docs name no fixed set.
 //
-// The fields that changed and their new values. The docs name no fixed set.
+// It is an object with members of any name, generated from aiinbox/common.json#/$defs/Changes.
 type Changes map[string]json.RawMessage
 
 // MarshalJSON encodes a Changes as encoding/json would, without reflection.

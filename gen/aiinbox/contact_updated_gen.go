@@ -5,17 +5,15 @@ package aiinbox
 
 import "unicode/utf8"
 
-// ContactUpdated is an object, generated from aiinbox/contact.updated.json#.
-//
-// Contact updated (contact.updated).
+// ContactUpdated is the contact.updated event: contact updated.
 //
 // Fires when a contact profile is updated.
+//
+// It is an object, generated from aiinbox/contact.updated.json#.
 type ContactUpdated struct {
-	Event      string             `json:"event"`
+	Event      EventType          `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
 	Data       ContactUpdatedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ContactUpdated as encoding/json would, without reflection.
@@ -25,7 +23,7 @@ func (x ContactUpdated) MarshalJSON() ([]byte, error) {
 func (x *ContactUpdated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -41,11 +39,11 @@ func (x *ContactUpdated) UnmarshalJSON(data []byte) error {
 func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdated{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecContactUpdated, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecContactUpdated, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"contact.updated"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"contact.updated"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -55,7 +53,7 @@ func (x *ContactUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecContactUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecContactUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ContactUpdated breaks its schema, as a *ValidationError.
 func (x *ContactUpdated) Validate() error {
@@ -64,29 +62,29 @@ func (x *ContactUpdated) Validate() error {
 	return e.err()
 }
 func (x *ContactUpdated) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "contact.updated" {
-			e.addf(&fp, "const", "value must be \"contact.updated\", but got %q", x.Event)
+		if string(x.Event) != "contact.updated" {
+			e.addf(&fp, "const", "value must be \"contact.updated\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// ContactUpdatedData is an object, generated from aiinbox/contact.updated.json#/properties/data.
+// ContactUpdatedData is an object.
+//
+// Generated from aiinbox/contact.updated.json#/properties/data.
 type ContactUpdatedData struct {
 	ContactID string `json:"contact_id"`
 	// The profile fields that changed. name and email are documented; others may appear.
 	Changes ContactUpdatedDataChanges `json:"changes"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ContactUpdatedData as encoding/json would, without reflection.
@@ -110,7 +108,7 @@ func (x *ContactUpdatedData) UnmarshalJSON(data []byte) error {
 func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdatedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecContactUpdatedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecContactUpdatedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -122,7 +120,7 @@ func (x *ContactUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecContactUpdatedData = hkStructSpec([]string{"contact_id", "changes"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecContactUpdatedData = hkStructSpec([]string{"contact_id", "changes"}, []int{0, 1}, false)
 
 // Validate reports every way the ContactUpdatedData breaks its schema, as a *ValidationError.
 func (x *ContactUpdatedData) Validate() error {
@@ -131,7 +129,7 @@ func (x *ContactUpdatedData) Validate() error {
 	return e.err()
 }
 func (x *ContactUpdatedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("contact_id")
 		{
 			n := utf8.RuneCountInString(x.ContactID)
@@ -140,22 +138,18 @@ func (x *ContactUpdatedData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("changes")
 		x.Changes.validate(e, &fp)
 	}
 }
 
-// ContactUpdatedDataChanges is an object, generated from aiinbox/contact.updated.json#/properties/data/properties/changes.
+// ContactUpdatedDataChanges is the profile fields that changed. name and email are documented; others may appear.
 //
-// The profile fields that changed. name and email are documented; others may appear.
+// It is an object, generated from aiinbox/contact.updated.json#/properties/data/properties/changes.
 type ContactUpdatedDataChanges struct {
 	Name  Optional[string] `json:"name,omitzero"`
 	Email Optional[string] `json:"email,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
-	// hkExtra counts the members the schema does not name, for min/maxProperties.
-	hkExtra int
 }
 
 // MarshalJSON encodes a ContactUpdatedDataChanges as encoding/json would, without reflection.
@@ -182,7 +176,7 @@ func (x *ContactUpdatedDataChanges) UnmarshalJSON(data []byte) error {
 }
 func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ContactUpdatedDataChanges{}
-	m, fp := d.members(hkSpecContactUpdatedDataChanges, x.hkSkip[:], nil), p.field("")
+	m, fp := d.members(hkSpecContactUpdatedDataChanges, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -193,11 +187,25 @@ func (x *ContactUpdatedDataChanges) decodeJSON(d *hkDecoder, p *hkPath) (err err
 			err = d.readString(&fp, &x.Email.Value)
 		}
 	}
-	x.hkExtra = m.extra
-	return m.end(d, &fp, err)
+	err = m.end(d, &fp, err)
+	if err == nil && m.whole() {
+		e := &d.errs
+		e.membersCounted = true
+		n := m.extra
+		if x.Name.Set {
+			n++
+		}
+		if x.Email.Set {
+			n++
+		}
+		if n < 1 {
+			e.addf(p, "minProperties", "minimum %d properties required, but found %d", 1, n)
+		}
+	}
+	return err
 }
 
-var hkSpecContactUpdatedDataChanges = hkStructSpec([]string{"name", "email"}, []int{-1, 0}, []int{}, false)
+var hkSpecContactUpdatedDataChanges = hkStructSpec([]string{"name", "email"}, []int{}, false)
 
 // Validate reports every way the ContactUpdatedDataChanges breaks its schema, as a *ValidationError.
 func (x *ContactUpdatedDataChanges) Validate() error {
@@ -206,7 +214,7 @@ func (x *ContactUpdatedDataChanges) Validate() error {
 	return e.err()
 }
 func (x *ContactUpdatedDataChanges) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("email")
 		if x.Email.Set {
 			if !hkIsEmail(x.Email.Value) {
@@ -214,20 +222,22 @@ func (x *ContactUpdatedDataChanges) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	n := x.hkExtra
-	if x.Name.Set {
-		n++
-	}
-	if x.Email.Set {
-		n++
-	}
-	if n < 1 {
-		e.addf(p, "minProperties", "minimum %d properties required, but found %d", 1, n)
+	if !e.membersCounted {
+		n := 0
+		if x.Name.Set {
+			n++
+		}
+		if x.Email.Set {
+			n++
+		}
+		if n < 1 {
+			e.addf(p, "minProperties", "minimum %d properties required, but found %d", 1, n)
+		}
 	}
 }
 
 // EventType returns EventContactUpdated.
-func (*ContactUpdated) EventType() string {
+func (*ContactUpdated) EventType() EventType {
 	return EventContactUpdated
 }
 func (*ContactUpdated) isEvent() {}

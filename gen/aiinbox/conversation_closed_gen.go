@@ -5,17 +5,15 @@ package aiinbox
 
 import "time"
 
-// ConversationClosed is an object, generated from aiinbox/conversation.closed.json#.
-//
-// Conversation closed (conversation.closed).
+// ConversationClosed is the conversation.closed event: conversation closed.
 //
 // Fires when a thread is marked as closed.
+//
+// It is an object, generated from aiinbox/conversation.closed.json#.
 type ConversationClosed struct {
-	Event      string                 `json:"event"`
+	Event      EventType              `json:"event"`
 	DeliveryID DeliveryID             `json:"delivery_id"`
 	Data       ConversationClosedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ConversationClosed as encoding/json would, without reflection.
@@ -25,7 +23,7 @@ func (x ConversationClosed) MarshalJSON() ([]byte, error) {
 func (x *ConversationClosed) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -41,11 +39,11 @@ func (x *ConversationClosed) UnmarshalJSON(data []byte) error {
 func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationClosed{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationClosed, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationClosed, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"conversation.closed"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"conversation.closed"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -55,7 +53,7 @@ func (x *ConversationClosed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecConversationClosed = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecConversationClosed = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationClosed breaks its schema, as a *ValidationError.
 func (x *ConversationClosed) Validate() error {
@@ -64,29 +62,29 @@ func (x *ConversationClosed) Validate() error {
 	return e.err()
 }
 func (x *ConversationClosed) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "conversation.closed" {
-			e.addf(&fp, "const", "value must be \"conversation.closed\", but got %q", x.Event)
+		if string(x.Event) != "conversation.closed" {
+			e.addf(&fp, "const", "value must be \"conversation.closed\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// ConversationClosedData is an object, generated from aiinbox/conversation.closed.json#/properties/data.
+// ConversationClosedData is an object.
+//
+// Generated from aiinbox/conversation.closed.json#/properties/data.
 type ConversationClosedData struct {
 	ThreadID ThreadID  `json:"thread_id"`
 	Channel  Channel   `json:"channel"`
 	ClosedAt time.Time `json:"closed_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ConversationClosedData as encoding/json would, without reflection.
@@ -112,7 +110,7 @@ func (x *ConversationClosedData) UnmarshalJSON(data []byte) error {
 func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationClosedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationClosedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationClosedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -126,7 +124,7 @@ func (x *ConversationClosedData) decodeJSON(d *hkDecoder, p *hkPath) (err error)
 	return m.end(d, &fp, err)
 }
 
-var hkSpecConversationClosedData = hkStructSpec([]string{"thread_id", "channel", "closed_at"}, []int{0, 1, -1}, []int{0, 1, 2}, false)
+var hkSpecConversationClosedData = hkStructSpec([]string{"thread_id", "channel", "closed_at"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationClosedData breaks its schema, as a *ValidationError.
 func (x *ConversationClosedData) Validate() error {
@@ -135,18 +133,18 @@ func (x *ConversationClosedData) Validate() error {
 	return e.err()
 }
 func (x *ConversationClosedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
 }
 
 // EventType returns EventConversationClosed.
-func (*ConversationClosed) EventType() string {
+func (*ConversationClosed) EventType() EventType {
 	return EventConversationClosed
 }
 func (*ConversationClosed) isEvent() {}

@@ -5,17 +5,15 @@ package aiinbox
 
 import "time"
 
-// ConversationStarted is an object, generated from aiinbox/conversation.started.json#.
-//
-// Conversation started (conversation.started).
+// ConversationStarted is the conversation.started event: conversation started.
 //
 // Fires when a new conversation thread is created.
+//
+// It is an object, generated from aiinbox/conversation.started.json#.
 type ConversationStarted struct {
-	Event      string                  `json:"event"`
+	Event      EventType               `json:"event"`
 	DeliveryID DeliveryID              `json:"delivery_id"`
 	Data       ConversationStartedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ConversationStarted as encoding/json would, without reflection.
@@ -25,7 +23,7 @@ func (x ConversationStarted) MarshalJSON() ([]byte, error) {
 func (x *ConversationStarted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -41,11 +39,11 @@ func (x *ConversationStarted) UnmarshalJSON(data []byte) error {
 func (x *ConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationStarted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationStarted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationStarted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"conversation.started"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"conversation.started"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -55,7 +53,7 @@ func (x *ConversationStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecConversationStarted = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecConversationStarted = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationStarted breaks its schema, as a *ValidationError.
 func (x *ConversationStarted) Validate() error {
@@ -64,30 +62,30 @@ func (x *ConversationStarted) Validate() error {
 	return e.err()
 }
 func (x *ConversationStarted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "conversation.started" {
-			e.addf(&fp, "const", "value must be \"conversation.started\", but got %q", x.Event)
+		if string(x.Event) != "conversation.started" {
+			e.addf(&fp, "const", "value must be \"conversation.started\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// ConversationStartedData is an object, generated from aiinbox/conversation.started.json#/properties/data.
+// ConversationStartedData is an object.
+//
+// Generated from aiinbox/conversation.started.json#/properties/data.
 type ConversationStartedData struct {
 	ThreadID    ThreadID         `json:"thread_id"`
 	Channel     Channel          `json:"channel"`
 	ContactName Optional[string] `json:"contact_name,omitzero"`
 	CreatedAt   time.Time        `json:"created_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ConversationStartedData as encoding/json would, without reflection.
@@ -117,7 +115,7 @@ func (x *ConversationStartedData) UnmarshalJSON(data []byte) error {
 func (x *ConversationStartedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationStartedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationStartedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationStartedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -134,7 +132,7 @@ func (x *ConversationStartedData) decodeJSON(d *hkDecoder, p *hkPath) (err error
 	return m.end(d, &fp, err)
 }
 
-var hkSpecConversationStartedData = hkStructSpec([]string{"thread_id", "channel", "contact_name", "created_at"}, []int{0, 1, -1, -1}, []int{0, 1, 3}, false)
+var hkSpecConversationStartedData = hkStructSpec([]string{"thread_id", "channel", "contact_name", "created_at"}, []int{0, 1, 3}, false)
 
 // Validate reports every way the ConversationStartedData breaks its schema, as a *ValidationError.
 func (x *ConversationStartedData) Validate() error {
@@ -143,18 +141,18 @@ func (x *ConversationStartedData) Validate() error {
 	return e.err()
 }
 func (x *ConversationStartedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
 }
 
 // EventType returns EventConversationStarted.
-func (*ConversationStarted) EventType() string {
+func (*ConversationStarted) EventType() EventType {
 	return EventConversationStarted
 }
 func (*ConversationStarted) isEvent() {}

@@ -3,17 +3,15 @@
 
 package aiinbox
 
-// ConversationUpdated is an object, generated from aiinbox/conversation.updated.json#.
-//
-// Conversation updated (conversation.updated).
+// ConversationUpdated is the conversation.updated event: conversation updated.
 //
 // Fires when thread metadata changes (assignment, folder, title, etc.).
+//
+// It is an object, generated from aiinbox/conversation.updated.json#.
 type ConversationUpdated struct {
-	Event      string                  `json:"event"`
+	Event      EventType               `json:"event"`
 	DeliveryID DeliveryID              `json:"delivery_id"`
 	Data       ConversationUpdatedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ConversationUpdated as encoding/json would, without reflection.
@@ -23,7 +21,7 @@ func (x ConversationUpdated) MarshalJSON() ([]byte, error) {
 func (x *ConversationUpdated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -39,11 +37,11 @@ func (x *ConversationUpdated) UnmarshalJSON(data []byte) error {
 func (x *ConversationUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationUpdated{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationUpdated, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationUpdated, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"conversation.updated"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"conversation.updated"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -53,7 +51,7 @@ func (x *ConversationUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecConversationUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecConversationUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationUpdated breaks its schema, as a *ValidationError.
 func (x *ConversationUpdated) Validate() error {
@@ -62,29 +60,29 @@ func (x *ConversationUpdated) Validate() error {
 	return e.err()
 }
 func (x *ConversationUpdated) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "conversation.updated" {
-			e.addf(&fp, "const", "value must be \"conversation.updated\", but got %q", x.Event)
+		if string(x.Event) != "conversation.updated" {
+			e.addf(&fp, "const", "value must be \"conversation.updated\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// ConversationUpdatedData is an object, generated from aiinbox/conversation.updated.json#/properties/data.
+// ConversationUpdatedData is an object.
+//
+// Generated from aiinbox/conversation.updated.json#/properties/data.
 type ConversationUpdatedData struct {
 	ThreadID ThreadID `json:"thread_id"`
 	Channel  Channel  `json:"channel"`
 	Changes  Changes  `json:"changes"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ConversationUpdatedData as encoding/json would, without reflection.
@@ -110,7 +108,7 @@ func (x *ConversationUpdatedData) UnmarshalJSON(data []byte) error {
 func (x *ConversationUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationUpdatedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationUpdatedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationUpdatedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -124,7 +122,7 @@ func (x *ConversationUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error
 	return m.end(d, &fp, err)
 }
 
-var hkSpecConversationUpdatedData = hkStructSpec([]string{"thread_id", "channel", "changes"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecConversationUpdatedData = hkStructSpec([]string{"thread_id", "channel", "changes"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationUpdatedData breaks its schema, as a *ValidationError.
 func (x *ConversationUpdatedData) Validate() error {
@@ -133,22 +131,22 @@ func (x *ConversationUpdatedData) Validate() error {
 	return e.err()
 }
 func (x *ConversationUpdatedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("changes")
 		x.Changes.validate(e, &fp)
 	}
 }
 
 // EventType returns EventConversationUpdated.
-func (*ConversationUpdated) EventType() string {
+func (*ConversationUpdated) EventType() EventType {
 	return EventConversationUpdated
 }
 func (*ConversationUpdated) isEvent() {}

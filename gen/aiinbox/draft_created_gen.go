@@ -8,17 +8,15 @@ import (
 	"unicode/utf8"
 )
 
-// DraftCreated is an object, generated from aiinbox/draft.created.json#.
-//
-// Draft created (draft.created).
+// DraftCreated is the draft.created event: draft created.
 //
 // Fires when the AI creates an auto-reply draft awaiting approval.
+//
+// It is an object, generated from aiinbox/draft.created.json#.
 type DraftCreated struct {
-	Event      string           `json:"event"`
+	Event      EventType        `json:"event"`
 	DeliveryID DeliveryID       `json:"delivery_id"`
 	Data       DraftCreatedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a DraftCreated as encoding/json would, without reflection.
@@ -28,7 +26,7 @@ func (x DraftCreated) MarshalJSON() ([]byte, error) {
 func (x *DraftCreated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -44,11 +42,11 @@ func (x *DraftCreated) UnmarshalJSON(data []byte) error {
 func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = DraftCreated{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecDraftCreated, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecDraftCreated, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"draft.created"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"draft.created"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -58,7 +56,7 @@ func (x *DraftCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecDraftCreated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecDraftCreated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the DraftCreated breaks its schema, as a *ValidationError.
 func (x *DraftCreated) Validate() error {
@@ -67,30 +65,30 @@ func (x *DraftCreated) Validate() error {
 	return e.err()
 }
 func (x *DraftCreated) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "draft.created" {
-			e.addf(&fp, "const", "value must be \"draft.created\", but got %q", x.Event)
+		if string(x.Event) != "draft.created" {
+			e.addf(&fp, "const", "value must be \"draft.created\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// DraftCreatedData is an object, generated from aiinbox/draft.created.json#/properties/data.
+// DraftCreatedData is an object.
+//
+// Generated from aiinbox/draft.created.json#/properties/data.
 type DraftCreatedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
 	Channel   Channel   `json:"channel"`
 	DraftText string    `json:"draft_text"`
 	CreatedAt time.Time `json:"created_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a DraftCreatedData as encoding/json would, without reflection.
@@ -118,7 +116,7 @@ func (x *DraftCreatedData) UnmarshalJSON(data []byte) error {
 func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = DraftCreatedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecDraftCreatedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecDraftCreatedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -134,7 +132,7 @@ func (x *DraftCreatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecDraftCreatedData = hkStructSpec([]string{"thread_id", "channel", "draft_text", "created_at"}, []int{0, 1, 2, -1}, []int{0, 1, 2, 3}, false)
+var hkSpecDraftCreatedData = hkStructSpec([]string{"thread_id", "channel", "draft_text", "created_at"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the DraftCreatedData breaks its schema, as a *ValidationError.
 func (x *DraftCreatedData) Validate() error {
@@ -143,15 +141,15 @@ func (x *DraftCreatedData) Validate() error {
 	return e.err()
 }
 func (x *DraftCreatedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("draft_text")
 		{
 			n := utf8.RuneCountInString(x.DraftText)
@@ -163,7 +161,7 @@ func (x *DraftCreatedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventDraftCreated.
-func (*DraftCreated) EventType() string {
+func (*DraftCreated) EventType() EventType {
 	return EventDraftCreated
 }
 func (*DraftCreated) isEvent() {}

@@ -5,17 +5,15 @@ package aiinbox
 
 import "unicode/utf8"
 
-// HandoffRequested is an object, generated from aiinbox/handoff.requested.json#.
-//
-// Handoff requested (handoff.requested).
+// HandoffRequested is the handoff.requested event: handoff requested.
 //
 // Fires when the AI agent requests a human to take over.
+//
+// It is an object, generated from aiinbox/handoff.requested.json#.
 type HandoffRequested struct {
-	Event      string               `json:"event"`
+	Event      EventType            `json:"event"`
 	DeliveryID DeliveryID           `json:"delivery_id"`
 	Data       HandoffRequestedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a HandoffRequested as encoding/json would, without reflection.
@@ -25,7 +23,7 @@ func (x HandoffRequested) MarshalJSON() ([]byte, error) {
 func (x *HandoffRequested) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -41,11 +39,11 @@ func (x *HandoffRequested) UnmarshalJSON(data []byte) error {
 func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = HandoffRequested{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecHandoffRequested, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecHandoffRequested, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"handoff.requested"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"handoff.requested"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -55,7 +53,7 @@ func (x *HandoffRequested) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecHandoffRequested = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecHandoffRequested = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the HandoffRequested breaks its schema, as a *ValidationError.
 func (x *HandoffRequested) Validate() error {
@@ -64,29 +62,29 @@ func (x *HandoffRequested) Validate() error {
 	return e.err()
 }
 func (x *HandoffRequested) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "handoff.requested" {
-			e.addf(&fp, "const", "value must be \"handoff.requested\", but got %q", x.Event)
+		if string(x.Event) != "handoff.requested" {
+			e.addf(&fp, "const", "value must be \"handoff.requested\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// HandoffRequestedData is an object, generated from aiinbox/handoff.requested.json#/properties/data.
+// HandoffRequestedData is an object.
+//
+// Generated from aiinbox/handoff.requested.json#/properties/data.
 type HandoffRequestedData struct {
 	ThreadID ThreadID `json:"thread_id"`
 	Channel  Channel  `json:"channel"`
 	Reason   string   `json:"reason"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a HandoffRequestedData as encoding/json would, without reflection.
@@ -112,7 +110,7 @@ func (x *HandoffRequestedData) UnmarshalJSON(data []byte) error {
 func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = HandoffRequestedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecHandoffRequestedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecHandoffRequestedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -126,7 +124,7 @@ func (x *HandoffRequestedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecHandoffRequestedData = hkStructSpec([]string{"thread_id", "channel", "reason"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecHandoffRequestedData = hkStructSpec([]string{"thread_id", "channel", "reason"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the HandoffRequestedData breaks its schema, as a *ValidationError.
 func (x *HandoffRequestedData) Validate() error {
@@ -135,15 +133,15 @@ func (x *HandoffRequestedData) Validate() error {
 	return e.err()
 }
 func (x *HandoffRequestedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("reason")
 		{
 			n := utf8.RuneCountInString(x.Reason)
@@ -155,7 +153,7 @@ func (x *HandoffRequestedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventHandoffRequested.
-func (*HandoffRequested) EventType() string {
+func (*HandoffRequested) EventType() EventType {
 	return EventHandoffRequested
 }
 func (*HandoffRequested) isEvent() {}

@@ -10,36 +10,39 @@ import (
 	"net/http"
 )
 
+// EventType is the type of an event: the value of event. The constants below are the types the schemas know; an UnknownEvent carries any other.
+type EventType string
+
 // Event types: the value of event.
 const (
-	EventContactUpdated      = "contact.updated"
-	EventConversationClosed  = "conversation.closed"
-	EventConversationStarted = "conversation.started"
-	EventConversationUpdated = "conversation.updated"
-	EventDraftCreated        = "draft.created"
-	EventHandoffRequested    = "handoff.requested"
-	EventMessageDeleted      = "message.deleted"
-	EventMessageReceived     = "message.received"
-	EventMessageUpdated      = "message.updated"
+	EventContactUpdated      EventType = "contact.updated"
+	EventConversationClosed  EventType = "conversation.closed"
+	EventConversationStarted EventType = "conversation.started"
+	EventConversationUpdated EventType = "conversation.updated"
+	EventDraftCreated        EventType = "draft.created"
+	EventHandoffRequested    EventType = "handoff.requested"
+	EventMessageDeleted      EventType = "message.deleted"
+	EventMessageReceived     EventType = "message.received"
+	EventMessageUpdated      EventType = "message.updated"
 )
 
 // Event is one webhook event of AI inbox: *ContactUpdated, *ConversationClosed, *ConversationStarted, *ConversationUpdated, *DraftCreated, *HandoffRequested, *MessageDeleted, *MessageReceived, *MessageUpdated, or *UnknownEvent for an event type the schemas do not know. Get one from ParseRequest and tell them apart with a type switch.
 type Event interface {
 	// EventType is the event's type: one of the Event constants, or the type an UnknownEvent carries.
-	EventType() string
+	EventType() EventType
 	isEvent()
 }
 
 // UnknownEvent is an event whose type the schemas do not know, such as one the provider added after they were written. ParseRequest returns it without error, so a new event type never breaks a receiver; Raw keeps the payload as received.
 type UnknownEvent struct {
 	// Type is the event type: the value of event.
-	Type string
+	Type EventType
 	// Raw is the payload as received.
 	Raw json.RawMessage
 }
 
 // EventType returns the type the payload carries.
-func (u *UnknownEvent) EventType() string {
+func (u *UnknownEvent) EventType() EventType {
 	return u.Type
 }
 func (*UnknownEvent) isEvent() {}
@@ -97,7 +100,7 @@ func Parse(data []byte) (Event, error) {
 		}
 		return &UnknownEvent{
 			Raw:  append(json.RawMessage(nil), data...),
-			Type: string(v0),
+			Type: EventType(string(v0)),
 		}, nil
 	}
 }
@@ -108,7 +111,7 @@ func ParseRequest(h http.Header, body []byte) (Event, error) {
 }
 
 // ParseAs decodes data as the event of the given type (one of the Event constants) and validates it, without looking for what names the event: for an endpoint that receives one event, or an event stored with its type. A payload that breaks its schema comes back as the event together with a *ValidationError; a type this package does not know is an error.
-func ParseAs(eventType string, data []byte) (Event, error) {
+func ParseAs(eventType EventType, data []byte) (Event, error) {
 	switch eventType {
 	case EventContactUpdated:
 		return parseContactUpdated(data)
@@ -178,7 +181,7 @@ func (h *Handlers) DispatchRequest(ctx context.Context, header http.Header, body
 }
 
 // DispatchAs parses data as the event of the given type (see ParseAs) and calls its handler, as DispatchRequest does.
-func (h *Handlers) DispatchAs(ctx context.Context, eventType string, data []byte) error {
+func (h *Handlers) DispatchAs(ctx context.Context, eventType EventType, data []byte) error {
 	ev, err := ParseAs(eventType, data)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,7 +23,7 @@ const hkTestdata = "../../testdata/aiinbox"
 // hkValidExamples must parse, route to their event, validate and re-encode as their golden file.
 var hkValidExamples = []struct {
 	file   string
-	event  string
+	event  EventType
 	decode func([]byte) (any, error)
 }{{"valid/contact.updated.future.json", EventContactUpdated, func(data []byte) (any, error) {
 	ev, err := Parse(data)
@@ -96,6 +97,34 @@ func hkReadExample(t testing.TB, file string) []byte {
 	return data
 }
 
+// hkDiff shows where got differs from want, line by line: the lines between their common start and end, "-" from want and "+" from got.
+func hkDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	i := 0
+	for i < len(w) && i < len(g) && w[i] == g[i] {
+		i++
+	}
+	j := 0
+	for j < len(w)-i && j < len(g)-i && w[len(w)-1-j] == g[len(g)-1-j] {
+		j++
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "@@ line %d @@\n", i+1)
+	if i > 0 {
+		b.WriteString("  " + w[i-1] + "\n")
+	}
+	for _, l := range w[i : len(w)-j] {
+		b.WriteString("- " + l + "\n")
+	}
+	for _, l := range g[i : len(g)-j] {
+		b.WriteString("+ " + l + "\n")
+	}
+	if j > 0 {
+		b.WriteString("  " + w[len(w)-j] + "\n")
+	}
+	return b.String()
+}
+
 // TestExamples checks every example payload of aiinbox.
 func TestExamples(t *testing.T) {
 	for _, ex := range hkValidExamples {
@@ -135,7 +164,7 @@ func TestExamples(t *testing.T) {
 				t.Fatalf("%v (go test -run TestExamples -update writes it)", err)
 			}
 			if string(got) != string(want) {
-				t.Errorf("re-encoded payload differs from %s (go test -run TestExamples -update rewrites it):\n%s", golden, got)
+				t.Errorf("re-encoded payload differs from %s (go test -run TestExamples -update rewrites it):\n%s", golden, hkDiff(string(want), string(got)))
 			}
 		})
 	}

@@ -32,8 +32,6 @@ type hkObjectSpec struct {
 	// escaped ("" when the name itself needs escapes), to compare in
 	// place without scanning the member name first.
 	quoted []string
-	// skip is the member's bit in its struct's hkSkip mask, or -1.
-	skip []int
 	// required lists the indices of the required members; missing has
 	// the violation for each when it never comes.
 	required []int
@@ -48,8 +46,8 @@ type hkObjectSpec struct {
 
 // hkStructSpec builds the spec of a struct; the generated code declares one
 // per struct at package level.
-func hkStructSpec(names []string, skip []int, required []int, closed bool) *hkObjectSpec {
-	s := &hkObjectSpec{names: names, quoted: make([]string, len(names)), skip: skip, required: required, closed: closed}
+func hkStructSpec(names []string, required []int, closed bool) *hkObjectSpec {
+	s := &hkObjectSpec{names: names, quoted: make([]string, len(names)), required: required, closed: closed}
 	for i, n := range names {
 		if hkPlainName(n) {
 			s.quoted[i] = `"` + n + `"`
@@ -89,7 +87,7 @@ const (
 // hkMembers walks the members of an object for a generated struct
 // decoder:
 //
-//	m, fp := d.members(hkSpecT, x.hkSkip[:], seen[:]), p.field("")
+//	m, fp := d.members(hkSpecT, seen[:]), p.field("")
 //	for m.next(d, &fp, &err) {
 //		switch m.i {
 //		case 0:
@@ -100,27 +98,26 @@ const (
 //
 // fp is the path of the member being decoded (fp.parent the object's). It
 // skips the members the spec does not name (reporting them when the
-// object is closed), marks in skip the fields whose own value was refused
-// for its type, and end reports the required members that never came.
+// object is closed), and end reports the required members that never
+// came. What decoding found is only in the decoder's errors, never in the
+// struct: a value validates by its exported fields alone.
 type hkMembers struct {
 	spec *hkObjectSpec
-	skip []uint64
 	seen []uint64
 	// i is the index of the member to decode.
 	i int
 	// extra counts the members the spec does not name.
 	extra int
 	// guess is the member expected next: the one after the last found.
-	guess   int
-	rejects int
-	state   uint8
+	guess int
+	state uint8
 }
 
-// members starts walking the object at the decoder's position. skip is
-// the struct's hkSkip mask and seen a zeroed mask with a bit per member
-// (nil for either when the struct has none).
-func (d *hkDecoder) members(spec *hkObjectSpec, skip, seen []uint64) hkMembers {
-	return hkMembers{spec: spec, skip: skip, seen: seen, i: -1}
+// members starts walking the object at the decoder's position. seen is a
+// zeroed mask with a bit per member (nil when the struct has no required
+// member).
+func (d *hkDecoder) members(spec *hkObjectSpec, seen []uint64) hkMembers {
+	return hkMembers{spec: spec, seen: seen, i: -1}
 }
 
 // next moves to the next member the spec names, setting fp.key; false at
@@ -136,10 +133,6 @@ func (m *hkMembers) next(d *hkDecoder, fp *hkPath, err *error) bool {
 	}
 	if m.state != hkInObject {
 		return m.open(d, fp, err)
-	}
-	if m.i >= 0 && d.refused(m.rejects) {
-		// The field's own value was refused: nothing to validate.
-		m.mark(m.i)
 	}
 	// The ',' of the common case here; the '}', the end of input and
 	// errors in separator (a call per member costs 2-3% of a Parse).
@@ -233,15 +226,11 @@ func (m *hkMembers) found(i int, d *hkDecoder, fp *hkPath) {
 	}
 	m.i, m.guess = i, i+1
 	fp.key = m.spec.names[i]
-	m.rejects = d.rejects
 }
 
-// mark sets member i's bit in the struct's hkSkip mask, if it has one.
-func (m *hkMembers) mark(i int) {
-	if b := m.spec.skip[i]; b >= 0 {
-		m.skip[b>>6] |= 1 << (b & 63)
-	}
-}
+// whole reports whether the object was read to its '}', so that its
+// members were all counted (extra holds the ones the spec does not name).
+func (m *hkMembers) whole() bool { return m.state == hkAfterObject }
 
 // open consumes the '{' and reads the first member, or reports a value
 // that is not an object.
@@ -250,9 +239,6 @@ func (m *hkMembers) open(d *hkDecoder, fp *hkPath, err *error) bool {
 		return false
 	}
 	if d.peek() != hkObject {
-		for i := range m.skip {
-			m.skip[i] = ^uint64(0)
-		}
 		m.state = hkNotObject
 		*err = d.mismatch(fp.parent, "object")
 		return false
@@ -341,7 +327,9 @@ func (m *hkMembers) separator(d *hkDecoder, err *error) bool {
 }
 
 // end returns err, the syntax error that stopped decoding, if any;
-// otherwise it reports each required member that never came.
+// otherwise it reports each required member that never came, and marks its
+// pointer refused: validation, which sees the zero value in its place,
+// adds nothing at or below it.
 func (m *hkMembers) end(d *hkDecoder, fp *hkPath, err error) error {
 	if err != nil || m.state != hkAfterObject {
 		return err
@@ -358,7 +346,8 @@ func (m *hkMembers) end(d *hkDecoder, fp *hkPath, err error) error {
 	for k, i := range m.spec.required {
 		if m.seen[i>>6]&(1<<(i&63)) == 0 {
 			d.errs.add(fp.parent, "required", m.spec.missing[k])
-			m.mark(i)
+			missed := fp.parent.field(m.spec.names[i])
+			d.errs.refuseOnly(&missed)
 		}
 	}
 	return nil

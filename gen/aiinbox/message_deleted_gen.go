@@ -3,17 +3,15 @@
 
 package aiinbox
 
-// MessageDeleted is an object, generated from aiinbox/message.deleted.json#.
-//
-// Message deleted (message.deleted).
+// MessageDeleted is the message.deleted event: message deleted.
 //
 // Fires when a message is deleted.
+//
+// It is an object, generated from aiinbox/message.deleted.json#.
 type MessageDeleted struct {
-	Event      string             `json:"event"`
+	Event      EventType          `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
 	Data       MessageDeletedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeleted as encoding/json would, without reflection.
@@ -23,7 +21,7 @@ func (x MessageDeleted) MarshalJSON() ([]byte, error) {
 func (x *MessageDeleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -39,11 +37,11 @@ func (x *MessageDeleted) UnmarshalJSON(data []byte) error {
 func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeleted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeleted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeleted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"message.deleted"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"message.deleted"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -53,7 +51,7 @@ func (x *MessageDeleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeleted = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecMessageDeleted = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessageDeleted breaks its schema, as a *ValidationError.
 func (x *MessageDeleted) Validate() error {
@@ -62,29 +60,29 @@ func (x *MessageDeleted) Validate() error {
 	return e.err()
 }
 func (x *MessageDeleted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "message.deleted" {
-			e.addf(&fp, "const", "value must be \"message.deleted\", but got %q", x.Event)
+		if string(x.Event) != "message.deleted" {
+			e.addf(&fp, "const", "value must be \"message.deleted\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// MessageDeletedData is an object, generated from aiinbox/message.deleted.json#/properties/data.
+// MessageDeletedData is an object.
+//
+// Generated from aiinbox/message.deleted.json#/properties/data.
 type MessageDeletedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
 	MessageID MessageID `json:"message_id"`
 	Channel   Channel   `json:"channel"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeletedData as encoding/json would, without reflection.
@@ -110,7 +108,7 @@ func (x *MessageDeletedData) UnmarshalJSON(data []byte) error {
 func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeletedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeletedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeletedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -124,7 +122,7 @@ func (x *MessageDeletedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeletedData = hkStructSpec([]string{"thread_id", "message_id", "channel"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecMessageDeletedData = hkStructSpec([]string{"thread_id", "message_id", "channel"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessageDeletedData breaks its schema, as a *ValidationError.
 func (x *MessageDeletedData) Validate() error {
@@ -133,22 +131,22 @@ func (x *MessageDeletedData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeletedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("message_id")
 		x.MessageID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
 }
 
 // EventType returns EventMessageDeleted.
-func (*MessageDeleted) EventType() string {
+func (*MessageDeleted) EventType() EventType {
 	return EventMessageDeleted
 }
 func (*MessageDeleted) isEvent() {}

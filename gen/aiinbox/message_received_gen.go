@@ -5,17 +5,15 @@ package aiinbox
 
 import "time"
 
-// MessageReceived is an object, generated from aiinbox/message.received.json#.
-//
-// Message received (message.received).
+// MessageReceived is the message.received event: message received.
 //
 // Fires when a new inbound message arrives.
+//
+// It is an object, generated from aiinbox/message.received.json#.
 type MessageReceived struct {
-	Event      string              `json:"event"`
+	Event      EventType           `json:"event"`
 	DeliveryID DeliveryID          `json:"delivery_id"`
 	Data       MessageReceivedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageReceived as encoding/json would, without reflection.
@@ -25,7 +23,7 @@ func (x MessageReceived) MarshalJSON() ([]byte, error) {
 func (x *MessageReceived) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -41,11 +39,11 @@ func (x *MessageReceived) UnmarshalJSON(data []byte) error {
 func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageReceived{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageReceived, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageReceived, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"message.received"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"message.received"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -55,7 +53,7 @@ func (x *MessageReceived) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageReceived = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecMessageReceived = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessageReceived breaks its schema, as a *ValidationError.
 func (x *MessageReceived) Validate() error {
@@ -64,23 +62,25 @@ func (x *MessageReceived) Validate() error {
 	return e.err()
 }
 func (x *MessageReceived) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "message.received" {
-			e.addf(&fp, "const", "value must be \"message.received\", but got %q", x.Event)
+		if string(x.Event) != "message.received" {
+			e.addf(&fp, "const", "value must be \"message.received\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// MessageReceivedData is an object, generated from aiinbox/message.received.json#/properties/data.
+// MessageReceivedData is an object.
+//
+// Generated from aiinbox/message.received.json#/properties/data.
 type MessageReceivedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
 	MessageID MessageID `json:"message_id"`
@@ -89,8 +89,6 @@ type MessageReceivedData struct {
 	Text      Optional[string] `json:"text,omitzero"`
 	From      Sender           `json:"from"`
 	Timestamp time.Time        `json:"timestamp"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageReceivedData as encoding/json would, without reflection.
@@ -124,7 +122,7 @@ func (x *MessageReceivedData) UnmarshalJSON(data []byte) error {
 func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageReceivedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageReceivedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageReceivedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -145,7 +143,7 @@ func (x *MessageReceivedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageReceivedData = hkStructSpec([]string{"thread_id", "message_id", "channel", "text", "from", "timestamp"}, []int{0, 1, 2, -1, 3, -1}, []int{0, 1, 2, 4, 5}, false)
+var hkSpecMessageReceivedData = hkStructSpec([]string{"thread_id", "message_id", "channel", "text", "from", "timestamp"}, []int{0, 1, 2, 4, 5}, false)
 
 // Validate reports every way the MessageReceivedData breaks its schema, as a *ValidationError.
 func (x *MessageReceivedData) Validate() error {
@@ -154,26 +152,26 @@ func (x *MessageReceivedData) Validate() error {
 	return e.err()
 }
 func (x *MessageReceivedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("message_id")
 		x.MessageID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("from")
 		x.From.validate(e, &fp)
 	}
 }
 
 // EventType returns EventMessageReceived.
-func (*MessageReceived) EventType() string {
+func (*MessageReceived) EventType() EventType {
 	return EventMessageReceived
 }
 func (*MessageReceived) isEvent() {}

@@ -3,17 +3,15 @@
 
 package aiinbox
 
-// MessageUpdated is an object, generated from aiinbox/message.updated.json#.
-//
-// Message updated (message.updated).
+// MessageUpdated is the message.updated event: message updated.
 //
 // Fires when a message is edited.
+//
+// It is an object, generated from aiinbox/message.updated.json#.
 type MessageUpdated struct {
-	Event      string             `json:"event"`
+	Event      EventType          `json:"event"`
 	DeliveryID DeliveryID         `json:"delivery_id"`
 	Data       MessageUpdatedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageUpdated as encoding/json would, without reflection.
@@ -23,7 +21,7 @@ func (x MessageUpdated) MarshalJSON() ([]byte, error) {
 func (x *MessageUpdated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"event\":")
-	b = hkAppendString(b, x.Event)
+	b = hkAppendString(b, string(x.Event))
 	b = hkKey(b, "\"delivery_id\":")
 	b = x.DeliveryID.appendJSON(b)
 	b = hkKey(b, "\"data\":")
@@ -39,11 +37,11 @@ func (x *MessageUpdated) UnmarshalJSON(data []byte) error {
 func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageUpdated{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageUpdated, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageUpdated, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Event, []string{"message.updated"})
+			err = d.readKnownString(&fp, (*string)(&x.Event), []string{"message.updated"})
 		case 1:
 			err = x.DeliveryID.decodeJSON(d, &fp)
 		case 2:
@@ -53,7 +51,7 @@ func (x *MessageUpdated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecMessageUpdated = hkStructSpec([]string{"event", "delivery_id", "data"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessageUpdated breaks its schema, as a *ValidationError.
 func (x *MessageUpdated) Validate() error {
@@ -62,31 +60,31 @@ func (x *MessageUpdated) Validate() error {
 	return e.err()
 }
 func (x *MessageUpdated) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("event")
-		if x.Event != "message.updated" {
-			e.addf(&fp, "const", "value must be \"message.updated\", but got %q", x.Event)
+		if string(x.Event) != "message.updated" {
+			e.addf(&fp, "const", "value must be \"message.updated\", but got %q", string(x.Event))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("delivery_id")
 		x.DeliveryID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// MessageUpdatedData is an object, generated from aiinbox/message.updated.json#/properties/data.
+// MessageUpdatedData is an object.
+//
+// Generated from aiinbox/message.updated.json#/properties/data.
 type MessageUpdatedData struct {
 	ThreadID  ThreadID  `json:"thread_id"`
 	MessageID MessageID `json:"message_id"`
 	Channel   Channel   `json:"channel"`
 	// The text after the edit.
 	NewText string `json:"new_text"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageUpdatedData as encoding/json would, without reflection.
@@ -114,7 +112,7 @@ func (x *MessageUpdatedData) UnmarshalJSON(data []byte) error {
 func (x *MessageUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageUpdatedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageUpdatedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageUpdatedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -130,7 +128,7 @@ func (x *MessageUpdatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageUpdatedData = hkStructSpec([]string{"thread_id", "message_id", "channel", "new_text"}, []int{0, 1, 2, -1}, []int{0, 1, 2, 3}, false)
+var hkSpecMessageUpdatedData = hkStructSpec([]string{"thread_id", "message_id", "channel", "new_text"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the MessageUpdatedData breaks its schema, as a *ValidationError.
 func (x *MessageUpdatedData) Validate() error {
@@ -139,22 +137,22 @@ func (x *MessageUpdatedData) Validate() error {
 	return e.err()
 }
 func (x *MessageUpdatedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("thread_id")
 		x.ThreadID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("message_id")
 		x.MessageID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("channel")
 		x.Channel.validate(e, &fp)
 	}
 }
 
 // EventType returns EventMessageUpdated.
-func (*MessageUpdated) EventType() string {
+func (*MessageUpdated) EventType() EventType {
 	return EventMessageUpdated
 }
 func (*MessageUpdated) isEvent() {}

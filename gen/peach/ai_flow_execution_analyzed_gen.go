@@ -3,32 +3,30 @@
 
 package peach
 
-// AIFlowExecutionAnalyzed is an object, generated from peach/ai_flow_execution.analyzed.json#.
-//
-// AI Agent execution analyzed (ai_flow_execution.analyzed).
+// AIFlowExecutionAnalyzed is the ai_flow_execution.analyzed event: AI Agent execution analyzed.
 //
 // Triggered when an AI Agent conversation is analyzed.
+//
+// It is an object, generated from peach/ai_flow_execution.analyzed.json#.
 type AIFlowExecutionAnalyzed struct {
-	Type string `json:"type"`
-	Data AIFlow `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
+	Type EventType `json:"type"`
+	Data AIFlow    `json:"data"`
 }
 
-// MarshalJSON encodes a AIFlowExecutionAnalyzed as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlowExecutionAnalyzed as encoding/json would, without reflection.
 func (x AIFlowExecutionAnalyzed) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AIFlowExecutionAnalyzed) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlowExecutionAnalyzed; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlowExecutionAnalyzed; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionAnalyzed) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -36,11 +34,11 @@ func (x *AIFlowExecutionAnalyzed) UnmarshalJSON(data []byte) error {
 func (x *AIFlowExecutionAnalyzed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlowExecutionAnalyzed{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAIFlowExecutionAnalyzed, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAIFlowExecutionAnalyzed, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"ai_flow_execution.analyzed"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"ai_flow_execution.analyzed"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -48,7 +46,7 @@ func (x *AIFlowExecutionAnalyzed) decodeJSON(d *hkDecoder, p *hkPath) (err error
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAIFlowExecutionAnalyzed = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecAIFlowExecutionAnalyzed = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the AIFlowExecutionAnalyzed breaks its schema, as a *ValidationError.
 func (x *AIFlowExecutionAnalyzed) Validate() error {
@@ -57,20 +55,20 @@ func (x *AIFlowExecutionAnalyzed) Validate() error {
 	return e.err()
 }
 func (x *AIFlowExecutionAnalyzed) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
-		if x.Type != "ai_flow_execution.analyzed" {
-			e.addf(&fp, "const", "value must be \"ai_flow_execution.analyzed\", but got %q", x.Type)
+		if string(x.Type) != "ai_flow_execution.analyzed" {
+			e.addf(&fp, "const", "value must be \"ai_flow_execution.analyzed\", but got %q", string(x.Type))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
 // EventType returns EventAIFlowExecutionAnalyzed.
-func (*AIFlowExecutionAnalyzed) EventType() string {
+func (*AIFlowExecutionAnalyzed) EventType() EventType {
 	return EventAIFlowExecutionAnalyzed
 }
 func (*AIFlowExecutionAnalyzed) isEvent() {}

@@ -3,32 +3,30 @@
 
 package peach
 
-// AIFlowExecutionCompleted is an object, generated from peach/ai_flow_execution.completed.json#.
-//
-// AI Agent execution completed (ai_flow_execution.completed).
+// AIFlowExecutionCompleted is the ai_flow_execution.completed event: AI Agent execution completed.
 //
 // Triggered when the AI Agent completes the conversation happening with a contact.
+//
+// It is an object, generated from peach/ai_flow_execution.completed.json#.
 type AIFlowExecutionCompleted struct {
-	Type string `json:"type"`
-	Data AIFlow `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
+	Type EventType `json:"type"`
+	Data AIFlow    `json:"data"`
 }
 
-// MarshalJSON encodes a AIFlowExecutionCompleted as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlowExecutionCompleted as encoding/json would, without reflection.
 func (x AIFlowExecutionCompleted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AIFlowExecutionCompleted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlowExecutionCompleted; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlowExecutionCompleted; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionCompleted) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -36,11 +34,11 @@ func (x *AIFlowExecutionCompleted) UnmarshalJSON(data []byte) error {
 func (x *AIFlowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlowExecutionCompleted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAIFlowExecutionCompleted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAIFlowExecutionCompleted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"ai_flow_execution.completed"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"ai_flow_execution.completed"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -48,7 +46,7 @@ func (x *AIFlowExecutionCompleted) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAIFlowExecutionCompleted = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecAIFlowExecutionCompleted = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the AIFlowExecutionCompleted breaks its schema, as a *ValidationError.
 func (x *AIFlowExecutionCompleted) Validate() error {
@@ -57,20 +55,20 @@ func (x *AIFlowExecutionCompleted) Validate() error {
 	return e.err()
 }
 func (x *AIFlowExecutionCompleted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
-		if x.Type != "ai_flow_execution.completed" {
-			e.addf(&fp, "const", "value must be \"ai_flow_execution.completed\", but got %q", x.Type)
+		if string(x.Type) != "ai_flow_execution.completed" {
+			e.addf(&fp, "const", "value must be \"ai_flow_execution.completed\", but got %q", string(x.Type))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
 // EventType returns EventAIFlowExecutionCompleted.
-func (*AIFlowExecutionCompleted) EventType() string {
+func (*AIFlowExecutionCompleted) EventType() EventType {
 	return EventAIFlowExecutionCompleted
 }
 func (*AIFlowExecutionCompleted) isEvent() {}

@@ -3,32 +3,30 @@
 
 package peach
 
-// AIFlowExecutionEscalated is an object, generated from peach/ai_flow_execution.escalated.json#.
-//
-// AI Agent execution escalated (ai_flow_execution.escalated).
+// AIFlowExecutionEscalated is the ai_flow_execution.escalated event: AI Agent execution escalated.
 //
 // Triggered when the AI Agent escalates the conversation happening with a contact.
+//
+// It is an object, generated from peach/ai_flow_execution.escalated.json#.
 type AIFlowExecutionEscalated struct {
-	Type string `json:"type"`
-	Data AIFlow `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
+	Type EventType `json:"type"`
+	Data AIFlow    `json:"data"`
 }
 
-// MarshalJSON encodes a AIFlowExecutionEscalated as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlowExecutionEscalated as encoding/json would, without reflection.
 func (x AIFlowExecutionEscalated) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AIFlowExecutionEscalated) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlowExecutionEscalated; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlowExecutionEscalated; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionEscalated) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -36,11 +34,11 @@ func (x *AIFlowExecutionEscalated) UnmarshalJSON(data []byte) error {
 func (x *AIFlowExecutionEscalated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlowExecutionEscalated{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAIFlowExecutionEscalated, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAIFlowExecutionEscalated, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"ai_flow_execution.escalated"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"ai_flow_execution.escalated"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -48,7 +46,7 @@ func (x *AIFlowExecutionEscalated) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAIFlowExecutionEscalated = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecAIFlowExecutionEscalated = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the AIFlowExecutionEscalated breaks its schema, as a *ValidationError.
 func (x *AIFlowExecutionEscalated) Validate() error {
@@ -57,20 +55,20 @@ func (x *AIFlowExecutionEscalated) Validate() error {
 	return e.err()
 }
 func (x *AIFlowExecutionEscalated) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
-		if x.Type != "ai_flow_execution.escalated" {
-			e.addf(&fp, "const", "value must be \"ai_flow_execution.escalated\", but got %q", x.Type)
+		if string(x.Type) != "ai_flow_execution.escalated" {
+			e.addf(&fp, "const", "value must be \"ai_flow_execution.escalated\", but got %q", string(x.Type))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
 // EventType returns EventAIFlowExecutionEscalated.
-func (*AIFlowExecutionEscalated) EventType() string {
+func (*AIFlowExecutionEscalated) EventType() EventType {
 	return EventAIFlowExecutionEscalated
 }
 func (*AIFlowExecutionEscalated) isEvent() {}

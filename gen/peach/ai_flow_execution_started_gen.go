@@ -3,32 +3,30 @@
 
 package peach
 
-// AIFlowExecutionStarted is an object, generated from peach/ai_flow_execution.started.json#.
-//
-// AI Agent execution started (ai_flow_execution.started).
+// AIFlowExecutionStarted is the ai_flow_execution.started event: AI Agent execution started.
 //
 // Triggered when the AI Agent picks up a conversation with a contact.
+//
+// It is an object, generated from peach/ai_flow_execution.started.json#.
 type AIFlowExecutionStarted struct {
-	Type string `json:"type"`
-	Data AIFlow `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
+	Type EventType `json:"type"`
+	Data AIFlow    `json:"data"`
 }
 
-// MarshalJSON encodes a AIFlowExecutionStarted as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlowExecutionStarted as encoding/json would, without reflection.
 func (x AIFlowExecutionStarted) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *AIFlowExecutionStarted) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlowExecutionStarted; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlowExecutionStarted; the error lists every violation found (see Parse).
 func (x *AIFlowExecutionStarted) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -36,11 +34,11 @@ func (x *AIFlowExecutionStarted) UnmarshalJSON(data []byte) error {
 func (x *AIFlowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlowExecutionStarted{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAIFlowExecutionStarted, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAIFlowExecutionStarted, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"ai_flow_execution.started"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"ai_flow_execution.started"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -48,7 +46,7 @@ func (x *AIFlowExecutionStarted) decodeJSON(d *hkDecoder, p *hkPath) (err error)
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAIFlowExecutionStarted = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecAIFlowExecutionStarted = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the AIFlowExecutionStarted breaks its schema, as a *ValidationError.
 func (x *AIFlowExecutionStarted) Validate() error {
@@ -57,20 +55,20 @@ func (x *AIFlowExecutionStarted) Validate() error {
 	return e.err()
 }
 func (x *AIFlowExecutionStarted) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
-		if x.Type != "ai_flow_execution.started" {
-			e.addf(&fp, "const", "value must be \"ai_flow_execution.started\", but got %q", x.Type)
+		if string(x.Type) != "ai_flow_execution.started" {
+			e.addf(&fp, "const", "value must be \"ai_flow_execution.started\", but got %q", string(x.Type))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
 // EventType returns EventAIFlowExecutionStarted.
-func (*AIFlowExecutionStarted) EventType() string {
+func (*AIFlowExecutionStarted) EventType() EventType {
 	return EventAIFlowExecutionStarted
 }
 func (*AIFlowExecutionStarted) isEvent() {}

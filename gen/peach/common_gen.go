@@ -8,11 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// AIFlow is an object, generated from peach/common.json#/$defs/AIFlow.
-//
-// AI Agent flow.
+// AIFlow is an AI Agent flow.
 //
 // The AI Agent (flow) whose execution the event reports.
+//
+// It is an object, generated from peach/common.json#/$defs/AIFlow.
 type AIFlow struct {
 	// Flow id, such as aiflw_1234abcd.
 	ID   string `json:"id"`
@@ -21,11 +21,9 @@ type AIFlow struct {
 	AppType     string                   `json:"app_type"`
 	Status      AIFlowStatus             `json:"status"`
 	Description OptionalNullable[string] `json:"description,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a AIFlow as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlow as encoding/json would, without reflection.
 func (x AIFlow) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -50,7 +48,7 @@ func (x *AIFlow) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a AIFlow; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlow; the error lists every violation found (see Parse).
 func (x *AIFlow) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -58,7 +56,7 @@ func (x *AIFlow) UnmarshalJSON(data []byte) error {
 func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = AIFlow{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecAIFlow, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecAIFlow, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -79,7 +77,7 @@ func (x *AIFlow) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecAIFlow = hkStructSpec([]string{"id", "name", "app_type", "status", "description"}, []int{0, 1, 2, 3, -1}, []int{0, 1, 2, 3}, false)
+var hkSpecAIFlow = hkStructSpec([]string{"id", "name", "app_type", "status", "description"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the AIFlow breaks its schema, as a *ValidationError.
 func (x *AIFlow) Validate() error {
@@ -88,13 +86,13 @@ func (x *AIFlow) Validate() error {
 	return e.err()
 }
 func (x *AIFlow) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		if !hkPattern2.MatchString(x.ID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^aiflw_[A-Za-z0-9]+$\"", x.ID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("name")
 		{
 			n := utf8.RuneCountInString(x.Name)
@@ -103,7 +101,7 @@ func (x *AIFlow) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("app_type")
 		{
 			n := utf8.RuneCountInString(x.AppType)
@@ -112,15 +110,15 @@ func (x *AIFlow) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("status")
 		x.Status.validate(e, &fp)
 	}
 }
 
-// AIFlowStatus is an enumeration, generated from peach/common.json#/$defs/AIFlowStatus.
-//
 // Publication state of the flow. The docs write the placeholder "<one of draft or published>".
+//
+// It is an enumeration of strings, generated from peach/common.json#/$defs/AIFlowStatus.
 type AIFlowStatus string
 
 // Values of AIFlowStatus.
@@ -129,7 +127,7 @@ const (
 	AIFlowStatusPublished AIFlowStatus = "published"
 )
 
-// MarshalJSON encodes a AIFlowStatus as encoding/json would, without reflection.
+// MarshalJSON encodes an AIFlowStatus as encoding/json would, without reflection.
 func (x AIFlowStatus) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -137,7 +135,7 @@ func (x *AIFlowStatus) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a AIFlowStatus; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AIFlowStatus; the error lists every violation found (see Parse).
 func (x *AIFlowStatus) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -160,15 +158,15 @@ func (x AIFlowStatus) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageID is a integer or string, generated from peach/common.json#/$defs/MessageID.
+// MessageID is a string ("cmsg_…") for template messages, an integer for interactive messages.
 //
-// A string ("cmsg_…") for template messages, an integer for interactive messages.
+// It is an integer or a string, generated from peach/common.json#/$defs/MessageID.
 type MessageID struct {
-	// Type is the JSON type of the value: "integer" or "string"; "" when unset.
-	Type string
-	// Integer is the value when Type is "integer".
+	// Type says which field holds the value: JSONInteger or JSONString; "" when unset.
+	Type JSONType
+	// Integer is the value when Type is JSONInteger.
 	Integer int64
-	// String is the value when Type is "string".
+	// String is the value when Type is JSONString.
 	String string
 }
 
@@ -178,9 +176,9 @@ func (x MessageID) MarshalJSON() ([]byte, error) {
 }
 func (x *MessageID) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "integer":
+	case JSONInteger:
 		return hkAppendInt(b, x.Integer)
-	case "string":
+	case JSONString:
 		return hkAppendString(b, x.String)
 	}
 	return append(b, "null"...)
@@ -195,10 +193,10 @@ func (x *MessageID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = MessageID{}
 	switch d.peek() {
 	case hkNumber:
-		x.Type = "integer"
+		x.Type = JSONInteger
 		return d.readInt64(p, &x.Integer)
 	case hkString:
-		x.Type = "string"
+		x.Type = JSONString
 		return d.readString(p, &x.String)
 	}
 	return d.mismatch(p, "integer or string")
@@ -212,11 +210,11 @@ func (x MessageID) Validate() error {
 }
 func (x MessageID) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "integer":
+	case JSONInteger:
 		if x.Integer < 1 {
 			e.addf(p, "minimum", "must be >= 1 but found %v", x.Integer)
 		}
-	case "string":
+	case JSONString:
 		if !hkPattern3.MatchString(x.String) {
 			e.addf(p, "pattern", "%q does not match pattern \"^cmsg_[A-Za-z0-9]+$\"", x.String)
 		}
@@ -225,9 +223,9 @@ func (x MessageID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageType is an enumeration, generated from peach/common.json#/$defs/MessageType.
-//
 // template_message for template messages, message for interactive messages.
+//
+// It is an enumeration of strings, generated from peach/common.json#/$defs/MessageType.
 type MessageType string
 
 // Values of MessageType.
@@ -267,11 +265,9 @@ func (x MessageType) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Contact is an object, generated from peach/common.json#/$defs/Contact.
+// Contact is the contact the message was sent to.
 //
-// Contact.
-//
-// The contact the message was sent to.
+// It is an object, generated from peach/common.json#/$defs/Contact.
 type Contact struct {
 	ID        int64  `json:"id"`
 	AccountID int64  `json:"account_id"`
@@ -284,8 +280,6 @@ type Contact struct {
 	CountryCode OptionalNullable[string] `json:"country_code,omitzero"`
 	Language    OptionalNullable[string] `json:"language,omitzero"`
 	Email       OptionalNullable[string] `json:"email,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Contact as encoding/json would, without reflection.
@@ -353,7 +347,7 @@ func (x *Contact) UnmarshalJSON(data []byte) error {
 func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Contact{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecContact, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecContact, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -394,7 +388,7 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecContact = hkStructSpec([]string{"id", "account_id", "name", "phone_number", "first_name", "last_name", "country_code", "language", "email"}, []int{0, 1, -1, 2, -1, -1, 3, -1, 4}, []int{0, 1, 2, 3}, false)
+var hkSpecContact = hkStructSpec([]string{"id", "account_id", "name", "phone_number", "first_name", "last_name", "country_code", "language", "email"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the Contact breaks its schema, as a *ValidationError.
 func (x *Contact) Validate() error {
@@ -403,25 +397,25 @@ func (x *Contact) Validate() error {
 	return e.err()
 }
 func (x *Contact) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		if x.ID < 1 {
 			e.addf(&fp, "minimum", "must be >= 1 but found %v", x.ID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("account_id")
 		if x.AccountID < 1 {
 			e.addf(&fp, "minimum", "must be >= 1 but found %v", x.AccountID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("phone_number")
 		if !hkPattern1.MatchString(x.PhoneNumber) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^\\\\+[1-9][0-9]{6,14}$\"", x.PhoneNumber)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("country_code")
 		if x.CountryCode.Set && !x.CountryCode.Null {
 			if !hkPattern0.MatchString(x.CountryCode.Value) {
@@ -429,7 +423,7 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("email")
 		if x.Email.Set && !x.Email.Null {
 			if !hkIsEmail(x.Email.Value) {
@@ -439,10 +433,11 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// DeliveryEvent is a named schema, generated from peach/common.json#/$defs/DeliveryEvent.
-//
 // Not documented: always null in the docs' examples. Kept as raw JSON.
+//
 // It is kept as raw JSON because it allows any JSON value; Validate checks it against the schema.
+//
+// It is a JSON value kept as raw JSON, generated from peach/common.json#/$defs/DeliveryEvent.
 type DeliveryEvent json.RawMessage
 
 // MarshalJSON encodes a DeliveryEvent as encoding/json would, without reflection.

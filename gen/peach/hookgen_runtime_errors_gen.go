@@ -92,23 +92,51 @@ func (p *hkPath) write(b *strings.Builder) {
 type hkErrors struct {
 	list []Violation
 	// refused holds the pointers of the values decoding refused for their
-	// type (or range): that is their one violation, and validation, which
-	// sees only the zero value left in their place, adds nothing there.
-	// Struct fields have their hkSkip bits for this; array elements and
-	// map values have only this.
+	// type (or range) or never saw (a missing required member): that is
+	// their one violation (or their parent's "required"), and validation,
+	// which sees only the zero value left in their place, adds nothing at
+	// or below them. The decoder's verdict lives here, in the collector,
+	// not in the value: Validate on its own starts from an empty one.
 	refused map[string]struct{}
+	// membersCounted: the decoder has checked min/maxProperties, counting
+	// the members the struct does not keep; validation does not count
+	// again from the fields.
+	membersCounted bool
 }
 
 func (e *hkErrors) add(p *hkPath, keyword, msg string) {
 	ptr := p.String()
-	if _, ok := e.refused[ptr]; ok {
+	if e.isRefused(ptr) {
 		return
 	}
 	e.list = append(e.list, Violation{Pointer: ptr, Keyword: keyword, Message: msg})
 }
 
-// refuse reports a value decoding cannot take, the only violation its
-// pointer will get.
+// isRefused reports whether ptr is a refused pointer or lies below one.
+func (e *hkErrors) isRefused(ptr string) bool {
+	if e.refused == nil {
+		return false
+	}
+	for i := len(ptr); ; {
+		if _, ok := e.refused[ptr[:i]]; ok {
+			return true
+		}
+		if i = strings.LastIndexByte(ptr[:i], '/'); i < 0 {
+			return false
+		}
+	}
+}
+
+// refuseOnly marks a pointer refused without a violation of its own.
+func (e *hkErrors) refuseOnly(p *hkPath) {
+	if e.refused == nil {
+		e.refused = map[string]struct{}{}
+	}
+	e.refused[p.String()] = struct{}{}
+}
+
+// refuse reports a value decoding cannot take, the only violation at or
+// below its pointer.
 func (e *hkErrors) refuse(p *hkPath, keyword, msg string) {
 	ptr := p.String()
 	if e.refused == nil {

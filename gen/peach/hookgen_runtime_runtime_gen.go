@@ -11,9 +11,6 @@ import "encoding/json"
 type Optional[T any] struct {
 	Value T
 	Set   bool
-	// null records a JSON null in a property whose schema does not allow it,
-	// so validation can report it instead of mistaking it for a zero value.
-	null bool
 }
 
 // Get returns the value and whether it was present.
@@ -28,11 +25,17 @@ func (o Optional[T]) MarshalJSON() ([]byte, error) { return json.Marshal(o.Value
 // UnmarshalJSON decodes a present property.
 func (o *Optional[T]) UnmarshalJSON(data []byte) error {
 	o.Set = true
-	o.null = string(data) == "null"
 	return json.Unmarshal(data, &o.Value)
 }
 
 // Nullable is a property that is always present but may be null.
+//
+// Its zero value is present and not null: it holds Value's zero value and
+// encodes as that ("", 0, false), not as null. To send null, set Null:
+// Nullable[string]{Null: true}. The zero value stays a value on purpose:
+// Nullable[T]{Value: v} then means v, as a required field's v does beside
+// it; with a Valid flag instead, {Value: v} would encode as null and lose v
+// without a word. Validate judges a zero Nullable as the value it holds.
 type Nullable[T any] struct {
 	Value T
 	Null  bool
@@ -94,6 +97,20 @@ func (o *OptionalNullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	return json.Unmarshal(data, &o.Value)
 }
+
+// JSONType names a JSON type: the Type field of a union (a value that may
+// be of several JSON types) says which of its fields holds the value.
+type JSONType string
+
+// The JSON types a union may hold; a union whose Type is "" holds nothing.
+const (
+	JSONBoolean JSONType = "boolean"
+	JSONInteger JSONType = "integer"
+	JSONNumber  JSONType = "number"
+	JSONString  JSONType = "string"
+	JSONArray   JSONType = "array"
+	JSONObject  JSONType = "object"
+)
 
 // ProviderInfo describes how a provider delivers webhooks, from its
 // manifest (hookgen.json): what a receiver needs before it parses. The

@@ -52,6 +52,17 @@ func (t *hkTuple) next(d *hkDecoder, ip *hkPath, err *error) bool {
 // count is the number of items read.
 func (t *hkTuple) count() int { return t.i + 1 }
 
+// missing marks the positions from the array's length up to k, those
+// always present, refused without a violation of their own: decoding
+// reported the short array, and the validation that follows in Parse, which
+// sees zero values there, adds nothing at or below them.
+func (t *hkTuple) missing(d *hkDecoder, p *hkPath, k int) {
+	for i := t.count(); i < k; i++ {
+		ip := p.item(i)
+		d.errs.refuseOnly(&ip)
+	}
+}
+
 // beyond skips an item after the allowed ones ("items": false), reporting
 // the first at the array, as jsonschema/v5 does.
 func (t *hkTuple) beyond(d *hkDecoder, ip *hkPath, allowed int) error {

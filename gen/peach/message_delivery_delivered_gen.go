@@ -5,17 +5,15 @@ package peach
 
 import "time"
 
-// MessageDeliveryDelivered is an object, generated from peach/message_delivery.delivered.json#.
-//
-// Message delivered (message_delivery.delivered).
+// MessageDeliveryDelivered is the message_delivery.delivered event: message delivered.
 //
 // Triggered when the message has been delivered to the contact. The documented examples carry type message_delivery.sent; data.message.status is "delivered".
+//
+// It is an object, generated from peach/message_delivery.delivered.json#.
 type MessageDeliveryDelivered struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
-	Type MessageDeliveryDeliveredType `json:"type"`
+	Type EventType                    `json:"type"`
 	Data MessageDeliveryDeliveredData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryDelivered as encoding/json would, without reflection.
@@ -25,7 +23,7 @@ func (x MessageDeliveryDelivered) MarshalJSON() ([]byte, error) {
 func (x *MessageDeliveryDelivered) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = x.Type.appendJSON(b)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -39,11 +37,11 @@ func (x *MessageDeliveryDelivered) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryDelivered{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryDelivered, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryDelivered, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = x.Type.decodeJSON(d, &fp)
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"message_delivery.delivered", "message_delivery.sent"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -51,7 +49,7 @@ func (x *MessageDeliveryDelivered) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryDelivered = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecMessageDeliveryDelivered = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryDelivered breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryDelivered) Validate() error {
@@ -60,65 +58,27 @@ func (x *MessageDeliveryDelivered) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryDelivered) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
-		x.Type.validate(e, &fp)
+		switch x.Type {
+		case "message_delivery.delivered", "message_delivery.sent":
+		default:
+			e.addf(&fp, "enum", "value %q is not one of \"message_delivery.delivered\", \"message_delivery.sent\"", x.Type)
+		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// MessageDeliveryDeliveredType is an enumeration, generated from peach/message_delivery.delivered.json#/properties/type.
+// MessageDeliveryDeliveredData is an object.
 //
-// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
-type MessageDeliveryDeliveredType string
-
-// Values of MessageDeliveryDeliveredType.
-const (
-	MessageDeliveryDeliveredTypeMessageDeliveryDelivered MessageDeliveryDeliveredType = "message_delivery.delivered"
-	MessageDeliveryDeliveredTypeMessageDeliverySent      MessageDeliveryDeliveredType = "message_delivery.sent"
-)
-
-// MarshalJSON encodes a MessageDeliveryDeliveredType as encoding/json would, without reflection.
-func (x MessageDeliveryDeliveredType) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(make([]byte, 0, 128)), nil
-}
-func (x *MessageDeliveryDeliveredType) appendJSON(b []byte) []byte {
-	return hkAppendString(b, string(*x))
-}
-
-// UnmarshalJSON decodes a MessageDeliveryDeliveredType; the error lists every violation found (see Parse).
-func (x *MessageDeliveryDeliveredType) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	return d.done(x.decodeJSON(&d, nil))
-}
-func (x *MessageDeliveryDeliveredType) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readKnownString(p, (*string)(x), []string{"message_delivery.delivered", "message_delivery.sent"})
-}
-
-// Validate reports every way the MessageDeliveryDeliveredType breaks its schema, as a *ValidationError.
-func (x MessageDeliveryDeliveredType) Validate() error {
-	var e hkErrors
-	x.validate(&e, nil)
-	return e.err()
-}
-func (x MessageDeliveryDeliveredType) validate(e *hkErrors, p *hkPath) {
-	switch x {
-	case MessageDeliveryDeliveredTypeMessageDeliveryDelivered, MessageDeliveryDeliveredTypeMessageDeliverySent:
-	default:
-		e.addf(p, "enum", "value %q is not one of \"message_delivery.delivered\", \"message_delivery.sent\"", x)
-	}
-}
-
-// MessageDeliveryDeliveredData is an object, generated from peach/message_delivery.delivered.json#/properties/data.
+// Generated from peach/message_delivery.delivered.json#/properties/data.
 type MessageDeliveryDeliveredData struct {
 	Message MessageDeliveryDeliveredDataMessage `json:"message"`
 	Contact Contact                             `json:"contact"`
 	Event   Optional[DeliveryEvent]             `json:"event,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryDeliveredData as encoding/json would, without reflection.
@@ -146,7 +106,7 @@ func (x *MessageDeliveryDeliveredData) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryDeliveredData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryDeliveredData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryDeliveredData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -161,7 +121,7 @@ func (x *MessageDeliveryDeliveredData) decodeJSON(d *hkDecoder, p *hkPath) (err 
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryDeliveredData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1, 2}, []int{0, 1}, false)
+var hkSpecMessageDeliveryDeliveredData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryDeliveredData breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryDeliveredData) Validate() error {
@@ -170,15 +130,15 @@ func (x *MessageDeliveryDeliveredData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryDeliveredData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -186,7 +146,9 @@ func (x *MessageDeliveryDeliveredData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryDeliveredDataMessage is an object, generated from peach/message_delivery.delivered.json#/properties/data/properties/message.
+// MessageDeliveryDeliveredDataMessage is an object.
+//
+// Generated from peach/message_delivery.delivered.json#/properties/data/properties/message.
 type MessageDeliveryDeliveredDataMessage struct {
 	ID        MessageID        `json:"id"`
 	Status    string           `json:"status"`
@@ -194,8 +156,6 @@ type MessageDeliveryDeliveredDataMessage struct {
 	Reason    Nullable[string] `json:"reason"`
 	CreatedAt time.Time        `json:"created_at"`
 	UpdatedAt time.Time        `json:"updated_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryDeliveredDataMessage as encoding/json would, without reflection.
@@ -231,7 +191,7 @@ func (x *MessageDeliveryDeliveredDataMessage) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryDeliveredDataMessage{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryDeliveredDataMessage, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryDeliveredDataMessage, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -253,7 +213,7 @@ func (x *MessageDeliveryDeliveredDataMessage) decodeJSON(d *hkDecoder, p *hkPath
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryDeliveredDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, -1, -1, -1}, []int{0, 1, 2, 3, 4, 5}, false)
+var hkSpecMessageDeliveryDeliveredDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5}, false)
 
 // Validate reports every way the MessageDeliveryDeliveredDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryDeliveredDataMessage) Validate() error {
@@ -262,24 +222,24 @@ func (x *MessageDeliveryDeliveredDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryDeliveredDataMessage) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status != "delivered" {
 			e.addf(&fp, "const", "value must be \"delivered\", but got %q", x.Status)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
 }
 
 // EventType returns EventMessageDeliveryDelivered.
-func (*MessageDeliveryDelivered) EventType() string {
+func (*MessageDeliveryDelivered) EventType() EventType {
 	return EventMessageDeliveryDelivered
 }
 func (*MessageDeliveryDelivered) isEvent() {}

@@ -8,17 +8,15 @@ import (
 	"unicode/utf8"
 )
 
-// MessageDeliveryFailed is an object, generated from peach/message_delivery.failed.json#.
-//
-// Message failed (message_delivery.failed).
+// MessageDeliveryFailed is the message_delivery.failed event: message failed.
 //
 // Triggered when the message could not be sent to the contact. The documented examples carry type message_delivery.sent; data.message.status is "failed".
+//
+// It is an object, generated from peach/message_delivery.failed.json#.
 type MessageDeliveryFailed struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
-	Type MessageDeliveryFailedType `json:"type"`
+	Type EventType                 `json:"type"`
 	Data MessageDeliveryFailedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryFailed as encoding/json would, without reflection.
@@ -28,7 +26,7 @@ func (x MessageDeliveryFailed) MarshalJSON() ([]byte, error) {
 func (x *MessageDeliveryFailed) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = x.Type.appendJSON(b)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -42,11 +40,11 @@ func (x *MessageDeliveryFailed) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryFailed{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryFailed, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryFailed, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = x.Type.decodeJSON(d, &fp)
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"message_delivery.failed", "message_delivery.sent"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -54,7 +52,7 @@ func (x *MessageDeliveryFailed) decodeJSON(d *hkDecoder, p *hkPath) (err error) 
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryFailed = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecMessageDeliveryFailed = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryFailed breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryFailed) Validate() error {
@@ -63,65 +61,27 @@ func (x *MessageDeliveryFailed) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryFailed) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
-		x.Type.validate(e, &fp)
+		switch x.Type {
+		case "message_delivery.failed", "message_delivery.sent":
+		default:
+			e.addf(&fp, "enum", "value %q is not one of \"message_delivery.failed\", \"message_delivery.sent\"", x.Type)
+		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// MessageDeliveryFailedType is an enumeration, generated from peach/message_delivery.failed.json#/properties/type.
+// MessageDeliveryFailedData is an object.
 //
-// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
-type MessageDeliveryFailedType string
-
-// Values of MessageDeliveryFailedType.
-const (
-	MessageDeliveryFailedTypeMessageDeliveryFailed MessageDeliveryFailedType = "message_delivery.failed"
-	MessageDeliveryFailedTypeMessageDeliverySent   MessageDeliveryFailedType = "message_delivery.sent"
-)
-
-// MarshalJSON encodes a MessageDeliveryFailedType as encoding/json would, without reflection.
-func (x MessageDeliveryFailedType) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(make([]byte, 0, 128)), nil
-}
-func (x *MessageDeliveryFailedType) appendJSON(b []byte) []byte {
-	return hkAppendString(b, string(*x))
-}
-
-// UnmarshalJSON decodes a MessageDeliveryFailedType; the error lists every violation found (see Parse).
-func (x *MessageDeliveryFailedType) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	return d.done(x.decodeJSON(&d, nil))
-}
-func (x *MessageDeliveryFailedType) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readKnownString(p, (*string)(x), []string{"message_delivery.failed", "message_delivery.sent"})
-}
-
-// Validate reports every way the MessageDeliveryFailedType breaks its schema, as a *ValidationError.
-func (x MessageDeliveryFailedType) Validate() error {
-	var e hkErrors
-	x.validate(&e, nil)
-	return e.err()
-}
-func (x MessageDeliveryFailedType) validate(e *hkErrors, p *hkPath) {
-	switch x {
-	case MessageDeliveryFailedTypeMessageDeliveryFailed, MessageDeliveryFailedTypeMessageDeliverySent:
-	default:
-		e.addf(p, "enum", "value %q is not one of \"message_delivery.failed\", \"message_delivery.sent\"", x)
-	}
-}
-
-// MessageDeliveryFailedData is an object, generated from peach/message_delivery.failed.json#/properties/data.
+// Generated from peach/message_delivery.failed.json#/properties/data.
 type MessageDeliveryFailedData struct {
 	Message MessageDeliveryFailedDataMessage `json:"message"`
 	Contact Contact                          `json:"contact"`
 	Event   Optional[DeliveryEvent]          `json:"event,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryFailedData as encoding/json would, without reflection.
@@ -149,7 +109,7 @@ func (x *MessageDeliveryFailedData) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryFailedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryFailedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryFailedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -164,7 +124,7 @@ func (x *MessageDeliveryFailedData) decodeJSON(d *hkDecoder, p *hkPath) (err err
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryFailedData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1, 2}, []int{0, 1}, false)
+var hkSpecMessageDeliveryFailedData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryFailedData breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryFailedData) Validate() error {
@@ -173,15 +133,15 @@ func (x *MessageDeliveryFailedData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryFailedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -189,7 +149,9 @@ func (x *MessageDeliveryFailedData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryFailedDataMessage is an object, generated from peach/message_delivery.failed.json#/properties/data/properties/message.
+// MessageDeliveryFailedDataMessage is an object.
+//
+// Generated from peach/message_delivery.failed.json#/properties/data/properties/message.
 type MessageDeliveryFailedDataMessage struct {
 	ID     MessageID   `json:"id"`
 	Status string      `json:"status"`
@@ -198,8 +160,6 @@ type MessageDeliveryFailedDataMessage struct {
 	Reason    string    `json:"reason"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryFailedDataMessage as encoding/json would, without reflection.
@@ -231,7 +191,7 @@ func (x *MessageDeliveryFailedDataMessage) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryFailedDataMessage{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryFailedDataMessage, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryFailedDataMessage, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -251,7 +211,7 @@ func (x *MessageDeliveryFailedDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryFailedDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, 3, -1, -1}, []int{0, 1, 2, 3, 4, 5}, false)
+var hkSpecMessageDeliveryFailedDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5}, false)
 
 // Validate reports every way the MessageDeliveryFailedDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryFailedDataMessage) Validate() error {
@@ -260,21 +220,21 @@ func (x *MessageDeliveryFailedDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryFailedDataMessage) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status != "failed" {
 			e.addf(&fp, "const", "value must be \"failed\", but got %q", x.Status)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("reason")
 		{
 			n := utf8.RuneCountInString(x.Reason)
@@ -286,7 +246,7 @@ func (x *MessageDeliveryFailedDataMessage) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventMessageDeliveryFailed.
-func (*MessageDeliveryFailed) EventType() string {
+func (*MessageDeliveryFailed) EventType() EventType {
 	return EventMessageDeliveryFailed
 }
 func (*MessageDeliveryFailed) isEvent() {}

@@ -5,17 +5,15 @@ package peach
 
 import "time"
 
-// MessageDeliveryRead is an object, generated from peach/message_delivery.read.json#.
-//
-// Message read (message_delivery.read).
+// MessageDeliveryRead is the message_delivery.read event: message read.
 //
 // Triggered when the message was read by the contact. The documented examples carry type message_delivery.sent; data.message.status is "read".
+//
+// It is an object, generated from peach/message_delivery.read.json#.
 type MessageDeliveryRead struct {
 	// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
-	Type MessageDeliveryReadType `json:"type"`
+	Type EventType               `json:"type"`
 	Data MessageDeliveryReadData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryRead as encoding/json would, without reflection.
@@ -25,7 +23,7 @@ func (x MessageDeliveryRead) MarshalJSON() ([]byte, error) {
 func (x *MessageDeliveryRead) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = x.Type.appendJSON(b)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -39,11 +37,11 @@ func (x *MessageDeliveryRead) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryRead{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryRead, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryRead, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = x.Type.decodeJSON(d, &fp)
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"message_delivery.read", "message_delivery.sent"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -51,7 +49,7 @@ func (x *MessageDeliveryRead) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryRead = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecMessageDeliveryRead = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryRead breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryRead) Validate() error {
@@ -60,65 +58,27 @@ func (x *MessageDeliveryRead) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryRead) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
-		x.Type.validate(e, &fp)
+		switch x.Type {
+		case "message_delivery.read", "message_delivery.sent":
+		default:
+			e.addf(&fp, "enum", "value %q is not one of \"message_delivery.read\", \"message_delivery.sent\"", x.Type)
+		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// MessageDeliveryReadType is an enumeration, generated from peach/message_delivery.read.json#/properties/type.
+// MessageDeliveryReadData is an object.
 //
-// The docs send message_delivery.sent for this event too; data.message.status tells it apart.
-type MessageDeliveryReadType string
-
-// Values of MessageDeliveryReadType.
-const (
-	MessageDeliveryReadTypeMessageDeliveryRead MessageDeliveryReadType = "message_delivery.read"
-	MessageDeliveryReadTypeMessageDeliverySent MessageDeliveryReadType = "message_delivery.sent"
-)
-
-// MarshalJSON encodes a MessageDeliveryReadType as encoding/json would, without reflection.
-func (x MessageDeliveryReadType) MarshalJSON() ([]byte, error) {
-	return x.appendJSON(make([]byte, 0, 128)), nil
-}
-func (x *MessageDeliveryReadType) appendJSON(b []byte) []byte {
-	return hkAppendString(b, string(*x))
-}
-
-// UnmarshalJSON decodes a MessageDeliveryReadType; the error lists every violation found (see Parse).
-func (x *MessageDeliveryReadType) UnmarshalJSON(data []byte) error {
-	d := hkDecoder{data: data}
-	return d.done(x.decodeJSON(&d, nil))
-}
-func (x *MessageDeliveryReadType) decodeJSON(d *hkDecoder, p *hkPath) error {
-	return d.readKnownString(p, (*string)(x), []string{"message_delivery.read", "message_delivery.sent"})
-}
-
-// Validate reports every way the MessageDeliveryReadType breaks its schema, as a *ValidationError.
-func (x MessageDeliveryReadType) Validate() error {
-	var e hkErrors
-	x.validate(&e, nil)
-	return e.err()
-}
-func (x MessageDeliveryReadType) validate(e *hkErrors, p *hkPath) {
-	switch x {
-	case MessageDeliveryReadTypeMessageDeliveryRead, MessageDeliveryReadTypeMessageDeliverySent:
-	default:
-		e.addf(p, "enum", "value %q is not one of \"message_delivery.read\", \"message_delivery.sent\"", x)
-	}
-}
-
-// MessageDeliveryReadData is an object, generated from peach/message_delivery.read.json#/properties/data.
+// Generated from peach/message_delivery.read.json#/properties/data.
 type MessageDeliveryReadData struct {
 	Message MessageDeliveryReadDataMessage `json:"message"`
 	Contact Contact                        `json:"contact"`
 	Event   Optional[DeliveryEvent]        `json:"event,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryReadData as encoding/json would, without reflection.
@@ -146,7 +106,7 @@ func (x *MessageDeliveryReadData) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryReadData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryReadData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryReadData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -161,7 +121,7 @@ func (x *MessageDeliveryReadData) decodeJSON(d *hkDecoder, p *hkPath) (err error
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryReadData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1, 2}, []int{0, 1}, false)
+var hkSpecMessageDeliveryReadData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliveryReadData breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryReadData) Validate() error {
@@ -170,15 +130,15 @@ func (x *MessageDeliveryReadData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryReadData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -186,7 +146,9 @@ func (x *MessageDeliveryReadData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliveryReadDataMessage is an object, generated from peach/message_delivery.read.json#/properties/data/properties/message.
+// MessageDeliveryReadDataMessage is an object.
+//
+// Generated from peach/message_delivery.read.json#/properties/data/properties/message.
 type MessageDeliveryReadDataMessage struct {
 	ID        MessageID        `json:"id"`
 	Status    string           `json:"status"`
@@ -194,8 +156,6 @@ type MessageDeliveryReadDataMessage struct {
 	Reason    Nullable[string] `json:"reason"`
 	CreatedAt time.Time        `json:"created_at"`
 	UpdatedAt time.Time        `json:"updated_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliveryReadDataMessage as encoding/json would, without reflection.
@@ -231,7 +191,7 @@ func (x *MessageDeliveryReadDataMessage) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliveryReadDataMessage{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliveryReadDataMessage, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliveryReadDataMessage, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -253,7 +213,7 @@ func (x *MessageDeliveryReadDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (er
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliveryReadDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, -1, -1, -1}, []int{0, 1, 2, 3, 4, 5}, false)
+var hkSpecMessageDeliveryReadDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5}, false)
 
 // Validate reports every way the MessageDeliveryReadDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliveryReadDataMessage) Validate() error {
@@ -262,24 +222,24 @@ func (x *MessageDeliveryReadDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliveryReadDataMessage) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status != "read" {
 			e.addf(&fp, "const", "value must be \"read\", but got %q", x.Status)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
 }
 
 // EventType returns EventMessageDeliveryRead.
-func (*MessageDeliveryRead) EventType() string {
+func (*MessageDeliveryRead) EventType() EventType {
 	return EventMessageDeliveryRead
 }
 func (*MessageDeliveryRead) isEvent() {}

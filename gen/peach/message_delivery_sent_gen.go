@@ -5,16 +5,14 @@ package peach
 
 import "time"
 
-// MessageDeliverySent is an object, generated from peach/message_delivery.sent.json#.
-//
-// Message sent (message_delivery.sent).
+// MessageDeliverySent is the message_delivery.sent event: message sent.
 //
 // Triggered when the message has been sent to the contact.
+//
+// It is an object, generated from peach/message_delivery.sent.json#.
 type MessageDeliverySent struct {
-	Type string                  `json:"type"`
+	Type EventType               `json:"type"`
 	Data MessageDeliverySentData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliverySent as encoding/json would, without reflection.
@@ -24,7 +22,7 @@ func (x MessageDeliverySent) MarshalJSON() ([]byte, error) {
 func (x *MessageDeliverySent) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
@@ -38,11 +36,11 @@ func (x *MessageDeliverySent) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliverySent{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliverySent, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliverySent, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"message_delivery.sent"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"message_delivery.sent"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -50,7 +48,7 @@ func (x *MessageDeliverySent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliverySent = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecMessageDeliverySent = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliverySent breaks its schema, as a *ValidationError.
 func (x *MessageDeliverySent) Validate() error {
@@ -59,25 +57,25 @@ func (x *MessageDeliverySent) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliverySent) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
-		if x.Type != "message_delivery.sent" {
-			e.addf(&fp, "const", "value must be \"message_delivery.sent\", but got %q", x.Type)
+		if string(x.Type) != "message_delivery.sent" {
+			e.addf(&fp, "const", "value must be \"message_delivery.sent\", but got %q", string(x.Type))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// MessageDeliverySentData is an object, generated from peach/message_delivery.sent.json#/properties/data.
+// MessageDeliverySentData is an object.
+//
+// Generated from peach/message_delivery.sent.json#/properties/data.
 type MessageDeliverySentData struct {
 	Message MessageDeliverySentDataMessage `json:"message"`
 	Contact Contact                        `json:"contact"`
 	Event   Optional[DeliveryEvent]        `json:"event,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliverySentData as encoding/json would, without reflection.
@@ -105,7 +103,7 @@ func (x *MessageDeliverySentData) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliverySentData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliverySentData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliverySentData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -120,7 +118,7 @@ func (x *MessageDeliverySentData) decodeJSON(d *hkDecoder, p *hkPath) (err error
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliverySentData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1, 2}, []int{0, 1}, false)
+var hkSpecMessageDeliverySentData = hkStructSpec([]string{"message", "contact", "event"}, []int{0, 1}, false)
 
 // Validate reports every way the MessageDeliverySentData breaks its schema, as a *ValidationError.
 func (x *MessageDeliverySentData) Validate() error {
@@ -129,15 +127,15 @@ func (x *MessageDeliverySentData) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliverySentData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("message")
 		x.Message.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("event")
 		if x.Event.Set {
 			x.Event.Value.validate(e, &fp)
@@ -145,7 +143,9 @@ func (x *MessageDeliverySentData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageDeliverySentDataMessage is an object, generated from peach/message_delivery.sent.json#/properties/data/properties/message.
+// MessageDeliverySentDataMessage is an object.
+//
+// Generated from peach/message_delivery.sent.json#/properties/data/properties/message.
 type MessageDeliverySentDataMessage struct {
 	ID        MessageID        `json:"id"`
 	Status    string           `json:"status"`
@@ -153,8 +153,6 @@ type MessageDeliverySentDataMessage struct {
 	Reason    Nullable[string] `json:"reason"`
 	CreatedAt time.Time        `json:"created_at"`
 	UpdatedAt time.Time        `json:"updated_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageDeliverySentDataMessage as encoding/json would, without reflection.
@@ -190,7 +188,7 @@ func (x *MessageDeliverySentDataMessage) UnmarshalJSON(data []byte) error {
 func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageDeliverySentDataMessage{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageDeliverySentDataMessage, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageDeliverySentDataMessage, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -212,7 +210,7 @@ func (x *MessageDeliverySentDataMessage) decodeJSON(d *hkDecoder, p *hkPath) (er
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageDeliverySentDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, -1, -1, -1}, []int{0, 1, 2, 3, 4, 5}, false)
+var hkSpecMessageDeliverySentDataMessage = hkStructSpec([]string{"id", "status", "type", "reason", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5}, false)
 
 // Validate reports every way the MessageDeliverySentDataMessage breaks its schema, as a *ValidationError.
 func (x *MessageDeliverySentDataMessage) Validate() error {
@@ -221,24 +219,24 @@ func (x *MessageDeliverySentDataMessage) Validate() error {
 	return e.err()
 }
 func (x *MessageDeliverySentDataMessage) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status != "sent" {
 			e.addf(&fp, "const", "value must be \"sent\", but got %q", x.Status)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
 }
 
 // EventType returns EventMessageDeliverySent.
-func (*MessageDeliverySent) EventType() string {
+func (*MessageDeliverySent) EventType() EventType {
 	return EventMessageDeliverySent
 }
 func (*MessageDeliverySent) isEvent() {}

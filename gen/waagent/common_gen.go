@@ -8,7 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// UUID is a named schema, generated from waagent/common.json#/$defs/UUID.
+// UUID is a string.
+//
+// Generated from waagent/common.json#/$defs/UUID.
 type UUID string
 
 // MarshalJSON encodes a UUID as encoding/json would, without reflection.
@@ -40,9 +42,9 @@ func (x UUID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// RowID is a named schema, generated from waagent/common.json#/$defs/RowID.
+// RowID is a row id: a UUID in practice, but the docs' own examples hold a non-UUID (b5b9f67g-…, with a g), so any non-empty string is accepted.
 //
-// A row id: a UUID in practice, but the docs' own examples hold a non-UUID (b5b9f67g-…, with a g), so any non-empty string is accepted.
+// It is a string, generated from waagent/common.json#/$defs/RowID.
 type RowID string
 
 // MarshalJSON encodes a RowID as encoding/json would, without reflection.
@@ -77,12 +79,12 @@ func (x RowID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// AgentID is a named schema, generated from waagent/common.json#/$defs/AgentID.
+// AgentID is the AI agent that sent an outgoing message: a UUID in practice, but the docs' example is truncated (d7c1e234-...), so any non-empty string is accepted.
 //
-// The AI agent that sent an outgoing message: a UUID in practice, but the docs' example is truncated (d7c1e234-...), so any non-empty string is accepted.
+// It is a string, generated from waagent/common.json#/$defs/AgentID.
 type AgentID string
 
-// MarshalJSON encodes a AgentID as encoding/json would, without reflection.
+// MarshalJSON encodes an AgentID as encoding/json would, without reflection.
 func (x AgentID) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -90,7 +92,7 @@ func (x *AgentID) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a AgentID; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an AgentID; the error lists every violation found (see Parse).
 func (x *AgentID) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -114,7 +116,9 @@ func (x AgentID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Direction is an enumeration, generated from waagent/common.json#/$defs/Direction.
+// Direction is an enumeration of strings.
+//
+// Generated from waagent/common.json#/$defs/Direction.
 type Direction string
 
 // Values of Direction.
@@ -154,9 +158,9 @@ func (x Direction) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// WhatsAppNumber is a named schema, generated from waagent/common.json#/$defs/WhatsAppNumber.
+// WhatsAppNumber is a WhatsApp address: the phone number in E.164 digits without the plus, such as 5215588392274.
 //
-// A WhatsApp address: the phone number in E.164 digits without the plus, such as 5215588392274.
+// It is a string, generated from waagent/common.json#/$defs/WhatsAppNumber.
 type WhatsAppNumber string
 
 // MarshalJSON encodes a WhatsAppNumber as encoding/json would, without reflection.
@@ -188,14 +192,12 @@ func (x WhatsAppNumber) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageContent is an object, generated from waagent/common.json#/$defs/MessageContent.
+// MessageContent is the WhatsApp message content; type names which member holds it (text holds {body}).
 //
-// The WhatsApp message content; type names which member holds it (text holds {body}).
+// It is an object, generated from waagent/common.json#/$defs/MessageContent.
 type MessageContent struct {
 	Type string                       `json:"type"`
 	Text Optional[MessageContentText] `json:"text,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessageContent as encoding/json would, without reflection.
@@ -221,7 +223,7 @@ func (x *MessageContent) UnmarshalJSON(data []byte) error {
 func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageContent{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageContent, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageContent, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -234,7 +236,7 @@ func (x *MessageContent) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageContent = hkStructSpec([]string{"type", "text"}, []int{0, 1}, []int{0}, false)
+var hkSpecMessageContent = hkStructSpec([]string{"type", "text"}, []int{0}, false)
 
 // Validate reports every way the MessageContent breaks its schema, as a *ValidationError.
 func (x *MessageContent) Validate() error {
@@ -243,7 +245,7 @@ func (x *MessageContent) Validate() error {
 	return e.err()
 }
 func (x *MessageContent) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		{
 			n := utf8.RuneCountInString(x.Type)
@@ -252,7 +254,7 @@ func (x *MessageContent) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("text")
 		if x.Text.Set {
 			x.Text.Value.validate(e, &fp)
@@ -260,7 +262,9 @@ func (x *MessageContent) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessageContentText is an object, generated from waagent/common.json#/$defs/MessageContent/properties/text.
+// MessageContentText is an object.
+//
+// Generated from waagent/common.json#/$defs/MessageContent/properties/text.
 type MessageContentText struct {
 	Body string `json:"body"`
 }
@@ -284,7 +288,7 @@ func (x *MessageContentText) UnmarshalJSON(data []byte) error {
 func (x *MessageContentText) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageContentText{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessageContentText, nil, seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessageContentText, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -294,7 +298,7 @@ func (x *MessageContentText) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageContentText = hkStructSpec([]string{"body"}, []int{-1}, []int{0}, false)
+var hkSpecMessageContentText = hkStructSpec([]string{"body"}, []int{0}, false)
 
 // Validate reports every way the MessageContentText breaks its schema, as a *ValidationError.
 func (x *MessageContentText) Validate() error {
@@ -304,9 +308,9 @@ func (x *MessageContentText) Validate() error {
 }
 func (x *MessageContentText) validate(e *hkErrors, p *hkPath) {}
 
-// MessageStatus is an object, generated from waagent/common.json#/$defs/MessageStatus.
-//
 // When the message reached each delivery status; a status not reached yet is absent.
+//
+// It is an object, generated from waagent/common.json#/$defs/MessageStatus.
 type MessageStatus struct {
 	Pending   Optional[time.Time] `json:"pending,omitzero"`
 	Sent      Optional[time.Time] `json:"sent,omitzero"`
@@ -351,7 +355,7 @@ func (x *MessageStatus) UnmarshalJSON(data []byte) error {
 }
 func (x *MessageStatus) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessageStatus{}
-	m, fp := d.members(hkSpecMessageStatus, nil, nil), p.field("")
+	m, fp := d.members(hkSpecMessageStatus, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -374,7 +378,7 @@ func (x *MessageStatus) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessageStatus = hkStructSpec([]string{"pending", "sent", "delivered", "read", "failed"}, []int{-1, -1, -1, -1, -1}, []int{}, false)
+var hkSpecMessageStatus = hkStructSpec([]string{"pending", "sent", "delivered", "read", "failed"}, []int{}, false)
 
 // Validate reports every way the MessageStatus breaks its schema, as a *ValidationError.
 func (x *MessageStatus) Validate() error {
@@ -384,9 +388,9 @@ func (x *MessageStatus) Validate() error {
 }
 func (x *MessageStatus) validate(e *hkErrors, p *hkPath) {}
 
-// WaID is a named schema, generated from waagent/common.json#/$defs/WaID.
-//
 // WhatsApp's message id (wamid.…).
+//
+// It is a string, generated from waagent/common.json#/$defs/WaID.
 type WaID string
 
 // MarshalJSON encodes a WaID as encoding/json would, without reflection.
@@ -418,7 +422,9 @@ func (x WaID) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ConversationStatus is an enumeration, generated from waagent/common.json#/$defs/ConversationStatus.
+// ConversationStatus is an enumeration of strings.
+//
+// Generated from waagent/common.json#/$defs/ConversationStatus.
 type ConversationStatus string
 
 // Values of ConversationStatus.
@@ -458,9 +464,9 @@ func (x ConversationStatus) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Service is a named schema, generated from waagent/common.json#/$defs/Service.
+// Service is the messaging service, such as whatsapp.
 //
-// The messaging service, such as whatsapp.
+// It is a string, generated from waagent/common.json#/$defs/Service.
 type Service string
 
 // MarshalJSON encodes a Service as encoding/json would, without reflection.

@@ -8,17 +8,15 @@ import (
 	"unicode/utf8"
 )
 
-// ConversationsInsert is an object, generated from waagent/conversations.insert.json#.
-//
-// New conversation (conversations / insert).
+// ConversationsInsert is the conversations.insert event: new conversation (conversations / insert).
 //
 // A conversation row was inserted. data is the full row.
+//
+// It is an object, generated from waagent/conversations.insert.json#.
 type ConversationsInsert struct {
 	Data   ConversationsInsertData `json:"data"`
 	Entity string                  `json:"entity"`
 	Action string                  `json:"action"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ConversationsInsert as encoding/json would, without reflection.
@@ -44,7 +42,7 @@ func (x *ConversationsInsert) UnmarshalJSON(data []byte) error {
 func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsInsert{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationsInsert, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationsInsert, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -58,7 +56,7 @@ func (x *ConversationsInsert) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecConversationsInsert = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecConversationsInsert = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationsInsert breaks its schema, as a *ValidationError.
 func (x *ConversationsInsert) Validate() error {
@@ -67,17 +65,17 @@ func (x *ConversationsInsert) Validate() error {
 	return e.err()
 }
 func (x *ConversationsInsert) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("entity")
 		if x.Entity != "conversations" {
 			e.addf(&fp, "const", "value must be \"conversations\", but got %q", x.Entity)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("action")
 		if x.Action != "insert" {
 			e.addf(&fp, "const", "value must be \"insert\", but got %q", x.Action)
@@ -85,7 +83,9 @@ func (x *ConversationsInsert) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ConversationsInsertData is an object, generated from waagent/conversations.insert.json#/properties/data.
+// ConversationsInsertData is an object.
+//
+// Generated from waagent/conversations.insert.json#/properties/data.
 type ConversationsInsertData struct {
 	ID             RowID `json:"id"`
 	OrganizationID UUID  `json:"organization_id"`
@@ -96,8 +96,6 @@ type ConversationsInsertData struct {
 	Status              ConversationStatus `json:"status"`
 	CreatedAt           time.Time          `json:"created_at"`
 	UpdatedAt           time.Time          `json:"updated_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ConversationsInsertData as encoding/json would, without reflection.
@@ -133,7 +131,7 @@ func (x *ConversationsInsertData) UnmarshalJSON(data []byte) error {
 func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsInsertData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationsInsertData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationsInsertData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -157,7 +155,7 @@ func (x *ConversationsInsertData) decodeJSON(d *hkDecoder, p *hkPath) (err error
 	return m.end(d, &fp, err)
 }
 
-var hkSpecConversationsInsertData = hkStructSpec([]string{"id", "organization_id", "organization_address", "contact_address", "service", "status", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5, -1, -1}, []int{0, 1, 2, 3, 4, 5, 6, 7}, false)
+var hkSpecConversationsInsertData = hkStructSpec([]string{"id", "organization_id", "organization_address", "contact_address", "service", "status", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5, 6, 7}, false)
 
 // Validate reports every way the ConversationsInsertData breaks its schema, as a *ValidationError.
 func (x *ConversationsInsertData) Validate() error {
@@ -166,15 +164,15 @@ func (x *ConversationsInsertData) Validate() error {
 	return e.err()
 }
 func (x *ConversationsInsertData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("organization_id")
 		x.OrganizationID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("organization_address")
 		{
 			n := utf8.RuneCountInString(x.OrganizationAddress)
@@ -183,22 +181,22 @@ func (x *ConversationsInsertData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("contact_address")
 		x.ContactAddress.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("service")
 		x.Service.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x20) == 0 {
+	{
 		fp := p.field("status")
 		x.Status.validate(e, &fp)
 	}
 }
 
 // EventType returns EventConversationsInsert.
-func (*ConversationsInsert) EventType() string {
+func (*ConversationsInsert) EventType() EventType {
 	return EventConversationsInsert
 }
 func (*ConversationsInsert) isEvent() {}

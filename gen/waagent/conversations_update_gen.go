@@ -8,17 +8,15 @@ import (
 	"unicode/utf8"
 )
 
-// ConversationsUpdate is an object, generated from waagent/conversations.update.json#.
-//
-// Conversation updated (conversations / update).
+// ConversationsUpdate is the conversations.update event: conversation updated (conversations / update).
 //
 // A conversation row changed, such as being closed. data holds the id and only the changed columns.
+//
+// It is an object, generated from waagent/conversations.update.json#.
 type ConversationsUpdate struct {
 	Data   ConversationsUpdateData `json:"data"`
 	Entity string                  `json:"entity"`
 	Action string                  `json:"action"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ConversationsUpdate as encoding/json would, without reflection.
@@ -44,7 +42,7 @@ func (x *ConversationsUpdate) UnmarshalJSON(data []byte) error {
 func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsUpdate{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationsUpdate, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationsUpdate, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -58,7 +56,7 @@ func (x *ConversationsUpdate) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecConversationsUpdate = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecConversationsUpdate = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the ConversationsUpdate breaks its schema, as a *ValidationError.
 func (x *ConversationsUpdate) Validate() error {
@@ -67,17 +65,17 @@ func (x *ConversationsUpdate) Validate() error {
 	return e.err()
 }
 func (x *ConversationsUpdate) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("entity")
 		if x.Entity != "conversations" {
 			e.addf(&fp, "const", "value must be \"conversations\", but got %q", x.Entity)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("action")
 		if x.Action != "update" {
 			e.addf(&fp, "const", "value must be \"update\", but got %q", x.Action)
@@ -85,7 +83,9 @@ func (x *ConversationsUpdate) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ConversationsUpdateData is an object, generated from waagent/conversations.update.json#/properties/data.
+// ConversationsUpdateData is an object.
+//
+// Generated from waagent/conversations.update.json#/properties/data.
 type ConversationsUpdateData struct {
 	ID             RowID          `json:"id"`
 	OrganizationID Optional[UUID] `json:"organization_id,omitzero"`
@@ -96,10 +96,6 @@ type ConversationsUpdateData struct {
 	Status              Optional[ConversationStatus] `json:"status,omitzero"`
 	CreatedAt           Optional[time.Time]          `json:"created_at,omitzero"`
 	UpdatedAt           Optional[time.Time]          `json:"updated_at,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
-	// hkExtra counts the members the schema does not name, for min/maxProperties.
-	hkExtra int
 }
 
 // MarshalJSON encodes a ConversationsUpdateData as encoding/json would, without reflection.
@@ -149,7 +145,7 @@ func (x *ConversationsUpdateData) UnmarshalJSON(data []byte) error {
 func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ConversationsUpdateData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecConversationsUpdateData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecConversationsUpdateData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -177,11 +173,43 @@ func (x *ConversationsUpdateData) decodeJSON(d *hkDecoder, p *hkPath) (err error
 			err = d.readTime(&fp, &x.UpdatedAt.Value)
 		}
 	}
-	x.hkExtra = m.extra
-	return m.end(d, &fp, err)
+	err = m.end(d, &fp, err)
+	if err == nil && m.whole() {
+		e := &d.errs
+		e.membersCounted = true
+		n := m.extra
+		if true {
+			n++
+		}
+		if x.OrganizationID.Set {
+			n++
+		}
+		if x.OrganizationAddress.Set {
+			n++
+		}
+		if x.ContactAddress.Set {
+			n++
+		}
+		if x.Service.Set {
+			n++
+		}
+		if x.Status.Set {
+			n++
+		}
+		if x.CreatedAt.Set {
+			n++
+		}
+		if x.UpdatedAt.Set {
+			n++
+		}
+		if n < 2 {
+			e.addf(p, "minProperties", "minimum %d properties required, but found %d", 2, n)
+		}
+	}
+	return err
 }
 
-var hkSpecConversationsUpdateData = hkStructSpec([]string{"id", "organization_id", "organization_address", "contact_address", "service", "status", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5, -1, -1}, []int{0}, false)
+var hkSpecConversationsUpdateData = hkStructSpec([]string{"id", "organization_id", "organization_address", "contact_address", "service", "status", "created_at", "updated_at"}, []int{0}, false)
 
 // Validate reports every way the ConversationsUpdateData breaks its schema, as a *ValidationError.
 func (x *ConversationsUpdateData) Validate() error {
@@ -190,17 +218,17 @@ func (x *ConversationsUpdateData) Validate() error {
 	return e.err()
 }
 func (x *ConversationsUpdateData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("organization_id")
 		if x.OrganizationID.Set {
 			x.OrganizationID.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("organization_address")
 		if x.OrganizationAddress.Set {
 			{
@@ -211,56 +239,58 @@ func (x *ConversationsUpdateData) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("contact_address")
 		if x.ContactAddress.Set {
 			x.ContactAddress.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("service")
 		if x.Service.Set {
 			x.Service.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x20) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status.Set {
 			x.Status.Value.validate(e, &fp)
 		}
 	}
-	n := x.hkExtra
-	if true {
-		n++
-	}
-	if x.OrganizationID.Set {
-		n++
-	}
-	if x.OrganizationAddress.Set {
-		n++
-	}
-	if x.ContactAddress.Set {
-		n++
-	}
-	if x.Service.Set {
-		n++
-	}
-	if x.Status.Set {
-		n++
-	}
-	if x.CreatedAt.Set {
-		n++
-	}
-	if x.UpdatedAt.Set {
-		n++
-	}
-	if n < 2 {
-		e.addf(p, "minProperties", "minimum %d properties required, but found %d", 2, n)
+	if !e.membersCounted {
+		n := 0
+		if true {
+			n++
+		}
+		if x.OrganizationID.Set {
+			n++
+		}
+		if x.OrganizationAddress.Set {
+			n++
+		}
+		if x.ContactAddress.Set {
+			n++
+		}
+		if x.Service.Set {
+			n++
+		}
+		if x.Status.Set {
+			n++
+		}
+		if x.CreatedAt.Set {
+			n++
+		}
+		if x.UpdatedAt.Set {
+			n++
+		}
+		if n < 2 {
+			e.addf(p, "minProperties", "minimum %d properties required, but found %d", 2, n)
+		}
 	}
 }
 
 // EventType returns EventConversationsUpdate.
-func (*ConversationsUpdate) EventType() string {
+func (*ConversationsUpdate) EventType() EventType {
 	return EventConversationsUpdate
 }
 func (*ConversationsUpdate) isEvent() {}

@@ -22,3 +22,16 @@ func (e *hkErrors) refusedWithin(p *hkPath) bool {
 	}
 	return false
 }
+
+// refusedMember reports whether decoding refused the member name of the
+// object at p, or the object itself, or never saw a required one: an
+// assertion reading that field would judge the zero value left in its
+// place, so it is skipped. Validate on its own (an empty collector) skips
+// nothing.
+func (e *hkErrors) refusedMember(p *hkPath, name string) bool {
+	if len(e.refused) == 0 {
+		return false
+	}
+	fp := p.field(name)
+	return e.isRefused(fp.String())
+}

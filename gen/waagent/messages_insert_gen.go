@@ -5,17 +5,15 @@ package waagent
 
 import "time"
 
-// MessagesInsert is an object, generated from waagent/messages.insert.json#.
-//
-// New message (messages / insert).
+// MessagesInsert is the messages.insert event: new message (messages / insert).
 //
 // A message row was inserted: an incoming message, or an outgoing one sent by the AI agent. data is the full row.
+//
+// It is an object, generated from waagent/messages.insert.json#.
 type MessagesInsert struct {
 	Data   MessagesInsertData `json:"data"`
 	Entity string             `json:"entity"`
 	Action string             `json:"action"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessagesInsert as encoding/json would, without reflection.
@@ -41,7 +39,7 @@ func (x *MessagesInsert) UnmarshalJSON(data []byte) error {
 func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesInsert{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessagesInsert, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessagesInsert, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -55,7 +53,7 @@ func (x *MessagesInsert) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessagesInsert = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecMessagesInsert = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessagesInsert breaks its schema, as a *ValidationError.
 func (x *MessagesInsert) Validate() error {
@@ -64,17 +62,17 @@ func (x *MessagesInsert) Validate() error {
 	return e.err()
 }
 func (x *MessagesInsert) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("entity")
 		if x.Entity != "messages" {
 			e.addf(&fp, "const", "value must be \"messages\", but got %q", x.Entity)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("action")
 		if x.Action != "insert" {
 			e.addf(&fp, "const", "value must be \"insert\", but got %q", x.Action)
@@ -82,7 +80,9 @@ func (x *MessagesInsert) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessagesInsertData is an object, generated from waagent/messages.insert.json#/properties/data.
+// MessagesInsertData is an object.
+//
+// Generated from waagent/messages.insert.json#/properties/data.
 type MessagesInsertData struct {
 	ID             RowID                    `json:"id"`
 	ConversationID UUID                     `json:"conversation_id"`
@@ -95,8 +95,6 @@ type MessagesInsertData struct {
 	From           Optional[WhatsAppNumber] `json:"from,omitzero"`
 	CreatedAt      time.Time                `json:"created_at"`
 	UpdatedAt      Optional[time.Time]      `json:"updated_at,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessagesInsertData as encoding/json would, without reflection.
@@ -146,7 +144,7 @@ func (x *MessagesInsertData) UnmarshalJSON(data []byte) error {
 func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesInsertData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessagesInsertData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessagesInsertData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -180,7 +178,7 @@ func (x *MessagesInsertData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessagesInsertData = hkStructSpec([]string{"id", "conversation_id", "organization_id", "direction", "agent_id", "content", "status", "wa_id", "from", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, -1, -1}, []int{0, 1, 2, 3, 5, 6, 9}, false)
+var hkSpecMessagesInsertData = hkStructSpec([]string{"id", "conversation_id", "organization_id", "direction", "agent_id", "content", "status", "wa_id", "from", "created_at", "updated_at"}, []int{0, 1, 2, 3, 5, 6, 9}, false)
 
 // Validate reports every way the MessagesInsertData breaks its schema, as a *ValidationError.
 func (x *MessagesInsertData) Validate() error {
@@ -189,43 +187,43 @@ func (x *MessagesInsertData) Validate() error {
 	return e.err()
 }
 func (x *MessagesInsertData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("conversation_id")
 		x.ConversationID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("organization_id")
 		x.OrganizationID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("direction")
 		x.Direction.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("agent_id")
 		if x.AgentID.Set {
 			x.AgentID.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x20) == 0 {
+	{
 		fp := p.field("content")
 		x.Content.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x40) == 0 {
+	{
 		fp := p.field("status")
 		x.Status.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x80) == 0 {
+	{
 		fp := p.field("wa_id")
 		if x.WaID.Set {
 			x.WaID.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x100) == 0 {
+	{
 		fp := p.field("from")
 		if x.From.Set {
 			x.From.Value.validate(e, &fp)
@@ -234,7 +232,7 @@ func (x *MessagesInsertData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventMessagesInsert.
-func (*MessagesInsert) EventType() string {
+func (*MessagesInsert) EventType() EventType {
 	return EventMessagesInsert
 }
 func (*MessagesInsert) isEvent() {}

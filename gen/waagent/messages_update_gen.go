@@ -5,17 +5,15 @@ package waagent
 
 import "time"
 
-// MessagesUpdate is an object, generated from waagent/messages.update.json#.
-//
-// Message updated (messages / update).
+// MessagesUpdate is the messages.update event: message updated (messages / update).
 //
 // A message row changed, such as its delivery status. data holds the id and only the changed columns.
+//
+// It is an object, generated from waagent/messages.update.json#.
 type MessagesUpdate struct {
 	Data   MessagesUpdateData `json:"data"`
 	Entity string             `json:"entity"`
 	Action string             `json:"action"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MessagesUpdate as encoding/json would, without reflection.
@@ -41,7 +39,7 @@ func (x *MessagesUpdate) UnmarshalJSON(data []byte) error {
 func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesUpdate{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessagesUpdate, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessagesUpdate, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -55,7 +53,7 @@ func (x *MessagesUpdate) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMessagesUpdate = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, []int{0, 1, 2}, false)
+var hkSpecMessagesUpdate = hkStructSpec([]string{"data", "entity", "action"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the MessagesUpdate breaks its schema, as a *ValidationError.
 func (x *MessagesUpdate) Validate() error {
@@ -64,17 +62,17 @@ func (x *MessagesUpdate) Validate() error {
 	return e.err()
 }
 func (x *MessagesUpdate) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("entity")
 		if x.Entity != "messages" {
 			e.addf(&fp, "const", "value must be \"messages\", but got %q", x.Entity)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("action")
 		if x.Action != "update" {
 			e.addf(&fp, "const", "value must be \"update\", but got %q", x.Action)
@@ -82,7 +80,9 @@ func (x *MessagesUpdate) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MessagesUpdateData is an object, generated from waagent/messages.update.json#/properties/data.
+// MessagesUpdateData is an object.
+//
+// Generated from waagent/messages.update.json#/properties/data.
 type MessagesUpdateData struct {
 	ID             RowID                    `json:"id"`
 	ConversationID Optional[UUID]           `json:"conversation_id,omitzero"`
@@ -95,10 +95,6 @@ type MessagesUpdateData struct {
 	From           Optional[WhatsAppNumber] `json:"from,omitzero"`
 	CreatedAt      Optional[time.Time]      `json:"created_at,omitzero"`
 	UpdatedAt      Optional[time.Time]      `json:"updated_at,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
-	// hkExtra counts the members the schema does not name, for min/maxProperties.
-	hkExtra int
 }
 
 // MarshalJSON encodes a MessagesUpdateData as encoding/json would, without reflection.
@@ -160,7 +156,7 @@ func (x *MessagesUpdateData) UnmarshalJSON(data []byte) error {
 func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MessagesUpdateData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMessagesUpdateData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMessagesUpdateData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -197,11 +193,52 @@ func (x *MessagesUpdateData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 			err = d.readTime(&fp, &x.UpdatedAt.Value)
 		}
 	}
-	x.hkExtra = m.extra
-	return m.end(d, &fp, err)
+	err = m.end(d, &fp, err)
+	if err == nil && m.whole() {
+		e := &d.errs
+		e.membersCounted = true
+		n := m.extra
+		if true {
+			n++
+		}
+		if x.ConversationID.Set {
+			n++
+		}
+		if x.OrganizationID.Set {
+			n++
+		}
+		if x.Direction.Set {
+			n++
+		}
+		if x.AgentID.Set {
+			n++
+		}
+		if x.Content.Set {
+			n++
+		}
+		if x.Status.Set {
+			n++
+		}
+		if x.WaID.Set {
+			n++
+		}
+		if x.From.Set {
+			n++
+		}
+		if x.CreatedAt.Set {
+			n++
+		}
+		if x.UpdatedAt.Set {
+			n++
+		}
+		if n < 2 {
+			e.addf(p, "minProperties", "minimum %d properties required, but found %d", 2, n)
+		}
+	}
+	return err
 }
 
-var hkSpecMessagesUpdateData = hkStructSpec([]string{"id", "conversation_id", "organization_id", "direction", "agent_id", "content", "status", "wa_id", "from", "created_at", "updated_at"}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, -1, -1}, []int{0}, false)
+var hkSpecMessagesUpdateData = hkStructSpec([]string{"id", "conversation_id", "organization_id", "direction", "agent_id", "content", "status", "wa_id", "from", "created_at", "updated_at"}, []int{0}, false)
 
 // Validate reports every way the MessagesUpdateData breaks its schema, as a *ValidationError.
 func (x *MessagesUpdateData) Validate() error {
@@ -210,99 +247,101 @@ func (x *MessagesUpdateData) Validate() error {
 	return e.err()
 }
 func (x *MessagesUpdateData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("id")
 		x.ID.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("conversation_id")
 		if x.ConversationID.Set {
 			x.ConversationID.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("organization_id")
 		if x.OrganizationID.Set {
 			x.OrganizationID.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("direction")
 		if x.Direction.Set {
 			x.Direction.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("agent_id")
 		if x.AgentID.Set {
 			x.AgentID.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x20) == 0 {
+	{
 		fp := p.field("content")
 		if x.Content.Set {
 			x.Content.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x40) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status.Set {
 			x.Status.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x80) == 0 {
+	{
 		fp := p.field("wa_id")
 		if x.WaID.Set {
 			x.WaID.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x100) == 0 {
+	{
 		fp := p.field("from")
 		if x.From.Set {
 			x.From.Value.validate(e, &fp)
 		}
 	}
-	n := x.hkExtra
-	if true {
-		n++
-	}
-	if x.ConversationID.Set {
-		n++
-	}
-	if x.OrganizationID.Set {
-		n++
-	}
-	if x.Direction.Set {
-		n++
-	}
-	if x.AgentID.Set {
-		n++
-	}
-	if x.Content.Set {
-		n++
-	}
-	if x.Status.Set {
-		n++
-	}
-	if x.WaID.Set {
-		n++
-	}
-	if x.From.Set {
-		n++
-	}
-	if x.CreatedAt.Set {
-		n++
-	}
-	if x.UpdatedAt.Set {
-		n++
-	}
-	if n < 2 {
-		e.addf(p, "minProperties", "minimum %d properties required, but found %d", 2, n)
+	if !e.membersCounted {
+		n := 0
+		if true {
+			n++
+		}
+		if x.ConversationID.Set {
+			n++
+		}
+		if x.OrganizationID.Set {
+			n++
+		}
+		if x.Direction.Set {
+			n++
+		}
+		if x.AgentID.Set {
+			n++
+		}
+		if x.Content.Set {
+			n++
+		}
+		if x.Status.Set {
+			n++
+		}
+		if x.WaID.Set {
+			n++
+		}
+		if x.From.Set {
+			n++
+		}
+		if x.CreatedAt.Set {
+			n++
+		}
+		if x.UpdatedAt.Set {
+			n++
+		}
+		if n < 2 {
+			e.addf(p, "minProperties", "minimum %d properties required, but found %d", 2, n)
+		}
 	}
 }
 
 // EventType returns EventMessagesUpdate.
-func (*MessagesUpdate) EventType() string {
+func (*MessagesUpdate) EventType() EventType {
 	return EventMessagesUpdate
 }
 func (*MessagesUpdate) isEvent() {}

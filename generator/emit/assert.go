@@ -10,10 +10,11 @@ import (
 
 // genAssertions prints the checks of a struct's assertions (the keywords
 // beside its properties, model.Assertion), each skipped when decoding
-// refused a field it reads:
+// refused a field it reads or never saw it (the decoder's verdict is in
+// the error collector: Validate on its own skips nothing):
 //
 //	// anyOf (#/anyOf)
-//	if x.hkSkip[0]&uint64(0x3) == 0 {
+//	if !e.refusedMember(p, "email") && !e.refusedMember(p, "phone") {
 //		if !(x.Email.Set || x.Phone.Set) {
 //			e.add(p, "required", "missing properties: \"email\"")
 //			e.add(p, "required", "missing properties: \"phone\"")
@@ -22,23 +23,14 @@ import (
 func genAssertions(g *jen.Group, t *model.Type) {
 	a := &asserter{}
 	for _, as := range t.Assertions {
-		words := map[int]uint64{}
-		var order []int
-		for _, f := range as.Reads {
-			w := f.SkipBit / 64
-			if _, ok := words[w]; !ok {
-				order = append(order, w)
-			}
-			words[w] |= uint64(1) << (f.SkipBit % 64)
-		}
 		g.Comment(fmt.Sprintf("%s (#%s)", as.Keyword, as.Pointer))
-		if len(order) == 0 {
+		if len(as.Reads) == 0 {
 			g.BlockFunc(func(b *jen.Group) { a.report(b, as.Cond) })
 			continue
 		}
 		var guard *jen.Statement
-		for _, w := range order {
-			c := jen.Id("x").Dot("hkSkip").Index(jen.Lit(w)).Op("&").Lit(words[w]).Op("==").Lit(0)
+		for _, f := range as.Reads {
+			c := jen.Op("!").Id("e").Dot(errsRefusedMember).Call(jen.Id("p"), jen.Lit(f.JSONName))
 			if guard == nil {
 				guard = c
 			} else {

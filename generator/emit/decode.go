@@ -64,6 +64,11 @@ func knownStrings(r model.Ref, t *model.Type) jen.Code {
 		if c, ok := r.Rules.Const.(string); ok {
 			values = append(values, jen.Lit(c))
 		}
+		if r.Rules.Enum != nil {
+			for _, v := range *r.Rules.Enum {
+				values = append(values, jen.Lit(v))
+			}
+		}
 	}
 	if len(values) == 0 {
 		return nil
@@ -75,7 +80,7 @@ func knownStrings(r model.Ref, t *model.Type) jen.Code {
 //
 //	func (x *T) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 //		*x = T{}
-//		m, fp := d.members(hkSpecT, x.hkSkip[:], seen[:]), p.field("")
+//		m, fp := d.members(hkSpecT, seen[:]), p.field("")
 //		for m.next(d, &fp, &err) {
 //			switch m.i {
 //			case 0:
@@ -84,25 +89,22 @@ func knownStrings(r model.Ref, t *model.Type) jen.Code {
 //		}
 //		return m.end(d, &fp, err)
 //	}
-//	var hkSpecT = hkStructSpec(names, skip bits, required, closed)
+//	var hkSpecT = hkStructSpec(names, required, closed)
 //
 // The iterator (templates/hookrt/members.go) matches the member names,
-// skips the others, marks refused fields and reports missing ones, so each
-// field costs a line or two here.
+// skips the others and reports missing ones, so each field costs a line or
+// two here. What it finds goes to the decoder's errors, never into the
+// struct: Validate judges the exported fields alone.
 func genStructDecode(f *jen.File, t *model.Type) {
-	var names, skipBits, required []jen.Code
+	var names, required []jen.Code
 	for i, fl := range t.Fields {
 		names = append(names, jen.Lit(fl.JSONName))
-		skipBits = append(skipBits, jen.Lit(fl.SkipBit))
 		if fl.State.MustBePresent() {
 			required = append(required, jen.Lit(i))
 		}
 	}
 	spec := t.Spec
-	skip, seen := jen.Nil(), jen.Nil()
-	if t.SkipWords > 0 {
-		skip = jen.Id("x").Dot("hkSkip").Index(jen.Op(":"))
-	}
+	seen := jen.Nil()
 	if len(required) > 0 {
 		seen = jen.Id("seen").Index(jen.Op(":"))
 	}
@@ -112,7 +114,7 @@ func genStructDecode(f *jen.File, t *model.Type) {
 			g.Var().Id("seen").Index(jen.Lit((len(t.Fields) + 63) / 64)).Uint64()
 		}
 		g.List(jen.Id("m"), jen.Id("fp")).Op(":=").List(
-			jen.Id("d").Dot(decMembers).Call(jen.Id(spec), skip, seen),
+			jen.Id("d").Dot(decMembers).Call(jen.Id(spec), seen),
 			jen.Id("p").Dot(pathField).Call(jen.Lit("")),
 		)
 		g.For(jen.Id("m").Dot(iterNext).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Op("&").Err())).Block(
@@ -125,14 +127,23 @@ func genStructDecode(f *jen.File, t *model.Type) {
 			}),
 		)
 		if t.Object != nil && t.Object.CountsExtra {
-			g.Id("x").Dot("hkExtra").Op("=").Id("m").Dot(membersExtra)
+			// min/maxProperties count the members the struct does not
+			// keep: only the decoder sees them.
+			g.Err().Op("=").Id("m").Dot(membersEnd).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err())
+			g.If(jen.Err().Op("==").Nil().Op("&&").Id("m").Dot(membersWhole).Call()).BlockFunc(func(b *jen.Group) {
+				b.Id("e").Op(":=").Op("&").Id("d").Dot(decErrs)
+				b.Id("e").Dot(errsMembersCounted).Op("=").True()
+				b.Id("n").Op(":=").Id("m").Dot(membersExtra)
+				genMemberCount(b, t)
+			})
+			g.Return(jen.Err())
+			return
 		}
 		g.Return(jen.Id("m").Dot(membersEnd).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err()))
 	})
 	closed := t.Object != nil && t.Object.NoAdditional
 	f.Var().Id(spec).Op("=").Id(hkStructSpec).Call(
 		jen.Index().String().Values(names...),
-		jen.Index().Int().Values(skipBits...),
 		jen.Index().Int().Values(required...),
 		jen.Lit(closed),
 	)
@@ -194,11 +205,15 @@ func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 	p := pp.ptr()
 	switch r.Kind {
 	case model.Builtin, model.Time, model.Raw, model.Null:
+		ptr := tgt.ptr()
+		if r.StringType != "" {
+			ptr = jen.Parens(jen.Op("*").String()).Parens(ptr)
+		}
 		if known := knownStrings(r, nil); known != nil {
-			g.Err().Op("=").Id("d").Dot(decReadKnownString).Call(p, tgt.ptr(), known)
+			g.Err().Op("=").Id("d").Dot(decReadKnownString).Call(p, ptr, known)
 			return
 		}
-		g.Err().Op("=").Id("d").Dot(readerName(r)).Call(p, tgt.ptr())
+		g.Err().Op("=").Id("d").Dot(readerName(r)).Call(p, ptr)
 	case model.Named:
 		if r.Type.Kind == model.Sum {
 			lhs := jen.Op("*").Add(tgt.ptr())

@@ -174,13 +174,7 @@ func genDoc(pkg *model.Package) *jen.File {
 	return f
 }
 
-func typeDoc(t *model.Type, lead string) string {
-	text := fmt.Sprintf("%s %s, generated from %s.", t.Name, lead, t.Source)
-	if t.Doc != "" {
-		text += "\n\n" + t.Doc
-	}
-	return comment(text)
-}
+func typeDoc(t *model.Type) string { return comment(t.Comment) }
 
 // genTypesFile prints the types of one schema file. It only reads pkg:
 // files are built concurrently.
@@ -188,7 +182,7 @@ func genTypesFile(pkg *model.Package, mf *model.File) *jen.File {
 	f := newFile(pkg, mf.Source)
 	for _, t := range mf.Types {
 		if t.Event != nil {
-			defer genEventMethods(f, t.Event)
+			defer genEventMethods(f, pkg.Router, t.Event)
 		}
 		switch t.Kind {
 		case model.Struct:
@@ -216,6 +210,9 @@ func typeExpr(r model.Ref) *jen.Statement {
 	switch r.Kind {
 	case model.Builtin:
 		s = builtinExpr(r.Builtin)
+		if r.StringType != "" {
+			s = jen.Id(r.StringType)
+		}
 	case model.Time:
 		s = jen.Qual(pkgTime, "Time")
 	case model.Raw:
@@ -303,4 +300,13 @@ func literal(v any) jen.Code {
 		return jen.Op(strconv.FormatFloat(n, 'g', -1, 64))
 	}
 	return jen.Lit(v)
+}
+
+// asBuiltin is v as its builtin type: string(v) for a string held in a
+// named string type (Ref.StringType), v itself otherwise.
+func asBuiltin(r model.Ref, v *jen.Statement) *jen.Statement {
+	if r.StringType != "" {
+		return jen.String().Parens(v)
+	}
+	return v
 }

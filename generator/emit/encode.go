@@ -12,7 +12,7 @@ import (
 // genMarshal prints MarshalJSON, with a value receiver so encoding/json
 // uses it for values and pointers alike, writing through appendJSON.
 func genMarshal(f *jen.File, t *model.Type) {
-	f.Comment(fmt.Sprintf("// MarshalJSON encodes a %s as encoding/json would, without reflection.", t.Name))
+	f.Comment(fmt.Sprintf("// MarshalJSON encodes %s as encoding/json would, without reflection.", t.AName))
 	f.Func().Params(jen.Id("x").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("x").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(128))), jen.Nil()),
 	)
@@ -33,7 +33,7 @@ func genAppendMethod(f *jen.File, t *model.Type) {
 		case model.Union:
 			g.Switch(jen.Id("x").Dot("Type")).BlockFunc(func(sw *jen.Group) {
 				for _, m := range t.Members {
-					sw.Case(jen.Lit(m.JSONType)).BlockFunc(func(c *jen.Group) {
+					sw.Case(jen.Id(m.KindConst)).BlockFunc(func(c *jen.Group) {
 						if scalarRef(m.Base) {
 							c.Return(appendScalar(m.Base, jen.Id("x").Dot(m.Field)))
 							return
@@ -119,7 +119,7 @@ func genAppendField(g *jen.Group, fl *model.Field) {
 func genAppendValue(g *jen.Group, r model.Ref, v *jen.Statement, depth int) {
 	switch r.Kind {
 	case model.Builtin, model.Time, model.Raw, model.Null:
-		g.Id("b").Op("=").Add(appendScalar(r, v))
+		g.Id("b").Op("=").Add(appendScalar(r, asBuiltin(r, v)))
 	case model.Named:
 		if r.Type.Kind == model.Sum || r.Pointer {
 			g.If(v.Clone().Op("==").Nil()).Block(

@@ -42,9 +42,13 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 		)
 	}
 	f.Comment("// hkValidExamples must parse, route to their event, validate and re-encode as their golden file.")
+	eventType := jen.String()
+	if pkg.Router != nil {
+		eventType = jen.Id(pkg.Router.TypeName)
+	}
 	f.Var().Id("hkValidExamples").Op("=").Index().Struct(
 		jen.Id("file").String(),
-		jen.Id("event").String(),
+		jen.Id("event").Add(eventType),
 		jen.Id("decode").Func().Params(jen.Index().Byte()).Params(jen.Any(), jen.Error()),
 	).ValuesFunc(func(g *jen.Group) {
 		for _, ex := range pkg.Examples {
@@ -83,6 +87,8 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 		jen.Return(jen.Id("data")),
 	)
 
+	genDiff(f)
+
 	f.Comment(comment(fmt.Sprintf("TestExamples checks every example payload of %s.", pkg.Provider)))
 	f.Func().Id("TestExamples").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("ex")).Op(":=").Range().Id("hkValidExamples")).Block(
@@ -106,7 +112,7 @@ func genExamplesTest(pkg *model.Package) *jen.File {
 				jen.List(jen.Id("want"), jen.Err()).Op(":=").Qual("os", "ReadFile").Call(jen.Id("golden")),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("%v (go test -run TestExamples -update writes it)"), jen.Err())),
 				jen.If(jen.String().Parens(jen.Id("got")).Op("!=").String().Parens(jen.Id("want"))).Block(
-					jen.Id("t").Dot("Errorf").Call(jen.Lit("re-encoded payload differs from %s (go test -run TestExamples -update rewrites it):\n%s"), jen.Id("golden"), jen.Id("got")),
+					jen.Id("t").Dot("Errorf").Call(jen.Lit("re-encoded payload differs from %s (go test -run TestExamples -update rewrites it):\n%s"), jen.Id("golden"), jen.Id("hkDiff").Call(jen.String().Parens(jen.Id("want")), jen.String().Parens(jen.Id("got")))),
 				),
 			)),
 		),
@@ -319,4 +325,38 @@ func genDocExample(pkg *model.Package) (*jen.File, error) {
 		g.Comment(fmt.Sprintf("// Output:\n\t// handled %s\n\t// true", ex.Event.Type))
 	})
 	return f, nil
+}
+
+// genDiff prints hkDiff, which shows where a re-encoded payload differs
+// from its golden file instead of printing the whole payload:
+//
+//	func hkDiff(want, got string) string
+//
+// The lines between the common start and the common end are printed, "-"
+// from the golden file and "+" from the output, with a line of context
+// each side.
+func genDiff(f *jen.File) {
+	line := func(prefix string, l jen.Code) jen.Code {
+		return jen.Id("b").Dot("WriteString").Call(jen.Lit(prefix).Op("+").Add(l).Op("+").Lit("\n"))
+	}
+	n := func(s string) *jen.Statement { return jen.Len(jen.Id(s)) }
+	f.Comment("// hkDiff shows where got differs from want, line by line: the lines between their common start and end, \"-\" from want and \"+\" from got.")
+	f.Func().Id("hkDiff").Params(jen.List(jen.Id("want"), jen.Id("got")).String()).String().Block(
+		jen.List(jen.Id("w"), jen.Id("g")).Op(":=").List(
+			jen.Qual("strings", "Split").Call(jen.Id("want"), jen.Lit("\n")),
+			jen.Qual("strings", "Split").Call(jen.Id("got"), jen.Lit("\n")),
+		),
+		jen.Id("i").Op(":=").Lit(0),
+		jen.For(jen.Id("i").Op("<").Add(n("w")).Op("&&").Id("i").Op("<").Add(n("g")).Op("&&").Id("w").Index(jen.Id("i")).Op("==").Id("g").Index(jen.Id("i"))).Block(jen.Id("i").Op("++")),
+		jen.Id("j").Op(":=").Lit(0),
+		jen.For(jen.Id("j").Op("<").Add(n("w")).Op("-").Id("i").Op("&&").Id("j").Op("<").Add(n("g")).Op("-").Id("i").Op("&&").
+			Id("w").Index(n("w").Op("-").Lit(1).Op("-").Id("j")).Op("==").Id("g").Index(n("g").Op("-").Lit(1).Op("-").Id("j"))).Block(jen.Id("j").Op("++")),
+		jen.Var().Id("b").Qual("strings", "Builder"),
+		jen.Qual("fmt", "Fprintf").Call(jen.Op("&").Id("b"), jen.Lit("@@ line %d @@\n"), jen.Id("i").Op("+").Lit(1)),
+		jen.If(jen.Id("i").Op(">").Lit(0)).Block(line("  ", jen.Id("w").Index(jen.Id("i").Op("-").Lit(1)))),
+		jen.For(jen.List(jen.Id("_"), jen.Id("l")).Op(":=").Range().Id("w").Index(jen.Id("i").Op(":").Add(n("w")).Op("-").Id("j"))).Block(line("- ", jen.Id("l"))),
+		jen.For(jen.List(jen.Id("_"), jen.Id("l")).Op(":=").Range().Id("g").Index(jen.Id("i").Op(":").Add(n("g")).Op("-").Id("j"))).Block(line("+ ", jen.Id("l"))),
+		jen.If(jen.Id("j").Op(">").Lit(0)).Block(line("  ", jen.Id("w").Index(n("w").Op("-").Id("j")))),
+		jen.Return(jen.Id("b").Dot("String").Call()),
+	)
 }

@@ -14,12 +14,13 @@ const pkgContext = "context"
 
 // genRouter prints the event API of a package:
 //
-//	const EventMessageReceived = "message.received"
-//	type Event interface { EventType() string; isEvent() }
-//	type UnknownEvent struct { Type string; Raw json.RawMessage }
+//	type EventType string
+//	const EventMessageReceived EventType = "message.received"
+//	type Event interface { EventType() EventType; isEvent() }
+//	type UnknownEvent struct { Type EventType; Raw json.RawMessage }
 //	func Parse(data []byte) (Event, error)                      // body-routed providers
 //	func ParseRequest(h http.Header, body []byte) (Event, error) // every provider
-//	func ParseAs(eventType string, data []byte) (Event, error)  // every provider
+//	func ParseAs(eventType EventType, data []byte) (Event, error) // every provider
 //	type Handlers struct { MessageReceived func(context.Context, *MessageReceived) error; ... }
 //	func (h *Handlers) Dispatch(ctx context.Context, data []byte) error
 func genRouter(pkg *model.Package) *jen.File {
@@ -27,10 +28,12 @@ func genRouter(pkg *model.Package) *jen.File {
 	f := newFile(pkg, "")
 	typeWords := typeWords(r)
 
+	f.Comment(comment(fmt.Sprintf("%s is the type of an event: %s. The constants below are the types the schemas know; an UnknownEvent carries any other.", r.TypeName, typeWords)))
+	f.Type().Id(r.TypeName).String()
 	f.Comment(fmt.Sprintf("// Event types: %s.", typeWords))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, ev := range r.Events {
-			g.Id(ev.Const).Op("=").Lit(ev.Type)
+			g.Id(ev.Const).Id(r.TypeName).Op("=").Lit(ev.Type)
 		}
 	})
 
@@ -41,19 +44,19 @@ func genRouter(pkg *model.Package) *jen.File {
 	f.Comment(comment(fmt.Sprintf("Event is one webhook event of %s: %s, or *%s for an event type the schemas do not know. Get one from ParseRequest and tell them apart with a type switch.", pkg.Title, strings.Join(variants, ", "), r.Unknown)))
 	f.Type().Id("Event").Interface(
 		jen.Comment("EventType is the event's type: one of the Event constants, or the type an UnknownEvent carries."),
-		jen.Id("EventType").Params().String(),
+		jen.Id("EventType").Params().Id(r.TypeName),
 		jen.Id("isEvent").Params(),
 	)
 
 	f.Comment(comment(fmt.Sprintf("%s is an event whose type the schemas do not know, such as one the provider added after they were written. ParseRequest returns it without error, so a new event type never breaks a receiver; Raw keeps the payload as received.", r.Unknown)))
 	f.Type().Id(r.Unknown).Struct(
 		jen.Comment(fmt.Sprintf("Type is the event type: %s.", typeWords)),
-		jen.Id("Type").String(),
+		jen.Id("Type").Id(r.TypeName),
 		jen.Comment("Raw is the payload as received."),
 		jen.Id("Raw").Qual(pkgJSON, "RawMessage"),
 	)
 	f.Comment("// EventType returns the type the payload carries.")
-	f.Func().Params(jen.Id("u").Op("*").Id(r.Unknown)).Id("EventType").Params().String().Block(jen.Return(jen.Id("u").Dot("Type")))
+	f.Func().Params(jen.Id("u").Op("*").Id(r.Unknown)).Id("EventType").Params().Id(r.TypeName).Block(jen.Return(jen.Id("u").Dot("Type")))
 	f.Func().Params(jen.Op("*").Id(r.Unknown)).Id("isEvent").Params().Block()
 	f.Comment("// MarshalJSON returns the payload as received.")
 	f.Func().Params(jen.Id("u").Op("*").Id(r.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
@@ -189,7 +192,7 @@ func unknown(r *model.Router, typeExpr jen.Code) []jen.Code {
 	return []jen.Code{
 		jen.If(jen.Err().Op(":=").Id(hkWellFormed).Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Op("&").Id(r.Unknown).Values(jen.Dict{
-			jen.Id("Type"): typeExpr,
+			jen.Id("Type"): jen.Id(r.TypeName).Parens(typeExpr),
 			jen.Id("Raw"):  jen.Append(jen.Qual(pkgJSON, "RawMessage").Parens(jen.Nil()), jen.Id("data").Op("...")),
 		}), jen.Nil()),
 	}
@@ -284,7 +287,7 @@ func genParseEndpoint(f *jen.File, pkg *model.Package) {
 func genParseAs(f *jen.File, pkg *model.Package) {
 	r := pkg.Router
 	f.Comment(comment(fmt.Sprintf("ParseAs decodes data as the event of the given type (one of the Event constants) and validates it, without looking for what names the event: for an endpoint that receives one event, or an event stored with its type. A payload that breaks its schema comes back as the event together with a *ValidationError; a type this package does not know is an error.")))
-	f.Func().Id("ParseAs").Params(jen.Id("eventType").String(), jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+	f.Func().Id("ParseAs").Params(jen.Id("eventType").Id(r.TypeName), jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.Switch(jen.Id("eventType")).BlockFunc(func(sw *jen.Group) {
 			for _, ev := range r.Events {
 				sw.Case(jen.Id(ev.Const)).Block(jen.Return(jen.Id(ev.ParseFunc).Call(jen.Id("data"))))
@@ -296,9 +299,9 @@ func genParseAs(f *jen.File, pkg *model.Package) {
 
 // genEventMethods prints what makes a root type an event, in the file of
 // its schema: EventType, the seal, and its typed decoder.
-func genEventMethods(f *jen.File, ev *model.Event) {
+func genEventMethods(f *jen.File, r *model.Router, ev *model.Event) {
 	f.Comment(fmt.Sprintf("// EventType returns %s.", ev.Const))
-	f.Func().Params(jen.Op("*").Id(ev.Root.Name)).Id("EventType").Params().String().Block(jen.Return(jen.Id(ev.Const)))
+	f.Func().Params(jen.Op("*").Id(ev.Root.Name)).Id("EventType").Params().Id(r.TypeName).Block(jen.Return(jen.Id(ev.Const)))
 	f.Func().Params(jen.Op("*").Id(ev.Root.Name)).Id("isEvent").Params().Block()
 	genParseEvent(f, ev)
 }
@@ -347,7 +350,7 @@ func genHandlers(f *jen.File, pkg *model.Package) {
 	dispatch("DispatchRequest", "DispatchRequest parses a request (see ParseRequest) and calls the handler of its event with it. It returns ParseRequest's error for a request that is malformed or breaks its schema, without calling any handler; ErrNoHandler (wrapped) when the event's handler is not set; otherwise what the handler returns.",
 		[]jen.Code{jen.Id("header").Qual(pkgHTTP, "Header"), jen.Id("body").Index().Byte()}, jen.Id("ParseRequest").Call(jen.Id("header"), jen.Id("body")))
 	dispatch("DispatchAs", "DispatchAs parses data as the event of the given type (see ParseAs) and calls its handler, as DispatchRequest does.",
-		[]jen.Code{jen.Id("eventType").String(), jen.Id("data").Index().Byte()}, jen.Id("ParseAs").Call(jen.Id("eventType"), jen.Id("data")))
+		[]jen.Code{jen.Id("eventType").Id(r.TypeName), jen.Id("data").Index().Byte()}, jen.Id("ParseAs").Call(jen.Id("eventType"), jen.Id("data")))
 	f.Comment(comment("Handle calls the handler of an event that is already parsed (and, say, stored)."))
 	f.Func().Params(jen.Id("h").Op("*").Id("Handlers")).Id("Handle").Params(jen.Id("ctx").Add(ctx.Clone()), jen.Id("ev").Id("Event")).Error().Block(
 		jen.Switch(jen.Id("ev").Op(":=").Id("ev").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {

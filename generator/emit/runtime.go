@@ -128,6 +128,10 @@ const (
 	membersI     = "i"
 	membersEnd   = "end"
 	membersExtra = "extra"
+	membersWhole = "whole"
+
+	// The tuple iterator (hkTuple).
+	tupleMissing = "missing"
 
 	// hkPath.
 	pathField = "field"
@@ -139,6 +143,11 @@ const (
 	errsErr      = "err"
 	errsList     = "list"
 	errsSortFrom = "sortFrom"
+	// The decoder's verdict, read by validation (refused pointers cover
+	// what lies below them).
+	errsMembersCounted = "membersCounted"
+	errsRefusedWithin  = "refusedWithin"
+	errsRefusedMember  = "refusedMember"
 
 	// hkValue: the methods every generated type has, which the runtime
 	// calls.
@@ -259,6 +268,8 @@ var runtimeMembers = []runtimeMember{
 	{membersI, []string{"hkMembers"}},
 	{membersEnd, []string{"hkMembers"}},
 	{membersExtra, []string{"hkMembers"}},
+	{membersWhole, []string{"hkMembers"}},
+	{tupleMissing, []string{"hkTuple"}},
 	{pathField, []string{hkPath}},
 	{pathItem, []string{hkPath}},
 	{errsAdd, []string{hkErrors}},
@@ -266,6 +277,9 @@ var runtimeMembers = []runtimeMember{
 	{errsErr, []string{hkErrors}},
 	{errsList, []string{hkErrors}},
 	{errsSortFrom, []string{hkErrors}},
+	{errsMembersCounted, []string{hkErrors}},
+	{errsRefusedWithin, []string{hkErrors}},
+	{errsRefusedMember, []string{hkErrors}},
 	{valueDecodeJSON, []string{"hkValue"}},
 	{valueValidate, []string{"hkValue"}},
 	{matcherMatchString, []string{"hkMatcher"}},

@@ -32,7 +32,7 @@ import (
 func genBranches(g *jen.Group, br *model.Branches, v *jen.Statement, pp path, depth int) {
 	start, n := fmt.Sprintf("start%d", depth), fmt.Sprintf("n%d", depth)
 	g.Comment(fmt.Sprintf("%s (#%s)", br.Keyword, br.Pointer))
-	g.If(jen.Op("!").Id("e").Dot("refusedWithin").Call(pp.ptr())).BlockFunc(func(b *jen.Group) {
+	g.If(jen.Op("!").Id("e").Dot(errsRefusedWithin).Call(pp.ptr())).BlockFunc(func(b *jen.Group) {
 		b.List(jen.Id(start), jen.Id(n)).Op(":=").List(jen.Len(jen.Id("e").Dot(errsList)), jen.Lit(0))
 		for i, rules := range br.Branches {
 			mark := start

@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -25,14 +24,7 @@ import (
 //		// none or several: try each variant
 //	}
 func genObjectSum(f *jen.File, t *model.Type) {
-	var names []string
-	for _, v := range t.Variants {
-		names = append(names, "*"+v.Type.Name)
-	}
-	doc := typeDoc(t, fmt.Sprintf("is one of several objects (%s), with no discriminator", t.SumKeyword))
-	doc += "\n//\n" + comment(fmt.Sprintf("It holds %s, or *%s for a value no variant takes. %s Decode it with %s.",
-		strings.Join(names, ", "), t.Unknown, t.SumRuleText(), t.Decoder))
-	f.Comment(doc)
+	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Interface(
 		jen.Id(t.Marker).Params(),
 		jen.Comment("Validate reports every way the value breaks its schema."),
@@ -177,7 +169,7 @@ func genNoMembers(g *jen.Group, t *model.Type) {
 // with JSON methods and validation that hand over to the variant.
 func genSumBox(f *jen.File, t *model.Type) {
 	sum := t.Base.Type
-	f.Comment(typeDoc(t, "holds a "+sum.Name+" in Value"))
+	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Struct(
 		jen.Comment(fmt.Sprintf("Value is the variant the payload is; see %s.", sum.Name)),
 		jen.Id("Value").Id(sum.Name),

@@ -17,9 +17,7 @@ import (
 //		Rest     []json.RawMessage
 //	}
 func genTuple(f *jen.File, t *model.Type) {
-	doc := typeDoc(t, "is a JSON array whose items are told apart by position (a tuple)")
-	doc += "\n//\n" + comment("It is read from and written as a JSON array: the positions up to the first one absent, then "+restDoc(t)+".")
-	f.Comment(doc)
+	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
 			text := fmt.Sprintf("%s is the item at position %s.", fl.Name, fl.JSONName)
@@ -33,10 +31,6 @@ func genTuple(f *jen.File, t *model.Type) {
 			g.Comment(comment(fmt.Sprintf("%s holds the items after position %d.", model.RestField, len(t.Fields)-1)))
 			g.Id(model.RestField).Index().Add(elemExpr(*t.Rest))
 		}
-		if required(t) > 0 {
-			g.Comment("// hkShort counts the positions always present that the decoded array lacked (decoding reported it): validation has nothing to check there.")
-			g.Id("hkShort").Int()
-		}
 	})
 	genMarshal(f, t)
 	genAppendMethod(f, t)
@@ -44,13 +38,6 @@ func genTuple(f *jen.File, t *model.Type) {
 	genTupleDecode(f, t)
 	genValidateMethod(f, t)
 	genTupleValidate(f, t)
-}
-
-func restDoc(t *model.Type) string {
-	if t.Rest == nil {
-		return "nothing more (the schema allows no more items)"
-	}
-	return model.RestField
 }
 
 // required is how many leading positions are always present.
@@ -156,10 +143,12 @@ func genTupleDecode(f *jen.File, t *model.Type) {
 			}),
 		)
 		// Too few items for the positions always present: Validate cannot
-		// see it in the value (they hold zero values), so decoding says so.
+		// see it in the value (they hold zero values), so decoding says so
+		// and marks the missing positions refused: validation adds nothing
+		// at or below them.
 		if k := required(t); k > 0 {
 			g.If(jen.Err().Op("==").Nil().Op("&&").Id("t").Dot("count").Call().Op("<").Lit(k)).BlockFunc(func(b *jen.Group) {
-				b.Id("x").Dot("hkShort").Op("=").Lit(k).Op("-").Id("t").Dot("count").Call()
+				b.Id("t").Dot(tupleMissing).Call(jen.Id("d"), jen.Id("p"), jen.Lit(k))
 				if min := t.Rules.MinItems; min <= len(t.Fields) {
 					b.Id("d").Dot(decErrs).Dot(errsAddf).Call(jen.Id("p"), jen.Lit("minItems"), jen.Lit(fmt.Sprintf("minimum %d items required, but found %%d items", min)), jen.Id("t").Dot("count").Call())
 				}
@@ -177,11 +166,7 @@ func genTupleValidate(f *jen.File, t *model.Type) {
 			if !fl.Type.NeedsCheck() {
 				continue
 			}
-			open := g.BlockFunc
-			if i < k {
-				open = g.If(jen.Id("x").Dot("hkShort").Op("<").Lit(k - i)).BlockFunc
-			}
-			open(func(b *jen.Group) {
+			g.BlockFunc(func(b *jen.Group) {
 				b.Id("fp").Op(":=").Id("p").Dot(pathItem).Call(jen.Lit(i))
 				field := jen.Id("x").Dot(fl.Name)
 				fp := path{name: "fp", value: true}

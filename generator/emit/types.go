@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -18,21 +17,13 @@ import (
 //
 // with its decoder and validator.
 func genStruct(f *jen.File, t *model.Type) {
-	f.Comment(typeDoc(t, "is an object"))
+	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
 			if fl.Doc != "" {
 				g.Comment(comment(fl.Doc))
 			}
 			g.Id(fl.Name).Add(fieldExpr(fl)).Tag(jsonTag(fl))
-		}
-		if n := t.SkipWords; n > 0 {
-			g.Comment("// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.")
-			g.Id("hkSkip").Index(jen.Lit(n)).Uint64()
-		}
-		if t.Object != nil && t.Object.CountsExtra {
-			g.Comment("// hkExtra counts the members the schema does not name, for min/maxProperties.")
-			g.Id("hkExtra").Int()
 		}
 	})
 	genMarshal(f, t)
@@ -50,7 +41,7 @@ func genStruct(f *jen.File, t *model.Type) {
 //		TDraft T = "draft"
 //	)
 func genEnum(f *jen.File, t *model.Type) {
-	f.Comment(typeDoc(t, "is an enumeration"))
+	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Add(typeExpr(t.Base))
 	f.Comment(enumValuesDoc(t))
 	f.Const().DefsFunc(func(g *jen.Group) {
@@ -73,10 +64,7 @@ func genDefined(f *jen.File, t *model.Type) {
 		genSumBox(f, t) // sums.go
 		return
 	}
-	f.Comment(typeDoc(t, "is a named schema"))
-	if t.Base.Kind == model.Raw && t.Base.RawReason != "" {
-		f.Comment(comment(fmt.Sprintf("It is kept as raw JSON because %s; Validate checks it against the schema.", t.Base.RawReason)))
-	}
+	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Add(typeExpr(t.Base))
 	genMarshal(f, t)
 	genAppendMethod(f, t)
@@ -110,14 +98,7 @@ func genSum(f *jen.File, t *model.Type) {
 		genObjectSum(f, t) // sums.go
 		return
 	}
-	var names []string
-	for _, v := range t.Variants {
-		names = append(names, fmt.Sprintf("*%s (%s %q)", v.Type.Name, t.Discriminator, v.Value))
-	}
-	doc := typeDoc(t, "is one of several objects told apart by "+fmt.Sprintf("%q", t.Discriminator))
-	doc += "\n//\n" + comment(fmt.Sprintf("It holds %s, or *%s for a value this package does not know. Decode it with %s.",
-		strings.Join(names, ", "), t.Unknown, t.Decoder))
-	f.Comment(doc)
+	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Interface(
 		jen.Id(t.Marker).Params(),
 		jen.Comment("Validate reports every way the value breaks its schema."),
@@ -130,7 +111,7 @@ func genSum(f *jen.File, t *model.Type) {
 	}
 	f.Func().Params(jen.Op("*").Id(t.Unknown)).Id(t.Marker).Params().Block()
 
-	f.Comment(comment(fmt.Sprintf("%s is a %s whose %q this package does not know, such as a variant the provider added after the schemas were written, or one without %q. Raw keeps the JSON as received. It never validates: the schema allows only the known variants.", t.Unknown, t.Name, t.Discriminator, t.Discriminator)))
+	f.Comment(comment(fmt.Sprintf("%s is %s whose %q this package does not know, such as a variant the provider added after the schemas were written, or one without %q. Raw keeps the JSON as received. It never validates: the schema allows only the known variants.", t.Unknown, t.AName, t.Discriminator, t.Discriminator)))
 	f.Type().Id(t.Unknown).Struct(
 		jen.Comment(fmt.Sprintf("%s is the value of %q (\"\" when absent).", t.DiscriminatorName, t.Discriminator)),
 		jen.Id(t.DiscriminatorName).String(),
@@ -158,7 +139,7 @@ func genSum(f *jen.File, t *model.Type) {
 		jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit(t.SumKeyword), jen.Lit(fmt.Sprintf("%%q is not a known %s", t.Discriminator)), jen.Id("u").Dot(t.DiscriminatorName)),
 	)
 
-	f.Comment(comment(fmt.Sprintf("%s decodes a %s: the variant named by %q, or *%s for a value this package does not know. The error lists every violation found while decoding; call Validate for the rest.", t.Decoder, t.Name, t.Discriminator, t.Unknown)))
+	f.Comment(comment(fmt.Sprintf("%s decodes %s: the variant named by %q, or *%s for a value this package does not know. The error lists every violation found while decoding; call Validate for the rest.", t.Decoder, t.AName, t.Discriminator, t.Unknown)))
 	f.Func().Id(t.Decoder).Params(jen.Id("data").Index().Byte()).Params(jen.Id(t.Name), jen.Error()).Block(
 		jen.Id("d").Op(":=").Id(hkDecoder).Values(jen.Dict{jen.Id(decData): jen.Id("data")}),
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(t.DecodeFunc).Call(jen.Op("&").Id("d"), jen.Nil()),
@@ -207,7 +188,7 @@ func receiver(t *model.Type, writes bool) *jen.Statement {
 // returns the violations found while decoding (wrong types, missing
 // required properties) as a *ValidationError.
 func genUnmarshal(f *jen.File, t *model.Type) {
-	f.Comment(fmt.Sprintf("// UnmarshalJSON decodes a %s; the error lists every violation found (see Parse).", t.Name))
+	f.Comment(fmt.Sprintf("// UnmarshalJSON decodes %s; the error lists every violation found (see Parse).", t.AName))
 	// Not through a generic helper either: the decoder would escape to
 	// the heap, one allocation more than Parse.
 	f.Func().Params(receiver(t, true)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(

@@ -20,27 +20,28 @@ func unionTypes(t *model.Type) string {
 // genUnion prints a union of JSON types:
 //
 //	type T struct {
-//		Type    string // "string" or "integer"
-//		String  string
+//		Type    JSONType // JSONInteger or JSONString (the runtime's)
 //		Integer int64
+//		String  string
 //	}
 //
 // with JSON methods that read and write the bare value, and a validator
 // applying the rules of the member that arrived.
 func genUnion(f *jen.File, t *model.Type) {
-	f.Comment(typeDoc(t, "is a "+unionTypes(t)))
-	var quoted []string
+	f.Comment(typeDoc(t))
+	var consts []string
 	for _, m := range t.Members {
-		quoted = append(quoted, fmt.Sprintf("%q", m.JSONType))
+		consts = append(consts, m.KindConst)
 	}
 	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
-		g.Comment(fmt.Sprintf("Type is the JSON type of the value: %s; \"\" when unset.", strings.Join(quoted, " or ")))
-		g.Id("Type").String()
+		g.Comment(fmt.Sprintf("Type says which field holds the value: %s; \"\" when unset.", strings.Join(consts, " or ")))
+		g.Id("Type").Id(t.KindType)
 		for _, m := range t.Members {
-			g.Comment(fmt.Sprintf("%s is the value when Type is %q.", m.Field, m.JSONType))
+			g.Comment(fmt.Sprintf("%s is the value when Type is %s.", m.Field, m.KindConst))
 			g.Id(m.Field).Add(typeExpr(m.Base))
 		}
 	})
+
 	genMarshal(f, t)
 	genAppendMethod(f, t)
 	genUnmarshal(f, t)
@@ -50,7 +51,7 @@ func genUnion(f *jen.File, t *model.Type) {
 		jen.Switch(jen.Id("d").Dot(decPeek).Call()).BlockFunc(func(g *jen.Group) {
 			for _, m := range t.Members {
 				g.Case(jen.Id(kinds[m.JSONType])).BlockFunc(func(c *jen.Group) {
-					c.Id("x").Dot("Type").Op("=").Lit(m.JSONType)
+					c.Id("x").Dot("Type").Op("=").Id(m.KindConst)
 					if scalarRef(m.Base) {
 						c.Return(jen.Id("d").Dot(readerName(m.Base)).Call(jen.Id("p"), jen.Op("&").Id("x").Dot(m.Field)))
 						return
@@ -67,7 +68,7 @@ func genUnion(f *jen.File, t *model.Type) {
 	f.Func().Params(jen.Id("x").Id(t.Name)).Id("validate").Params(validatorParams()...).Block(
 		jen.Switch(jen.Id("x").Dot("Type")).BlockFunc(func(g *jen.Group) {
 			for _, m := range t.Members {
-				g.Case(jen.Lit(m.JSONType)).BlockFunc(func(c *jen.Group) {
+				g.Case(jen.Id(m.KindConst)).BlockFunc(func(c *jen.Group) {
 					if m.Base.Kind == model.Builtin {
 						genScalarRules(c, m.Base, jen.Id("x").Dot(m.Field), jen.Id("p"))
 						return

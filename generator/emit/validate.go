@@ -18,8 +18,7 @@ func genStructValidate(f *jen.File, t *model.Type) {
 			if !fl.Type.NeedsCheck() {
 				continue
 			}
-			fi := fl.SkipBit
-			g.If(jen.Id("x").Dot("hkSkip").Index(jen.Lit(fi / 64)).Op("&").Lit(uint64(1) << (fi % 64)).Op("==").Lit(0)).BlockFunc(func(b *jen.Group) {
+			g.BlockFunc(func(b *jen.Group) {
 				b.Id("fp").Op(":=").Id("p").Dot(pathField).Call(jen.Lit(fl.JSONName))
 				field := jen.Id("x").Dot(fl.Name)
 				path := path{name: "fp", value: true}
@@ -78,20 +77,32 @@ func genObjectRules(g *jen.Group, t *model.Type) {
 		}
 	}
 	if o.CountsExtra {
-		g.Id("n").Op(":=").Id("x").Dot("hkExtra")
-		for _, fl := range t.Fields {
-			g.If(present(t, fl.JSONName)).Block(jen.Id("n").Op("++"))
-		}
-		if o.MinProperties >= 0 {
-			g.If(jen.Id("n").Op("<").Lit(o.MinProperties)).Block(
-				jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit("minProperties"), jen.Lit("minimum %d properties required, but found %d"), jen.Lit(o.MinProperties), jen.Id("n")),
-			)
-		}
-		if o.MaxProperties >= 0 {
-			g.If(jen.Id("n").Op(">").Lit(o.MaxProperties)).Block(
-				jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit("maxProperties"), jen.Lit("maximum %d properties allowed, but found %d"), jen.Lit(o.MaxProperties), jen.Id("n")),
-			)
-		}
+		// The decoder counts the members the struct does not keep, and
+		// checks the bounds itself (genMemberCount); Validate counts the
+		// fields, all a value built by hand has.
+		g.If(jen.Op("!").Id("e").Dot(errsMembersCounted)).BlockFunc(func(b *jen.Group) {
+			b.Id("n").Op(":=").Lit(0)
+			genMemberCount(b, t)
+		})
+	}
+}
+
+// genMemberCount adds the present fields to n, the members counted so
+// far, and checks min/maxProperties against the total, reporting to e at p.
+func genMemberCount(g *jen.Group, t *model.Type) {
+	o := t.Object
+	for _, fl := range t.Fields {
+		g.If(present(t, fl.JSONName)).Block(jen.Id("n").Op("++"))
+	}
+	if o.MinProperties >= 0 {
+		g.If(jen.Id("n").Op("<").Lit(o.MinProperties)).Block(
+			jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit("minProperties"), jen.Lit("minimum %d properties required, but found %d"), jen.Lit(o.MinProperties), jen.Id("n")),
+		)
+	}
+	if o.MaxProperties >= 0 {
+		g.If(jen.Id("n").Op(">").Lit(o.MaxProperties)).Block(
+			jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit("maxProperties"), jen.Lit("maximum %d properties allowed, but found %d"), jen.Lit(o.MaxProperties), jen.Id("n")),
+		)
 	}
 }
 
@@ -222,6 +233,19 @@ func genScalarRules(g *jen.Group, r model.Ref, v *jen.Statement, p *jen.Statemen
 		genNumberUnion(g, rules.Union, v, p)
 		return
 	}
+	if rules.Enum != nil {
+		var cases []jen.Code
+		var allowed []string
+		for _, s := range *rules.Enum {
+			cases = append(cases, jen.Lit(s))
+			allowed = append(allowed, strconv.Quote(s))
+		}
+		g.Switch(v.Clone()).Block(
+			jen.Case(cases...),
+			jen.Default().Block(jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("enum"), jen.Lit("value %q is not one of "+strings.Join(allowed, ", ")), v.Clone())),
+		)
+	}
+	v = asBuiltin(r, v)
 	switch r.Builtin {
 	case "string":
 		if rules.MinLength >= 0 || rules.MaxLength >= 0 {

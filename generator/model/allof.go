@@ -299,5 +299,6 @@ func rulesEqual(a, b *Rules) bool {
 		num(a.ExclusiveMinimum, b.ExclusiveMinimum) && num(a.ExclusiveMaximum, b.ExclusiveMaximum) &&
 		num(a.MultipleOf, b.MultipleOf) && a.MinItems == b.MinItems && a.MaxItems == b.MaxItems &&
 		a.UniqueItems == b.UniqueItems && a.MinProperties == b.MinProperties &&
-		a.MaxProperties == b.MaxProperties && a.Const == b.Const && a.Branches == b.Branches
+		a.MaxProperties == b.MaxProperties && a.Const == b.Const && a.Branches == b.Branches &&
+		(a.Enum == nil) == (b.Enum == nil) && (a.Enum == nil || slices.Equal(*a.Enum, *b.Enum))
 }

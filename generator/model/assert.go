@@ -235,7 +235,6 @@ func (b *builder) assertions(s load.Schema, t *Type) {
 		k, _ := s.Keyword(m.Name)
 		a := &Assertion{Keyword: m.Name, Pointer: k.Pointer, Cond: c}
 		reads(c, func(f *Field) {
-			f.asserted = true
 			if !slices.Contains(a.Reads, f) {
 				a.Reads = append(a.Reads, f)
 			}

@@ -76,11 +76,6 @@ func TestAssertionsCompile(t *testing.T) {
 			if len(a.Reads) == 0 {
 				t.Errorf("%s: assertion %s reads no field", c.extra, a.Keyword)
 			}
-			for _, f := range a.Reads {
-				if f.SkipBit < 0 {
-					t.Errorf("%s: field %s is read by %s but has no skip bit", c.extra, f.Name, a.Keyword)
-				}
-			}
 		}
 		if len(ops) != len(c.ops) {
 			t.Errorf("%s: %d assertions, want %d", c.extra, len(ops), len(c.ops))

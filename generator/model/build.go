@@ -160,10 +160,13 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 	slices.SortFunc(b.pkg.Roots, func(a, b Root) int { return strings.Compare(a.Schema, b.Schema) })
 	if !opts.NoRouter {
 		b.route()
+		b.typeEventFields()
 	}
 	b.examples(opts.Examples, opts.Testdata)
 	b.robust()
 	b.finish()
+	b.nameUnionKinds()
+	b.describeTypes()
 	if err := b.diags.Err(); err != nil {
 		return nil, err
 	}
@@ -1316,21 +1319,12 @@ func (b *builder) table(s load.Schema) *RawSchema {
 	return t
 }
 
-// finish sorts the package, names the tables and patterns, lays out the
-// structs' skip masks, and checks what can only be seen whole.
+// finish sorts the package, names the tables and patterns, and checks what
+// can only be seen whole.
 func (b *builder) finish() {
 	for _, t := range b.pkg.Types {
 		switch t.Kind {
 		case Struct:
-			n := 0
-			for _, f := range t.Fields {
-				f.SkipBit = -1
-				if needsCheck(f.Type) || f.asserted {
-					f.SkipBit = n
-					n++
-				}
-			}
-			t.SkipWords = (n + 63) / 64
 			for _, f := range t.Fields {
 				if !directOrSlice(f.Type) && containsSum(f.Type) {
 					b.diags.Unsupported(f.Pos, "a sum type nested in %s; hookgen decodes sums held directly or in an array", describe(f.Type))

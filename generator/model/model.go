@@ -69,6 +69,10 @@ type Router struct {
 	Groups    []*Group // header routing: sorted by Value
 	// Unknown is the name of the struct holding events no schema knows.
 	Unknown string
+	// TypeName is the named string type of event types ("EventType"):
+	// the Event constants, EventType(), UnknownEvent.Type and, with a
+	// single body discriminator, each event's discriminator field.
+	TypeName string
 }
 
 // Group is one value of the event header and what it means: one event,
@@ -178,10 +182,19 @@ const (
 
 // Type is a named Go type.
 type Type struct {
-	Kind   TypeKind
-	Name   string
-	Doc    string   // from the schema's title and description
+	Kind TypeKind
+	Name string
+	Doc  string // from the schema's title and description
+	// Title and Description are the schema's, trimmed.
+	Title, Description string
+	// Comment is the type's whole doc comment: the schema's words first,
+	// then the shape, the source last (see doc.go).
+	Comment string
+	// AName is the name with its article, for the comments of methods:
+	// "an AIFlow", "a MessageID".
+	AName  string
 	Source string   // "<provider>/<file>#<pointer>", for the doc comment
+	Key    string   // the schema's location: document URI, "#", JSON pointer
 	Pos    diag.Pos // where it is declared, for messages
 	offset int      // where it is declared, to keep file order
 
@@ -192,8 +205,6 @@ type Type struct {
 	Spec string
 	// Implements lists the sum types this struct is a variant of, by name.
 	Implements []*Type
-	// SkipWords is the length of the struct's hkSkip mask (0: none).
-	SkipWords int
 	// Event is the event whose payload this type is the root of (nil: none,
 	// or no router); its methods (EventType, ...) are printed with it.
 	Event *Event
@@ -219,8 +230,11 @@ type Type struct {
 	Assertions []*Assertion
 
 	// Union: the member types, in the order boolean, integer, number,
-	// string, array, object.
-	Members []UnionMember
+	// string, array, object. KindType names the type of the Type field
+	// saying which member is set (the runtime's JSONType), each member's
+	// KindConst its constant.
+	Members  []UnionMember
+	KindType string
 
 	// Sum
 	SumKeyword        string    // "oneOf" or "anyOf"
@@ -238,7 +252,10 @@ type Type struct {
 type UnionMember struct {
 	JSONType string // "boolean", "integer", "number", "string", "array" or "object"
 	Field    string // the Go field holding it: "Boolean", "Integer", ..., "Object"
-	Base     Ref    // its Go type, with the rules that apply to that type
+	// KindConst is the constant of the union's KindType naming this
+	// member: "JSONInteger".
+	KindConst string
+	Base      Ref // its Go type, with the rules that apply to that type
 }
 
 // EnumValue is one constant of an Enum.
@@ -305,12 +322,6 @@ type Field struct {
 	Type     Ref
 	State    FieldState
 	Pos      diag.Pos
-	// SkipBit is the field's bit in its struct's hkSkip mask, which
-	// decoding sets when it refused the field's value or never saw it; -1
-	// for a field validation never looks at.
-	SkipBit int
-	// asserted: an assertion of the struct reads the field.
-	asserted bool
 }
 
 // RefKind is the shape of a Go type expression.
@@ -344,6 +355,9 @@ type Ref struct {
 	Pointer bool
 	// Rules constrain an unnamed value (a named type carries its own).
 	Rules *Rules
+	// StringType: a Builtin string held in this package's named string
+	// type of that name (the router's EventType) rather than in string.
+	StringType string
 	// Table validates a Raw value; nil accepts any JSON.
 	Table *RawSchema
 	// RawReason says why the value is kept as raw JSON, for the doc
@@ -375,6 +389,9 @@ type Rules struct {
 	// Const is a Go literal the value must equal (string, int64, uint64,
 	// float64 or bool; NumberText for a json.Number).
 	Const any
+	// Enum lists the strings the value must be one of (an event's
+	// discriminator values); nil for any. A pointer keeps Rules comparable.
+	Enum *[]string
 	// Branches: the value is a same-type oneOf/anyOf (samekind.go).
 	Branches *Branches
 }

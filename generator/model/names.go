@@ -19,9 +19,11 @@ func (b *builder) declare(s load.Schema, kind TypeKind) *Type {
 		Name:   b.nameFor(s),
 		Doc:    docOf(s),
 		Source: source(b.prov.Name, s.Doc) + "#" + s.Pointer,
+		Key:    s.Key(),
 		Pos:    s.Pos(),
 		offset: s.Node.Offset,
 	}
+	t.Title, t.Description = schemaWords(s)
 	if t.Name == "" {
 		b.diags.Add(s.Pos(), "%s has no letters or digits to make a Go name of; set x-go-name", whatIsNamed(s))
 	} else {
@@ -241,7 +243,6 @@ func whatIsNamed(s load.Schema) string {
 var MemberNames = []string{
 	"Validate", "MarshalJSON", "UnmarshalJSON", "EventType", // exported methods
 	"validate", "decodeJSON", "appendJSON", "isEvent", // unexported methods
-	"hkSkip", "hkExtra", "hkShort", // unexported fields (hkShort: a tuple shorter than its positions)
 }
 
 // HandlersMembers are the methods and the fallback field of the generated

@@ -94,7 +94,7 @@ func (b *builder) tuple(s load.Schema, named bool) Ref {
 	for i := range prefix.Node.Items {
 		ps := prefix.Item(i)
 		ref := b.typeAt(ps, false)
-		f := &Field{Name: names[i], JSONName: fmt.Sprint(i), Doc: docOf(ps), Type: ref, Pos: ps.Pos(), SkipBit: -1}
+		f := &Field{Name: names[i], JSONName: fmt.Sprint(i), Doc: docOf(ps), Type: ref, Pos: ps.Pos()}
 		if ref.Kind == Raw && ref.RawReason != "" {
 			f.Doc = strings.TrimSpace(f.Doc + "\n\nKept as raw JSON because " + ref.RawReason + "; Validate checks it against the schema.")
 		}

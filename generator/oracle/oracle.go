@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -39,6 +40,9 @@ type Schema struct {
 	// event is the model's event of this schema, nil for a schema that is
 	// no event.
 	event *model.Event
+	// branches is how the generated code reads the provider's
+	// oneOf/anyOf, to report the pointers it reports.
+	branches *branches
 }
 
 // Oracle holds the compiled schemas of one provider. Which event a
@@ -64,6 +68,7 @@ func New(p *load.Provider) (*Oracle, error) {
 	}
 	c := p.Compiler()
 	o := &Oracle{Provider: p, router: pkg.Router}
+	br := newBranches(pkg)
 	if r := pkg.Router; r != nil {
 		o.Discriminator, o.Header = r.Discriminator, r.Header
 	}
@@ -72,7 +77,7 @@ func New(p *load.Provider) (*Oracle, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", d.Path, err)
 		}
-		sc := &Schema{Stem: strings.TrimSuffix(d.Name, ".json"), Doc: d, schema: s}
+		sc := &Schema{Stem: strings.TrimSuffix(d.Name, ".json"), Doc: d, schema: s, branches: br}
 		if o.router != nil {
 			for _, ev := range o.router.Events {
 				if ev.Schema == sc.Stem {
@@ -114,7 +119,7 @@ func (s *Schema) Validate(payload []byte) ([]Violation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return violations(s.schema.Validate(v)), nil
+	return s.branches.violations(s.schema.Validate(v)), nil
 }
 
 func decode(payload []byte) (any, error) {
@@ -130,9 +135,75 @@ func decode(payload []byte) (any, error) {
 	return v, nil
 }
 
+// branches records how the generated code reads each oneOf/anyOf of a
+// provider, by the location of the schema holding it (its Key: document
+// URI, "#", JSON pointer).
+type branches struct {
+	// raw: the schema is checked by a table (the runtime's interpreter),
+	// which reports a failed oneOf/anyOf once, at the value.
+	raw map[string]bool
+	// disc: the schema is a sum type, its branches told apart by this
+	// property.
+	disc map[string]string
+	// members: the schema is a sum without discriminator whose variants
+	// each require a member of their own (model.SumByMembers): present,
+	// it names the variant.
+	members map[string][]string
+}
+
+func newBranches(pkg *model.Package) *branches {
+	b := &branches{raw: map[string]bool{}, disc: map[string]string{}, members: map[string][]string{}}
+	var walk func(t *model.RawSchema)
+	walk = func(t *model.RawSchema) {
+		if t == nil || b.raw[t.Key] {
+			return
+		}
+		b.raw[t.Key] = true
+		for _, sub := range [][]*model.RawSchema{{t.Ref, t.Items, t.Contains, t.AdditionalProperties, t.PropertyNames,
+			t.Not, t.If, t.Then, t.Else, t.UnevaluatedProperties, t.UnevaluatedItems}, t.PrefixItems, t.AllOf, t.AnyOf, t.OneOf} {
+			for _, s := range sub {
+				walk(s)
+			}
+		}
+		for _, m := range t.Properties {
+			walk(m.Schema)
+		}
+		for _, m := range t.DependentSchemas {
+			walk(m.Schema)
+		}
+		for _, pp := range t.PatternProperties {
+			walk(pp.Schema)
+		}
+	}
+	for _, t := range pkg.Tables {
+		walk(t)
+	}
+	for _, t := range pkg.Types {
+		switch {
+		case t.Kind == model.Sum && t.SumBy == model.SumByDiscriminator:
+			b.disc[t.Key] = t.Discriminator
+		case t.Kind == model.Sum && t.SumBy == model.SumByMembers:
+			for _, v := range t.Variants {
+				b.members[t.Key] = append(b.members[t.Key], v.Member)
+			}
+		}
+	}
+	return b
+}
+
 // violations flattens a jsonschema/v5 error into its leaves: the real
 // reasons, each with the payload pointer and keyword.
-func violations(err error) []Violation {
+//
+// Under a failed oneOf/anyOf, v5 keeps the failure of every branch; the
+// generated code reports what it reports, and so does this:
+//   - a schema checked as raw JSON (a table): the oneOf/anyOf itself, at
+//     the value's pointer;
+//   - a typed union or sum: the violations of the one branch the value's
+//     JSON type or discriminator selects (the other branches fail "type"
+//     at the value, or "const"/"enum" at its discriminator); when no
+//     branch, or more than one, is selected (a JSON type no branch has, an
+//     unknown or missing discriminator), the oneOf/anyOf at the value.
+func (b *branches) violations(err error) []Violation {
 	if err == nil {
 		return nil
 	}
@@ -143,9 +214,21 @@ func violations(err error) []Violation {
 	var out []Violation
 	var walk func(*jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
+		kw := e.KeywordLocation[strings.LastIndex(e.KeywordLocation, "/")+1:]
 		if len(e.Causes) == 0 {
-			kw := e.KeywordLocation[strings.LastIndex(e.KeywordLocation, "/")+1:]
 			out = append(out, Violation{Pointer: e.InstanceLocation, Keyword: kw, Message: e.Message})
+			return
+		}
+		if kw == "oneOf" || kw == "anyOf" {
+			if c, all := b.selected(e, kw); c != nil {
+				walk(c)
+			} else if all {
+				for _, c := range e.Causes {
+					walk(c)
+				}
+			} else {
+				out = append(out, Violation{Pointer: e.InstanceLocation, Keyword: kw, Message: e.Message})
+			}
 			return
 		}
 		for _, c := range e.Causes {
@@ -155,6 +238,73 @@ func violations(err error) []Violation {
 	walk(ve)
 	slices.SortStableFunc(out, func(a, b Violation) int { return strings.Compare(a.Pointer, b.Pointer) })
 	return slices.Compact(out)
+}
+
+// selected is the failed branch of a oneOf/anyOf error the generated code
+// reports the violations of; nil with all false when it reports the
+// oneOf/anyOf itself, nil with all true when it reports every branch's
+// violations, as v5 does: a check of branches of one JSON type (same-type
+// unions, assertions beside properties, a sum without discriminator that
+// no variant, or several, take), where no branch is told apart by its type.
+func (b *branches) selected(e *jsonschema.ValidationError, kw string) (chosen *jsonschema.ValidationError, all bool) {
+	at := strings.TrimSuffix(e.AbsoluteKeywordLocation, "/"+kw)
+	if b.raw[at] {
+		return nil, false
+	}
+	disc, isSum := b.disc[at]
+	members := b.members[at]
+	n, rejected := 0, 0
+	for _, c := range e.Causes {
+		if rejects(c, e.InstanceLocation, disc, isSum, members) {
+			rejected++
+			continue
+		}
+		n++
+		chosen = c
+	}
+	switch {
+	case n == 1:
+		return chosen, false
+	case rejected == 0 && !isSum:
+		return nil, true
+	}
+	return nil, false
+}
+
+// rejects reports whether a branch's failure says the branch is not the
+// value's: a "type" at the value itself, for a sum a "const"/"enum" at
+// its discriminator, for a sum by members a "required" at the value
+// naming a member only a variant requires.
+func rejects(e *jsonschema.ValidationError, at, disc string, isSum bool, members []string) bool {
+	if len(e.Causes) == 0 {
+		kw := e.KeywordLocation[strings.LastIndex(e.KeywordLocation, "/")+1:]
+		switch {
+		case kw == "type" && e.InstanceLocation == at:
+			return true
+		case isSum && (kw == "const" || kw == "enum") && e.InstanceLocation == at+"/"+escapePointer(disc):
+			return true
+		case kw == "required" && e.InstanceLocation == at:
+			for _, m := range members {
+				// v5 quotes a name as Go does, in single quotes.
+				q := strings.ReplaceAll(strconv.Quote(m), `\"`, `"`)
+				q = "'" + strings.ReplaceAll(q[1:len(q)-1], "'", `\'`) + "'"
+				if strings.Contains(e.Message, q) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, c := range e.Causes {
+		if rejects(c, at, disc, isSum, members) {
+			return true
+		}
+	}
+	return false
+}
+
+func escapePointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
 // Result is what Identify found.
@@ -242,7 +392,7 @@ func (o *Oracle) IdentifyRequest(h http.Header, payload []byte) (*Result, error)
 func (o *Oracle) result(ev *model.Event, v any) *Result {
 	for _, s := range o.Schemas {
 		if s.event == ev {
-			return &Result{Schema: s, Event: ev.Type, Violations: violations(s.schema.Validate(v))}
+			return &Result{Schema: s, Event: ev.Type, Violations: s.branches.violations(s.schema.Validate(v))}
 		}
 	}
 	panic("oracle: the router names an event of no schema: " + ev.Schema)

@@ -25,10 +25,10 @@ import (
 // verdict jsonschema/v5 gives.
 //
 // Pointers: under a oneOf/anyOf, hookgen reports the violations of the
-// branch the value's JSON type or discriminator selects; jsonschema/v5
-// also reports every other branch's failure (at the union's own pointer
-// and inside). So the generated pointers must be among v5's, and be some
-// whenever v5 finds the payload invalid.
+// branch the value's JSON type or discriminator selects (or the
+// oneOf/anyOf itself when none is); jsonschema/v5 also reports every other
+// branch's failure, and the oracle (`hookgen validate`) keeps only what
+// hookgen reports. So the pointers must be the same.
 
 const shapesDir = "shapes"
 
@@ -85,13 +85,42 @@ func compareShape(t *testing.T, p *provider, schema, what string, data []byte) b
 	}
 	got, want := generatedVerdict(p, schema, data), referenceVerdict(p, schema, data)
 	ok := got.valid() == want.valid() && got.malformed == want.malformed
-	for _, ptr := range got.pointers {
-		ok = ok && slices.Contains(want.pointers, ptr)
+	if refusedType(p, schema, data) || unevaluatedCascade[schema] {
+		// A value decoding refused for its type is its one violation:
+		// the checks reading it (assertions, same-type branches) are
+		// skipped, where v5 reports them too.
+		for _, ptr := range got.pointers {
+			ok = ok && slices.Contains(want.pointers, ptr)
+		}
+	} else {
+		ok = ok && slices.Equal(got.pointers, want.pointers)
 	}
 	if !ok {
 		t.Errorf("shapes/%s %s: generated code says %s, jsonschema/v5 says %s\n%s", schema, what, got, want, data)
 	}
 	return ok
+}
+
+// unevaluatedCascade are the shapes where v5, when a $ref'd or dynamic
+// subschema fails, drops its annotations and so also reports the members
+// it declared as "unevaluatedProperties" violations at the parent; the
+// generated code (and not yet the oracle) reports only the failure
+// itself, so their pointers are compared as a subset. TODO: teach the
+// oracle to drop those cascaded violations, then compare exactly.
+var unevaluatedCascade = map[string]bool{"dynamic": true, "recursive": true}
+
+// refusedType reports whether the generated code refused a value of data
+// for its type (a "type" violation).
+func refusedType(p *provider, schema string, data []byte) bool {
+	var ve *shapes.ValidationError
+	if err := p.validate(schema, data); errors.As(err, &ve) {
+		for _, v := range ve.Violations {
+			if v.Keyword == "type" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // TestShapesWideIntegers: a valid payload holding a uint64 hash above

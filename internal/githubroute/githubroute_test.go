@@ -111,10 +111,10 @@ func TestParseRequestRoutesEveryExample(t *testing.T) {
 			continue
 		}
 		want := event
-		if probe.Action != "" && ev.EventType() != event {
+		if probe.Action != "" && string(ev.EventType()) != event {
 			want = event + "." + probe.Action
 		}
-		if ev.EventType() != want {
+		if string(ev.EventType()) != want {
 			t.Errorf("%s: routed to %s, want %s", f, ev.EventType(), want)
 		}
 		if ve != nil {

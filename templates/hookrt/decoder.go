@@ -35,12 +35,6 @@ type hkDecoder struct {
 	// arena it is rewritten by the next such read, so what rawString
 	// returns is valid until then, and peeks copy out of it (detach).
 	scratch []byte
-	// rejects counts values refused for their type; rejectDepth is the
-	// nesting depth of the last one. Struct decoders use them to tell a
-	// field whose own value was refused (nothing to validate there) from
-	// one with a problem deeper inside.
-	rejects     int
-	rejectDepth int
 	// strs is the string arena: str copies a string's bytes here and hands
 	// out a string that points at them (unsafe.String, no second copy).
 	// Invariant: a byte below len(strs) is never written again, whatever
@@ -152,18 +146,9 @@ func (d *hkDecoder) mismatch(p *hkPath, want string) error {
 }
 
 // refuse records a value decoding cannot take (its type, its range): a
-// violation, and a mark that the struct decoders (through rejects) and
-// the error list (through its pointer) read so that validation does not
-// also judge the zero value left in its place.
+// violation, and a mark in the error list (its pointer) so that the
+// validation that follows in Parse does not also judge the zero value left
+// in its place.
 func (d *hkDecoder) refuse(p *hkPath, keyword, msg string) {
-	d.rejects++
-	d.rejectDepth = d.depth
 	d.errs.refuse(p, keyword, msg)
-}
-
-// refused reports whether the value just decoded at the current depth was
-// refused for its type since rejects was read: a field with nothing in it
-// to validate.
-func (d *hkDecoder) refused(rejects int) bool {
-	return d.rejects != rejects && d.rejectDepth == d.depth
 }

@@ -45,11 +45,18 @@ func TestRefusedValuesGetOneViolation(t *testing.T) {
 	e.refuse(&first, "type", "expected string, but got number")
 	e.add(&first, "minLength", "length must be >= 2, but got 0")
 	e.add(&second, "minLength", "length must be >= 2, but got 1")
+	// Below a refused (or missing) value nothing is reported either; a
+	// sibling whose name starts the same is another value.
+	obj, objs := (*hkPath)(nil).field("obj"), (*hkPath)(nil).field("objs")
+	e.refuseOnly(&obj)
+	inner := obj.field("id")
+	e.add(&inner, "minimum", "must be >= 1 but found 0")
+	e.add(&objs, "type", "expected array, but got nothing")
 	var got []string
 	for _, v := range e.list {
 		got = append(got, v.Keyword+" "+v.Pointer)
 	}
-	if strings.Join(got, ", ") != "type /list/0, minLength /list/1" {
+	if strings.Join(got, ", ") != "type /list/0, minLength /list/1, type /objs" {
 		t.Errorf("violations: %v", got)
 	}
 }

@@ -2,6 +2,10 @@ package hookrt
 
 import (
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
 	"testing"
 )
 
@@ -22,7 +26,7 @@ func TestStatesDecode(t *testing.T) {
 			Opt: Optional[string]{Value: "a", Set: true}, Null: Nullable[int64]{Value: 1},
 			OptNul: OptionalNullable[string]{Set: true, Null: true}}},
 		{`{"null":1,"optnul":"x"}`, states{Null: Nullable[int64]{Value: 1}, OptNul: OptionalNullable[string]{Value: "x", Set: true}}},
-		{`{"opt":null,"null":1}`, states{Opt: Optional[string]{Set: true, null: true}, Null: Nullable[int64]{Value: 1}}},
+		{`{"opt":null,"null":1}`, states{Opt: Optional[string]{Set: true}, Null: Nullable[int64]{Value: 1}}},
 	}
 	for _, c := range cases {
 		var got states
@@ -78,5 +82,33 @@ func TestWrongTypeIsAnError(t *testing.T) {
 	var v states
 	if err := json.Unmarshal([]byte(`{"null":"x"}`), &v); err == nil {
 		t.Error("a string in a Nullable[int64] decoded without error")
+	}
+}
+
+// TestNullableZeroValueIsDocumented: Nullable's zero value is a value, not
+// null; its doc comment must say so, and the zero value must encode as
+// the comment says.
+func TestNullableZeroValueIsDocumented(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "runtime.go", nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := ""
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && len(g.Specs) == 1 {
+			if ts, ok := g.Specs[0].(*ast.TypeSpec); ok && ts.Name.Name == "Nullable" {
+				doc = g.Doc.Text()
+			}
+		}
+	}
+	for _, want := range []string{"zero value is present and not null", "Nullable[string]{Null: true}"} {
+		if !strings.Contains(strings.Join(strings.Fields(doc), " "), want) {
+			t.Errorf("Nullable's doc does not say %q:\n%s", want, doc)
+		}
+	}
+	out, err := json.Marshal(Nullable[string]{})
+	if err != nil || string(out) != `""` {
+		t.Errorf("zero Nullable[string] encodes as %s %v", out, err)
 	}
 }

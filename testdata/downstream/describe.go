@@ -25,14 +25,14 @@ func Describe(provider string, payload []byte) (string, error) {
 		case *shop.OrderRefunded:
 			return fmt.Sprintf("order %s refunded %.2f", ev.Data.OrderID, ev.Data.Amount), nil
 		default:
-			return "unknown shop event " + ev.EventType(), nil
+			return "unknown shop event " + string(ev.EventType()), nil
 		}
 	case "peach":
 		ev, err := peach.Parse(payload)
 		if err != nil {
 			return "", err
 		}
-		return "peach " + ev.EventType(), nil
+		return "peach " + string(ev.EventType()), nil
 	}
 	return "", fmt.Errorf("no provider %q", provider)
 }

@@ -27,7 +27,7 @@ func TestDescribe(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err = Describe("peach", peachPayload)
-	if err != nil || got != "peach "+peach.EventMessageDeliveryDelivered {
+	if err != nil || got != "peach "+string(peach.EventMessageDeliveryDelivered) {
 		t.Errorf("peach: %q %v", got, err)
 	}
 }

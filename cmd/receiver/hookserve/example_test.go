@@ -34,7 +34,7 @@ func Example() {
 				return hookserve.Parsed{}, err
 			}
 			_, unknown := ev.(*agenticflow.UnknownEvent)
-			return hookserve.Parsed{Type: ev.EventType(), Unknown: unknown, Event: ev}, err
+			return hookserve.Parsed{Type: string(ev.EventType()), Unknown: unknown, Event: ev}, err
 		},
 		DeliveryIDOf: agenticflow.DeliveryIDOf,
 	}

@@ -67,7 +67,7 @@ func parsed(ev Event, err error) (hookserve.Parsed, error) {
 		return hookserve.Parsed{}, err
 	}
 	_, unknown := ev.(*UnknownEvent)
-	return hookserve.Parsed{Type: ev.EventType(), Unknown: unknown, Event: ev}, err
+	return hookserve.Parsed{Type: string(ev.EventType()), Unknown: unknown, Event: ev}, err
 }
 
 type delivery struct {
@@ -144,7 +144,7 @@ func TestServeEveryGitHubExample(t *testing.T) {
 		Name:   Provider.Name,
 		Verify: v.Verify, Precheck: v.Precheck, IDHeader: v.IDHeader(),
 		ParseRequest: func(h http.Header, b []byte) (hookserve.Parsed, error) { return parsed(ParseRequest(h, b)) },
-		ParseAs:      func(typ string, b []byte) (hookserve.Parsed, error) { return parsed(ParseAs(typ, b)) },
+		ParseAs:      func(typ string, b []byte) (hookserve.Parsed, error) { return parsed(ParseAs(EventType(typ), b)) },
 		DeliveryIDOf: DeliveryIDOf,
 	}
 	store, err := hookserve.Open(filepath.Join(t.TempDir(), "inbox.db"), 0)
@@ -163,7 +163,7 @@ func TestServeEveryGitHubExample(t *testing.T) {
 		if ev == nil {
 			handled[job.Delivery.ID] = fmt.Sprintf("%T", job.Event)
 		} else {
-			handled[job.Delivery.ID] = ev.EventType()
+			handled[job.Delivery.ID] = string(ev.EventType())
 		}
 		return nil
 	}, icfg, log)

@@ -20,7 +20,7 @@
 //				return hookserve.Parsed{}, err
 //			}
 //			_, unknown := ev.(*shop.UnknownEvent)
-//			return hookserve.Parsed{Type: ev.EventType(), Unknown: unknown, Event: ev}, err
+//			return hookserve.Parsed{Type: string(ev.EventType()), Unknown: unknown, Event: ev}, err
 //		},
 //		DeliveryIDOf: shop.DeliveryIDOf,
 //	}

@@ -5,7 +5,9 @@ package shapes
 
 import "time"
 
-// User is an object, generated from shapes/common.json#/$defs/User.
+// User is an object.
+//
+// Generated from shapes/common.json#/$defs/User.
 type User struct {
 	Login     string         `json:"login"`
 	ID        int64          `json:"id"`
@@ -37,7 +39,7 @@ func (x *User) UnmarshalJSON(data []byte) error {
 func (x *User) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = User{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecUser, nil, seen[:]), p.field("")
+	m, fp := d.members(hkSpecUser, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -52,7 +54,7 @@ func (x *User) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecUser = hkStructSpec([]string{"login", "id", "site_admin"}, []int{-1, -1, -1}, []int{0, 1}, false)
+var hkSpecUser = hkStructSpec([]string{"login", "id", "site_admin"}, []int{0, 1}, false)
 
 // Validate reports every way the User breaks its schema, as a *ValidationError.
 func (x *User) Validate() error {
@@ -62,7 +64,9 @@ func (x *User) Validate() error {
 }
 func (x *User) validate(e *hkErrors, p *hkPath) {}
 
-// Team is an object, generated from shapes/common.json#/$defs/Team.
+// Team is an object.
+//
+// Generated from shapes/common.json#/$defs/Team.
 type Team struct {
 	Name string `json:"name"`
 	ID   int64  `json:"id"`
@@ -92,7 +96,7 @@ func (x *Team) UnmarshalJSON(data []byte) error {
 func (x *Team) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Team{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecTeam, nil, seen[:]), p.field("")
+	m, fp := d.members(hkSpecTeam, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -106,7 +110,7 @@ func (x *Team) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecTeam = hkStructSpec([]string{"name", "id", "slug"}, []int{-1, -1, -1}, []int{0, 1, 2}, false)
+var hkSpecTeam = hkStructSpec([]string{"name", "id", "slug"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the Team breaks its schema, as a *ValidationError.
 func (x *Team) Validate() error {
@@ -116,15 +120,15 @@ func (x *Team) Validate() error {
 }
 func (x *Team) validate(e *hkErrors, p *hkPath) {}
 
-// PullRequest is an object, generated from shapes/common.json#/$defs/PullRequest.
+// PullRequest is an object.
+//
+// Generated from shapes/common.json#/$defs/PullRequest.
 type PullRequest struct {
 	Number   int64                       `json:"number"`
 	Title    string                      `json:"title"`
 	State    PullRequestState            `json:"state"`
 	User     User                        `json:"user"`
 	MergedAt OptionalNullable[time.Time] `json:"merged_at,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a PullRequest as encoding/json would, without reflection.
@@ -160,7 +164,7 @@ func (x *PullRequest) UnmarshalJSON(data []byte) error {
 func (x *PullRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = PullRequest{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecPullRequest, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecPullRequest, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -181,7 +185,7 @@ func (x *PullRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecPullRequest = hkStructSpec([]string{"number", "title", "state", "user", "merged_at"}, []int{0, -1, 1, 2, -1}, []int{0, 1, 2, 3}, false)
+var hkSpecPullRequest = hkStructSpec([]string{"number", "title", "state", "user", "merged_at"}, []int{0, 1, 2, 3}, false)
 
 // Validate reports every way the PullRequest breaks its schema, as a *ValidationError.
 func (x *PullRequest) Validate() error {
@@ -190,23 +194,25 @@ func (x *PullRequest) Validate() error {
 	return e.err()
 }
 func (x *PullRequest) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("number")
 		if x.Number < 1 {
 			e.addf(&fp, "minimum", "must be >= 1 but found %v", x.Number)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("state")
 		x.State.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("user")
 		x.User.validate(e, &fp)
 	}
 }
 
-// PullRequestState is an enumeration, generated from shapes/common.json#/$defs/PullRequest/properties/state.
+// PullRequestState is an enumeration of strings.
+//
+// Generated from shapes/common.json#/$defs/PullRequest/properties/state.
 type PullRequestState string
 
 // Values of PullRequestState.
@@ -246,13 +252,13 @@ func (x PullRequestState) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Comment is an object, generated from shapes/common.json#/$defs/Comment.
+// Comment is an object.
+//
+// Generated from shapes/common.json#/$defs/Comment.
 type Comment struct {
 	Body    string                 `json:"body"`
 	Author  OptionalNullable[User] `json:"author,omitzero"`
 	Replies Optional[[]Comment]    `json:"replies,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Comment as encoding/json would, without reflection.
@@ -289,7 +295,7 @@ func (x *Comment) UnmarshalJSON(data []byte) error {
 func (x *Comment) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Comment{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecComment, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecComment, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -309,7 +315,7 @@ func (x *Comment) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecComment = hkStructSpec([]string{"body", "author", "replies"}, []int{-1, 0, 1}, []int{0}, false)
+var hkSpecComment = hkStructSpec([]string{"body", "author", "replies"}, []int{0}, false)
 
 // Validate reports every way the Comment breaks its schema, as a *ValidationError.
 func (x *Comment) Validate() error {
@@ -318,13 +324,13 @@ func (x *Comment) Validate() error {
 	return e.err()
 }
 func (x *Comment) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("author")
 		if x.Author.Set && !x.Author.Null {
 			x.Author.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("replies")
 		if x.Replies.Set {
 			for i0 := range x.Replies.Value {

@@ -8,13 +8,13 @@ import (
 	"time"
 )
 
-// Everything is an object, generated from shapes/everything.json#.
-//
-// Everything.
+// Everything is the everything event.
 //
 // An event using every shape hookgen types.
+//
+// It is an object, generated from shapes/everything.json#.
 type Everything struct {
-	Type        string                           `json:"type"`
+	Type        EventType                        `json:"type"`
 	PullRequest EverythingPullRequest            `json:"pull_request"`
 	CreatedAt   EverythingCreatedAt              `json:"created_at"`
 	Tags        OptionalNullable[EverythingTags] `json:"tags,omitzero"`
@@ -28,18 +28,16 @@ type Everything struct {
 	Thread      Comment                          `json:"thread"`
 	Location    string                           `json:"location"`
 	AfterID     Nullable[float64]                `json:"after_id"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a Everything as encoding/json would, without reflection.
+// MarshalJSON encodes an Everything as encoding/json would, without reflection.
 func (x Everything) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *Everything) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"pull_request\":")
 	b = x.PullRequest.appendJSON(b)
 	b = hkKey(b, "\"created_at\":")
@@ -93,7 +91,7 @@ func (x *Everything) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a Everything; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an Everything; the error lists every violation found (see Parse).
 func (x *Everything) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -101,11 +99,11 @@ func (x *Everything) UnmarshalJSON(data []byte) error {
 func (x *Everything) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Everything{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecEverything, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecEverything, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"everything"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"everything"})
 		case 1:
 			err = x.PullRequest.decodeJSON(d, &fp)
 		case 2:
@@ -146,7 +144,7 @@ func (x *Everything) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecEverything = hkStructSpec([]string{"type", "pull_request", "created_at", "tags", "reviewers", "labels", "contact", "kind", "point", "hash", "cleared", "thread", "location", "after_id"}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, -1, -1, 9, 10, -1}, []int{0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, false)
+var hkSpecEverything = hkStructSpec([]string{"type", "pull_request", "created_at", "tags", "reviewers", "labels", "contact", "kind", "point", "hash", "cleared", "thread", "location", "after_id"}, []int{0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, false)
 
 // Validate reports every way the Everything breaks its schema, as a *ValidationError.
 func (x *Everything) Validate() error {
@@ -155,27 +153,27 @@ func (x *Everything) Validate() error {
 	return e.err()
 }
 func (x *Everything) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
-		if x.Type != "everything" {
-			e.addf(&fp, "const", "value must be \"everything\", but got %q", x.Type)
+		if string(x.Type) != "everything" {
+			e.addf(&fp, "const", "value must be \"everything\", but got %q", string(x.Type))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("pull_request")
 		x.PullRequest.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("created_at")
 		x.CreatedAt.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("tags")
 		if x.Tags.Set && !x.Tags.Null {
 			x.Tags.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("reviewers")
 		for i0 := range x.Reviewers {
 			ip0 := fp.item(i0)
@@ -186,7 +184,7 @@ func (x *Everything) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x20) == 0 {
+	{
 		fp := p.field("labels")
 		for i0 := range x.Labels {
 			ip0 := fp.item(i0)
@@ -197,23 +195,23 @@ func (x *Everything) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x40) == 0 {
+	{
 		fp := p.field("contact")
 		x.Contact.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x80) == 0 {
+	{
 		fp := p.field("kind")
 		x.Kind.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x100) == 0 {
+	{
 		fp := p.field("point")
 		x.Point.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x200) == 0 {
+	{
 		fp := p.field("thread")
 		x.Thread.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x400) == 0 {
+	{
 		fp := p.field("location")
 		// oneOf (#/properties/location/oneOf)
 		if !e.refusedWithin(&fp) {
@@ -243,18 +241,18 @@ func (x *Everything) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// EverythingPullRequest is an object, generated from shapes/everything.json#/properties/pull_request.
+// EverythingPullRequest is an object.
+//
+// Generated from shapes/everything.json#/properties/pull_request.
 type EverythingPullRequest struct {
 	Number   int64                      `json:"number"`
 	Title    string                     `json:"title"`
 	State    EverythingPullRequestState `json:"state"`
 	User     User                       `json:"user"`
 	MergedAt Nullable[time.Time]        `json:"merged_at"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a EverythingPullRequest as encoding/json would, without reflection.
+// MarshalJSON encodes an EverythingPullRequest as encoding/json would, without reflection.
 func (x EverythingPullRequest) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -277,7 +275,7 @@ func (x *EverythingPullRequest) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a EverythingPullRequest; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EverythingPullRequest; the error lists every violation found (see Parse).
 func (x *EverythingPullRequest) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -285,7 +283,7 @@ func (x *EverythingPullRequest) UnmarshalJSON(data []byte) error {
 func (x *EverythingPullRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = EverythingPullRequest{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecEverythingPullRequest, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecEverythingPullRequest, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -305,7 +303,7 @@ func (x *EverythingPullRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) 
 	return m.end(d, &fp, err)
 }
 
-var hkSpecEverythingPullRequest = hkStructSpec([]string{"number", "title", "state", "user", "merged_at"}, []int{0, -1, 1, 2, -1}, []int{0, 1, 2, 3, 4}, false)
+var hkSpecEverythingPullRequest = hkStructSpec([]string{"number", "title", "state", "user", "merged_at"}, []int{0, 1, 2, 3, 4}, false)
 
 // Validate reports every way the EverythingPullRequest breaks its schema, as a *ValidationError.
 func (x *EverythingPullRequest) Validate() error {
@@ -314,23 +312,25 @@ func (x *EverythingPullRequest) Validate() error {
 	return e.err()
 }
 func (x *EverythingPullRequest) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("number")
 		if x.Number < 1 {
 			e.addf(&fp, "minimum", "must be >= 1 but found %v", x.Number)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("state")
 		x.State.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("user")
 		x.User.validate(e, &fp)
 	}
 }
 
-// EverythingPullRequestState is an enumeration, generated from shapes/everything.json#/properties/pull_request/allOf/1/properties/state.
+// EverythingPullRequestState is an enumeration of strings.
+//
+// Generated from shapes/everything.json#/properties/pull_request/allOf/1/properties/state.
 type EverythingPullRequestState string
 
 // Values of EverythingPullRequestState.
@@ -338,7 +338,7 @@ const (
 	EverythingPullRequestStateClosed EverythingPullRequestState = "closed"
 )
 
-// MarshalJSON encodes a EverythingPullRequestState as encoding/json would, without reflection.
+// MarshalJSON encodes an EverythingPullRequestState as encoding/json would, without reflection.
 func (x EverythingPullRequestState) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -346,7 +346,7 @@ func (x *EverythingPullRequestState) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a EverythingPullRequestState; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EverythingPullRequestState; the error lists every violation found (see Parse).
 func (x *EverythingPullRequestState) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -369,31 +369,33 @@ func (x EverythingPullRequestState) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// EverythingCreatedAt is a integer or string, generated from shapes/everything.json#/properties/created_at.
+// EverythingCreatedAt is an integer or a string.
+//
+// Generated from shapes/everything.json#/properties/created_at.
 type EverythingCreatedAt struct {
-	// Type is the JSON type of the value: "integer" or "string"; "" when unset.
-	Type string
-	// Integer is the value when Type is "integer".
+	// Type says which field holds the value: JSONInteger or JSONString; "" when unset.
+	Type JSONType
+	// Integer is the value when Type is JSONInteger.
 	Integer int64
-	// String is the value when Type is "string".
+	// String is the value when Type is JSONString.
 	String time.Time
 }
 
-// MarshalJSON encodes a EverythingCreatedAt as encoding/json would, without reflection.
+// MarshalJSON encodes an EverythingCreatedAt as encoding/json would, without reflection.
 func (x EverythingCreatedAt) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *EverythingCreatedAt) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "integer":
+	case JSONInteger:
 		return hkAppendInt(b, x.Integer)
-	case "string":
+	case JSONString:
 		return hkAppendTime(b, x.String)
 	}
 	return append(b, "null"...)
 }
 
-// UnmarshalJSON decodes a EverythingCreatedAt; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EverythingCreatedAt; the error lists every violation found (see Parse).
 func (x *EverythingCreatedAt) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -402,10 +404,10 @@ func (x *EverythingCreatedAt) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = EverythingCreatedAt{}
 	switch d.peek() {
 	case hkNumber:
-		x.Type = "integer"
+		x.Type = JSONInteger
 		return d.readInt64(p, &x.Integer)
 	case hkString:
-		x.Type = "string"
+		x.Type = JSONString
 		return d.readTime(p, &x.String)
 	}
 	return d.mismatch(p, "integer or string")
@@ -419,39 +421,41 @@ func (x EverythingCreatedAt) Validate() error {
 }
 func (x EverythingCreatedAt) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "integer":
-	case "string":
+	case JSONInteger:
+	case JSONString:
 	default:
 		e.add(p, "type", "expected integer or string, but got nothing")
 	}
 }
 
-// EverythingTags is a string or array, generated from shapes/everything.json#/properties/tags.
+// EverythingTags is a string or an array.
+//
+// Generated from shapes/everything.json#/properties/tags.
 type EverythingTags struct {
-	// Type is the JSON type of the value: "string" or "array"; "" when unset.
-	Type string
-	// String is the value when Type is "string".
+	// Type says which field holds the value: JSONString or JSONArray; "" when unset.
+	Type JSONType
+	// String is the value when Type is JSONString.
 	String string
-	// Array is the value when Type is "array".
+	// Array is the value when Type is JSONArray.
 	Array []string
 }
 
-// MarshalJSON encodes a EverythingTags as encoding/json would, without reflection.
+// MarshalJSON encodes an EverythingTags as encoding/json would, without reflection.
 func (x EverythingTags) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *EverythingTags) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "string":
+	case JSONString:
 		return hkAppendString(b, x.String)
-	case "array":
+	case JSONArray:
 		b = hkAppendArray(b, x.Array, hkAppendString)
 		return b
 	}
 	return append(b, "null"...)
 }
 
-// UnmarshalJSON decodes a EverythingTags; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EverythingTags; the error lists every violation found (see Parse).
 func (x *EverythingTags) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -460,10 +464,10 @@ func (x *EverythingTags) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = EverythingTags{}
 	switch d.peek() {
 	case hkString:
-		x.Type = "string"
+		x.Type = JSONString
 		return d.readString(p, &x.String)
 	case hkArray:
-		x.Type = "array"
+		x.Type = JSONArray
 		var err error
 		for a0, ip0 := hkArrayItems(&x.Array), p.item(0); a0.next(d, &ip0, &err); {
 			err = d.readString(&ip0, a0.elem())
@@ -481,16 +485,18 @@ func (x EverythingTags) Validate() error {
 }
 func (x EverythingTags) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "string":
-	case "array":
+	case JSONString:
+	case JSONArray:
 	default:
 		e.add(p, "type", "expected string or array, but got nothing")
 	}
 }
 
-// EverythingReviewersItem is one of several objects (oneOf), with no discriminator, generated from shapes/everything.json#/properties/reviewers/items.
+// EverythingReviewersItem is one of several objects (oneOf), with no discriminator.
 //
 // It holds *User, *Team, or *EverythingReviewersItemUnknown for a value no variant takes. The variant is the one whose own required member is present: "login" (*User) or "name" (*Team); no other variant declares it. A payload with none of them is a *EverythingReviewersItemUnknown; one with several is decoded as each of those variants in turn and the one that validates is taken (oneOf); when none or several do it is a *EverythingReviewersItemUnknown. Decode it with UnmarshalEverythingReviewersItem.
+//
+// Generated from shapes/everything.json#/properties/reviewers/items.
 type EverythingReviewersItem interface {
 	isEverythingReviewersItem()
 	// Validate reports every way the value breaks its schema.
@@ -593,9 +599,11 @@ func decodeEverythingReviewersItem(d *hkDecoder, p *hkPath) (EverythingReviewers
 	return u, d.readRaw(p, &u.Raw)
 }
 
-// EverythingLabelsItem is one of several objects told apart by "kind", generated from shapes/everything.json#/properties/labels/items.
+// EverythingLabelsItem is one of several objects told apart by "kind".
 //
 // It holds *EverythingLabelsItemColor (kind "color"), *EverythingLabelsItemName (kind "name"), or *EverythingLabelsItemUnknown for a value this package does not know. Decode it with UnmarshalEverythingLabelsItem.
+//
+// Generated from shapes/everything.json#/properties/labels/items.
 type EverythingLabelsItem interface {
 	isEverythingLabelsItem()
 	// Validate reports every way the value breaks its schema.
@@ -608,7 +616,7 @@ func (*EverythingLabelsItemColor) isEverythingLabelsItem()   {}
 func (*EverythingLabelsItemName) isEverythingLabelsItem()    {}
 func (*EverythingLabelsItemUnknown) isEverythingLabelsItem() {}
 
-// EverythingLabelsItemUnknown is a EverythingLabelsItem whose "kind" this package does not know, such as a variant the provider added after the schemas were written, or one without "kind". Raw keeps the JSON as received. It never validates: the schema allows only the known variants.
+// EverythingLabelsItemUnknown is an EverythingLabelsItem whose "kind" this package does not know, such as a variant the provider added after the schemas were written, or one without "kind". Raw keeps the JSON as received. It never validates: the schema allows only the known variants.
 type EverythingLabelsItemUnknown struct {
 	// Kind is the value of "kind" ("" when absent).
 	Kind string
@@ -638,7 +646,7 @@ func (u *EverythingLabelsItemUnknown) validate(e *hkErrors, p *hkPath) {
 	e.addf(p, "oneOf", "%q is not a known kind", u.Kind)
 }
 
-// UnmarshalEverythingLabelsItem decodes a EverythingLabelsItem: the variant named by "kind", or *EverythingLabelsItemUnknown for a value this package does not know. The error lists every violation found while decoding; call Validate for the rest.
+// UnmarshalEverythingLabelsItem decodes an EverythingLabelsItem: the variant named by "kind", or *EverythingLabelsItemUnknown for a value this package does not know. The error lists every violation found while decoding; call Validate for the rest.
 func UnmarshalEverythingLabelsItem(data []byte) (EverythingLabelsItem, error) {
 	d := hkDecoder{data: data}
 	v, err := decodeEverythingLabelsItem(&d, nil)
@@ -669,15 +677,15 @@ func decodeEverythingLabelsItem(d *hkDecoder, p *hkPath) (EverythingLabelsItem, 
 	return u, d.readRaw(p, &u.Raw)
 }
 
-// EverythingLabelsItemName is an object, generated from shapes/everything.json#/properties/labels/items/oneOf/0.
+// EverythingLabelsItemName is an object.
+//
+// Generated from shapes/everything.json#/properties/labels/items/oneOf/0.
 type EverythingLabelsItemName struct {
 	Kind EverythingLabelsItemNameKind `json:"kind"`
 	Name string                       `json:"name"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a EverythingLabelsItemName as encoding/json would, without reflection.
+// MarshalJSON encodes an EverythingLabelsItemName as encoding/json would, without reflection.
 func (x EverythingLabelsItemName) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -690,7 +698,7 @@ func (x *EverythingLabelsItemName) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a EverythingLabelsItemName; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EverythingLabelsItemName; the error lists every violation found (see Parse).
 func (x *EverythingLabelsItemName) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -698,7 +706,7 @@ func (x *EverythingLabelsItemName) UnmarshalJSON(data []byte) error {
 func (x *EverythingLabelsItemName) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = EverythingLabelsItemName{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecEverythingLabelsItemName, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecEverythingLabelsItemName, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -710,7 +718,7 @@ func (x *EverythingLabelsItemName) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecEverythingLabelsItemName = hkStructSpec([]string{"kind", "name"}, []int{0, -1}, []int{0, 1}, false)
+var hkSpecEverythingLabelsItemName = hkStructSpec([]string{"kind", "name"}, []int{0, 1}, false)
 
 // Validate reports every way the EverythingLabelsItemName breaks its schema, as a *ValidationError.
 func (x *EverythingLabelsItemName) Validate() error {
@@ -719,13 +727,15 @@ func (x *EverythingLabelsItemName) Validate() error {
 	return e.err()
 }
 func (x *EverythingLabelsItemName) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("kind")
 		x.Kind.validate(e, &fp)
 	}
 }
 
-// EverythingLabelsItemNameKind is an enumeration, generated from shapes/everything.json#/properties/labels/items/oneOf/0/properties/kind.
+// EverythingLabelsItemNameKind is an enumeration of strings.
+//
+// Generated from shapes/everything.json#/properties/labels/items/oneOf/0/properties/kind.
 type EverythingLabelsItemNameKind string
 
 // Values of EverythingLabelsItemNameKind.
@@ -733,7 +743,7 @@ const (
 	EverythingLabelsItemNameKindName EverythingLabelsItemNameKind = "name"
 )
 
-// MarshalJSON encodes a EverythingLabelsItemNameKind as encoding/json would, without reflection.
+// MarshalJSON encodes an EverythingLabelsItemNameKind as encoding/json would, without reflection.
 func (x EverythingLabelsItemNameKind) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -741,7 +751,7 @@ func (x *EverythingLabelsItemNameKind) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a EverythingLabelsItemNameKind; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EverythingLabelsItemNameKind; the error lists every violation found (see Parse).
 func (x *EverythingLabelsItemNameKind) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -764,15 +774,15 @@ func (x EverythingLabelsItemNameKind) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// EverythingLabelsItemColor is an object, generated from shapes/everything.json#/properties/labels/items/oneOf/1.
+// EverythingLabelsItemColor is an object.
+//
+// Generated from shapes/everything.json#/properties/labels/items/oneOf/1.
 type EverythingLabelsItemColor struct {
 	Kind  EverythingLabelsItemColorKind `json:"kind"`
 	Color string                        `json:"color"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a EverythingLabelsItemColor as encoding/json would, without reflection.
+// MarshalJSON encodes an EverythingLabelsItemColor as encoding/json would, without reflection.
 func (x EverythingLabelsItemColor) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -785,7 +795,7 @@ func (x *EverythingLabelsItemColor) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a EverythingLabelsItemColor; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EverythingLabelsItemColor; the error lists every violation found (see Parse).
 func (x *EverythingLabelsItemColor) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -793,7 +803,7 @@ func (x *EverythingLabelsItemColor) UnmarshalJSON(data []byte) error {
 func (x *EverythingLabelsItemColor) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = EverythingLabelsItemColor{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecEverythingLabelsItemColor, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecEverythingLabelsItemColor, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -805,7 +815,7 @@ func (x *EverythingLabelsItemColor) decodeJSON(d *hkDecoder, p *hkPath) (err err
 	return m.end(d, &fp, err)
 }
 
-var hkSpecEverythingLabelsItemColor = hkStructSpec([]string{"kind", "color"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecEverythingLabelsItemColor = hkStructSpec([]string{"kind", "color"}, []int{0, 1}, false)
 
 // Validate reports every way the EverythingLabelsItemColor breaks its schema, as a *ValidationError.
 func (x *EverythingLabelsItemColor) Validate() error {
@@ -814,11 +824,11 @@ func (x *EverythingLabelsItemColor) Validate() error {
 	return e.err()
 }
 func (x *EverythingLabelsItemColor) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("kind")
 		x.Kind.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("color")
 		if !hkPattern0.MatchString(x.Color) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^[0-9a-f]{6}$\"", x.Color)
@@ -826,7 +836,9 @@ func (x *EverythingLabelsItemColor) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// EverythingLabelsItemColorKind is an enumeration, generated from shapes/everything.json#/properties/labels/items/oneOf/1/properties/kind.
+// EverythingLabelsItemColorKind is an enumeration of strings.
+//
+// Generated from shapes/everything.json#/properties/labels/items/oneOf/1/properties/kind.
 type EverythingLabelsItemColorKind string
 
 // Values of EverythingLabelsItemColorKind.
@@ -834,7 +846,7 @@ const (
 	EverythingLabelsItemColorKindColor EverythingLabelsItemColorKind = "color"
 )
 
-// MarshalJSON encodes a EverythingLabelsItemColorKind as encoding/json would, without reflection.
+// MarshalJSON encodes an EverythingLabelsItemColorKind as encoding/json would, without reflection.
 func (x EverythingLabelsItemColorKind) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -842,7 +854,7 @@ func (x *EverythingLabelsItemColorKind) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a EverythingLabelsItemColorKind; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EverythingLabelsItemColorKind; the error lists every violation found (see Parse).
 func (x *EverythingLabelsItemColorKind) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -865,18 +877,18 @@ func (x EverythingLabelsItemColorKind) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// EverythingContact is an object, generated from shapes/everything.json#/properties/contact.
+// EverythingContact is an object.
+//
+// Generated from shapes/everything.json#/properties/contact.
 type EverythingContact struct {
 	Email      Optional[string] `json:"email,omitzero"`
 	Phone      Optional[string] `json:"phone,omitzero"`
 	Country    Optional[string] `json:"country,omitzero"`
 	PostalCode Optional[string] `json:"postal_code,omitzero"`
 	Street     Optional[string] `json:"street,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a EverythingContact as encoding/json would, without reflection.
+// MarshalJSON encodes an EverythingContact as encoding/json would, without reflection.
 func (x EverythingContact) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -905,14 +917,14 @@ func (x *EverythingContact) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a EverythingContact; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EverythingContact; the error lists every violation found (see Parse).
 func (x *EverythingContact) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
 }
 func (x *EverythingContact) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = EverythingContact{}
-	m, fp := d.members(hkSpecEverythingContact, x.hkSkip[:], nil), p.field("")
+	m, fp := d.members(hkSpecEverythingContact, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -935,7 +947,7 @@ func (x *EverythingContact) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecEverythingContact = hkStructSpec([]string{"email", "phone", "country", "postal_code", "street"}, []int{0, 1, 2, 3, 4}, []int{}, false)
+var hkSpecEverythingContact = hkStructSpec([]string{"email", "phone", "country", "postal_code", "street"}, []int{}, false)
 
 // Validate reports every way the EverythingContact breaks its schema, as a *ValidationError.
 func (x *EverythingContact) Validate() error {
@@ -944,7 +956,7 @@ func (x *EverythingContact) Validate() error {
 	return e.err()
 }
 func (x *EverythingContact) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("email")
 		if x.Email.Set {
 			if !hkIsEmail(x.Email.Value) {
@@ -953,7 +965,7 @@ func (x *EverythingContact) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 	// anyOf (#/properties/contact/anyOf)
-	if x.hkSkip[0]&uint64(0x3) == 0 {
+	if !e.refusedMember(p, "email") && !e.refusedMember(p, "phone") {
 		if !x.Email.Set && !x.Phone.Set {
 			if !x.Email.Set {
 				e.add(p, "required", "missing properties: \"email\"")
@@ -964,7 +976,7 @@ func (x *EverythingContact) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 	// if (#/properties/contact/if)
-	if x.hkSkip[0]&uint64(0xc) == 0 {
+	if !e.refusedMember(p, "country") && !e.refusedMember(p, "postal_code") {
 		if (!x.Country.Set || x.Country.Value == "US") && x.Country.Set {
 			if !x.PostalCode.Set {
 				e.add(p, "required", "missing properties: \"postal_code\"")
@@ -972,7 +984,7 @@ func (x *EverythingContact) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 	// dependentSchemas (#/properties/contact/dependentSchemas)
-	if x.hkSkip[0]&uint64(0x14) == 0 {
+	if !e.refusedMember(p, "country") && !e.refusedMember(p, "street") {
 		if x.Street.Set {
 			if !x.Country.Set {
 				e.add(p, "required", "missing properties: \"country\"")
@@ -981,7 +993,9 @@ func (x *EverythingContact) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// EverythingKind is an enumeration, generated from shapes/everything.json#/properties/kind.
+// EverythingKind is an enumeration of strings.
+//
+// Generated from shapes/everything.json#/properties/kind.
 type EverythingKind string
 
 // Values of EverythingKind the schema lists; any other string is valid too, and kept as received.
@@ -990,7 +1004,7 @@ const (
 	EverythingKindFeature EverythingKind = "feature"
 )
 
-// MarshalJSON encodes a EverythingKind as encoding/json would, without reflection.
+// MarshalJSON encodes an EverythingKind as encoding/json would, without reflection.
 func (x EverythingKind) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -998,7 +1012,7 @@ func (x *EverythingKind) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a EverythingKind; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EverythingKind; the error lists every violation found (see Parse).
 func (x *EverythingKind) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -1015,9 +1029,11 @@ func (x EverythingKind) Validate() error {
 }
 func (x EverythingKind) validate(e *hkErrors, p *hkPath) {}
 
-// EverythingPoint is a JSON array whose items are told apart by position (a tuple), generated from shapes/everything.json#/properties/point.
+// EverythingPoint is a JSON array whose items are told apart by position (a tuple).
 //
 // It is read from and written as a JSON array: the positions up to the first one absent, then nothing more (the schema allows no more items).
+//
+// Generated from shapes/everything.json#/properties/point.
 type EverythingPoint struct {
 	// V0 is the item at position 0.
 	V0 Optional[float64]
@@ -1025,7 +1041,7 @@ type EverythingPoint struct {
 	V1 Optional[float64]
 }
 
-// MarshalJSON encodes a EverythingPoint as encoding/json would, without reflection.
+// MarshalJSON encodes an EverythingPoint as encoding/json would, without reflection.
 func (x EverythingPoint) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -1043,7 +1059,7 @@ func (x *EverythingPoint) appendJSON(b []byte) []byte {
 	return append(b, ']')
 }
 
-// UnmarshalJSON decodes a EverythingPoint; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EverythingPoint; the error lists every violation found (see Parse).
 func (x *EverythingPoint) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -1080,7 +1096,7 @@ func (x *EverythingPoint) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventEverything.
-func (*Everything) EventType() string {
+func (*Everything) EventType() EventType {
 	return EventEverything
 }
 func (*Everything) isEvent() {}

@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -168,6 +169,18 @@ func hkParse(data []byte) (any, error) {
 	return v, nil
 }
 
+// hkJSONText writes a value as JSON, for messages: strings quoted, so an
+// empty one shows as "".
+func hkJSONText(v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "?"
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
 // hkValidateRaw validates raw JSON against a table schema.
 func hkValidateRaw(s *hkSchema, raw []byte, p *hkPath, e *hkErrors) {
 	if len(raw) == 0 {
@@ -240,11 +253,15 @@ func (s *hkSchema) eval(v any, p *hkPath, e *hkErrors) hkEval {
 			}
 		}
 		if !ok {
-			e.add(p, "enum", "value is not one of the allowed values")
+			allowed := make([]string, len(s.enum))
+			for i, c := range s.enum {
+				allowed[i] = hkJSONText(c)
+			}
+			e.addf(p, "enum", "value %s is not one of %s", hkJSONText(v), strings.Join(allowed, ", "))
 		}
 	}
 	if s.constant != nil && !hkEqual(v, s.constant[0]) {
-		e.add(p, "const", "value is not the constant")
+		e.addf(p, "const", "value must be %s, but got %s", hkJSONText(s.constant[0]), hkJSONText(v))
 	}
 	switch v := v.(type) {
 	case string:

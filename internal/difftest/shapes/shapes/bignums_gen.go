@@ -5,11 +5,11 @@ package shapes
 
 import "encoding/json"
 
-// Bignums is an object, generated from shapes/bignums.json#.
-//
-// Big integers.
+// Bignums is a big integers.
 //
 // Integers the schema allows beyond int64: a uint64 hash, signed amounts wider than 64 bits, a uint64 enum.
+//
+// It is an object, generated from shapes/bignums.json#.
 type Bignums struct {
 	Hash     uint64                    `json:"hash"`
 	Sequence Optional[uint64]          `json:"sequence,omitzero"`
@@ -19,8 +19,6 @@ type Bignums struct {
 	// Kept as raw JSON because it has uniqueItems on items that are not scalars; Validate checks it against the schema.
 	Ledger json.RawMessage    `json:"ledger,omitempty"`
 	Hashes Optional[[]uint64] `json:"hashes,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Bignums as encoding/json would, without reflection.
@@ -66,7 +64,7 @@ func (x *Bignums) UnmarshalJSON(data []byte) error {
 func (x *Bignums) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Bignums{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecBignums, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecBignums, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -95,7 +93,7 @@ func (x *Bignums) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecBignums = hkStructSpec([]string{"hash", "sequence", "balance", "checksum", "serial", "ledger", "hashes"}, []int{-1, 0, 1, 2, 3, 4, 5}, []int{0}, false)
+var hkSpecBignums = hkStructSpec([]string{"hash", "sequence", "balance", "checksum", "serial", "ledger", "hashes"}, []int{0}, false)
 
 // Validate reports every way the Bignums breaks its schema, as a *ValidationError.
 func (x *Bignums) Validate() error {
@@ -104,7 +102,7 @@ func (x *Bignums) Validate() error {
 	return e.err()
 }
 func (x *Bignums) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("sequence")
 		if x.Sequence.Set {
 			if x.Sequence.Value > 18446744073709551614 {
@@ -118,7 +116,7 @@ func (x *Bignums) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("balance")
 		if x.Balance.Set {
 			if !hkIsInteger(string(x.Balance.Value)) {
@@ -132,13 +130,13 @@ func (x *Bignums) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("checksum")
 		if x.Checksum.Set {
 			x.Checksum.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("serial")
 		if x.Serial.Set {
 			if !hkIsInteger(string(x.Serial.Value)) {
@@ -149,11 +147,11 @@ func (x *Bignums) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("ledger")
 		hkValidateRaw(&hkTable0, x.Ledger, &fp, e)
 	}
-	if x.hkSkip[0]&uint64(0x20) == 0 {
+	{
 		fp := p.field("hashes")
 		if x.Hashes.Set {
 			if i, j, dup := hkDuplicate(x.Hashes.Value); dup {
@@ -163,7 +161,9 @@ func (x *Bignums) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// BignumsChecksum is an enumeration, generated from shapes/bignums.json#/properties/checksum.
+// BignumsChecksum is an enumeration of integers.
+//
+// Generated from shapes/bignums.json#/properties/checksum.
 type BignumsChecksum uint64
 
 // Values of BignumsChecksum.

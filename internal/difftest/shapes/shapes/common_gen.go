@@ -8,7 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// PullRequest is an object, generated from shapes/common.json#/$defs/PullRequest.
+// PullRequest is an object.
+//
+// Generated from shapes/common.json#/$defs/PullRequest.
 type PullRequest struct {
 	Number   int64                       `json:"number"`
 	State    PullRequestState            `json:"state"`
@@ -16,8 +18,6 @@ type PullRequest struct {
 	ClosedAt OptionalNullable[time.Time] `json:"closed_at,omitzero"`
 	MergedAt OptionalNullable[time.Time] `json:"merged_at,omitzero"`
 	Title    Optional[string]            `json:"title,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a PullRequest as encoding/json would, without reflection.
@@ -65,7 +65,7 @@ func (x *PullRequest) UnmarshalJSON(data []byte) error {
 func (x *PullRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = PullRequest{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecPullRequest, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecPullRequest, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -93,7 +93,7 @@ func (x *PullRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecPullRequest = hkStructSpec([]string{"number", "state", "locked", "closed_at", "merged_at", "title"}, []int{-1, 0, -1, -1, -1, 1}, []int{0, 1}, true)
+var hkSpecPullRequest = hkStructSpec([]string{"number", "state", "locked", "closed_at", "merged_at", "title"}, []int{0, 1}, true)
 
 // Validate reports every way the PullRequest breaks its schema, as a *ValidationError.
 func (x *PullRequest) Validate() error {
@@ -102,11 +102,11 @@ func (x *PullRequest) Validate() error {
 	return e.err()
 }
 func (x *PullRequest) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("state")
 		x.State.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("title")
 		if x.Title.Set {
 			{
@@ -119,7 +119,9 @@ func (x *PullRequest) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// PullRequestState is an enumeration, generated from shapes/common.json#/$defs/PullRequest/properties/state.
+// PullRequestState is an enumeration of strings.
+//
+// Generated from shapes/common.json#/$defs/PullRequest/properties/state.
 type PullRequestState string
 
 // Values of PullRequestState.

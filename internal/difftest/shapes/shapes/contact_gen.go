@@ -5,7 +5,9 @@ package shapes
 
 import "unicode/utf8"
 
-// Contact is an object, generated from shapes/contact.json#.
+// Contact is an object.
+//
+// Generated from shapes/contact.json#.
 type Contact struct {
 	Email   Optional[string]        `json:"email,omitzero"`
 	Phone   Optional[string]        `json:"phone,omitzero"`
@@ -16,8 +18,6 @@ type Contact struct {
 	Age     OptionalNullable[int64] `json:"age,omitzero"`
 	Score   Optional[float64]       `json:"score,omitzero"`
 	Active  Optional[bool]          `json:"active,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Contact as encoding/json would, without reflection.
@@ -75,7 +75,7 @@ func (x *Contact) UnmarshalJSON(data []byte) error {
 func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Contact{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecContact, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecContact, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -111,7 +111,7 @@ func (x *Contact) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecContact = hkStructSpec([]string{"email", "phone", "fax", "kind", "company", "vat", "age", "score", "active"}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8}, []int{3}, false)
+var hkSpecContact = hkStructSpec([]string{"email", "phone", "fax", "kind", "company", "vat", "age", "score", "active"}, []int{3}, false)
 
 // Validate reports every way the Contact breaks its schema, as a *ValidationError.
 func (x *Contact) Validate() error {
@@ -120,12 +120,12 @@ func (x *Contact) Validate() error {
 	return e.err()
 }
 func (x *Contact) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("kind")
 		x.Kind.validate(e, &fp)
 	}
 	// anyOf (#/anyOf)
-	if x.hkSkip[0]&uint64(0x107) == 0 {
+	if !e.refusedMember(p, "email") && !e.refusedMember(p, "phone") && !e.refusedMember(p, "fax") && !e.refusedMember(p, "active") {
 		if (!x.Email.Set && !x.Phone.Set) && func() int {
 			n := 0
 			if x.Fax.Set {
@@ -166,7 +166,7 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 	// oneOf (#/oneOf)
-	if x.hkSkip[0]&uint64(0x18) == 0 {
+	if !e.refusedMember(p, "kind") && !e.refusedMember(p, "company") {
 		n2 := 0
 		if x.Kind == "person" && !x.Company.Set {
 			n2++
@@ -194,7 +194,7 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 	// if (#/if)
-	if x.hkSkip[0]&uint64(0x28) == 0 {
+	if !e.refusedMember(p, "kind") && !e.refusedMember(p, "vat") {
 		if x.Kind == "company" {
 			if !x.Vat.Set {
 				e.add(p, "required", "missing properties: \"vat\"")
@@ -206,7 +206,7 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 	// dependentSchemas (#/dependentSchemas)
-	if x.hkSkip[0]&uint64(0x1c8) == 0 {
+	if !e.refusedMember(p, "kind") && !e.refusedMember(p, "age") && !e.refusedMember(p, "score") && !e.refusedMember(p, "active") {
 		if x.Age.Set {
 			if x.Kind != "person" {
 				fp := p.field("kind")
@@ -226,7 +226,7 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 	// allOf (#/allOf)
-	if x.hkSkip[0]&uint64(0x1e5) == 0 {
+	if !e.refusedMember(p, "email") && !e.refusedMember(p, "fax") && !e.refusedMember(p, "vat") && !e.refusedMember(p, "age") && !e.refusedMember(p, "score") && !e.refusedMember(p, "active") {
 		if x.Age.Set && x.Age.Null {
 			fp := p.field("age")
 			e.add(&fp, "type", "expected integer")
@@ -280,14 +280,16 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 		}
 	}
 	// not (#/not)
-	if x.hkSkip[0]&uint64(0x7) == 0 {
+	if !e.refusedMember(p, "email") && !e.refusedMember(p, "phone") && !e.refusedMember(p, "fax") {
 		if (x.Email.Set && x.Phone.Set) && x.Fax.Set {
 			e.add(p, "not", "value matches a schema it must not")
 		}
 	}
 }
 
-// ContactKind is an enumeration, generated from shapes/contact.json#/properties/kind.
+// ContactKind is an enumeration of strings.
+//
+// Generated from shapes/contact.json#/properties/kind.
 type ContactKind string
 
 // Values of ContactKind.

@@ -3,13 +3,13 @@
 
 package shapes
 
-// Dependencies is an object, generated from shapes/dependencies.json#.
+// Dependencies is an object.
+//
+// Generated from shapes/dependencies.json#.
 type Dependencies struct {
 	Card    Optional[string] `json:"card,omitzero"`
 	Billing Optional[string] `json:"billing,omitzero"`
 	Count   Optional[int64]  `json:"count,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Dependencies as encoding/json would, without reflection.
@@ -40,7 +40,7 @@ func (x *Dependencies) UnmarshalJSON(data []byte) error {
 }
 func (x *Dependencies) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Dependencies{}
-	m, fp := d.members(hkSpecDependencies, x.hkSkip[:], nil), p.field("")
+	m, fp := d.members(hkSpecDependencies, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -57,7 +57,7 @@ func (x *Dependencies) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecDependencies = hkStructSpec([]string{"card", "billing", "count"}, []int{0, 1, 2}, []int{}, false)
+var hkSpecDependencies = hkStructSpec([]string{"card", "billing", "count"}, []int{}, false)
 
 // Validate reports every way the Dependencies breaks its schema, as a *ValidationError.
 func (x *Dependencies) Validate() error {
@@ -70,7 +70,7 @@ func (x *Dependencies) validate(e *hkErrors, p *hkPath) {
 		e.add(p, "dependentRequired", "property \"card\" is required when \"billing\" is present")
 	}
 	// dependentSchemas (#/dependencies)
-	if x.hkSkip[0]&uint64(0x7) == 0 {
+	if !e.refusedMember(p, "card") && !e.refusedMember(p, "billing") && !e.refusedMember(p, "count") {
 		if x.Card.Set {
 			if !x.Billing.Set {
 				e.add(p, "required", "missing properties: \"billing\"")

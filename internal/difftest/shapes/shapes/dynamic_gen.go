@@ -8,8 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// Dynamic is a named schema, generated from shapes/dynamic.json#.
+// Dynamic is a JSON value kept as raw JSON.
+//
 // It is kept as raw JSON because it uses "unevaluatedProperties"; Validate checks it against the schema.
+//
+// Generated from shapes/dynamic.json#.
 type Dynamic json.RawMessage
 
 // MarshalJSON encodes a Dynamic as encoding/json would, without reflection.
@@ -39,12 +42,12 @@ func (x Dynamic) validate(e *hkErrors, p *hkPath) {
 	hkValidateRaw(&hkTable7, json.RawMessage(x), p, e)
 }
 
-// Tree is an object, generated from shapes/dynamic.json#/$defs/tree.
+// Tree is an object.
+//
+// Generated from shapes/dynamic.json#/$defs/tree.
 type Tree struct {
 	Name     string              `json:"name"`
 	Children Optional[[]Dynamic] `json:"children,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Tree as encoding/json would, without reflection.
@@ -73,7 +76,7 @@ func (x *Tree) UnmarshalJSON(data []byte) error {
 func (x *Tree) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Tree{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecTree, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecTree, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -88,7 +91,7 @@ func (x *Tree) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecTree = hkStructSpec([]string{"name", "children"}, []int{0, 1}, []int{0}, false)
+var hkSpecTree = hkStructSpec([]string{"name", "children"}, []int{0}, false)
 
 // Validate reports every way the Tree breaks its schema, as a *ValidationError.
 func (x *Tree) Validate() error {
@@ -97,7 +100,7 @@ func (x *Tree) Validate() error {
 	return e.err()
 }
 func (x *Tree) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("name")
 		{
 			n := utf8.RuneCountInString(x.Name)
@@ -106,7 +109,7 @@ func (x *Tree) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("children")
 		if x.Children.Set {
 			for i0 := range x.Children.Value {

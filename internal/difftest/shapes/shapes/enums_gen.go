@@ -3,22 +3,20 @@
 
 package shapes
 
-// Enums is an object, generated from shapes/enums.json#.
-//
-// Open enums.
+// Enums is an open enums.
 //
 // anyOf of an enum and a plain string keeps unknown values; under oneOf a listed value matches both branches; x-enum-varnames names constants.
+//
+// It is an object, generated from shapes/enums.json#.
 type Enums struct {
 	Status EnumsStatus                  `json:"status"`
 	Color  OptionalNullable[EnumsColor] `json:"color,omitzero"`
 	Legacy Optional[EnumsLegacy]        `json:"legacy,omitzero"`
 	Mode   Optional[EnumsMode]          `json:"mode,omitzero"`
 	Tags   Optional[[]EnumsTagsItem]    `json:"tags,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a Enums as encoding/json would, without reflection.
+// MarshalJSON encodes an Enums as encoding/json would, without reflection.
 func (x Enums) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -52,7 +50,7 @@ func (x *Enums) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a Enums; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an Enums; the error lists every violation found (see Parse).
 func (x *Enums) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -60,7 +58,7 @@ func (x *Enums) UnmarshalJSON(data []byte) error {
 func (x *Enums) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Enums{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecEnums, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecEnums, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -86,7 +84,7 @@ func (x *Enums) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecEnums = hkStructSpec([]string{"status", "color", "legacy", "mode", "tags"}, []int{0, 1, 2, 3, 4}, []int{0}, false)
+var hkSpecEnums = hkStructSpec([]string{"status", "color", "legacy", "mode", "tags"}, []int{0}, false)
 
 // Validate reports every way the Enums breaks its schema, as a *ValidationError.
 func (x *Enums) Validate() error {
@@ -95,29 +93,29 @@ func (x *Enums) Validate() error {
 	return e.err()
 }
 func (x *Enums) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("status")
 		x.Status.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("color")
 		if x.Color.Set && !x.Color.Null {
 			x.Color.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("legacy")
 		if x.Legacy.Set {
 			x.Legacy.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("mode")
 		if x.Mode.Set {
 			x.Mode.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("tags")
 		if x.Tags.Set {
 			for i0 := range x.Tags.Value {
@@ -128,7 +126,9 @@ func (x *Enums) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// EnumsStatus is an enumeration, generated from shapes/enums.json#/properties/status.
+// EnumsStatus is an enumeration of strings.
+//
+// Generated from shapes/enums.json#/properties/status.
 type EnumsStatus string
 
 // Values of EnumsStatus the schema lists; any other string is valid too, and kept as received.
@@ -137,7 +137,7 @@ const (
 	EnumsStatusDone   EnumsStatus = "done"
 )
 
-// MarshalJSON encodes a EnumsStatus as encoding/json would, without reflection.
+// MarshalJSON encodes an EnumsStatus as encoding/json would, without reflection.
 func (x EnumsStatus) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -145,7 +145,7 @@ func (x *EnumsStatus) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a EnumsStatus; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EnumsStatus; the error lists every violation found (see Parse).
 func (x *EnumsStatus) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -162,7 +162,9 @@ func (x EnumsStatus) Validate() error {
 }
 func (x EnumsStatus) validate(e *hkErrors, p *hkPath) {}
 
-// EnumsColor is an enumeration, generated from shapes/enums.json#/properties/color.
+// EnumsColor is an enumeration of strings.
+//
+// Generated from shapes/enums.json#/properties/color.
 type EnumsColor string
 
 // Values of EnumsColor the schema lists; any other string is valid too, and kept as received.
@@ -171,7 +173,7 @@ const (
 	ColorGreen EnumsColor = "green"
 )
 
-// MarshalJSON encodes a EnumsColor as encoding/json would, without reflection.
+// MarshalJSON encodes an EnumsColor as encoding/json would, without reflection.
 func (x EnumsColor) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -179,7 +181,7 @@ func (x *EnumsColor) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a EnumsColor; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EnumsColor; the error lists every violation found (see Parse).
 func (x *EnumsColor) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -196,7 +198,9 @@ func (x EnumsColor) Validate() error {
 }
 func (x EnumsColor) validate(e *hkErrors, p *hkPath) {}
 
-// EnumsLegacy is an enumeration, generated from shapes/enums.json#/properties/legacy.
+// EnumsLegacy is an enumeration of strings.
+//
+// Generated from shapes/enums.json#/properties/legacy.
 type EnumsLegacy string
 
 // Values of EnumsLegacy the schema lists. Its oneOf pairs the list with any string, so a listed value matches both branches and is invalid; only other strings are valid.
@@ -205,7 +209,7 @@ const (
 	EnumsLegacyB EnumsLegacy = "b"
 )
 
-// MarshalJSON encodes a EnumsLegacy as encoding/json would, without reflection.
+// MarshalJSON encodes an EnumsLegacy as encoding/json would, without reflection.
 func (x EnumsLegacy) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -213,7 +217,7 @@ func (x *EnumsLegacy) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a EnumsLegacy; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EnumsLegacy; the error lists every violation found (see Parse).
 func (x *EnumsLegacy) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -235,7 +239,9 @@ func (x EnumsLegacy) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// EnumsMode is an enumeration, generated from shapes/enums.json#/properties/mode.
+// EnumsMode is an enumeration of strings.
+//
+// Generated from shapes/enums.json#/properties/mode.
 type EnumsMode string
 
 // Values of EnumsMode.
@@ -244,7 +250,7 @@ const (
 	ModeSlow  EnumsMode = "slow"
 )
 
-// MarshalJSON encodes a EnumsMode as encoding/json would, without reflection.
+// MarshalJSON encodes an EnumsMode as encoding/json would, without reflection.
 func (x EnumsMode) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -252,7 +258,7 @@ func (x *EnumsMode) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a EnumsMode; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EnumsMode; the error lists every violation found (see Parse).
 func (x *EnumsMode) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -275,7 +281,9 @@ func (x EnumsMode) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// EnumsTagsItem is an enumeration, generated from shapes/enums.json#/properties/tags/items.
+// EnumsTagsItem is an enumeration of strings.
+//
+// Generated from shapes/enums.json#/properties/tags/items.
 type EnumsTagsItem string
 
 // Values of EnumsTagsItem the schema lists; any other string is valid too, and kept as received.
@@ -284,7 +292,7 @@ const (
 	EnumsTagsItemFeature EnumsTagsItem = "feature"
 )
 
-// MarshalJSON encodes a EnumsTagsItem as encoding/json would, without reflection.
+// MarshalJSON encodes an EnumsTagsItem as encoding/json would, without reflection.
 func (x EnumsTagsItem) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -292,7 +300,7 @@ func (x *EnumsTagsItem) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a EnumsTagsItem; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an EnumsTagsItem; the error lists every violation found (see Parse).
 func (x *EnumsTagsItem) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

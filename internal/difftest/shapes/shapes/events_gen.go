@@ -3,10 +3,12 @@
 
 package shapes
 
-// Events is a named schema, generated from shapes/events.json#.
+// Events is an array.
+//
+// Generated from shapes/events.json#.
 type Events []string
 
-// MarshalJSON encodes a Events as encoding/json would, without reflection.
+// MarshalJSON encodes an Events as encoding/json would, without reflection.
 func (x Events) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -15,7 +17,7 @@ func (x *Events) appendJSON(b []byte) []byte {
 	return b
 }
 
-// UnmarshalJSON decodes a Events; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an Events; the error lists every violation found (see Parse).
 func (x *Events) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))

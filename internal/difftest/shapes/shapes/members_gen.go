@@ -8,7 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// Members is an object, generated from shapes/members.json#.
+// Members is an object.
+//
+// Generated from shapes/members.json#.
 type Members struct {
 	Author    User                           `json:"author"`
 	Reviewers []MembersReviewersItem         `json:"reviewers"`
@@ -17,8 +19,6 @@ type Members struct {
 	Size      Optional[MembersSize]          `json:"size,omitzero"`
 	Limit     Optional[MembersLimit]         `json:"limit,omitzero"`
 	Secret    Optional[MembersSecret]        `json:"secret,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Members as encoding/json would, without reflection.
@@ -93,7 +93,7 @@ func (x *Members) UnmarshalJSON(data []byte) error {
 func (x *Members) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Members{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMembers, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMembers, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -124,7 +124,7 @@ func (x *Members) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMembers = hkStructSpec([]string{"author", "reviewers", "owner", "location", "size", "limit", "secret"}, []int{0, 1, 2, 3, 4, 5, 6}, []int{0, 1}, false)
+var hkSpecMembers = hkStructSpec([]string{"author", "reviewers", "owner", "location", "size", "limit", "secret"}, []int{0, 1}, false)
 
 // Validate reports every way the Members breaks its schema, as a *ValidationError.
 func (x *Members) Validate() error {
@@ -133,11 +133,11 @@ func (x *Members) Validate() error {
 	return e.err()
 }
 func (x *Members) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("author")
 		x.Author.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("reviewers")
 		for i0 := range x.Reviewers {
 			ip0 := fp.item(i0)
@@ -148,7 +148,7 @@ func (x *Members) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("owner")
 		if x.Owner.Set && !x.Owner.Null {
 			if x.Owner.Value == nil {
@@ -158,7 +158,7 @@ func (x *Members) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("location")
 		if x.Location.Set {
 			if x.Location.Value == nil {
@@ -168,7 +168,7 @@ func (x *Members) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("size")
 		if x.Size.Set {
 			if x.Size.Value == nil {
@@ -178,7 +178,7 @@ func (x *Members) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x20) == 0 {
+	{
 		fp := p.field("limit")
 		if x.Limit.Set {
 			if x.Limit.Value == nil {
@@ -188,7 +188,7 @@ func (x *Members) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x40) == 0 {
+	{
 		fp := p.field("secret")
 		if x.Secret.Set {
 			if x.Secret.Value == nil {
@@ -200,9 +200,11 @@ func (x *Members) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MembersReviewersItem is one of several objects (oneOf), with no discriminator, generated from shapes/members.json#/properties/reviewers/items.
+// MembersReviewersItem is one of several objects (oneOf), with no discriminator.
 //
 // It holds *User, *Team, or *MembersReviewersItemUnknown for a value no variant takes. The variant is the one whose own required member is present: "login" (*User) or "slug" (*Team); no other variant declares it. A payload with none of them is a *MembersReviewersItemUnknown; one with several is decoded as each of those variants in turn and the one that validates is taken (oneOf); when none or several do it is a *MembersReviewersItemUnknown. Decode it with UnmarshalMembersReviewersItem.
+//
+// Generated from shapes/members.json#/properties/reviewers/items.
 type MembersReviewersItem interface {
 	isMembersReviewersItem()
 	// Validate reports every way the value breaks its schema.
@@ -305,9 +307,11 @@ func decodeMembersReviewersItem(d *hkDecoder, p *hkPath) (MembersReviewersItem, 
 	return u, d.readRaw(p, &u.Raw)
 }
 
-// MembersOwner is one of several objects (oneOf), with no discriminator, generated from shapes/members.json#/properties/owner.
+// MembersOwner is one of several objects (oneOf), with no discriminator.
 //
 // It holds *User, *Team, or *MembersOwnerUnknown for a value no variant takes. The variant is the one whose own required member is present: "login" (*User) or "slug" (*Team); no other variant declares it. A payload with none of them is a *MembersOwnerUnknown; one with several is decoded as each of those variants in turn and the one that validates is taken (oneOf); when none or several do it is a *MembersOwnerUnknown. Decode it with UnmarshalMembersOwner.
+//
+// Generated from shapes/members.json#/properties/owner.
 type MembersOwner interface {
 	isMembersOwner()
 	// Validate reports every way the value breaks its schema.
@@ -410,9 +414,11 @@ func decodeMembersOwner(d *hkDecoder, p *hkPath) (MembersOwner, error) {
 	return u, d.readRaw(p, &u.Raw)
 }
 
-// MembersLocation is one of several objects (oneOf), with no discriminator, generated from shapes/members.json#/properties/location.
+// MembersLocation is one of several objects (oneOf), with no discriminator.
 //
 // It holds *MembersLocationPath, *MembersLocationURL, or *MembersLocationUnknown for a value no variant takes. The variant is the one whose own required member is present: "path" (*MembersLocationPath) or "url" (*MembersLocationURL); no other variant declares it. A payload with none of them is a *MembersLocationUnknown; one with several is decoded as each of those variants in turn and the one that validates is taken (oneOf); when none or several do it is a *MembersLocationUnknown. Decode it with UnmarshalMembersLocation.
+//
+// Generated from shapes/members.json#/properties/location.
 type MembersLocation interface {
 	isMembersLocation()
 	// Validate reports every way the value breaks its schema.
@@ -515,12 +521,12 @@ func decodeMembersLocation(d *hkDecoder, p *hkPath) (MembersLocation, error) {
 	return u, d.readRaw(p, &u.Raw)
 }
 
-// MembersLocationPath is an object, generated from shapes/members.json#/properties/location/oneOf/0.
+// MembersLocationPath is an object.
+//
+// Generated from shapes/members.json#/properties/location/oneOf/0.
 type MembersLocationPath struct {
 	Path string          `json:"path"`
 	Line Optional[int64] `json:"line,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MembersLocationPath as encoding/json would, without reflection.
@@ -546,7 +552,7 @@ func (x *MembersLocationPath) UnmarshalJSON(data []byte) error {
 func (x *MembersLocationPath) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MembersLocationPath{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMembersLocationPath, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMembersLocationPath, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -559,7 +565,7 @@ func (x *MembersLocationPath) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMembersLocationPath = hkStructSpec([]string{"path", "line"}, []int{-1, 0}, []int{0}, false)
+var hkSpecMembersLocationPath = hkStructSpec([]string{"path", "line"}, []int{0}, false)
 
 // Validate reports every way the MembersLocationPath breaks its schema, as a *ValidationError.
 func (x *MembersLocationPath) Validate() error {
@@ -568,7 +574,7 @@ func (x *MembersLocationPath) Validate() error {
 	return e.err()
 }
 func (x *MembersLocationPath) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("line")
 		if x.Line.Set {
 			if x.Line.Value < 1 {
@@ -578,11 +584,11 @@ func (x *MembersLocationPath) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MembersLocationURL is an object, generated from shapes/members.json#/properties/location/oneOf/1.
+// MembersLocationURL is an object.
+//
+// Generated from shapes/members.json#/properties/location/oneOf/1.
 type MembersLocationURL struct {
 	URL string `json:"url"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MembersLocationURL as encoding/json would, without reflection.
@@ -604,7 +610,7 @@ func (x *MembersLocationURL) UnmarshalJSON(data []byte) error {
 func (x *MembersLocationURL) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MembersLocationURL{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMembersLocationURL, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMembersLocationURL, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -614,7 +620,7 @@ func (x *MembersLocationURL) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMembersLocationURL = hkStructSpec([]string{"url"}, []int{0}, []int{0}, true)
+var hkSpecMembersLocationURL = hkStructSpec([]string{"url"}, []int{0}, true)
 
 // Validate reports every way the MembersLocationURL breaks its schema, as a *ValidationError.
 func (x *MembersLocationURL) Validate() error {
@@ -623,7 +629,7 @@ func (x *MembersLocationURL) Validate() error {
 	return e.err()
 }
 func (x *MembersLocationURL) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("url")
 		{
 			n := utf8.RuneCountInString(x.URL)
@@ -634,9 +640,11 @@ func (x *MembersLocationURL) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MembersSize is one of several objects (oneOf), with no discriminator, generated from shapes/members.json#/properties/size.
+// MembersSize is one of several objects (oneOf), with no discriminator.
 //
 // It holds *MembersSizeSmall, *MembersSizeLarge, or *MembersSizeUnknown for a value no variant takes. No member tells the variants apart: a payload is decoded as each variant in turn and the one that validates is taken (oneOf); when none or several do it is a *MembersSizeUnknown. A variant's Validate checks that variant's schema only: a value you build that another variant accepts too breaks the oneOf, which only decoding sees. Decode it with UnmarshalMembersSize.
+//
+// Generated from shapes/members.json#/properties/size.
 type MembersSize interface {
 	isMembersSize()
 	// Validate reports every way the value breaks its schema.
@@ -722,13 +730,11 @@ func decodeMembersSize(d *hkDecoder, p *hkPath) (MembersSize, error) {
 	return u, d.readRaw(p, &u.Raw)
 }
 
-// MembersSizeSmall is an object, generated from shapes/members.json#/properties/size/oneOf/0.
+// MembersSizeSmall is a small.
 //
-// Small.
+// It is an object, generated from shapes/members.json#/properties/size/oneOf/0.
 type MembersSizeSmall struct {
 	Width int64 `json:"width"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MembersSizeSmall as encoding/json would, without reflection.
@@ -750,7 +756,7 @@ func (x *MembersSizeSmall) UnmarshalJSON(data []byte) error {
 func (x *MembersSizeSmall) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MembersSizeSmall{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMembersSizeSmall, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMembersSizeSmall, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -760,7 +766,7 @@ func (x *MembersSizeSmall) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMembersSizeSmall = hkStructSpec([]string{"width"}, []int{0}, []int{0}, false)
+var hkSpecMembersSizeSmall = hkStructSpec([]string{"width"}, []int{0}, false)
 
 // Validate reports every way the MembersSizeSmall breaks its schema, as a *ValidationError.
 func (x *MembersSizeSmall) Validate() error {
@@ -769,7 +775,7 @@ func (x *MembersSizeSmall) Validate() error {
 	return e.err()
 }
 func (x *MembersSizeSmall) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("width")
 		if x.Width > 10 {
 			e.addf(&fp, "maximum", "must be <= 10 but found %v", x.Width)
@@ -777,13 +783,11 @@ func (x *MembersSizeSmall) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MembersSizeLarge is an object, generated from shapes/members.json#/properties/size/oneOf/1.
+// MembersSizeLarge is a large.
 //
-// Large.
+// It is an object, generated from shapes/members.json#/properties/size/oneOf/1.
 type MembersSizeLarge struct {
 	Width int64 `json:"width"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MembersSizeLarge as encoding/json would, without reflection.
@@ -805,7 +809,7 @@ func (x *MembersSizeLarge) UnmarshalJSON(data []byte) error {
 func (x *MembersSizeLarge) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MembersSizeLarge{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMembersSizeLarge, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMembersSizeLarge, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -815,7 +819,7 @@ func (x *MembersSizeLarge) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMembersSizeLarge = hkStructSpec([]string{"width"}, []int{0}, []int{0}, false)
+var hkSpecMembersSizeLarge = hkStructSpec([]string{"width"}, []int{0}, false)
 
 // Validate reports every way the MembersSizeLarge breaks its schema, as a *ValidationError.
 func (x *MembersSizeLarge) Validate() error {
@@ -824,7 +828,7 @@ func (x *MembersSizeLarge) Validate() error {
 	return e.err()
 }
 func (x *MembersSizeLarge) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("width")
 		if x.Width < 8 {
 			e.addf(&fp, "minimum", "must be >= 8 but found %v", x.Width)
@@ -832,9 +836,11 @@ func (x *MembersSizeLarge) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MembersLimit is one of several objects (anyOf), with no discriminator, generated from shapes/members.json#/properties/limit.
+// MembersLimit is one of several objects (anyOf), with no discriminator.
 //
 // It holds *MembersLimitLow, *MembersLimitHigh, or *MembersLimitUnknown for a value no variant takes. No member tells the variants apart: a payload is decoded as each variant in turn and the first that validates is taken (anyOf); when none does it is a *MembersLimitUnknown. Decode it with UnmarshalMembersLimit.
+//
+// Generated from shapes/members.json#/properties/limit.
 type MembersLimit interface {
 	isMembersLimit()
 	// Validate reports every way the value breaks its schema.
@@ -914,13 +920,11 @@ func decodeMembersLimit(d *hkDecoder, p *hkPath) (MembersLimit, error) {
 	return u, d.readRaw(p, &u.Raw)
 }
 
-// MembersLimitLow is an object, generated from shapes/members.json#/properties/limit/anyOf/0.
+// MembersLimitLow is a low.
 //
-// Low.
+// It is an object, generated from shapes/members.json#/properties/limit/anyOf/0.
 type MembersLimitLow struct {
 	N int64 `json:"n"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MembersLimitLow as encoding/json would, without reflection.
@@ -942,7 +946,7 @@ func (x *MembersLimitLow) UnmarshalJSON(data []byte) error {
 func (x *MembersLimitLow) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MembersLimitLow{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMembersLimitLow, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMembersLimitLow, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -952,7 +956,7 @@ func (x *MembersLimitLow) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMembersLimitLow = hkStructSpec([]string{"n"}, []int{0}, []int{0}, false)
+var hkSpecMembersLimitLow = hkStructSpec([]string{"n"}, []int{0}, false)
 
 // Validate reports every way the MembersLimitLow breaks its schema, as a *ValidationError.
 func (x *MembersLimitLow) Validate() error {
@@ -961,7 +965,7 @@ func (x *MembersLimitLow) Validate() error {
 	return e.err()
 }
 func (x *MembersLimitLow) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("n")
 		if x.N > 10 {
 			e.addf(&fp, "maximum", "must be <= 10 but found %v", x.N)
@@ -969,13 +973,11 @@ func (x *MembersLimitLow) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MembersLimitHigh is an object, generated from shapes/members.json#/properties/limit/anyOf/1.
+// MembersLimitHigh is a high.
 //
-// High.
+// It is an object, generated from shapes/members.json#/properties/limit/anyOf/1.
 type MembersLimitHigh struct {
 	N int64 `json:"n"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MembersLimitHigh as encoding/json would, without reflection.
@@ -997,7 +999,7 @@ func (x *MembersLimitHigh) UnmarshalJSON(data []byte) error {
 func (x *MembersLimitHigh) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MembersLimitHigh{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMembersLimitHigh, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMembersLimitHigh, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -1007,7 +1009,7 @@ func (x *MembersLimitHigh) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMembersLimitHigh = hkStructSpec([]string{"n"}, []int{0}, []int{0}, false)
+var hkSpecMembersLimitHigh = hkStructSpec([]string{"n"}, []int{0}, false)
 
 // Validate reports every way the MembersLimitHigh breaks its schema, as a *ValidationError.
 func (x *MembersLimitHigh) Validate() error {
@@ -1016,7 +1018,7 @@ func (x *MembersLimitHigh) Validate() error {
 	return e.err()
 }
 func (x *MembersLimitHigh) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("n")
 		if x.N < 5 {
 			e.addf(&fp, "minimum", "must be >= 5 but found %v", x.N)
@@ -1024,11 +1026,11 @@ func (x *MembersLimitHigh) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MembersSecret is one of several objects told apart by "type", generated from shapes/members.json#/properties/secret.
-//
-// No value is valid: beside the oneOf, the schema says additionalProperties: false and declares no properties, so every member is a violation, and each variant requires one.
+// MembersSecret is one of several objects told apart by "type".
 //
 // It holds *MembersSecretCommit (type "commit"), *MembersSecretIssue (type "issue"), or *MembersSecretUnknown for a value this package does not know. Decode it with UnmarshalMembersSecret.
+//
+// Generated from shapes/members.json#/properties/secret.
 type MembersSecret interface {
 	isMembersSecret()
 	// Validate reports every way the value breaks its schema.
@@ -1102,12 +1104,12 @@ func decodeMembersSecret(d *hkDecoder, p *hkPath) (MembersSecret, error) {
 	return u, d.readRaw(p, &u.Raw)
 }
 
-// MembersSecretCommit is an object, generated from shapes/members.json#/properties/secret/oneOf/0.
+// MembersSecretCommit is an object.
+//
+// Generated from shapes/members.json#/properties/secret/oneOf/0.
 type MembersSecretCommit struct {
 	Type MembersSecretCommitType `json:"type"`
 	SHA  Optional[string]        `json:"sha,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MembersSecretCommit as encoding/json would, without reflection.
@@ -1133,7 +1135,7 @@ func (x *MembersSecretCommit) UnmarshalJSON(data []byte) error {
 func (x *MembersSecretCommit) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MembersSecretCommit{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMembersSecretCommit, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMembersSecretCommit, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -1146,7 +1148,7 @@ func (x *MembersSecretCommit) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMembersSecretCommit = hkStructSpec([]string{"type", "sha"}, []int{0, -1}, []int{0}, false)
+var hkSpecMembersSecretCommit = hkStructSpec([]string{"type", "sha"}, []int{0}, false)
 
 // Validate reports every way the MembersSecretCommit breaks its schema, as a *ValidationError.
 func (x *MembersSecretCommit) Validate() error {
@@ -1155,14 +1157,16 @@ func (x *MembersSecretCommit) Validate() error {
 	return e.err()
 }
 func (x *MembersSecretCommit) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
 	e.add(p, "additionalProperties", "property \"type\" is not allowed: beside its oneOf, the schema says additionalProperties: false and declares no properties")
 }
 
-// MembersSecretCommitType is an enumeration, generated from shapes/members.json#/properties/secret/oneOf/0/properties/type.
+// MembersSecretCommitType is an enumeration of strings.
+//
+// Generated from shapes/members.json#/properties/secret/oneOf/0/properties/type.
 type MembersSecretCommitType string
 
 // Values of MembersSecretCommitType.
@@ -1201,12 +1205,12 @@ func (x MembersSecretCommitType) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// MembersSecretIssue is an object, generated from shapes/members.json#/properties/secret/oneOf/1.
+// MembersSecretIssue is an object.
+//
+// Generated from shapes/members.json#/properties/secret/oneOf/1.
 type MembersSecretIssue struct {
 	Type   MembersSecretIssueType `json:"type"`
 	Number Optional[int64]        `json:"number,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a MembersSecretIssue as encoding/json would, without reflection.
@@ -1232,7 +1236,7 @@ func (x *MembersSecretIssue) UnmarshalJSON(data []byte) error {
 func (x *MembersSecretIssue) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = MembersSecretIssue{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecMembersSecretIssue, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecMembersSecretIssue, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -1245,7 +1249,7 @@ func (x *MembersSecretIssue) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMembersSecretIssue = hkStructSpec([]string{"type", "number"}, []int{0, -1}, []int{0}, false)
+var hkSpecMembersSecretIssue = hkStructSpec([]string{"type", "number"}, []int{0}, false)
 
 // Validate reports every way the MembersSecretIssue breaks its schema, as a *ValidationError.
 func (x *MembersSecretIssue) Validate() error {
@@ -1254,14 +1258,16 @@ func (x *MembersSecretIssue) Validate() error {
 	return e.err()
 }
 func (x *MembersSecretIssue) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
 	e.add(p, "additionalProperties", "property \"type\" is not allowed: beside its oneOf, the schema says additionalProperties: false and declares no properties")
 }
 
-// MembersSecretIssueType is an enumeration, generated from shapes/members.json#/properties/secret/oneOf/1/properties/type.
+// MembersSecretIssueType is an enumeration of strings.
+//
+// Generated from shapes/members.json#/properties/secret/oneOf/1/properties/type.
 type MembersSecretIssueType string
 
 // Values of MembersSecretIssueType.
@@ -1300,7 +1306,9 @@ func (x MembersSecretIssueType) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// User is an object, generated from shapes/members.json#/$defs/User.
+// User is an object.
+//
+// Generated from shapes/members.json#/$defs/User.
 type User struct {
 	Login string           `json:"login"`
 	ID    int64            `json:"id"`
@@ -1332,7 +1340,7 @@ func (x *User) UnmarshalJSON(data []byte) error {
 func (x *User) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = User{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecUser, nil, seen[:]), p.field("")
+	m, fp := d.members(hkSpecUser, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -1347,7 +1355,7 @@ func (x *User) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecUser = hkStructSpec([]string{"login", "id", "name"}, []int{-1, -1, -1}, []int{0, 1}, false)
+var hkSpecUser = hkStructSpec([]string{"login", "id", "name"}, []int{0, 1}, false)
 
 // Validate reports every way the User breaks its schema, as a *ValidationError.
 func (x *User) Validate() error {
@@ -1357,7 +1365,9 @@ func (x *User) Validate() error {
 }
 func (x *User) validate(e *hkErrors, p *hkPath) {}
 
-// Team is an object, generated from shapes/members.json#/$defs/Team.
+// Team is an object.
+//
+// Generated from shapes/members.json#/$defs/Team.
 type Team struct {
 	Slug string `json:"slug"`
 	ID   int64  `json:"id"`
@@ -1387,7 +1397,7 @@ func (x *Team) UnmarshalJSON(data []byte) error {
 func (x *Team) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Team{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecTeam, nil, seen[:]), p.field("")
+	m, fp := d.members(hkSpecTeam, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -1401,7 +1411,7 @@ func (x *Team) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecTeam = hkStructSpec([]string{"slug", "id", "name"}, []int{-1, -1, -1}, []int{0, 1, 2}, false)
+var hkSpecTeam = hkStructSpec([]string{"slug", "id", "name"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the Team breaks its schema, as a *ValidationError.
 func (x *Team) Validate() error {

@@ -3,11 +3,11 @@
 
 package shapes
 
-// Nested is an object, generated from shapes/nested.json#.
+// Nested is an object.
+//
+// Generated from shapes/nested.json#.
 type Nested struct {
 	Discussion NestedDiscussion `json:"discussion"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Nested as encoding/json would, without reflection.
@@ -29,7 +29,7 @@ func (x *Nested) UnmarshalJSON(data []byte) error {
 func (x *Nested) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Nested{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecNested, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecNested, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -39,7 +39,7 @@ func (x *Nested) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecNested = hkStructSpec([]string{"discussion"}, []int{0}, []int{0}, false)
+var hkSpecNested = hkStructSpec([]string{"discussion"}, []int{0}, false)
 
 // Validate reports every way the Nested breaks its schema, as a *ValidationError.
 func (x *Nested) Validate() error {
@@ -48,13 +48,15 @@ func (x *Nested) Validate() error {
 	return e.err()
 }
 func (x *Nested) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("discussion")
 		x.Discussion.validate(e, &fp)
 	}
 }
 
-// Category is an object, generated from shapes/nested.json#/$defs/Category.
+// Category is an object.
+//
+// Generated from shapes/nested.json#/$defs/Category.
 type Category struct {
 	ID           int64            `json:"id"`
 	Name         Optional[string] `json:"name,omitzero"`
@@ -86,7 +88,7 @@ func (x *Category) UnmarshalJSON(data []byte) error {
 func (x *Category) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Category{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecCategory, nil, seen[:]), p.field("")
+	m, fp := d.members(hkSpecCategory, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -101,7 +103,7 @@ func (x *Category) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecCategory = hkStructSpec([]string{"id", "name", "is_answerable"}, []int{-1, -1, -1}, []int{0, 2}, true)
+var hkSpecCategory = hkStructSpec([]string{"id", "name", "is_answerable"}, []int{0, 2}, true)
 
 // Validate reports every way the Category breaks its schema, as a *ValidationError.
 func (x *Category) Validate() error {
@@ -111,14 +113,14 @@ func (x *Category) Validate() error {
 }
 func (x *Category) validate(e *hkErrors, p *hkPath) {}
 
-// Discussion is an object, generated from shapes/nested.json#/$defs/Discussion.
+// Discussion is an object.
+//
+// Generated from shapes/nested.json#/$defs/Discussion.
 type Discussion struct {
 	Number     int64                               `json:"number"`
 	Category   Category                            `json:"category"`
 	AfterID    OptionalNullable[DiscussionAfterID] `json:"after_id,omitzero"`
 	Attributes Optional[DiscussionAttributes]      `json:"attributes,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Discussion as encoding/json would, without reflection.
@@ -154,7 +156,7 @@ func (x *Discussion) UnmarshalJSON(data []byte) error {
 func (x *Discussion) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Discussion{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecDiscussion, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecDiscussion, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -174,7 +176,7 @@ func (x *Discussion) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecDiscussion = hkStructSpec([]string{"number", "category", "after_id", "attributes"}, []int{-1, 0, 1, 2}, []int{0, 1}, false)
+var hkSpecDiscussion = hkStructSpec([]string{"number", "category", "after_id", "attributes"}, []int{0, 1}, false)
 
 // Validate reports every way the Discussion breaks its schema, as a *ValidationError.
 func (x *Discussion) Validate() error {
@@ -183,17 +185,17 @@ func (x *Discussion) Validate() error {
 	return e.err()
 }
 func (x *Discussion) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("category")
 		x.Category.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("after_id")
 		if x.AfterID.Set && !x.AfterID.Null {
 			x.AfterID.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("attributes")
 		if x.Attributes.Set {
 			x.Attributes.Value.validate(e, &fp)
@@ -201,13 +203,15 @@ func (x *Discussion) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// DiscussionAfterID is a number or string, generated from shapes/nested.json#/$defs/Discussion/properties/after_id.
+// DiscussionAfterID is a number or a string.
+//
+// Generated from shapes/nested.json#/$defs/Discussion/properties/after_id.
 type DiscussionAfterID struct {
-	// Type is the JSON type of the value: "number" or "string"; "" when unset.
-	Type string
-	// Number is the value when Type is "number".
+	// Type says which field holds the value: JSONNumber or JSONString; "" when unset.
+	Type JSONType
+	// Number is the value when Type is JSONNumber.
 	Number float64
-	// String is the value when Type is "string".
+	// String is the value when Type is JSONString.
 	String string
 }
 
@@ -217,9 +221,9 @@ func (x DiscussionAfterID) MarshalJSON() ([]byte, error) {
 }
 func (x *DiscussionAfterID) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "number":
+	case JSONNumber:
 		return hkAppendFloat(b, x.Number)
-	case "string":
+	case JSONString:
 		return hkAppendString(b, x.String)
 	}
 	return append(b, "null"...)
@@ -234,10 +238,10 @@ func (x *DiscussionAfterID) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = DiscussionAfterID{}
 	switch d.peek() {
 	case hkNumber:
-		x.Type = "number"
+		x.Type = JSONNumber
 		return d.readFloat64(p, &x.Number)
 	case hkString:
-		x.Type = "string"
+		x.Type = JSONString
 		return d.readString(p, &x.String)
 	}
 	return d.mismatch(p, "number or string")
@@ -251,14 +255,16 @@ func (x DiscussionAfterID) Validate() error {
 }
 func (x DiscussionAfterID) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "number":
-	case "string":
+	case JSONNumber:
+	case JSONString:
 	default:
 		e.add(p, "type", "expected number or string, but got nothing")
 	}
 }
 
-// DiscussionAttributes is an object, generated from shapes/nested.json#/$defs/Discussion/properties/attributes.
+// DiscussionAttributes is an object.
+//
+// Generated from shapes/nested.json#/$defs/Discussion/properties/attributes.
 type DiscussionAttributes struct{}
 
 // MarshalJSON encodes a DiscussionAttributes as encoding/json would, without reflection.
@@ -277,7 +283,7 @@ func (x *DiscussionAttributes) UnmarshalJSON(data []byte) error {
 }
 func (x *DiscussionAttributes) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = DiscussionAttributes{}
-	m, fp := d.members(hkSpecDiscussionAttributes, nil, nil), p.field("")
+	m, fp := d.members(hkSpecDiscussionAttributes, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		}
@@ -285,7 +291,7 @@ func (x *DiscussionAttributes) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecDiscussionAttributes = hkStructSpec([]string{}, []int{}, []int{}, true)
+var hkSpecDiscussionAttributes = hkStructSpec([]string{}, []int{}, true)
 
 // Validate reports every way the DiscussionAttributes breaks its schema, as a *ValidationError.
 func (x *DiscussionAttributes) Validate() error {
@@ -295,14 +301,14 @@ func (x *DiscussionAttributes) Validate() error {
 }
 func (x *DiscussionAttributes) validate(e *hkErrors, p *hkPath) {}
 
-// NestedDiscussion is an object, generated from shapes/nested.json#/properties/discussion.
+// NestedDiscussion is an object.
+//
+// Generated from shapes/nested.json#/properties/discussion.
 type NestedDiscussion struct {
 	Number     int64                          `json:"number"`
 	Category   NestedDiscussionCategory       `json:"category"`
 	AfterID    Nullable[float64]              `json:"after_id"`
 	Attributes Optional[DiscussionAttributes] `json:"attributes,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a NestedDiscussion as encoding/json would, without reflection.
@@ -336,7 +342,7 @@ func (x *NestedDiscussion) UnmarshalJSON(data []byte) error {
 func (x *NestedDiscussion) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = NestedDiscussion{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecNestedDiscussion, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecNestedDiscussion, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -355,7 +361,7 @@ func (x *NestedDiscussion) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecNestedDiscussion = hkStructSpec([]string{"number", "category", "after_id", "attributes"}, []int{-1, 0, -1, 1}, []int{0, 1, 2}, false)
+var hkSpecNestedDiscussion = hkStructSpec([]string{"number", "category", "after_id", "attributes"}, []int{0, 1, 2}, false)
 
 // Validate reports every way the NestedDiscussion breaks its schema, as a *ValidationError.
 func (x *NestedDiscussion) Validate() error {
@@ -364,11 +370,11 @@ func (x *NestedDiscussion) Validate() error {
 	return e.err()
 }
 func (x *NestedDiscussion) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("category")
 		x.Category.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("attributes")
 		if x.Attributes.Set {
 			x.Attributes.Value.validate(e, &fp)
@@ -376,13 +382,13 @@ func (x *NestedDiscussion) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// NestedDiscussionCategory is an object, generated from shapes/nested.json#/properties/discussion/allOf/1/properties/category.
+// NestedDiscussionCategory is an object.
+//
+// Generated from shapes/nested.json#/properties/discussion/allOf/1/properties/category.
 type NestedDiscussionCategory struct {
 	ID           int64            `json:"id"`
 	Name         Optional[string] `json:"name,omitzero"`
 	IsAnswerable bool             `json:"is_answerable"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a NestedDiscussionCategory as encoding/json would, without reflection.
@@ -410,7 +416,7 @@ func (x *NestedDiscussionCategory) UnmarshalJSON(data []byte) error {
 func (x *NestedDiscussionCategory) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = NestedDiscussionCategory{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecNestedDiscussionCategory, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecNestedDiscussionCategory, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -425,7 +431,7 @@ func (x *NestedDiscussionCategory) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecNestedDiscussionCategory = hkStructSpec([]string{"id", "name", "is_answerable"}, []int{-1, -1, 0}, []int{0, 2}, true)
+var hkSpecNestedDiscussionCategory = hkStructSpec([]string{"id", "name", "is_answerable"}, []int{0, 2}, true)
 
 // Validate reports every way the NestedDiscussionCategory breaks its schema, as a *ValidationError.
 func (x *NestedDiscussionCategory) Validate() error {
@@ -434,7 +440,7 @@ func (x *NestedDiscussionCategory) Validate() error {
 	return e.err()
 }
 func (x *NestedDiscussionCategory) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("is_answerable")
 		if x.IsAnswerable != true {
 			e.addf(&fp, "const", "value must be true, but got %v", x.IsAnswerable)

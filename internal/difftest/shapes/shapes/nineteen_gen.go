@@ -5,14 +5,14 @@ package shapes
 
 import "encoding/json"
 
-// Nineteen is an object, generated from shapes/nineteen.json#.
+// Nineteen is an object.
+//
+// Generated from shapes/nineteen.json#.
 type Nineteen struct {
 	Pair Optional[NineteenPair] `json:"pair,omitzero"`
 	List Optional[[]int64]      `json:"list,omitzero"`
 	// Kept as raw JSON because it has "maxLength" beside $ref; Validate checks it against the schema.
 	Name json.RawMessage `json:"name,omitempty"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Nineteen as encoding/json would, without reflection.
@@ -43,7 +43,7 @@ func (x *Nineteen) UnmarshalJSON(data []byte) error {
 }
 func (x *Nineteen) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Nineteen{}
-	m, fp := d.members(hkSpecNineteen, x.hkSkip[:], nil), p.field("")
+	m, fp := d.members(hkSpecNineteen, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -61,7 +61,7 @@ func (x *Nineteen) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecNineteen = hkStructSpec([]string{"pair", "list", "name"}, []int{0, -1, 1}, []int{}, false)
+var hkSpecNineteen = hkStructSpec([]string{"pair", "list", "name"}, []int{}, false)
 
 // Validate reports every way the Nineteen breaks its schema, as a *ValidationError.
 func (x *Nineteen) Validate() error {
@@ -70,21 +70,23 @@ func (x *Nineteen) Validate() error {
 	return e.err()
 }
 func (x *Nineteen) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("pair")
 		if x.Pair.Set {
 			x.Pair.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("name")
 		hkValidateRaw(&hkTable4, x.Name, &fp, e)
 	}
 }
 
-// NineteenPair is a JSON array whose items are told apart by position (a tuple), generated from shapes/nineteen.json#/properties/pair.
+// NineteenPair is a JSON array whose items are told apart by position (a tuple).
 //
 // It is read from and written as a JSON array: the positions up to the first one absent, then nothing more (the schema allows no more items).
+//
+// Generated from shapes/nineteen.json#/properties/pair.
 type NineteenPair struct {
 	// V0 is the item at position 0.
 	V0 Optional[string]
@@ -146,7 +148,9 @@ func (x *NineteenPair) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Label is a named schema, generated from shapes/nineteen.json#/$defs/Label.
+// Label is a string.
+//
+// Generated from shapes/nineteen.json#/$defs/Label.
 type Label string
 
 // MarshalJSON encodes a Label as encoding/json would, without reflection.

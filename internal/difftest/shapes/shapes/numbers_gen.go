@@ -5,19 +5,17 @@ package shapes
 
 import "math"
 
-// Numbers is an object, generated from shapes/numbers.json#.
-//
-// Integer or number.
+// Numbers is an integer or number.
 //
 // oneOf/anyOf of an integer and a number branch: one float64 with each branch's rules; oneOf fails where both match.
+//
+// It is an object, generated from shapes/numbers.json#.
 type Numbers struct {
 	Either   Optional[float64]         `json:"either,omitzero"`
 	Exactly  Optional[float64]         `json:"exactly,omitzero"`
 	Fraction OptionalNullable[float64] `json:"fraction,omitzero"`
 	Score    Optional[Score]           `json:"score,omitzero"`
 	Both     Optional[float64]         `json:"both,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Numbers as encoding/json would, without reflection.
@@ -60,7 +58,7 @@ func (x *Numbers) UnmarshalJSON(data []byte) error {
 }
 func (x *Numbers) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Numbers{}
-	m, fp := d.members(hkSpecNumbers, x.hkSkip[:], nil), p.field("")
+	m, fp := d.members(hkSpecNumbers, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -85,7 +83,7 @@ func (x *Numbers) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecNumbers = hkStructSpec([]string{"either", "exactly", "fraction", "score", "both"}, []int{0, 1, 2, 3, 4}, []int{}, false)
+var hkSpecNumbers = hkStructSpec([]string{"either", "exactly", "fraction", "score", "both"}, []int{}, false)
 
 // Validate reports every way the Numbers breaks its schema, as a *ValidationError.
 func (x *Numbers) Validate() error {
@@ -94,7 +92,7 @@ func (x *Numbers) Validate() error {
 	return e.err()
 }
 func (x *Numbers) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("either")
 		if x.Either.Set {
 			{
@@ -119,7 +117,7 @@ func (x *Numbers) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("exactly")
 		if x.Exactly.Set {
 			{
@@ -146,7 +144,7 @@ func (x *Numbers) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("fraction")
 		if x.Fraction.Set && !x.Fraction.Null {
 			{
@@ -162,13 +160,13 @@ func (x *Numbers) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("score")
 		if x.Score.Set {
 			x.Score.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("both")
 		if x.Both.Set {
 			if x.Both.Value > 100 {
@@ -178,7 +176,9 @@ func (x *Numbers) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Score is a named schema, generated from shapes/numbers.json#/$defs/Score.
+// Score is a number.
+//
+// Generated from shapes/numbers.json#/$defs/Score.
 type Score float64
 
 // MarshalJSON encodes a Score as encoding/json would, without reflection.
@@ -233,7 +233,9 @@ func (x Score) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Whole is a named schema, generated from shapes/numbers.json#/$defs/Whole.
+// Whole is an integer.
+//
+// Generated from shapes/numbers.json#/$defs/Whole.
 type Whole int64
 
 // MarshalJSON encodes a Whole as encoding/json would, without reflection.

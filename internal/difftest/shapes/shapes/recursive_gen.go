@@ -5,8 +5,11 @@ package shapes
 
 import "encoding/json"
 
-// Recursive is a named schema, generated from shapes/recursive.json#.
+// Recursive is a JSON value kept as raw JSON.
+//
 // It is kept as raw JSON because it uses "unevaluatedProperties"; Validate checks it against the schema.
+//
+// Generated from shapes/recursive.json#.
 type Recursive json.RawMessage
 
 // MarshalJSON encodes a Recursive as encoding/json would, without reflection.
@@ -36,12 +39,12 @@ func (x Recursive) validate(e *hkErrors, p *hkPath) {
 	hkValidateRaw(&hkTable14, json.RawMessage(x), p, e)
 }
 
-// Thread is an object, generated from shapes/recursive.json#/$defs/thread.
+// Thread is an object.
+//
+// Generated from shapes/recursive.json#/$defs/thread.
 type Thread struct {
 	Text    string                `json:"text"`
 	Replies Optional[[]Recursive] `json:"replies,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Thread as encoding/json would, without reflection.
@@ -70,7 +73,7 @@ func (x *Thread) UnmarshalJSON(data []byte) error {
 func (x *Thread) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Thread{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecThread, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecThread, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -85,7 +88,7 @@ func (x *Thread) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecThread = hkStructSpec([]string{"text", "replies"}, []int{-1, 0}, []int{0}, false)
+var hkSpecThread = hkStructSpec([]string{"text", "replies"}, []int{0}, false)
 
 // Validate reports every way the Thread breaks its schema, as a *ValidationError.
 func (x *Thread) Validate() error {
@@ -94,7 +97,7 @@ func (x *Thread) Validate() error {
 	return e.err()
 }
 func (x *Thread) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("replies")
 		if x.Replies.Set {
 			for i0 := range x.Replies.Value {

@@ -8,11 +8,11 @@ import (
 	"time"
 )
 
-// Refine is an object, generated from shapes/refine.json#.
+// Refine is an object.
+//
+// Generated from shapes/refine.json#.
 type Refine struct {
 	PullRequest RefinePullRequest `json:"pull_request"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Refine as encoding/json would, without reflection.
@@ -34,7 +34,7 @@ func (x *Refine) UnmarshalJSON(data []byte) error {
 func (x *Refine) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Refine{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecRefine, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecRefine, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -44,7 +44,7 @@ func (x *Refine) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecRefine = hkStructSpec([]string{"pull_request"}, []int{0}, []int{0}, false)
+var hkSpecRefine = hkStructSpec([]string{"pull_request"}, []int{0}, false)
 
 // Validate reports every way the Refine breaks its schema, as a *ValidationError.
 func (x *Refine) Validate() error {
@@ -53,13 +53,15 @@ func (x *Refine) Validate() error {
 	return e.err()
 }
 func (x *Refine) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("pull_request")
 		x.PullRequest.validate(e, &fp)
 	}
 }
 
-// RefinePullRequest is an object, generated from shapes/refine.json#/properties/pull_request.
+// RefinePullRequest is an object.
+//
+// Generated from shapes/refine.json#/properties/pull_request.
 type RefinePullRequest struct {
 	Number   int64                  `json:"number"`
 	State    RefinePullRequestState `json:"state"`
@@ -68,8 +70,6 @@ type RefinePullRequest struct {
 	MergedAt struct{}               `json:"merged_at"`
 	// Kept as raw JSON because allOf branches declare "title" with types hookgen cannot merge; Validate checks it against the schema.
 	Title json.RawMessage `json:"title,omitempty"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a RefinePullRequest as encoding/json would, without reflection.
@@ -103,7 +103,7 @@ func (x *RefinePullRequest) UnmarshalJSON(data []byte) error {
 func (x *RefinePullRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = RefinePullRequest{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecRefinePullRequest, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecRefinePullRequest, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -123,7 +123,7 @@ func (x *RefinePullRequest) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecRefinePullRequest = hkStructSpec([]string{"number", "state", "locked", "closed_at", "merged_at", "title"}, []int{-1, 0, 1, -1, -1, 2}, []int{0, 1, 2, 3, 4}, true)
+var hkSpecRefinePullRequest = hkStructSpec([]string{"number", "state", "locked", "closed_at", "merged_at", "title"}, []int{0, 1, 2, 3, 4}, true)
 
 // Validate reports every way the RefinePullRequest breaks its schema, as a *ValidationError.
 func (x *RefinePullRequest) Validate() error {
@@ -132,23 +132,25 @@ func (x *RefinePullRequest) Validate() error {
 	return e.err()
 }
 func (x *RefinePullRequest) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("state")
 		x.State.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("locked")
 		if x.Locked != false {
 			e.addf(&fp, "const", "value must be false, but got %v", x.Locked)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("title")
 		hkValidateRaw(&hkTable5, x.Title, &fp, e)
 	}
 }
 
-// RefinePullRequestState is an enumeration, generated from shapes/refine.json#/properties/pull_request/allOf/1/properties/state.
+// RefinePullRequestState is an enumeration of strings.
+//
+// Generated from shapes/refine.json#/properties/pull_request/allOf/1/properties/state.
 type RefinePullRequestState string
 
 // Values of RefinePullRequestState.

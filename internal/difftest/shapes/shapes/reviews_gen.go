@@ -5,11 +5,11 @@ package shapes
 
 import "encoding/json"
 
-// Reviews is an object, generated from shapes/reviews.json#.
+// Reviews is an object.
+//
+// Generated from shapes/reviews.json#.
 type Reviews struct {
 	Reviewers []ReviewsReviewersItem `json:"reviewers"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Reviews as encoding/json would, without reflection.
@@ -38,7 +38,7 @@ func (x *Reviews) UnmarshalJSON(data []byte) error {
 func (x *Reviews) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Reviews{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecReviews, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecReviews, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -50,7 +50,7 @@ func (x *Reviews) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecReviews = hkStructSpec([]string{"reviewers"}, []int{0}, []int{0}, false)
+var hkSpecReviews = hkStructSpec([]string{"reviewers"}, []int{0}, false)
 
 // Validate reports every way the Reviews breaks its schema, as a *ValidationError.
 func (x *Reviews) Validate() error {
@@ -59,7 +59,7 @@ func (x *Reviews) Validate() error {
 	return e.err()
 }
 func (x *Reviews) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("reviewers")
 		for i0 := range x.Reviewers {
 			ip0 := fp.item(i0)
@@ -72,9 +72,11 @@ func (x *Reviews) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ReviewsReviewersItem is one of several objects told apart by "type", generated from shapes/reviews.json#/properties/reviewers/items.
+// ReviewsReviewersItem is one of several objects told apart by "type".
 //
 // It holds *ReviewsReviewersItemTeam (type "Team"), *ReviewsReviewersItemUser (type "User"), or *ReviewsReviewersItemUnknown for a value this package does not know. Decode it with UnmarshalReviewsReviewersItem.
+//
+// Generated from shapes/reviews.json#/properties/reviewers/items.
 type ReviewsReviewersItem interface {
 	isReviewsReviewersItem()
 	// Validate reports every way the value breaks its schema.
@@ -148,12 +150,12 @@ func decodeReviewsReviewersItem(d *hkDecoder, p *hkPath) (ReviewsReviewersItem, 
 	return u, d.readRaw(p, &u.Raw)
 }
 
-// ReviewsReviewersItemUser is an object, generated from shapes/reviews.json#/properties/reviewers/items/oneOf/0.
+// ReviewsReviewersItemUser is an object.
+//
+// Generated from shapes/reviews.json#/properties/reviewers/items/oneOf/0.
 type ReviewsReviewersItemUser struct {
 	Type  ReviewsReviewersItemUserType `json:"type"`
 	Login string                       `json:"login"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ReviewsReviewersItemUser as encoding/json would, without reflection.
@@ -177,7 +179,7 @@ func (x *ReviewsReviewersItemUser) UnmarshalJSON(data []byte) error {
 func (x *ReviewsReviewersItemUser) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ReviewsReviewersItemUser{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecReviewsReviewersItemUser, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecReviewsReviewersItemUser, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -189,7 +191,7 @@ func (x *ReviewsReviewersItemUser) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecReviewsReviewersItemUser = hkStructSpec([]string{"type", "login"}, []int{0, -1}, []int{0, 1}, false)
+var hkSpecReviewsReviewersItemUser = hkStructSpec([]string{"type", "login"}, []int{0, 1}, false)
 
 // Validate reports every way the ReviewsReviewersItemUser breaks its schema, as a *ValidationError.
 func (x *ReviewsReviewersItemUser) Validate() error {
@@ -198,13 +200,15 @@ func (x *ReviewsReviewersItemUser) Validate() error {
 	return e.err()
 }
 func (x *ReviewsReviewersItemUser) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
 }
 
-// ReviewsReviewersItemUserType is an enumeration, generated from shapes/reviews.json#/properties/reviewers/items/oneOf/0/properties/type.
+// ReviewsReviewersItemUserType is an enumeration of strings.
+//
+// Generated from shapes/reviews.json#/properties/reviewers/items/oneOf/0/properties/type.
 type ReviewsReviewersItemUserType string
 
 // Values of ReviewsReviewersItemUserType.
@@ -243,12 +247,12 @@ func (x ReviewsReviewersItemUserType) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// ReviewsReviewersItemTeam is an object, generated from shapes/reviews.json#/properties/reviewers/items/oneOf/1.
+// ReviewsReviewersItemTeam is an object.
+//
+// Generated from shapes/reviews.json#/properties/reviewers/items/oneOf/1.
 type ReviewsReviewersItemTeam struct {
 	Type ReviewsReviewersItemTeamType `json:"type"`
 	Slug string                       `json:"slug"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a ReviewsReviewersItemTeam as encoding/json would, without reflection.
@@ -272,7 +276,7 @@ func (x *ReviewsReviewersItemTeam) UnmarshalJSON(data []byte) error {
 func (x *ReviewsReviewersItemTeam) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = ReviewsReviewersItemTeam{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecReviewsReviewersItemTeam, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecReviewsReviewersItemTeam, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -284,7 +288,7 @@ func (x *ReviewsReviewersItemTeam) decodeJSON(d *hkDecoder, p *hkPath) (err erro
 	return m.end(d, &fp, err)
 }
 
-var hkSpecReviewsReviewersItemTeam = hkStructSpec([]string{"type", "slug"}, []int{0, -1}, []int{0, 1}, false)
+var hkSpecReviewsReviewersItemTeam = hkStructSpec([]string{"type", "slug"}, []int{0, 1}, false)
 
 // Validate reports every way the ReviewsReviewersItemTeam breaks its schema, as a *ValidationError.
 func (x *ReviewsReviewersItemTeam) Validate() error {
@@ -293,13 +297,15 @@ func (x *ReviewsReviewersItemTeam) Validate() error {
 	return e.err()
 }
 func (x *ReviewsReviewersItemTeam) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		x.Type.validate(e, &fp)
 	}
 }
 
-// ReviewsReviewersItemTeamType is an enumeration, generated from shapes/reviews.json#/properties/reviewers/items/oneOf/1/properties/type.
+// ReviewsReviewersItemTeamType is an enumeration of strings.
+//
+// Generated from shapes/reviews.json#/properties/reviewers/items/oneOf/1/properties/type.
 type ReviewsReviewersItemTeamType string
 
 // Values of ReviewsReviewersItemTeamType.

@@ -5,7 +5,9 @@ package shapes
 
 import "unicode/utf8"
 
-// Seven is an object, generated from shapes/seven.json#.
+// Seven is an object.
+//
+// Generated from shapes/seven.json#.
 type Seven struct {
 	Point Optional[SevenPoint] `json:"point,omitzero"`
 	Open  Optional[SevenOpen]  `json:"open,omitzero"`
@@ -13,8 +15,6 @@ type Seven struct {
 	Name    Optional[Name]   `json:"name,omitzero"`
 	Card    Optional[string] `json:"card,omitzero"`
 	Billing Optional[string] `json:"billing,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Seven as encoding/json would, without reflection.
@@ -53,7 +53,7 @@ func (x *Seven) UnmarshalJSON(data []byte) error {
 }
 func (x *Seven) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Seven{}
-	m, fp := d.members(hkSpecSeven, x.hkSkip[:], nil), p.field("")
+	m, fp := d.members(hkSpecSeven, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -76,7 +76,7 @@ func (x *Seven) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecSeven = hkStructSpec([]string{"point", "open", "name", "card", "billing"}, []int{0, 1, 2, 3, 4}, []int{}, false)
+var hkSpecSeven = hkStructSpec([]string{"point", "open", "name", "card", "billing"}, []int{}, false)
 
 // Validate reports every way the Seven breaks its schema, as a *ValidationError.
 func (x *Seven) Validate() error {
@@ -85,19 +85,19 @@ func (x *Seven) Validate() error {
 	return e.err()
 }
 func (x *Seven) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("point")
 		if x.Point.Set {
 			x.Point.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("open")
 		if x.Open.Set {
 			x.Open.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("name")
 		if x.Name.Set {
 			x.Name.Value.validate(e, &fp)
@@ -107,7 +107,7 @@ func (x *Seven) validate(e *hkErrors, p *hkPath) {
 		e.add(p, "dependentRequired", "property \"billing\" is required when \"card\" is present")
 	}
 	// dependentSchemas (#/dependencies)
-	if x.hkSkip[0]&uint64(0x18) == 0 {
+	if !e.refusedMember(p, "card") && !e.refusedMember(p, "billing") {
 		if x.Billing.Set {
 			if x.Card.Set {
 				fp := p.field("card")
@@ -122,7 +122,9 @@ func (x *Seven) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Name is a named schema, generated from shapes/seven.json#/definitions/Name.
+// Name is a string.
+//
+// Generated from shapes/seven.json#/definitions/Name.
 type Name string
 
 // MarshalJSON encodes a Name as encoding/json would, without reflection.
@@ -157,9 +159,11 @@ func (x Name) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// SevenPoint is a JSON array whose items are told apart by position (a tuple), generated from shapes/seven.json#/properties/point.
+// SevenPoint is a JSON array whose items are told apart by position (a tuple).
 //
 // It is read from and written as a JSON array: the positions up to the first one absent, then nothing more (the schema allows no more items).
+//
+// Generated from shapes/seven.json#/properties/point.
 type SevenPoint struct {
 	// V0 is the item at position 0.
 	V0 Optional[float64]
@@ -221,9 +225,11 @@ func (x *SevenPoint) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// SevenOpen is a JSON array whose items are told apart by position (a tuple), generated from shapes/seven.json#/properties/open.
+// SevenOpen is a JSON array whose items are told apart by position (a tuple).
 //
 // It is read from and written as a JSON array: the positions up to the first one absent, then Rest.
+//
+// Generated from shapes/seven.json#/properties/open.
 type SevenOpen struct {
 	// V0 is the item at position 0.
 	V0 Optional[string]

@@ -5,7 +5,9 @@ package shapes
 
 import "unicode/utf8"
 
-// Status is an object, generated from shapes/status.json#.
+// Status is an object.
+//
+// Generated from shapes/status.json#.
 type Status struct {
 	EnvironmentURL string                  `json:"environment_url"`
 	Retries        OptionalNullable[int64] `json:"retries,omitzero"`
@@ -13,8 +15,6 @@ type Status struct {
 	Flag           Optional[bool]          `json:"flag,omitzero"`
 	Codes          Optional[[]string]      `json:"codes,omitzero"`
 	Events         Optional[Events]        `json:"events,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Status as encoding/json would, without reflection.
@@ -60,7 +60,7 @@ func (x *Status) UnmarshalJSON(data []byte) error {
 func (x *Status) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Status{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecStatus, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecStatus, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -89,7 +89,7 @@ func (x *Status) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecStatus = hkStructSpec([]string{"environment_url", "retries", "ratio", "flag", "codes", "events"}, []int{0, 1, 2, 3, 4, 5}, []int{0}, false)
+var hkSpecStatus = hkStructSpec([]string{"environment_url", "retries", "ratio", "flag", "codes", "events"}, []int{0}, false)
 
 // Validate reports every way the Status breaks its schema, as a *ValidationError.
 func (x *Status) Validate() error {
@@ -98,7 +98,7 @@ func (x *Status) Validate() error {
 	return e.err()
 }
 func (x *Status) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("environment_url")
 		// oneOf (#/properties/environment_url/oneOf)
 		if !e.refusedWithin(&fp) {
@@ -126,7 +126,7 @@ func (x *Status) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("retries")
 		if x.Retries.Set && !x.Retries.Null {
 			// anyOf (#/properties/retries/anyOf)
@@ -151,7 +151,7 @@ func (x *Status) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("ratio")
 		if x.Ratio.Set {
 			// oneOf (#/properties/ratio/oneOf)
@@ -182,7 +182,7 @@ func (x *Status) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("flag")
 		if x.Flag.Set {
 			// anyOf (#/properties/flag/anyOf)
@@ -207,7 +207,7 @@ func (x *Status) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("codes")
 		if x.Codes.Set {
 			for i0 := range x.Codes.Value {
@@ -241,7 +241,7 @@ func (x *Status) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x20) == 0 {
+	{
 		fp := p.field("events")
 		if x.Events.Set {
 			x.Events.Value.validate(e, &fp)

@@ -3,16 +3,14 @@
 
 package shapes
 
-// Tuples7 is an object, generated from shapes/tuples7.json#.
-//
-// Draft-07 tuples.
+// Tuples7 is a Draft-07 tuples.
 //
 // Array items as a list is a tuple; additionalItems is the rest.
+//
+// It is an object, generated from shapes/tuples7.json#.
 type Tuples7 struct {
 	Range Optional[Tuples7Range] `json:"range,omitzero"`
 	Entry Optional[Tuples7Entry] `json:"entry,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Tuples7 as encoding/json would, without reflection.
@@ -39,7 +37,7 @@ func (x *Tuples7) UnmarshalJSON(data []byte) error {
 }
 func (x *Tuples7) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Tuples7{}
-	m, fp := d.members(hkSpecTuples7, x.hkSkip[:], nil), p.field("")
+	m, fp := d.members(hkSpecTuples7, nil), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -53,7 +51,7 @@ func (x *Tuples7) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecTuples7 = hkStructSpec([]string{"range", "entry"}, []int{0, 1}, []int{}, false)
+var hkSpecTuples7 = hkStructSpec([]string{"range", "entry"}, []int{}, false)
 
 // Validate reports every way the Tuples7 breaks its schema, as a *ValidationError.
 func (x *Tuples7) Validate() error {
@@ -62,13 +60,13 @@ func (x *Tuples7) Validate() error {
 	return e.err()
 }
 func (x *Tuples7) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("range")
 		if x.Range.Set {
 			x.Range.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("entry")
 		if x.Entry.Set {
 			x.Entry.Value.validate(e, &fp)
@@ -76,16 +74,16 @@ func (x *Tuples7) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Tuples7Range is a JSON array whose items are told apart by position (a tuple), generated from shapes/tuples7.json#/properties/range.
+// Tuples7Range is a JSON array whose items are told apart by position (a tuple).
 //
 // It is read from and written as a JSON array: the positions up to the first one absent, then nothing more (the schema allows no more items).
+//
+// Generated from shapes/tuples7.json#/properties/range.
 type Tuples7Range struct {
 	// V0 is the item at position 0.
 	V0 int64
 	// V1 is the item at position 1.
 	V1 int64
-	// hkShort counts the positions always present that the decoded array lacked (decoding reported it): validation has nothing to check there.
-	hkShort int
 }
 
 // MarshalJSON encodes a Tuples7Range as encoding/json would, without reflection.
@@ -119,7 +117,7 @@ func (x *Tuples7Range) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 		}
 	}
 	if err == nil && t.count() < 2 {
-		x.hkShort = 2 - t.count()
+		t.missing(d, p, 2)
 		d.errs.addf(p, "minItems", "minimum 2 items required, but found %d items", t.count())
 	}
 	return err
@@ -133,9 +131,11 @@ func (x *Tuples7Range) Validate() error {
 }
 func (x *Tuples7Range) validate(e *hkErrors, p *hkPath) {}
 
-// Tuples7Entry is a JSON array whose items are told apart by position (a tuple), generated from shapes/tuples7.json#/properties/entry.
+// Tuples7Entry is a JSON array whose items are told apart by position (a tuple).
 //
 // It is read from and written as a JSON array: the positions up to the first one absent, then Rest.
+//
+// Generated from shapes/tuples7.json#/properties/entry.
 type Tuples7Entry struct {
 	// V0 is the item at position 0.
 	V0 Optional[Tuples7EntryItem0]
@@ -202,7 +202,9 @@ func (x *Tuples7Entry) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Tuples7EntryItem0 is an enumeration, generated from shapes/tuples7.json#/properties/entry/items/0.
+// Tuples7EntryItem0 is an enumeration of strings.
+//
+// Generated from shapes/tuples7.json#/properties/entry/items/0.
 type Tuples7EntryItem0 string
 
 // Values of Tuples7EntryItem0.

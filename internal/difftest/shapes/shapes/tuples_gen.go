@@ -8,18 +8,14 @@ import (
 	"unicode/utf8"
 )
 
-// Tuples is an object, generated from shapes/tuples.json#.
-//
-// Tuples.
-//
 // prefixItems: positions named by title, $ref or V<i>; Rest typed, raw or refused (items: false); minItems and maxItems.
+//
+// It is an object, generated from shapes/tuples.json#.
 type Tuples struct {
 	Place TuplesPlace                `json:"place"`
 	Pair  Optional[TuplesPair]       `json:"pair,omitzero"`
 	Loose Optional[TuplesLoose]      `json:"loose,omitzero"`
 	Rows  Optional[[]TuplesRowsItem] `json:"rows,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Tuples as encoding/json would, without reflection.
@@ -56,7 +52,7 @@ func (x *Tuples) UnmarshalJSON(data []byte) error {
 func (x *Tuples) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Tuples{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecTuples, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecTuples, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -77,7 +73,7 @@ func (x *Tuples) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecTuples = hkStructSpec([]string{"place", "pair", "loose", "rows"}, []int{0, 1, 2, 3}, []int{0}, false)
+var hkSpecTuples = hkStructSpec([]string{"place", "pair", "loose", "rows"}, []int{0}, false)
 
 // Validate reports every way the Tuples breaks its schema, as a *ValidationError.
 func (x *Tuples) Validate() error {
@@ -86,23 +82,23 @@ func (x *Tuples) Validate() error {
 	return e.err()
 }
 func (x *Tuples) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("place")
 		x.Place.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("pair")
 		if x.Pair.Set {
 			x.Pair.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("loose")
 		if x.Loose.Set {
 			x.Loose.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("rows")
 		if x.Rows.Set {
 			for i0 := range x.Rows.Value {
@@ -113,9 +109,11 @@ func (x *Tuples) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// TuplesPlace is a JSON array whose items are told apart by position (a tuple), generated from shapes/tuples.json#/properties/place.
+// TuplesPlace is a JSON array whose items are told apart by position (a tuple).
 //
 // It is read from and written as a JSON array: the positions up to the first one absent, then Rest.
+//
+// Generated from shapes/tuples.json#/properties/place.
 type TuplesPlace struct {
 	// Name is the item at position 0.
 	//
@@ -131,8 +129,6 @@ type TuplesPlace struct {
 	Longitude OptionalNullable[float64]
 	// Rest holds the items after position 2.
 	Rest []string
-	// hkShort counts the positions always present that the decoded array lacked (decoding reported it): validation has nothing to check there.
-	hkShort int
 }
 
 // MarshalJSON encodes a TuplesPlace as encoding/json would, without reflection.
@@ -188,7 +184,7 @@ func (x *TuplesPlace) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 		}
 	}
 	if err == nil && t.count() < 1 {
-		x.hkShort = 1 - t.count()
+		t.missing(d, p, 1)
 		d.errs.addf(p, "minItems", "minimum 1 items required, but found %d items", t.count())
 	}
 	return err
@@ -201,7 +197,7 @@ func (x *TuplesPlace) Validate() error {
 	return e.err()
 }
 func (x *TuplesPlace) validate(e *hkErrors, p *hkPath) {
-	if x.hkShort < 1 {
+	{
 		fp := p.item(0)
 		{
 			n := utf8.RuneCountInString(x.Name)
@@ -233,16 +229,16 @@ func (x *TuplesPlace) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// TuplesPair is a JSON array whose items are told apart by position (a tuple), generated from shapes/tuples.json#/properties/pair.
+// TuplesPair is a JSON array whose items are told apart by position (a tuple).
 //
 // It is read from and written as a JSON array: the positions up to the first one absent, then nothing more (the schema allows no more items).
+//
+// Generated from shapes/tuples.json#/properties/pair.
 type TuplesPair struct {
 	// V0 is the item at position 0.
 	V0 Point
 	// V1 is the item at position 1.
 	V1 Point
-	// hkShort counts the positions always present that the decoded array lacked (decoding reported it): validation has nothing to check there.
-	hkShort int
 }
 
 // MarshalJSON encodes a TuplesPair as encoding/json would, without reflection.
@@ -276,7 +272,7 @@ func (x *TuplesPair) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 		}
 	}
 	if err == nil && t.count() < 2 {
-		x.hkShort = 2 - t.count()
+		t.missing(d, p, 2)
 		d.errs.addf(p, "minItems", "minimum 2 items required, but found %d items", t.count())
 	}
 	return err
@@ -289,19 +285,21 @@ func (x *TuplesPair) Validate() error {
 	return e.err()
 }
 func (x *TuplesPair) validate(e *hkErrors, p *hkPath) {
-	if x.hkShort < 2 {
+	{
 		fp := p.item(0)
 		x.V0.validate(e, &fp)
 	}
-	if x.hkShort < 1 {
+	{
 		fp := p.item(1)
 		x.V1.validate(e, &fp)
 	}
 }
 
-// TuplesLoose is a JSON array whose items are told apart by position (a tuple), generated from shapes/tuples.json#/properties/loose.
+// TuplesLoose is a JSON array whose items are told apart by position (a tuple).
 //
 // It is read from and written as a JSON array: the positions up to the first one absent, then Rest.
+//
+// Generated from shapes/tuples.json#/properties/loose.
 type TuplesLoose struct {
 	// V0 is the item at position 0.
 	V0 Optional[int64]
@@ -373,9 +371,11 @@ func (x *TuplesLoose) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// TuplesRowsItem is a JSON array whose items are told apart by position (a tuple), generated from shapes/tuples.json#/properties/rows/items.
+// TuplesRowsItem is a JSON array whose items are told apart by position (a tuple).
 //
 // It is read from and written as a JSON array: the positions up to the first one absent, then nothing more (the schema allows no more items).
+//
+// Generated from shapes/tuples.json#/properties/rows/items.
 type TuplesRowsItem struct {
 	// V0 is the item at position 0.
 	V0 Optional[string]
@@ -445,7 +445,9 @@ func (x *TuplesRowsItem) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Point is an object, generated from shapes/tuples.json#/$defs/Point.
+// Point is an object.
+//
+// Generated from shapes/tuples.json#/$defs/Point.
 type Point struct {
 	X int64           `json:"x"`
 	Y Optional[int64] `json:"y,omitzero"`
@@ -474,7 +476,7 @@ func (x *Point) UnmarshalJSON(data []byte) error {
 func (x *Point) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Point{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecPoint, nil, seen[:]), p.field("")
+	m, fp := d.members(hkSpecPoint, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -487,7 +489,7 @@ func (x *Point) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecPoint = hkStructSpec([]string{"x", "y"}, []int{-1, -1}, []int{0}, false)
+var hkSpecPoint = hkStructSpec([]string{"x", "y"}, []int{0}, false)
 
 // Validate reports every way the Point breaks its schema, as a *ValidationError.
 func (x *Point) Validate() error {

@@ -9,15 +9,15 @@ import (
 	"unicode/utf8"
 )
 
-// Unions is an object, generated from shapes/unions.json#.
+// Unions is an object.
+//
+// Generated from shapes/unions.json#.
 type Unions struct {
 	CreatedAt UnionsCreatedAt               `json:"created_at"`
 	Tags      OptionalNullable[UnionsTags]  `json:"tags,omitzero"`
 	Owner     Optional[UnionsOwner]         `json:"owner,omitzero"`
 	History   Optional[[]UnionsHistoryItem] `json:"history,omitzero"`
 	Overlap   Optional[float64]             `json:"overlap,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
 // MarshalJSON encodes a Unions as encoding/json would, without reflection.
@@ -62,7 +62,7 @@ func (x *Unions) UnmarshalJSON(data []byte) error {
 func (x *Unions) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Unions{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecUnions, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecUnions, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -88,7 +88,7 @@ func (x *Unions) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecUnions = hkStructSpec([]string{"created_at", "tags", "owner", "history", "overlap"}, []int{0, 1, 2, 3, 4}, []int{0}, false)
+var hkSpecUnions = hkStructSpec([]string{"created_at", "tags", "owner", "history", "overlap"}, []int{0}, false)
 
 // Validate reports every way the Unions breaks its schema, as a *ValidationError.
 func (x *Unions) Validate() error {
@@ -97,23 +97,23 @@ func (x *Unions) Validate() error {
 	return e.err()
 }
 func (x *Unions) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("created_at")
 		x.CreatedAt.validate(e, &fp)
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("tags")
 		if x.Tags.Set && !x.Tags.Null {
 			x.Tags.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("owner")
 		if x.Owner.Set {
 			x.Owner.Value.validate(e, &fp)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x8) == 0 {
+	{
 		fp := p.field("history")
 		if x.History.Set {
 			for i0 := range x.History.Value {
@@ -122,7 +122,7 @@ func (x *Unions) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
-	if x.hkSkip[0]&uint64(0x10) == 0 {
+	{
 		fp := p.field("overlap")
 		if x.Overlap.Set {
 			{
@@ -140,13 +140,15 @@ func (x *Unions) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// UnionsCreatedAt is a integer or string, generated from shapes/unions.json#/properties/created_at.
+// UnionsCreatedAt is an integer or a string.
+//
+// Generated from shapes/unions.json#/properties/created_at.
 type UnionsCreatedAt struct {
-	// Type is the JSON type of the value: "integer" or "string"; "" when unset.
-	Type string
-	// Integer is the value when Type is "integer".
+	// Type says which field holds the value: JSONInteger or JSONString; "" when unset.
+	Type JSONType
+	// Integer is the value when Type is JSONInteger.
 	Integer int64
-	// String is the value when Type is "string".
+	// String is the value when Type is JSONString.
 	String time.Time
 }
 
@@ -156,9 +158,9 @@ func (x UnionsCreatedAt) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsCreatedAt) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "integer":
+	case JSONInteger:
 		return hkAppendInt(b, x.Integer)
-	case "string":
+	case JSONString:
 		return hkAppendTime(b, x.String)
 	}
 	return append(b, "null"...)
@@ -173,10 +175,10 @@ func (x *UnionsCreatedAt) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsCreatedAt{}
 	switch d.peek() {
 	case hkNumber:
-		x.Type = "integer"
+		x.Type = JSONInteger
 		return d.readInt64(p, &x.Integer)
 	case hkString:
-		x.Type = "string"
+		x.Type = JSONString
 		return d.readTime(p, &x.String)
 	}
 	return d.mismatch(p, "integer or string")
@@ -190,20 +192,22 @@ func (x UnionsCreatedAt) Validate() error {
 }
 func (x UnionsCreatedAt) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "integer":
-	case "string":
+	case JSONInteger:
+	case JSONString:
 	default:
 		e.add(p, "type", "expected integer or string, but got nothing")
 	}
 }
 
-// UnionsTags is a string or array, generated from shapes/unions.json#/properties/tags.
+// UnionsTags is a string or an array.
+//
+// Generated from shapes/unions.json#/properties/tags.
 type UnionsTags struct {
-	// Type is the JSON type of the value: "string" or "array"; "" when unset.
-	Type string
-	// String is the value when Type is "string".
+	// Type says which field holds the value: JSONString or JSONArray; "" when unset.
+	Type JSONType
+	// String is the value when Type is JSONString.
 	String string
-	// Array is the value when Type is "array".
+	// Array is the value when Type is JSONArray.
 	Array []string
 }
 
@@ -213,9 +217,9 @@ func (x UnionsTags) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsTags) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "string":
+	case JSONString:
 		return hkAppendString(b, x.String)
-	case "array":
+	case JSONArray:
 		b = hkAppendArray(b, x.Array, hkAppendString)
 		return b
 	}
@@ -231,10 +235,10 @@ func (x *UnionsTags) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsTags{}
 	switch d.peek() {
 	case hkString:
-		x.Type = "string"
+		x.Type = JSONString
 		return d.readString(p, &x.String)
 	case hkArray:
-		x.Type = "array"
+		x.Type = JSONArray
 		var err error
 		for a0, ip0 := hkArrayItems(&x.Array), p.item(0); a0.next(d, &ip0, &err); {
 			err = d.readString(&ip0, a0.elem())
@@ -252,14 +256,14 @@ func (x UnionsTags) Validate() error {
 }
 func (x UnionsTags) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "string":
+	case JSONString:
 		{
 			n := utf8.RuneCountInString(x.String)
 			if n < 1 {
 				e.addf(p, "minLength", "length must be >= 1, but got %d", n)
 			}
 		}
-	case "array":
+	case JSONArray:
 		if len(x.Array) > 2 {
 			e.addf(p, "maxItems", "maximum 2 items allowed, but found %d", len(x.Array))
 		}
@@ -268,13 +272,15 @@ func (x UnionsTags) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// UnionsOwner is a string or object, generated from shapes/unions.json#/properties/owner.
+// UnionsOwner is a string or an object.
+//
+// Generated from shapes/unions.json#/properties/owner.
 type UnionsOwner struct {
-	// Type is the JSON type of the value: "string" or "object"; "" when unset.
-	Type string
-	// String is the value when Type is "string".
+	// Type says which field holds the value: JSONString or JSONObject; "" when unset.
+	Type JSONType
+	// String is the value when Type is JSONString.
 	String string
-	// Object is the value when Type is "object".
+	// Object is the value when Type is JSONObject.
 	Object Person
 }
 
@@ -284,9 +290,9 @@ func (x UnionsOwner) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsOwner) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "string":
+	case JSONString:
 		return hkAppendString(b, x.String)
-	case "object":
+	case JSONObject:
 		b = x.Object.appendJSON(b)
 		return b
 	}
@@ -302,10 +308,10 @@ func (x *UnionsOwner) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsOwner{}
 	switch d.peek() {
 	case hkString:
-		x.Type = "string"
+		x.Type = JSONString
 		return d.readString(p, &x.String)
 	case hkObject:
-		x.Type = "object"
+		x.Type = JSONObject
 		var err error
 		err = x.Object.decodeJSON(d, p)
 		return err
@@ -321,24 +327,26 @@ func (x UnionsOwner) Validate() error {
 }
 func (x UnionsOwner) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "string":
+	case JSONString:
 		if !hkPattern2.MatchString(x.String) {
 			e.addf(p, "pattern", "%q does not match pattern \"^@\"", x.String)
 		}
-	case "object":
+	case JSONObject:
 		x.Object.validate(e, p)
 	default:
 		e.add(p, "type", "expected string or object, but got nothing")
 	}
 }
 
-// UnionsHistoryItem is a boolean or object, generated from shapes/unions.json#/properties/history/items.
+// UnionsHistoryItem is a boolean or an object.
+//
+// Generated from shapes/unions.json#/properties/history/items.
 type UnionsHistoryItem struct {
-	// Type is the JSON type of the value: "boolean" or "object"; "" when unset.
-	Type string
-	// Boolean is the value when Type is "boolean".
+	// Type says which field holds the value: JSONBoolean or JSONObject; "" when unset.
+	Type JSONType
+	// Boolean is the value when Type is JSONBoolean.
 	Boolean bool
-	// Object is the value when Type is "object".
+	// Object is the value when Type is JSONObject.
 	Object Person
 }
 
@@ -348,9 +356,9 @@ func (x UnionsHistoryItem) MarshalJSON() ([]byte, error) {
 }
 func (x *UnionsHistoryItem) appendJSON(b []byte) []byte {
 	switch x.Type {
-	case "boolean":
+	case JSONBoolean:
 		return hkAppendBool(b, x.Boolean)
-	case "object":
+	case JSONObject:
 		b = x.Object.appendJSON(b)
 		return b
 	}
@@ -366,10 +374,10 @@ func (x *UnionsHistoryItem) decodeJSON(d *hkDecoder, p *hkPath) error {
 	*x = UnionsHistoryItem{}
 	switch d.peek() {
 	case hkBool:
-		x.Type = "boolean"
+		x.Type = JSONBoolean
 		return d.readBool(p, &x.Boolean)
 	case hkObject:
-		x.Type = "object"
+		x.Type = JSONObject
 		var err error
 		err = x.Object.decodeJSON(d, p)
 		return err
@@ -385,15 +393,17 @@ func (x UnionsHistoryItem) Validate() error {
 }
 func (x UnionsHistoryItem) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
-	case "boolean":
-	case "object":
+	case JSONBoolean:
+	case JSONObject:
 		x.Object.validate(e, p)
 	default:
 		e.add(p, "type", "expected boolean or object, but got nothing")
 	}
 }
 
-// Person is an object, generated from shapes/unions.json#/definitions/Person.
+// Person is an object.
+//
+// Generated from shapes/unions.json#/definitions/Person.
 type Person struct {
 	Login string `json:"login"`
 }
@@ -417,7 +427,7 @@ func (x *Person) UnmarshalJSON(data []byte) error {
 func (x *Person) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = Person{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecPerson, nil, seen[:]), p.field("")
+	m, fp := d.members(hkSpecPerson, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -427,7 +437,7 @@ func (x *Person) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecPerson = hkStructSpec([]string{"login"}, []int{-1}, []int{0}, false)
+var hkSpecPerson = hkStructSpec([]string{"login"}, []int{0}, false)
 
 // Validate reports every way the Person breaks its schema, as a *ValidationError.
 func (x *Person) Validate() error {

@@ -3,30 +3,28 @@
 
 package shophooks
 
-// OrderRefunded is an object, generated from shop/order.refunded.json#.
+// OrderRefunded is the order.refunded event.
 //
-// Order refunded.
+// It is an object, generated from shop/order.refunded.json#.
 type OrderRefunded struct {
-	Type string            `json:"type"`
+	Type EventType         `json:"type"`
 	Data OrderRefundedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a OrderRefunded as encoding/json would, without reflection.
+// MarshalJSON encodes an OrderRefunded as encoding/json would, without reflection.
 func (x OrderRefunded) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
 func (x *OrderRefunded) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = hkKey(b, "\"type\":")
-	b = hkAppendString(b, x.Type)
+	b = hkAppendString(b, string(x.Type))
 	b = hkKey(b, "\"data\":")
 	b = x.Data.appendJSON(b)
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderRefunded; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an OrderRefunded; the error lists every violation found (see Parse).
 func (x *OrderRefunded) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -34,11 +32,11 @@ func (x *OrderRefunded) UnmarshalJSON(data []byte) error {
 func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderRefunded{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecOrderRefunded, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecOrderRefunded, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
-			err = d.readKnownString(&fp, &x.Type, []string{"order.refunded"})
+			err = d.readKnownString(&fp, (*string)(&x.Type), []string{"order.refunded"})
 		case 1:
 			err = x.Data.decodeJSON(d, &fp)
 		}
@@ -46,7 +44,7 @@ func (x *OrderRefunded) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecOrderRefunded = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecOrderRefunded = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the OrderRefunded breaks its schema, as a *ValidationError.
 func (x *OrderRefunded) Validate() error {
@@ -55,27 +53,27 @@ func (x *OrderRefunded) Validate() error {
 	return e.err()
 }
 func (x *OrderRefunded) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
-		if x.Type != "order.refunded" {
-			e.addf(&fp, "const", "value must be \"order.refunded\", but got %q", x.Type)
+		if string(x.Type) != "order.refunded" {
+			e.addf(&fp, "const", "value must be \"order.refunded\", but got %q", string(x.Type))
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// OrderRefundedData is an object, generated from shop/order.refunded.json#/properties/data.
+// OrderRefundedData is an object.
+//
+// Generated from shop/order.refunded.json#/properties/data.
 type OrderRefundedData struct {
 	OrderID string  `json:"order_id"`
 	Amount  float64 `json:"amount"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a OrderRefundedData as encoding/json would, without reflection.
+// MarshalJSON encodes an OrderRefundedData as encoding/json would, without reflection.
 func (x OrderRefundedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -88,7 +86,7 @@ func (x *OrderRefundedData) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderRefundedData; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an OrderRefundedData; the error lists every violation found (see Parse).
 func (x *OrderRefundedData) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -96,7 +94,7 @@ func (x *OrderRefundedData) UnmarshalJSON(data []byte) error {
 func (x *OrderRefundedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderRefundedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecOrderRefundedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecOrderRefundedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -108,7 +106,7 @@ func (x *OrderRefundedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecOrderRefundedData = hkStructSpec([]string{"order_id", "amount"}, []int{-1, 0}, []int{0, 1}, false)
+var hkSpecOrderRefundedData = hkStructSpec([]string{"order_id", "amount"}, []int{0, 1}, false)
 
 // Validate reports every way the OrderRefundedData breaks its schema, as a *ValidationError.
 func (x *OrderRefundedData) Validate() error {
@@ -117,7 +115,7 @@ func (x *OrderRefundedData) Validate() error {
 	return e.err()
 }
 func (x *OrderRefundedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("amount")
 		if x.Amount <= 0 {
 			e.addf(&fp, "exclusiveMinimum", "must be > 0 but found %v", x.Amount)
@@ -126,7 +124,7 @@ func (x *OrderRefundedData) validate(e *hkErrors, p *hkPath) {
 }
 
 // EventType returns EventOrderRefunded.
-func (*OrderRefunded) EventType() string {
+func (*OrderRefunded) EventType() EventType {
 	return EventOrderRefunded
 }
 func (*OrderRefunded) isEvent() {}

@@ -338,7 +338,7 @@ func hkValidateVariants(raw []byte, p *hkPath, e *hkErrors, keyword string, vari
 	switch {
 	case n == 0:
 		for _, v := range all {
-			if _, ok := e.refused[v.Pointer]; !ok {
+			if !e.isRefused(v.Pointer) {
 				e.list = append(e.list, v)
 			}
 		}

@@ -3,17 +3,15 @@
 
 package shop
 
-// OrderCreated is an object, generated from shop/order.created.json#.
+// OrderCreated is an object.
 //
-// Order created.
+// Generated from shop/order.created.json#.
 type OrderCreated struct {
 	Type string           `json:"type"`
 	Data OrderCreatedData `json:"data"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a OrderCreated as encoding/json would, without reflection.
+// MarshalJSON encodes an OrderCreated as encoding/json would, without reflection.
 func (x OrderCreated) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -26,7 +24,7 @@ func (x *OrderCreated) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderCreated; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an OrderCreated; the error lists every violation found (see Parse).
 func (x *OrderCreated) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -34,7 +32,7 @@ func (x *OrderCreated) UnmarshalJSON(data []byte) error {
 func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderCreated{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecOrderCreated, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecOrderCreated, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -46,7 +44,7 @@ func (x *OrderCreated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecOrderCreated = hkStructSpec([]string{"type", "data"}, []int{0, 1}, []int{0, 1}, false)
+var hkSpecOrderCreated = hkStructSpec([]string{"type", "data"}, []int{0, 1}, false)
 
 // Validate reports every way the OrderCreated breaks its schema, as a *ValidationError.
 func (x *OrderCreated) Validate() error {
@@ -55,28 +53,28 @@ func (x *OrderCreated) Validate() error {
 	return e.err()
 }
 func (x *OrderCreated) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("type")
 		if x.Type != "order.created" {
 			e.addf(&fp, "const", "value must be \"order.created\", but got %q", x.Type)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("data")
 		x.Data.validate(e, &fp)
 	}
 }
 
-// OrderCreatedData is an object, generated from shop/order.created.json#/properties/data.
+// OrderCreatedData is an object.
+//
+// Generated from shop/order.created.json#/properties/data.
 type OrderCreatedData struct {
 	OrderID string                           `json:"order_id"`
 	Total   float64                          `json:"total"`
 	Status  Optional[OrderCreatedDataStatus] `json:"status,omitzero"`
-	// hkSkip marks the fields whose value decoding refused or never saw: validation has nothing to check there.
-	hkSkip [1]uint64
 }
 
-// MarshalJSON encodes a OrderCreatedData as encoding/json would, without reflection.
+// MarshalJSON encodes an OrderCreatedData as encoding/json would, without reflection.
 func (x OrderCreatedData) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -93,7 +91,7 @@ func (x *OrderCreatedData) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON decodes a OrderCreatedData; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an OrderCreatedData; the error lists every violation found (see Parse).
 func (x *OrderCreatedData) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
@@ -101,7 +99,7 @@ func (x *OrderCreatedData) UnmarshalJSON(data []byte) error {
 func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	*x = OrderCreatedData{}
 	var seen [1]uint64
-	m, fp := d.members(hkSpecOrderCreatedData, x.hkSkip[:], seen[:]), p.field("")
+	m, fp := d.members(hkSpecOrderCreatedData, seen[:]), p.field("")
 	for m.next(d, &fp, &err) {
 		switch m.i {
 		case 0:
@@ -116,7 +114,7 @@ func (x *OrderCreatedData) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 	return m.end(d, &fp, err)
 }
 
-var hkSpecOrderCreatedData = hkStructSpec([]string{"order_id", "total", "status"}, []int{0, 1, 2}, []int{0, 1}, false)
+var hkSpecOrderCreatedData = hkStructSpec([]string{"order_id", "total", "status"}, []int{0, 1}, false)
 
 // Validate reports every way the OrderCreatedData breaks its schema, as a *ValidationError.
 func (x *OrderCreatedData) Validate() error {
@@ -125,19 +123,19 @@ func (x *OrderCreatedData) Validate() error {
 	return e.err()
 }
 func (x *OrderCreatedData) validate(e *hkErrors, p *hkPath) {
-	if x.hkSkip[0]&uint64(0x1) == 0 {
+	{
 		fp := p.field("order_id")
 		if !hkPattern0.MatchString(x.OrderID) {
 			e.addf(&fp, "pattern", "%q does not match pattern \"^ord_[0-9a-z]+$\"", x.OrderID)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x2) == 0 {
+	{
 		fp := p.field("total")
 		if x.Total < 0 {
 			e.addf(&fp, "minimum", "must be >= 0 but found %v", x.Total)
 		}
 	}
-	if x.hkSkip[0]&uint64(0x4) == 0 {
+	{
 		fp := p.field("status")
 		if x.Status.Set {
 			x.Status.Value.validate(e, &fp)
@@ -145,7 +143,9 @@ func (x *OrderCreatedData) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// OrderCreatedDataStatus is an enumeration, generated from shop/order.created.json#/properties/data/properties/status.
+// OrderCreatedDataStatus is an enumeration of strings.
+//
+// Generated from shop/order.created.json#/properties/data/properties/status.
 type OrderCreatedDataStatus string
 
 // Values of OrderCreatedDataStatus.
@@ -154,7 +154,7 @@ const (
 	OrderCreatedDataStatusPaid    OrderCreatedDataStatus = "paid"
 )
 
-// MarshalJSON encodes a OrderCreatedDataStatus as encoding/json would, without reflection.
+// MarshalJSON encodes an OrderCreatedDataStatus as encoding/json would, without reflection.
 func (x OrderCreatedDataStatus) MarshalJSON() ([]byte, error) {
 	return x.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -162,7 +162,7 @@ func (x *OrderCreatedDataStatus) appendJSON(b []byte) []byte {
 	return hkAppendString(b, string(*x))
 }
 
-// UnmarshalJSON decodes a OrderCreatedDataStatus; the error lists every violation found (see Parse).
+// UnmarshalJSON decodes an OrderCreatedDataStatus; the error lists every violation found (see Parse).
 func (x *OrderCreatedDataStatus) UnmarshalJSON(data []byte) error {
 	d := hkDecoder{data: data}
 	return d.done(x.decodeJSON(&d, nil))
