@@ -233,6 +233,7 @@ func loadProvider(dir, name string, remotes []Remote, diags *diag.List) *Provide
 		p.indexResources(d)
 	}
 	p.loadRemotes(append(p.manifestRemotes(), remotes...), diags)
+	p.checkRemotes(diags)
 	docs := p.SchemaDocs()
 	// Meta-validation is the slow part of loading: one worker per core.
 	// Long-lived workers, not a goroutine per document: the meta-schema

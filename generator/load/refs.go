@@ -170,3 +170,21 @@ func (p *Provider) compilerResources(add func(uri string, data []byte)) {
 		}
 	}
 }
+
+// checkRemotes reports the manifest's remotes under which no $ref of the
+// provider reaches a document: a manifest entry that matches nothing is a
+// mistake (a typo in the prefix), as an unused extension is.
+func (p *Provider) checkRemotes(diags *diag.List) {
+	prefixes := make([]string, 0, len(p.Manifest.Remotes))
+	for prefix := range p.Manifest.Remotes {
+		prefixes = append(prefixes, prefix)
+	}
+	slices.Sort(prefixes)
+	for _, prefix := range prefixes {
+		used := slices.ContainsFunc(p.Remotes, func(d *Document) bool { return strings.HasPrefix(d.Remote, prefix) })
+		if !used {
+			key := strings.ReplaceAll(strings.ReplaceAll(prefix, "~", "~0"), "/", "~1")
+			diags.Add(p.Manifest.At("/remotes/"+key), "remote %q is declared in %s but no $ref of %s reaches a document under it", prefix, ManifestName, p.Name)
+		}
+	}
+}
