@@ -24,18 +24,7 @@ import (
 //		// none or several: try each variant
 //	}
 func genObjectSum(f *jen.File, t *model.Type) {
-	f.Comment(typeDoc(t))
-	f.Type().Id(t.Name).Interface(
-		jen.Id(t.Marker).Params(),
-		jen.Comment("Validate reports every way the value breaks its schema."),
-		jen.Id("Validate").Params().Error(),
-		jen.Id("validate").Params(validatorParams()...),
-		jen.Id("appendJSON").Params(jen.Index().Byte()).Index().Byte(),
-	)
-	for _, v := range t.Variants {
-		f.Func().Params(jen.Op("*").Id(v.Type.Name)).Id(t.Marker).Params().Block()
-	}
-	f.Func().Params(jen.Op("*").Id(t.Unknown)).Id(t.Marker).Params().Block()
+	genSumInterface(f, t)
 
 	taken := "no variant validates"
 	if t.SumKeyword == "oneOf" {

@@ -93,11 +93,11 @@ func genDefined(f *jen.File, t *model.Type) {
 //	func (*A) isT() {}
 //	type TUnknown struct { Kind string; Raw json.RawMessage }
 //	func UnmarshalT(data []byte) (T, error)
-func genSum(f *jen.File, t *model.Type) {
-	if t.SumBy != model.SumByDiscriminator {
-		genObjectSum(f, t) // sums.go
-		return
-	}
+//
+// genSumInterface prints a sum's sealed interface and the marker method
+// of each variant and of the unknown variant: the same for every sum,
+// however its variant is decided.
+func genSumInterface(f *jen.File, t *model.Type) {
 	f.Comment(typeDoc(t))
 	f.Type().Id(t.Name).Interface(
 		jen.Id(t.Marker).Params(),
@@ -110,6 +110,14 @@ func genSum(f *jen.File, t *model.Type) {
 		f.Func().Params(jen.Op("*").Id(v.Type.Name)).Id(t.Marker).Params().Block()
 	}
 	f.Func().Params(jen.Op("*").Id(t.Unknown)).Id(t.Marker).Params().Block()
+}
+
+func genSum(f *jen.File, t *model.Type) {
+	if t.SumBy != model.SumByDiscriminator {
+		genObjectSum(f, t) // sums.go
+		return
+	}
+	genSumInterface(f, t)
 
 	f.Comment(comment(fmt.Sprintf("%s is %s whose %q this package does not know, such as a variant the provider added after the schemas were written, or one without %q. Raw keeps the JSON as received. It never validates: the schema allows only the known variants.", t.Unknown, t.AName, t.Discriminator, t.Discriminator)))
 	f.Type().Id(t.Unknown).Struct(

@@ -1097,13 +1097,8 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		return b.kindUnionType(s, alts, nullable)
 	}
 	t := b.declare(s, Sum)
-	t.SumKeyword = kw
+	b.nameSum(s, t, kw)
 	t.Discriminator = disc
-	t.Unknown = t.Name + "Unknown"
-	t.Decoder = "Unmarshal" + t.Name
-	t.Marker = "is" + t.Name
-	b.claim(t.Unknown, "the unknown variant of "+t.Name, s.Pos())
-	b.claim(t.Decoder, "the decoder of "+t.Name, s.Pos())
 	r := Ref{Kind: Named, Type: t, Nullable: nullable}
 	b.refs[s.Key()] = r
 	for _, br := range alts {
@@ -1397,4 +1392,16 @@ func describe(r Ref) string {
 		return "a map"
 	}
 	return "a value"
+}
+
+// nameSum decides the names every sum declares beside its interface (the
+// unknown variant, the decoder, the sealing method) and claims them, so a
+// schema type of the same name is a clash the model reports.
+func (b *builder) nameSum(s load.Schema, t *Type, kw string) {
+	t.SumKeyword = kw
+	t.Unknown = t.Name + "Unknown"
+	t.Decoder = "Unmarshal" + t.Name
+	t.Marker = "is" + t.Name
+	b.claim(t.Unknown, "the unknown variant of "+t.Name, s.Pos())
+	b.claim(t.Decoder, "the decoder of "+t.Name, s.Pos())
 }

@@ -164,12 +164,7 @@ func (b *builder) objectSumType(s load.Schema, kw string, alts []load.Schema, nu
 	} else {
 		t = b.declare(s, Sum)
 	}
-	t.SumKeyword = kw
-	t.Unknown = t.Name + "Unknown"
-	t.Decoder = "Unmarshal" + t.Name
-	t.Marker = "is" + t.Name
-	b.claim(t.Unknown, "the unknown variant of "+t.Name, s.Pos())
-	b.claim(t.Decoder, "the decoder of "+t.Name, s.Pos())
+	b.nameSum(s, t, kw)
 	r := Ref{Kind: Named, Type: t, Nullable: nullable}
 	if box != nil {
 		box.Base = Ref{Kind: Named, Type: t}
