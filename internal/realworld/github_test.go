@@ -110,41 +110,6 @@ func stage(t testing.TB, dir string, edit func(name string, data []byte) []byte)
 	return events
 }
 
-// shapedRaw counts the values a package keeps as raw JSON although their
-// schema gives them a shape (a schema table validates them): each is a
-// type hookgen failed to give its users.
-func shapedRaw(pkg *model.Package) (n int, where []string) {
-	seen := map[*model.Ref]bool{}
-	var visit func(r *model.Ref, at string)
-	visit = func(r *model.Ref, at string) {
-		if r == nil || seen[r] {
-			return
-		}
-		seen[r] = true
-		switch r.Kind {
-		case model.Raw:
-			if r.Table != nil {
-				n++
-				where = append(where, at+" ("+r.RawReason+")")
-			}
-		case model.Slice, model.Map:
-			visit(r.Elem, at+"[]")
-		}
-	}
-	for _, t := range pkg.Types {
-		for _, f := range t.Fields {
-			visit(&f.Type, t.Source+" ."+f.JSONName)
-		}
-		if t.Kind == model.Defined {
-			visit(&t.Base, t.Source)
-		}
-		for i := range t.Members {
-			visit(&t.Members[i].Base, t.Source)
-		}
-	}
-	return n, where
-}
-
 // example is one of GitHub's example payloads and the schema it is for.
 type example struct {
 	Event  string // the event folder (the X-GitHub-Event header)
@@ -266,7 +231,8 @@ func TestGitHubCorpus(t *testing.T) {
 	total := 0
 	for _, p := range res.Packages {
 		byProvider[p.Provider] = p
-		n, where := shapedRaw(p)
+		where := p.ShapedRaw()
+		n := len(where)
 		total += n
 		for _, w := range where {
 			t.Logf("raw: %s", w)
