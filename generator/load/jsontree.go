@@ -35,6 +35,8 @@ type Node struct {
 	Str     string // String: the decoded text; Number: the literal as written
 	Items   []*Node
 	Members []Member
+	// keywords: the node is a schema, decoded (keywords.go).
+	keywords *Keywords
 }
 
 // Member is one name/value pair of an object.

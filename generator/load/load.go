@@ -276,6 +276,7 @@ func loadProvider(dir, name string, remotes []Remote, diags *diag.List) *Provide
 	p.resolveDynamic(diags)
 	for _, d := range docs {
 		p.checkRefs(d.RootSchema(), diags)
+		d.decodeAll()
 	}
 	return p
 }
