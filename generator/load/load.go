@@ -131,6 +131,15 @@ func (s Schema) Item(i int) Schema {
 	return Schema{Doc: s.Doc, Node: s.Node.Items[i], Pointer: fmt.Sprintf("%s/%d", s.Pointer, i)}
 }
 
+// Offset is the byte offset the schema starts at in its file, for
+// ordering what is generated from it as the file orders it.
+func (s Schema) Offset() int {
+	if s.Node == nil {
+		return 0
+	}
+	return s.Node.Offset
+}
+
 // Key identifies a schema uniquely across a provider: the document's URI
 // and the pointer. Two $refs to the same place have the same key.
 func (s Schema) Key() string { return s.Doc.URI + "#" + s.Pointer }
