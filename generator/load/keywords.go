@@ -135,6 +135,16 @@ func (k *Keywords) Pointer(name string) string {
 	return k.at[name].Pointer
 }
 
+// Property returns the schema of property name, if "properties" has it.
+func (k *Keywords) Property(name string) (Schema, bool) {
+	for _, p := range k.Properties {
+		if p.Name == name {
+			return p.Schema, true
+		}
+	}
+	return Schema{}, false
+}
+
 // Extension returns the value of the "x-" keyword name, or nil.
 func (k *Keywords) Extension(name string) *Node {
 	for _, e := range k.Extensions {
