@@ -22,21 +22,17 @@ var partKeywords = set("type", "properties", "required", "additionalProperties")
 // closed branch (additionalProperties: false) that another branch's
 // properties would break.
 func (b *builder) mergeParts(s load.Schema) []load.Schema {
-	all, ok := s.Keyword("allOf")
-	if !ok || all.Node.Kind != load.Array || len(all.Node.Items) < 2 {
+	k := s.Keywords()
+	if len(k.AllOf) < 2 {
 		return nil
 	}
-	for _, m := range s.Node.Members {
-		if m.Name != "allOf" && !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") &&
-			!(m.Name == "type" && m.Value.Kind == load.String && m.Value.Str == "object") {
+	for _, name := range k.Names() {
+		if name != "allOf" && !annotationKeywords[name] && !strings.HasPrefix(name, "x-") &&
+			!(name == "type" && onlyObjectType(k)) {
 			return nil
 		}
 	}
-	items := make([]load.Schema, len(all.Node.Items))
-	for i := range all.Node.Items {
-		items[i] = all.Item(i)
-	}
-	parts := b.objectParts(items)
+	parts := b.objectParts(k.AllOf)
 	if parts == nil {
 		return nil
 	}
@@ -44,9 +40,9 @@ func (b *builder) mergeParts(s load.Schema) []load.Schema {
 	// has it makes the whole allOf an object.
 	object := false
 	for _, p := range parts {
-		object = object || p.Node.Get("type") != nil
+		object = object || p.Keywords().Has("type")
 	}
-	if t := s.Node.Get("type"); !object && t == nil {
+	if !object && !k.Has("type") {
 		return nil
 	}
 	return parts
@@ -59,32 +55,31 @@ func (b *builder) objectParts(items []load.Schema) []load.Schema {
 	var parts []load.Schema
 	for _, item := range items {
 		p := b.follow(item)
-		if p.Node.Kind != load.Object || p.Node.Get("$ref") != nil {
+		k := p.Keywords()
+		if k.Bool != nil || k.Has("$ref") {
 			return nil
 		}
-		for _, m := range p.Node.Members {
-			if !partKeywords[m.Name] && !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") {
+		for _, name := range k.Names() {
+			if !partKeywords[name] && !annotationKeywords[name] && !strings.HasPrefix(name, "x-") {
 				return nil
 			}
 		}
-		if t := p.Node.Get("type"); t != nil && !(t.Kind == load.String && t.Str == "object") {
+		if k.Has("type") && !onlyObjectType(k) {
 			return nil
 		}
-		if ap := p.Node.Get("additionalProperties"); ap != nil && ap.Kind != load.Bool {
-			return nil
-		}
-		if props := p.Node.Get("properties"); props != nil && props.Kind != load.Object {
+		if ap := k.AdditionalProperties; ap != nil && ap.Keywords().Bool == nil {
 			return nil
 		}
 		parts = append(parts, p)
 	}
 	for _, p := range parts {
-		if ap := p.Node.Get("additionalProperties"); ap == nil || ap.Bool {
+		k := p.Keywords()
+		if !isFalseSchema(k.AdditionalProperties) {
 			continue
 		}
 		for _, q := range parts {
-			for _, m := range propertyMembers(q) {
-				if p.Node.Get("properties").Get(m.Name) == nil {
+			for _, prop := range q.Keywords().Properties {
+				if _, ok := propertyNamed(k, prop.Name); !ok {
 					return nil
 				}
 			}
@@ -93,11 +88,28 @@ func (b *builder) objectParts(items []load.Schema) []load.Schema {
 	return parts
 }
 
-func propertyMembers(s load.Schema) []load.Member {
-	if props := s.Node.Get("properties"); props != nil && props.Kind == load.Object {
-		return props.Members
+// onlyObjectType reports whether the schema's "type" is "object" alone.
+func onlyObjectType(k *load.Keywords) bool {
+	return len(k.Type) == 1 && k.Type[0] == "object"
+}
+
+// isFalseSchema reports whether s is the schema false (nil: absent, so not).
+func isFalseSchema(s *load.Schema) bool {
+	if s == nil {
+		return false
 	}
-	return nil
+	v := s.Keywords().Bool
+	return v != nil && !*v
+}
+
+// propertyNamed returns the schema of property name under "properties".
+func propertyNamed(k *load.Keywords, name string) (load.Schema, bool) {
+	for _, p := range k.Properties {
+		if p.Name == name {
+			return p.Schema, true
+		}
+	}
+	return load.Schema{}, false
 }
 
 // merged builds the struct of an allOf whose parts merge (mergeParts).
@@ -114,22 +126,20 @@ func (b *builder) merged(s load.Schema, parts []load.Schema) Ref {
 	required := map[string]bool{}
 	closed := false
 	for _, p := range parts {
-		props, _ := p.Keyword("properties")
-		for _, m := range propertyMembers(p) {
-			if _, ok := decls[m.Name]; !ok {
-				names = append(names, m.Name)
+		k := p.Keywords()
+		for _, prop := range k.Properties {
+			if _, ok := decls[prop.Name]; !ok {
+				names = append(names, prop.Name)
 			}
-			decls[m.Name] = append(decls[m.Name], props.Member(m.Name))
+			decls[prop.Name] = append(decls[prop.Name], prop.Schema)
 		}
-		if req := p.Node.Get("required"); req != nil {
-			for _, it := range req.Items {
-				if _, ok := decls[it.Str]; !ok && !slices.Contains(names, it.Str) {
-					names = append(names, it.Str)
-				}
-				required[it.Str] = true
+		for _, name := range k.Required {
+			if _, ok := decls[name]; !ok && !slices.Contains(names, name) {
+				names = append(names, name)
 			}
+			required[name] = true
 		}
-		if ap := p.Node.Get("additionalProperties"); ap != nil && !ap.Bool {
+		if isFalseSchema(k.AdditionalProperties) {
 			closed = true
 		}
 	}
@@ -223,12 +233,12 @@ func (b *builder) refine(s load.Schema, name string, ds []load.Schema) Ref {
 // schema keeps its own type.
 func (b *builder) nestedParts(ds []load.Schema) []load.Schema {
 	last := ds[len(ds)-1]
-	if last.Node.Kind != load.Object || last.Node.Get("$ref") != nil || isDeclaration(last) {
+	if k := last.Keywords(); k.Bool != nil || k.Has("$ref") || isDeclaration(last) {
 		return nil
 	}
 	parts := b.objectParts(ds)
 	for _, p := range parts {
-		if t := p.Node.Get("type"); t == nil || t.Kind != load.String || t.Str != "object" || len(propertyMembers(p)) == 0 {
+		if k := p.Keywords(); !onlyObjectType(k) || len(k.Properties) == 0 {
 			return nil
 		}
 	}

@@ -109,17 +109,15 @@ type condScope func(name string) (fieldInfo, bool)
 // assertion keywords all compile; why says why they do not ("" when s has
 // none, or is no such object).
 func (b *builder) assertive(s load.Schema) (ok bool, why string) {
-	if s.Node.Kind != load.Object {
+	k := s.Keywords()
+	if k.Bool != nil {
 		return false, ""
 	}
 	has := false
-	for _, m := range s.Node.Members {
-		has = has || assertKeywords[m.Name]
+	for _, name := range k.Names() {
+		has = has || assertKeywords[name]
 	}
-	props := s.Node.Get("properties")
-	t := s.Node.Get("type")
-	if !has || props == nil || props.Kind != load.Object || len(props.Members) == 0 ||
-		t == nil || t.Kind != load.String || t.Str != "object" || s.Node.Get("$ref") != nil {
+	if !has || len(k.Properties) == 0 || !onlyObjectType(k) || k.Has("$ref") {
 		return false, ""
 	}
 	if !b.guard.enter("assertive", s.Key()) {
@@ -127,10 +125,11 @@ func (b *builder) assertive(s load.Schema) (ok bool, why string) {
 	}
 	defer b.guard.leave("assertive", s.Key())
 	scope := func(name string) (fieldInfo, bool) {
-		if props.Get(name) == nil {
+		ps, ok := propertyNamed(k, name)
+		if !ok {
 			return fieldInfo{}, false
 		}
-		return b.syntaxInfo(s.Member("properties").Member(name)), true
+		return b.syntaxInfo(ps), true
 	}
 	if _, err := b.compileKeywords(s, scope, assertKeywords); err != "" {
 		return false, "it has assertions beside its properties that a struct cannot check (the " + err + ")"
@@ -148,11 +147,12 @@ func (b *builder) isAssertive(s load.Schema) bool {
 // its field is built (rawReason runs first).
 func (b *builder) syntaxInfo(ps load.Schema) fieldInfo {
 	target := b.follow(ps)
-	if target.Node.Kind != load.Object || b.rawReason(target) != "" {
+	k := target.Keywords()
+	if k.Bool != nil || b.rawReason(target) != "" {
 		return fieldInfo{}
 	}
 	for _, kw := range []string{"oneOf", "anyOf", "allOf"} {
-		if target.Node.Get(kw) != nil {
+		if k.Has(kw) {
 			return fieldInfo{}
 		}
 	}
@@ -163,7 +163,7 @@ func (b *builder) syntaxInfo(ps load.Schema) fieldInfo {
 	info := fieldInfo{json: types[0]}
 	switch types[0] {
 	case "string":
-		if f := target.Node.Get("format"); f == nil || f.Str != "date-time" {
+		if k.Format == nil || *k.Format != "date-time" {
 			info.builtin = "string"
 		}
 	case "integer":
@@ -222,18 +222,18 @@ func (b *builder) assertions(s load.Schema, t *Type) {
 		}
 		return fieldInfo{}, false
 	}
-	for _, m := range s.Node.Members {
-		if !assertKeywords[m.Name] || m.Name == "then" || m.Name == "else" {
+	k := s.Keywords()
+	for _, name := range k.Names() {
+		if !assertKeywords[name] || name == "then" || name == "else" {
 			continue
 		}
-		c, err := b.compileKeywords(s, scope, set(m.Name))
+		c, err := b.compileKeywords(s, scope, set(name))
 		if err != "" {
 			// assertive compiled the same keywords from the schema alone.
 			b.diags.Add(s.Pos(), "bug: the assertions of %s compile from the schema but not on its fields: %s", t.Name, err)
 			return
 		}
-		k, _ := s.Keyword(m.Name)
-		a := &Assertion{Keyword: m.Name, Pointer: k.Pointer, Cond: c}
+		a := &Assertion{Keyword: name, Pointer: k.Pointer(name), Cond: c}
 		reads(c, func(f *Field) {
 			if !slices.Contains(a.Reads, f) {
 				a.Reads = append(a.Reads, f)
@@ -267,34 +267,34 @@ func (b *builder) compileKeywords(s load.Schema, scope condScope, only map[strin
 			all.Subs = append(all.Subs, c)
 		}
 	}
-	at := func(k load.Schema) string { return "#" + k.Pointer }
-	for _, m := range s.Node.Members {
-		if only != nil && !only[m.Name] {
+	k := s.Keywords()
+	for _, name := range k.Names() {
+		if only != nil && !only[name] {
 			continue
 		}
-		k, _ := s.Keyword(m.Name)
-		switch m.Name {
+		at := "#" + k.Pointer(name)
+		switch name {
 		case "type":
-			if !slices.Contains(typeNames(k.Node), "object") {
-				return nil, fmt.Sprintf("subschema at %s allows no object", at(s))
+			if !slices.Contains(k.Type, "object") {
+				return nil, fmt.Sprintf("subschema at #%s allows no object", s.Pointer)
 			}
 		case "required":
-			for _, it := range m.Value.Items {
-				c, err := presence(scope, it.Str, at(k))
+			for _, req := range k.Required {
+				c, err := presence(scope, req, at)
 				if err != "" {
 					return nil, err
 				}
 				add(c)
 			}
 		case "dependentRequired":
-			for _, dm := range m.Value.Members {
-				ifc, err := presence(scope, dm.Name, at(k))
+			for _, dep := range k.DependentRequired {
+				ifc, err := presence(scope, dep.If, at)
 				if err != "" {
 					return nil, err
 				}
 				then := &Cond{Op: CondAll}
-				for _, it := range dm.Value.Items {
-					c, err := presence(scope, it.Str, at(k))
+				for _, req := range dep.Then {
+					c, err := presence(scope, req, at)
 					if err != "" {
 						return nil, err
 					}
@@ -303,18 +303,19 @@ func (b *builder) compileKeywords(s load.Schema, scope condScope, only map[strin
 				add(&Cond{Op: CondIf, Subs: []*Cond{ifc, then, nil}})
 			}
 		case "properties":
-			for _, pm := range m.Value.Members {
-				c, err := b.valueCond(scope, pm.Name, k.Member(pm.Name))
+			for _, prop := range k.Properties {
+				c, err := b.valueCond(scope, prop.Name, prop.Schema)
 				if err != "" {
 					return nil, err
 				}
 				add(c)
 			}
 		case "anyOf", "oneOf", "allOf":
-			op := map[string]CondOp{"anyOf": CondAny, "oneOf": CondOne, "allOf": CondAll}[m.Name]
+			op := map[string]CondOp{"anyOf": CondAny, "oneOf": CondOne, "allOf": CondAll}[name]
+			branches := map[string][]load.Schema{"anyOf": k.AnyOf, "oneOf": k.OneOf, "allOf": k.AllOf}[name]
 			c := &Cond{Op: op}
-			for i := range m.Value.Items {
-				sub, err := b.compileSub(k.Item(i), scope)
+			for _, br := range branches {
+				sub, err := b.compileSub(br, scope)
 				if err != "" {
 					return nil, err
 				}
@@ -322,19 +323,18 @@ func (b *builder) compileKeywords(s load.Schema, scope condScope, only map[strin
 			}
 			add(c)
 		case "not":
-			sub, err := b.compileSub(k, scope)
+			sub, err := b.compileSub(*k.Not, scope)
 			if err != "" {
 				return nil, err
 			}
 			add(&Cond{Op: CondNot, Subs: []*Cond{sub}})
 		case "if":
 			c := &Cond{Op: CondIf, Subs: make([]*Cond, 3)}
-			for i, kw := range []string{"if", "then", "else"} {
-				sub, ok := s.Keyword(kw)
-				if !ok {
+			for i, sub := range []*load.Schema{k.If, k.Then, k.Else} {
+				if sub == nil {
 					continue
 				}
-				compiled, err := b.compileSub(sub, scope)
+				compiled, err := b.compileSub(*sub, scope)
 				if err != "" {
 					return nil, err
 				}
@@ -344,20 +344,20 @@ func (b *builder) compileKeywords(s load.Schema, scope condScope, only map[strin
 		case "then", "else":
 			// read with "if"; without it they assert nothing
 		case "dependentSchemas":
-			for _, dm := range m.Value.Members {
-				ifc, err := presence(scope, dm.Name, at(k))
+			for _, dep := range k.DependentSchemas {
+				ifc, err := presence(scope, dep.Name, at)
 				if err != "" {
 					return nil, err
 				}
-				then, err := b.compileSub(k.Member(dm.Name), scope)
+				then, err := b.compileSub(dep.Schema, scope)
 				if err != "" {
 					return nil, err
 				}
 				add(&Cond{Op: CondIf, Subs: []*Cond{ifc, then, nil}})
 			}
 		default:
-			if !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") {
-				return nil, fmt.Sprintf("subschema at %s has %q", at(s), m.Name)
+			if !annotationKeywords[name] && !strings.HasPrefix(name, "x-") {
+				return nil, fmt.Sprintf("subschema at #%s has %q", s.Pointer, name)
 			}
 		}
 	}
@@ -366,18 +366,19 @@ func (b *builder) compileKeywords(s load.Schema, scope condScope, only map[strin
 
 // compileSub compiles a subschema of an assertion.
 func (b *builder) compileSub(s load.Schema, scope condScope) (*Cond, string) {
+	k := s.Keywords()
 	switch {
-	case s.Node.Kind == load.Bool && s.Node.Bool:
+	case k.Bool != nil && *k.Bool:
 		return &Cond{Op: CondAll}, ""
-	case s.Node.Kind != load.Object:
+	case k.Bool != nil:
 		return nil, fmt.Sprintf("subschema at #%s allows nothing", s.Pointer)
-	case s.Node.Get("$ref") != nil:
+	case k.Has("$ref"):
 		return nil, fmt.Sprintf("subschema at #%s has a $ref", s.Pointer)
 	}
 	b.checkKeywords(s)
-	for _, m := range s.Node.Members {
-		if !condKeywords[m.Name] && !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") {
-			return nil, fmt.Sprintf("subschema at #%s has %q", s.Pointer, m.Name)
+	for _, name := range k.Names() {
+		if !condKeywords[name] && !annotationKeywords[name] && !strings.HasPrefix(name, "x-") {
+			return nil, fmt.Sprintf("subschema at #%s has %q", s.Pointer, name)
 		}
 	}
 	return b.compileKeywords(s, scope, nil)
@@ -398,8 +399,9 @@ func (b *builder) valueCond(scope condScope, name string, ps load.Schema) (*Cond
 	if !ok {
 		return nil, fmt.Sprintf("subschema at #%s is about %q, which is not one of its properties", ps.Pointer, name)
 	}
-	if ps.Node.Kind == load.Bool {
-		if ps.Node.Bool {
+	k := ps.Keywords()
+	if k.Bool != nil {
+		if *k.Bool {
 			return nil, ""
 		}
 		return nil, fmt.Sprintf("subschema at #%s allows nothing", ps.Pointer)
@@ -407,15 +409,15 @@ func (b *builder) valueCond(scope condScope, name string, ps load.Schema) (*Cond
 	b.checkKeywords(ps)
 	c := &Cond{Op: CondValue, Field: info.field, Name: name, Null: true}
 	asserts, bounded := false, false
-	for _, m := range ps.Node.Members {
+	for _, kw := range k.Names() {
 		switch {
-		case m.Name == "type" || m.Name == "const" || m.Name == "enum":
+		case kw == "type" || kw == "const" || kw == "enum":
 			asserts = true
-		case valueRuleKeywords[m.Name]:
+		case valueRuleKeywords[kw]:
 			asserts, bounded = true, true
-		case annotationKeywords[m.Name] || strings.HasPrefix(m.Name, "x-"):
+		case annotationKeywords[kw] || strings.HasPrefix(kw, "x-"):
 		default:
-			return nil, fmt.Sprintf("subschema at #%s has %q", ps.Pointer, m.Name)
+			return nil, fmt.Sprintf("subschema at #%s has %q", ps.Pointer, kw)
 		}
 	}
 	if !asserts {
@@ -434,9 +436,9 @@ func (b *builder) valueCond(scope condScope, name string, ps load.Schema) (*Cond
 			c.Rules = rules
 		}
 	}
-	if t := ps.Node.Get("type"); t != nil {
+	if k.Has("type") {
 		c.Keyword = "type"
-		types := typeNames(t)
+		types := k.Type
 		c.Null = slices.Contains(types, "null")
 		switch {
 		case slices.Contains(types, info.json), info.json == "integer" && slices.Contains(types, "number"):
@@ -448,16 +450,15 @@ func (b *builder) valueCond(scope condScope, name string, ps load.Schema) (*Cond
 		c.Allowed = strings.Join(types, " or ")
 	}
 	for _, kw := range []string{"enum", "const"} {
-		n := ps.Node.Get(kw)
-		if n == nil {
+		if !k.Has(kw) {
 			continue
 		}
 		if info.builtin == "" {
 			return nil, fmt.Sprintf("subschema at #%s compares %q, whose Go type is not compared", ps.Pointer, name)
 		}
-		items := n.Items
+		items := k.Enum
 		if kw == "const" {
-			items = []*load.Node{n}
+			items = []*load.Node{k.Const}
 		}
 		var vals, texts []string
 		null := false
@@ -505,16 +506,4 @@ func goValue(n *load.Node, builtin string) (any, bool) {
 		return number(n.Str).Float, true
 	}
 	return nil, false
-}
-
-// typeNames lists the names in a "type" keyword.
-func typeNames(n *load.Node) []string {
-	if n.Kind == load.String {
-		return []string{n.Str}
-	}
-	var out []string
-	for _, it := range n.Items {
-		out = append(out, it.Str)
-	}
-	return out
 }

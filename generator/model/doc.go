@@ -21,16 +21,8 @@ import (
 
 // schemaWords reads a schema's title and description, trimmed.
 func schemaWords(s load.Schema) (title, description string) {
-	if s.Node.Kind != load.Object {
-		return "", ""
-	}
-	get := func(kw string) string {
-		if n := s.Node.Get(kw); n != nil && n.Kind == load.String {
-			return strings.TrimSpace(n.Str)
-		}
-		return ""
-	}
-	return get("title"), get("description")
+	k := s.Keywords()
+	return strings.TrimSpace(k.Title), strings.TrimSpace(k.Description)
 }
 
 // describeTypes fills every type's AName and Comment.

@@ -30,24 +30,27 @@ import (
 // enumVarNamesKeyword names an enum's constants.
 const enumVarNamesKeyword = "x-enum-varnames"
 
-// checkEnumVarNames reports an x-enum-varnames that cannot name the
-// constants of the enum beside it.
-func (b *builder) checkEnumVarNames(s, k load.Schema) {
-	e := s.Node.Get("enum")
-	if e == nil || e.Kind != load.Array {
-		b.diags.Add(k.Pos(), "%s without an enum beside it", enumVarNamesKeyword)
+// checkEnumVarNames reports an x-enum-varnames of s that cannot name the
+// constants of the enum beside it. The second argument, the keyword's
+// located value, is not read: Keywords has it.
+func (b *builder) checkEnumVarNames(s, _ load.Schema) {
+	k := s.Keywords()
+	names, pos := k.Extension(enumVarNamesKeyword), k.Pos(enumVarNamesKeyword)
+	if k.Enum == nil {
+		b.diags.Add(pos, "%s without an enum beside it", enumVarNamesKeyword)
 		return
 	}
-	if k.Node.Kind != load.Array {
-		b.diags.Add(k.Pos(), "%s must be an array of Go identifiers, one per enum value", enumVarNamesKeyword)
+	if names == nil || names.Kind != load.Array {
+		b.diags.Add(pos, "%s must be an array of Go identifiers, one per enum value", enumVarNamesKeyword)
 		return
 	}
-	if len(k.Node.Items) != len(e.Items) {
-		b.diags.Add(k.Pos(), "%s must name each of the %d enum values, in order; it lists %d", enumVarNamesKeyword, len(e.Items), len(k.Node.Items))
+	if len(names.Items) != len(k.Enum) {
+		b.diags.Add(pos, "%s must name each of the %d enum values, in order; it lists %d", enumVarNamesKeyword, len(k.Enum), len(names.Items))
 	}
-	for i, it := range k.Node.Items {
+	for i, it := range names.Items {
 		if it.Kind != load.String || !naming.IsExportedIdent(it.Str) {
-			b.diags.Add(k.Item(i).Pos(), "%s: %s is not an exported Go identifier", enumVarNamesKeyword, it.JSON())
+			at := load.Schema{Doc: s.Doc, Node: it, Pointer: fmt.Sprintf("%s/%d", k.Pointer(enumVarNamesKeyword), i)}
+			b.diags.Add(at.Pos(), "%s: %s is not an exported Go identifier", enumVarNamesKeyword, it.JSON())
 		}
 	}
 }
@@ -56,13 +59,13 @@ func (b *builder) checkEnumVarNames(s, k load.Schema) {
 // values of holder, nil when it has none or they are unusable
 // (checkEnumVarNames reported why).
 func enumVarNames(holder load.Schema) []string {
-	k := holder.Node.Get(enumVarNamesKeyword)
-	e := holder.Node.Get("enum")
-	if k == nil || e == nil || k.Kind != load.Array || e.Kind != load.Array || len(k.Items) != len(e.Items) {
+	k := holder.Keywords()
+	v := k.Extension(enumVarNamesKeyword)
+	if v == nil || k.Enum == nil || v.Kind != load.Array || len(v.Items) != len(k.Enum) {
 		return nil
 	}
 	var names []string
-	for _, it := range k.Items {
+	for _, it := range v.Items {
 		if it.Kind != load.String || !naming.IsExportedIdent(it.Str) {
 			return nil
 		}
@@ -98,27 +101,24 @@ func clashHint(whats ...string) string {
 // openEnumOf returns the branch holding the enum when s is an open enum
 // (see above), and the keyword; ok is false otherwise.
 func openEnumOf(s load.Schema) (holder load.Schema, kw string, ok bool) {
-	if s.Node.Kind != load.Object {
-		return load.Schema{}, "", false
-	}
-	branches, has := s.Keyword("anyOf")
+	k := s.Keywords()
 	kw = "anyOf"
-	if !has {
-		branches, has = s.Keyword("oneOf")
+	if !k.Has(kw) {
 		kw = "oneOf"
 	}
-	if !has || branches.Node.Kind != load.Array || s.Node.Get("anyOf") != nil && s.Node.Get("oneOf") != nil {
+	branches := combinator(k, kw)
+	if k.Bool != nil || branches == nil || k.Has("anyOf") && k.Has("oneOf") {
 		return load.Schema{}, "", false
 	}
-	for _, m := range s.Node.Members {
+	for _, name := range k.Names() {
 		switch {
-		case m.Name == kw || annotationKeywords[m.Name] || strings.HasPrefix(m.Name, "x-"):
-		case m.Name == "type" && m.Value.Kind == load.String && m.Value.Str == "string":
+		case name == kw || annotationKeywords[name] || strings.HasPrefix(name, "x-"):
+		case name == "type" && typeIs(k, "string"):
 		default:
 			return load.Schema{}, "", false
 		}
 	}
-	alts, _ := unionAlternatives(branches)
+	alts, _ := alternatives(branches)
 	if len(alts) != 2 {
 		return load.Schema{}, "", false
 	}
@@ -132,19 +132,19 @@ func openEnumOf(s load.Schema) (holder load.Schema, kw string, ok bool) {
 
 // isStringEnum: {"enum": [strings...]}, "type": "string" allowed beside.
 func isStringEnum(s load.Schema) bool {
-	e := s.Node.Get("enum")
-	if s.Node.Kind != load.Object || e == nil || e.Kind != load.Array || len(e.Items) == 0 {
+	k := s.Keywords()
+	if k.Bool != nil || len(k.Enum) == 0 {
 		return false
 	}
-	for _, it := range e.Items {
+	for _, it := range k.Enum {
 		if it.Kind != load.String {
 			return false
 		}
 	}
-	for _, m := range s.Node.Members {
+	for _, name := range k.Names() {
 		switch {
-		case m.Name == "enum" || annotationKeywords[m.Name] || strings.HasPrefix(m.Name, "x-"):
-		case m.Name == "type" && m.Value.Kind == load.String && m.Value.Str == "string":
+		case name == "enum" || annotationKeywords[name] || strings.HasPrefix(name, "x-"):
+		case name == "type" && typeIs(k, "string"):
 		default:
 			return false
 		}
@@ -154,12 +154,12 @@ func isStringEnum(s load.Schema) bool {
 
 // isPlainString: {"type": "string"} and annotations, nothing else.
 func isPlainString(s load.Schema) bool {
-	t := s.Node.Get("type")
-	if s.Node.Kind != load.Object || t == nil || t.Kind != load.String || t.Str != "string" {
+	k := s.Keywords()
+	if k.Bool != nil || !typeIs(k, "string") {
 		return false
 	}
-	for _, m := range s.Node.Members {
-		if m.Name != "type" && !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") {
+	for _, name := range k.Names() {
+		if name != "type" && !annotationKeywords[name] && !strings.HasPrefix(name, "x-") {
 			return false
 		}
 	}
@@ -168,8 +168,7 @@ func isPlainString(s load.Schema) bool {
 
 // openEnum builds the type of an open enum: the enum's named type, open.
 func (b *builder) openEnum(s, holder load.Schema, kw string) Ref {
-	branches, _ := s.Keyword(kw)
-	_, nullable := unionAlternatives(branches)
+	_, nullable := alternatives(combinator(s.Keywords(), kw))
 	b.checkKeywords(holder)
 	t := b.enum(s, holder, Ref{Kind: Builtin, Builtin: "string"})
 	t.OpenEnum = kw

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -21,7 +22,7 @@ func (b *builder) declare(s load.Schema, kind TypeKind) *Type {
 		Source: source(b.prov.Name, s.Doc) + "#" + s.Pointer,
 		Key:    s.Key(),
 		Pos:    s.Pos(),
-		offset: s.Node.Offset,
+		offset: s.Offset(),
 	}
 	t.Title, t.Description = schemaWords(s)
 	if t.Name == "" {
@@ -109,12 +110,12 @@ func (b *builder) nameFor(s load.Schema) string {
 		toks = strings.Split(strings.TrimPrefix(s.Pointer, "/"), "/")
 	}
 	for i := 0; i < len(toks); i++ {
-		kw, next := writtenKeyword(cur, unescape(toks[i]))
+		k := cur.Keywords()
+		kw := writtenAs(k, unescape(toks[i]))
 		switch kw {
 		case "$defs", "definitions", "properties":
 			i++
 			key := unescape(toks[i])
-			next = next.Member(key)
 			if kw == "properties" {
 				name += naming.Exported(key)
 			} else {
@@ -124,9 +125,7 @@ func (b *builder) nameFor(s load.Schema) string {
 			i++
 			var idx int
 			fmt.Sscan(toks[i], &idx)
-			branches := next
-			next = next.Item(idx)
-			name += branchName(kw, branches, idx)
+			name += branchName(kw, combinator(k, kw), idx)
 		case "items":
 			name += "Item"
 		case "additionalProperties":
@@ -134,10 +133,37 @@ func (b *builder) nameFor(s load.Schema) string {
 		default:
 			name += naming.Exported(kw)
 		}
-		cur = next
+		cur = b.schemaAt(s.Doc, toks[:i+1])
 		name = goName(cur, name)
 	}
 	return name
+}
+
+// writtenAs is the name of the keyword of k that a pointer token names
+// as the schema file wrote it, or tok when k has none: load renames
+// draft-07 and 2019-09 keywords (array "items" is "prefixItems",
+// "additionalItems" is "items") but pointers keep the written names.
+func writtenAs(k *load.Keywords, tok string) string {
+	for _, name := range k.Names() {
+		ptr := k.Pointer(name)
+		if unescape(ptr[strings.LastIndex(ptr, "/")+1:]) == tok {
+			return name
+		}
+	}
+	return tok
+}
+
+// schemaAt is the value at the pointer tokens toks of document d: a
+// schema, or on the way to one a value that holds schemas (the object
+// under "properties", or a container no keyword names, as in a $ref to
+// "#/components/schemas/Pet"). The zero Schema when there is none.
+func (b *builder) schemaAt(d *load.Document, toks []string) load.Schema {
+	frag := (&url.URL{Fragment: "/" + strings.Join(toks, "/")}).EscapedFragment()
+	s, err := b.prov.Resolve(d.RootSchema(), "#"+frag)
+	if err != nil {
+		return load.Schema{}
+	}
+	return s
 }
 
 func unescape(tok string) string {
@@ -146,11 +172,8 @@ func unescape(tok string) string {
 
 // goName returns the schema's x-go-name, or def.
 func goName(s load.Schema, def string) string {
-	if s.Node.Kind != load.Object {
-		return def
-	}
-	if n := s.Node.Get("x-go-name"); n != nil && n.Kind == load.String && naming.IsExportedIdent(n.Str) {
-		return n.Str
+	if n := s.Keywords().GoName; n != nil && naming.IsExportedIdent(*n) {
+		return *n
 	}
 	return def
 }
@@ -158,20 +181,16 @@ func goName(s load.Schema, def string) string {
 // docOf joins title and description into a doc comment body. A title
 // gets a full stop if it has none, or gofmt would take it for a heading.
 func docOf(s load.Schema) string {
-	if s.Node.Kind != load.Object {
-		return ""
-	}
+	k := s.Keywords()
 	var parts []string
-	for _, kw := range []string{"title", "description"} {
-		n := s.Node.Get(kw)
-		if n == nil || n.Kind != load.String || strings.TrimSpace(n.Str) == "" {
-			continue
+	if title := strings.TrimSpace(k.Title); title != "" {
+		if !strings.ContainsAny(title[len(title)-1:], ".!?:") {
+			title += "."
 		}
-		text := strings.TrimSpace(n.Str)
-		if kw == "title" && !strings.ContainsAny(text[len(text)-1:], ".!?:") {
-			text += "."
-		}
-		parts = append(parts, text)
+		parts = append(parts, title)
+	}
+	if desc := strings.TrimSpace(k.Description); desc != "" {
+		parts = append(parts, desc)
 	}
 	return strings.Join(parts, "\n\n")
 }
@@ -182,27 +201,26 @@ func docOf(s load.Schema) string {
 // type only it has, or the const it pins its first required property to;
 // its position only when nothing else tells it apart. A tuple item is
 // Item<i>.
-func branchName(kw string, branches load.Schema, idx int) string {
+func branchName(kw string, branches []load.Schema, idx int) string {
 	if kw == "prefixItems" {
 		return fmt.Sprintf("Item%d", idx)
 	}
 	if kw == "allOf" {
 		return ""
 	}
-	br := branches.Item(idx)
-	if alts, _ := unionAlternatives(branches); len(alts) == 1 {
+	br := branches[idx]
+	if alts, _ := alternatives(branches); len(alts) == 1 {
 		return ""
 	}
-	if t := br.Node.Get("title"); t != nil && t.Kind == load.String {
-		if n := naming.Exported(t.Str); n != "" {
-			return n
-		}
+	k := br.Keywords()
+	if n := naming.Exported(k.Title); n != "" {
+		return n
 	}
 	types, _ := jsonTypes(br)
 	if len(types) == 1 {
 		unique := true
-		for i := range branches.Node.Items {
-			if other, _ := jsonTypes(branches.Item(i)); i != idx && slices.Contains(other, types[0]) {
+		for i, other := range branches {
+			if ot, _ := jsonTypes(other); i != idx && slices.Contains(ot, types[0]) {
 				unique = false
 			}
 		}
@@ -213,14 +231,17 @@ func branchName(kw string, branches load.Schema, idx int) string {
 	if n := memberBranchName(branches, idx); n != "" {
 		return n
 	}
-	if props, req := br.Node.Get("properties"), br.Node.Get("required"); props != nil && req != nil {
-		for _, r := range req.Items {
-			if c := props.Get(r.Str).Get("const"); c != nil && c.Kind == load.String && naming.Exported(c.Str) != "" {
-				return naming.Exported(c.Str)
-			}
-			if e := props.Get(r.Str).Get("enum"); e != nil && len(e.Items) == 1 && e.Items[0].Kind == load.String && naming.Exported(e.Items[0].Str) != "" {
-				return naming.Exported(e.Items[0].Str)
-			}
+	for _, r := range k.Required {
+		p, ok := property(k, r)
+		if !ok {
+			continue
+		}
+		pk := p.Keywords()
+		if c := pk.Const; c != nil && c.Kind == load.String && naming.Exported(c.Str) != "" {
+			return naming.Exported(c.Str)
+		}
+		if len(pk.Enum) == 1 && pk.Enum[0].Kind == load.String && naming.Exported(pk.Enum[0].Str) != "" {
+			return naming.Exported(pk.Enum[0].Str)
 		}
 	}
 	return fmt.Sprintf("Option%d", idx)

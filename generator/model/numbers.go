@@ -18,17 +18,18 @@ import (
 func (b *builder) checkNumbers() {
 	for _, d := range b.prov.SchemaDocs() {
 		load.WalkSchemas(d.RootSchema(), func(s load.Schema) {
+			k := s.Keywords()
 			for _, kw := range []string{"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "const"} {
-				k, ok := s.Keyword(kw)
-				if !ok || k.Node.Kind != load.Number {
+				lit := numberKeyword(k, kw)
+				if lit == nil {
 					continue
 				}
-				rat, ok := new(big.Rat).SetString(k.Node.Str)
+				rat, ok := new(big.Rat).SetString(*lit)
 				if !ok {
 					continue
 				}
 				if f, _ := rat.Float64(); math.IsInf(f, 0) || (f == 0 && rat.Sign() != 0) {
-					b.diags.Unsupported(k.Pos(), "%s %s is beyond the range of float64, in which hookgen compares numbers", kw, k.Node.Str)
+					b.diags.Unsupported(k.Pos(kw), "%s %s is beyond the range of float64, in which hookgen compares numbers", kw, *lit)
 					continue
 				}
 				if kw != "const" {
@@ -40,22 +41,55 @@ func (b *builder) checkNumbers() {
 				}
 				switch {
 				case types[0] == "integer" && !rat.IsInt():
-					b.diags.Unsupported(k.Pos(), "const %s is not an integer, so no value of type integer matches it", k.Node.Str)
+					b.diags.Unsupported(k.Pos(kw), "const %s is not an integer, so no value of type integer matches it", *lit)
 				case types[0] == "number" && rat.IsInt() && rat.Num().BitLen() > 53:
 					if f, exact := rat.Float64(); !exact {
-						b.diags.Unsupported(k.Pos(), "const %s is not exact in a float64 (it would be %g), the Go type of a number", k.Node.Str, f)
+						b.diags.Unsupported(k.Pos(kw), "const %s is not exact in a float64 (it would be %g), the Go type of a number", *lit, f)
 					}
 				}
 			}
-			for _, kw := range []string{"minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains"} {
-				k, ok := s.Keyword(kw)
-				if !ok || k.Node.Kind != load.Number {
+			counts := []struct {
+				kw string
+				n  int
+			}{{"minLength", k.MinLength}, {"maxLength", k.MaxLength}, {"minItems", k.MinItems}, {"maxItems", k.MaxItems},
+				{"minProperties", k.MinProperties}, {"maxProperties", k.MaxProperties}, {"minContains", k.MinContains}, {"maxContains", k.MaxContains}}
+			for _, c := range counts {
+				if c.n >= 0 || !k.Has(c.kw) {
+					continue // absent, or a count that fits in an int
+				}
+				// Keywords keeps a count as an int, -1 when it is not one;
+				// the message quotes the literal, which only the JSON has.
+				v, _ := s.Keyword(c.kw)
+				if v.Node.Kind != load.Number {
 					continue
 				}
-				if rat, ok := new(big.Rat).SetString(k.Node.Str); ok && rat.IsInt() && !rat.Num().IsInt64() {
-					b.diags.Unsupported(k.Pos(), "%s %s does not fit in an int64", kw, k.Node.Str)
+				if rat, ok := new(big.Rat).SetString(v.Node.Str); ok && rat.IsInt() && !rat.Num().IsInt64() {
+					b.diags.Unsupported(k.Pos(c.kw), "%s %s does not fit in an int64", c.kw, v.Node.Str)
 				}
 			}
 		})
 	}
+}
+
+// numberKeyword returns the literal of the numeric keyword kw of k, as
+// the schema writes it ("1e3"): a bound, multipleOf, or a const that is a
+// number; nil when it is absent or not a number.
+func numberKeyword(k *load.Keywords, kw string) *string {
+	switch kw {
+	case "minimum":
+		return k.Minimum
+	case "maximum":
+		return k.Maximum
+	case "exclusiveMinimum":
+		return k.ExclusiveMinimum
+	case "exclusiveMaximum":
+		return k.ExclusiveMaximum
+	case "multipleOf":
+		return k.MultipleOf
+	case "const":
+		if k.Const != nil && k.Const.Kind == load.Number {
+			return &k.Const.Str
+		}
+	}
+	return nil
 }

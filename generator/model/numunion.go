@@ -33,25 +33,23 @@ func (b *builder) numberUnionBranches(alts []load.Schema) (integer, number load.
 	found := map[string]load.Schema{}
 	for _, br := range alts {
 		target := b.follow(br)
-		if target.Node.Kind != load.Object {
+		k := target.Keywords()
+		if k.Bool != nil || !typeIs(k, "integer") && !typeIs(k, "number") {
 			return load.Schema{}, load.Schema{}, false
 		}
-		t := target.Node.Get("type")
-		if t == nil || t.Kind != load.String || (t.Str != "integer" && t.Str != "number") {
-			return load.Schema{}, load.Schema{}, false
-		}
-		for _, m := range target.Node.Members {
+		for _, name := range k.Names() {
 			switch {
-			case m.Name == "type" || annotationKeywords[m.Name] || strings.HasPrefix(m.Name, "x-"):
-			case numericKeywords[m.Name] && m.Value.Kind == load.Number:
+			case name == "type" || annotationKeywords[name] || strings.HasPrefix(name, "x-"):
+			case numericKeywords[name] && numberKeyword(k, name) != nil:
 			default:
 				return load.Schema{}, load.Schema{}, false
 			}
 		}
-		if _, dup := found[t.Str]; dup {
+		t := k.Type[0]
+		if _, dup := found[t]; dup {
 			return load.Schema{}, load.Schema{}, false
 		}
-		found[t.Str] = target
+		found[t] = target
 	}
 	return found["integer"], found["number"], true
 }

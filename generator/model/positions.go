@@ -26,11 +26,10 @@ func (b *builder) eventPos(ev *Event, disc []string) diag.Pos {
 			continue
 		}
 		root := d.RootSchema()
-		if props, ok := b.follow(root).Keyword("properties"); ok && props.Node.Kind == load.Object {
-			for _, name := range disc {
-				if props.Node.Get(name) != nil {
-					return props.Member(name).Pos()
-				}
+		k := b.follow(root).Keywords()
+		for _, name := range disc {
+			if p, ok := property(k, name); ok {
+				return p.Pos()
 			}
 		}
 		return root.Pos()
@@ -61,12 +60,11 @@ func (b *builder) inferPos(set string) diag.Pos {
 		return b.prov.Manifest.Pos
 	}
 	var found *diag.Pos
+	first := strings.Split(set, "+")[0]
 	for _, d := range b.prov.Docs { // shuffled in tests: take the first by name
-		if props, ok := b.follow(d.RootSchema()).Keyword("properties"); ok && props.Node.Kind == load.Object {
-			if first := strings.Split(set, "+")[0]; props.Node.Get(first) != nil {
-				if p := props.Member(first).Pos(); found == nil || p.File < found.File {
-					found = &p
-				}
+		if prop, ok := property(b.follow(d.RootSchema()).Keywords(), first); ok {
+			if p := prop.Pos(); found == nil || p.File < found.File {
+				found = &p
 			}
 		}
 	}

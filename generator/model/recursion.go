@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hookgen/hookgen/generator/diag"
 	"github.com/hookgen/hookgen/generator/load"
 )
 
@@ -138,10 +139,16 @@ func (b *builder) breakCycles() {
 // component of that graph with an edge inside, and every $ref on it is
 // reported at its position.
 func (b *builder) checkLoops() {
+	// ref is the $ref keyword an edge follows, for the message (value nil
+	// when the edge is no $ref).
+	type ref struct {
+		value *string
+		pos   diag.Pos
+	}
 	type node struct {
 		s     load.Schema
 		edges []string
-		refs  []load.Schema // the $ref keyword, for the message, per edge (zero when not a $ref)
+		refs  []ref // per edge
 	}
 	nodes := map[string]*node{}
 	var keys []string
@@ -154,34 +161,29 @@ func (b *builder) checkLoops() {
 		n := &node{s: s}
 		nodes[key] = n
 		keys = append(keys, key)
-		if s.Node == nil || s.Node.Kind != load.Object {
-			return n
-		}
-		edge := func(c load.Schema, ref load.Schema) {
+		edge := func(c load.Schema, r ref) {
 			add(c)
 			n.edges = append(n.edges, c.Key())
-			n.refs = append(n.refs, ref)
+			n.refs = append(n.refs, r)
 		}
-		for _, kw := range []string{"allOf", "anyOf", "oneOf"} {
-			if k, ok := s.Keyword(kw); ok && k.Node.Kind == load.Array {
-				for i := range k.Node.Items {
-					edge(k.Item(i), load.Schema{})
-				}
+		// A boolean schema has none of these keywords.
+		k := s.Keywords()
+		for _, branches := range [][]load.Schema{k.AllOf, k.AnyOf, k.OneOf} {
+			for _, br := range branches {
+				edge(br, ref{})
 			}
 		}
-		for _, kw := range []string{"not", "if", "then", "else"} {
-			if k, ok := s.Keyword(kw); ok && (k.Node.Kind == load.Object || k.Node.Kind == load.Bool) {
-				edge(k, load.Schema{})
+		for _, sub := range []*load.Schema{k.Not, k.If, k.Then, k.Else} {
+			if sub != nil {
+				edge(*sub, ref{})
 			}
 		}
-		if k, ok := s.Keyword("dependentSchemas"); ok && k.Node.Kind == load.Object {
-			for _, m := range k.Node.Members {
-				edge(k.Member(m.Name), load.Schema{})
-			}
+		for _, dep := range k.DependentSchemas {
+			edge(dep.Schema, ref{})
 		}
-		if k, ok := s.Keyword("$ref"); ok && k.Node.Kind == load.String {
-			if target, err := b.prov.Resolve(s, k.Node.Str); err == nil {
-				edge(target, k)
+		if k.Ref != nil {
+			if target, err := b.prov.Resolve(s, *k.Ref); err == nil {
+				edge(target, ref{value: k.Ref, pos: k.Pos("$ref")})
 			}
 		}
 		return n
@@ -232,8 +234,8 @@ func (b *builder) checkLoops() {
 	for _, k := range keys {
 		n := nodes[k]
 		for i, e := range n.edges {
-			if ref := n.refs[i]; ref.Node != nil && comp[e] == comp[k] {
-				b.diags.Add(ref.Pos(), "$ref %q leads back here without descending into the value (through $ref, allOf, anyOf, oneOf, not, if/then/else or dependentSchemas only): validating it would never end", ref.Node.Str)
+			if r := n.refs[i]; r.value != nil && comp[e] == comp[k] {
+				b.diags.Add(r.pos, "$ref %q leads back here without descending into the value (through $ref, allOf, anyOf, oneOf, not, if/then/else or dependentSchemas only): validating it would never end", *r.value)
 			}
 		}
 	}

@@ -22,15 +22,15 @@ import (
 func (b *builder) rootPins(s load.Schema) (pins map[string][]string, constPinned []string, declared map[string]load.Schema) {
 	target := b.follow(s)
 	pins, constPinned, declared = b.propertyPins(target)
-	for _, kw := range []string{"oneOf", "anyOf"} {
-		branches, ok := target.Keyword(kw)
-		if !ok || branches.Node.Kind != load.Array || len(branches.Node.Items) == 0 {
+	k := target.Keywords()
+	for _, branches := range [][]load.Schema{k.OneOf, k.AnyOf} {
+		if len(branches) == 0 {
 			continue
 		}
 		var common map[string][]string
 		var commonConst []string
-		for i := range branches.Node.Items {
-			bp, bc, bd := b.propertyPins(b.follow(branches.Item(i)))
+		for _, br := range branches {
+			bp, bc, bd := b.propertyPins(b.follow(br))
 			for name, d := range bd {
 				if _, ok := declared[name]; !ok {
 					declared[name] = d
@@ -72,28 +72,21 @@ func (b *builder) rootPins(s load.Schema) (pins map[string][]string, constPinned
 // propertyPins reads the pins of one object schema's properties.
 func (b *builder) propertyPins(target load.Schema) (pins map[string][]string, constPinned []string, declared map[string]load.Schema) {
 	pins, declared = map[string][]string{}, map[string]load.Schema{}
-	props, ok := target.Keyword("properties")
-	if !ok || props.Node.Kind != load.Object {
-		return pins, nil, declared
-	}
-	for _, m := range props.Node.Members {
-		ps := b.follow(props.Member(m.Name))
-		declared[m.Name] = props.Member(m.Name)
-		if ps.Node.Kind != load.Object {
-			continue
-		}
-		if c := ps.Node.Get("const"); c != nil && c.Kind == load.String {
-			pins[m.Name] = []string{c.Str}
-			constPinned = append(constPinned, m.Name)
-		} else if e := ps.Node.Get("enum"); e != nil {
+	for _, p := range target.Keywords().Properties {
+		declared[p.Name] = p.Schema
+		pk := b.follow(p.Schema).Keywords()
+		if c := pk.Const; c != nil && c.Kind == load.String {
+			pins[p.Name] = []string{c.Str}
+			constPinned = append(constPinned, p.Name)
+		} else {
 			var vals []string
-			for _, it := range e.Items {
+			for _, it := range pk.Enum {
 				if it.Kind == load.String {
 					vals = append(vals, it.Str)
 				}
 			}
 			if len(vals) > 0 {
-				pins[m.Name] = vals
+				pins[p.Name] = vals
 			}
 		}
 	}
@@ -299,10 +292,8 @@ func (b *builder) inferDiscriminator(cands []candidate) ([]string, bool) {
 			continue
 		}
 		var order []string
-		if props := b.follow(c.doc.RootSchema()).Node.Get("properties"); props != nil {
-			for _, m := range props.Members {
-				order = append(order, m.Name)
-			}
+		for _, p := range b.follow(c.doc.RootSchema()).Keywords().Properties {
+			order = append(order, p.Name)
 		}
 		slices.SortStableFunc(disc, func(x, y string) int { return slices.Index(order, x) - slices.Index(order, y) })
 		break
@@ -474,30 +465,28 @@ func (b *builder) declaresPath(s load.Schema, toks []string, depth int) bool {
 		return true
 	}
 	s = b.follow(s)
-	if depth > 16 || s.Node.Kind != load.Object {
+	k := s.Keywords()
+	if depth > 16 || k.Bool != nil {
 		return false
 	}
-	if props, ok := s.Keyword("properties"); ok && props.Node.Kind == load.Object && props.Node.Get(toks[0]) != nil {
-		if b.declaresPath(props.Member(toks[0]), toks[1:], depth+1) {
+	if p, ok := property(k, toks[0]); ok && b.declaresPath(p, toks[1:], depth+1) {
+		return true
+	}
+	for _, part := range k.AllOf {
+		if b.declaresPath(part, toks, depth+1) {
 			return true
 		}
 	}
-	if all, ok := s.Keyword("allOf"); ok && all.Node.Kind == load.Array {
-		for i := range all.Node.Items {
-			if b.declaresPath(all.Item(i), toks, depth+1) {
-				return true
-			}
+	for _, branches := range [][]load.Schema{k.OneOf, k.AnyOf} {
+		if len(branches) == 0 {
+			continue
 		}
-	}
-	for _, kw := range []string{"oneOf", "anyOf"} {
-		if br, ok := s.Keyword(kw); ok && br.Node.Kind == load.Array && len(br.Node.Items) > 0 {
-			every := true
-			for i := range br.Node.Items {
-				every = every && b.declaresPath(br.Item(i), toks, depth+1)
-			}
-			if every {
-				return true
-			}
+		every := true
+		for _, br := range branches {
+			every = every && b.declaresPath(br, toks, depth+1)
+		}
+		if every {
+			return true
 		}
 	}
 	return false
@@ -613,22 +602,18 @@ func (b *builder) disambiguate(evs []*Event) ([]string, []Choice) {
 // through required properties: path → value.
 func (b *builder) nestedPins(s load.Schema, path string, out map[string]string, depth int) {
 	s = b.follow(s)
-	if depth > 8 || s.Node.Kind != load.Object {
+	k := s.Keywords()
+	if depth > 8 || k.Bool != nil {
 		return
 	}
-	props, ok := s.Keyword("properties")
-	req := s.Node.Get("required")
-	if !ok || req == nil {
-		return
-	}
-	for _, r := range req.Items {
-		p := props.Node.Get(r.Str)
-		if p == nil {
+	for _, r := range k.Required {
+		p, ok := property(k, r)
+		if !ok {
 			continue
 		}
-		child := b.follow(props.Member(r.Str))
-		sub := path + "/" + r.Str
-		if c := child.Node.Get("const"); c != nil && c.Kind == load.String && path != "" {
+		child := b.follow(p)
+		sub := path + "/" + r
+		if c := child.Keywords().Const; c != nil && c.Kind == load.String && path != "" {
 			out[sub] = c.Str
 		}
 		b.nestedPins(child, sub, out, depth+1)

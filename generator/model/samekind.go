@@ -79,11 +79,12 @@ func sameShape(a, b *BranchRules) bool {
 // branchRules reads one branch; want is the JSON type an array's items
 // must have ("" for a branch itself). nil when it is not a plain schema.
 func (b *builder) branchRules(s load.Schema, want string) *BranchRules {
-	if s.Node.Kind != load.Object || s.Node.Get("$ref") != nil || b.rawReason(s) != "" {
+	k := s.Keywords()
+	if k.Bool != nil || k.Has("$ref") || b.rawReason(s) != "" {
 		return nil
 	}
 	types, nullable := jsonTypes(s)
-	if nullable || len(types) != 1 || s.Node.Get("type") == nil || (want != "" && types[0] != want) {
+	if nullable || len(types) != 1 || !k.Has("type") || (want != "" && types[0] != want) {
 		return nil
 	}
 	kind := types[0]
@@ -91,16 +92,16 @@ func (b *builder) branchRules(s load.Schema, want string) *BranchRules {
 	if !ok || (want != "" && kind == "array") {
 		return nil
 	}
-	for _, m := range s.Node.Members {
-		if m.Name != "type" && !allowed[m.Name] && !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") {
+	for _, name := range k.Names() {
+		if name != "type" && !allowed[name] && !annotationKeywords[name] && !strings.HasPrefix(name, "x-") {
 			return nil
 		}
 	}
 	r := &BranchRules{Builtin: builtinOf[kind], Rules: b.rules(s, builtinOf[kind])}
-	if e := s.Node.Get("enum"); e != nil && kind != "boolean" { // rules reads a boolean's
+	if k.Has("enum") && kind != "boolean" { // rules reads a boolean's
 		r.Enum = []any{}
 		var texts []string
-		for _, it := range e.Items {
+		for _, it := range k.Enum {
 			texts = append(texts, it.JSON())
 			if v, ok := goValue(it, r.Builtin); ok {
 				r.Enum = append(r.Enum, v)
@@ -109,11 +110,10 @@ func (b *builder) branchRules(s load.Schema, want string) *BranchRules {
 		r.EnumText = strings.Join(texts, ", ")
 	}
 	if kind == "array" {
-		items, ok := s.Keyword("items")
-		if !ok {
+		if k.Items == nil {
 			return nil
 		}
-		target := b.follow(items)
+		target := b.follow(*k.Items)
 		t, _ := jsonTypes(target)
 		if len(t) != 1 {
 			return nil
@@ -127,9 +127,8 @@ func (b *builder) branchRules(s load.Schema, want string) *BranchRules {
 
 // sameKindType builds the plain Go type of a same-type oneOf/anyOf.
 func (b *builder) sameKindType(s load.Schema, named bool, kw string, branches []*BranchRules, nullable bool) Ref {
-	k, _ := s.Keyword(kw)
 	rules := &Rules{MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1,
-		Branches: &Branches{Keyword: kw, Pointer: k.Pointer, Branches: branches}}
+		Branches: &Branches{Keyword: kw, Pointer: s.Keywords().Pointer(kw), Branches: branches}}
 	r := Ref{Kind: Builtin, Builtin: branches[0].Builtin}
 	if r.Builtin == "array" {
 		elem := Ref{Kind: Builtin, Builtin: branches[0].Items.Builtin}

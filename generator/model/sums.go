@@ -49,19 +49,16 @@ func (b *builder) objectSum(alts []load.Schema) bool {
 // struct of its own: "type": "object", properties or required, and no
 // combinator of its own.
 func (b *builder) structBranch(s load.Schema) bool {
-	if s.Node.Kind != load.Object || b.rawReason(s) != "" {
-		return false
-	}
-	if t := s.Node.Get("type"); t == nil || t.Kind != load.String || t.Str != "object" {
+	k := s.Keywords()
+	if k.Bool != nil || b.rawReason(s) != "" || !typeIs(k, "object") {
 		return false
 	}
 	for _, kw := range []string{"oneOf", "anyOf", "allOf", "$ref"} {
-		if s.Node.Get(kw) != nil {
+		if k.Has(kw) {
 			return false
 		}
 	}
-	props, req := s.Node.Get("properties"), s.Node.Get("required")
-	return (props != nil && len(props.Members) > 0) || (req != nil && len(req.Items) > 0)
+	return len(k.Properties) > 0 || len(k.Required) > 0
 }
 
 // distinguishing returns, for each branch, the first member in its
@@ -70,34 +67,31 @@ func (b *builder) structBranch(s load.Schema) bool {
 func distinguishing(targets []load.Schema) []string {
 	declared := make([]map[string]bool, len(targets))
 	for i, t := range targets {
+		k := t.Keywords()
 		declared[i] = map[string]bool{}
-		if props := t.Node.Get("properties"); props != nil {
-			for _, m := range props.Members {
-				declared[i][m.Name] = true
-			}
+		for _, p := range k.Properties {
+			declared[i][p.Name] = true
 		}
-		if req := t.Node.Get("required"); req != nil {
-			for _, r := range req.Items {
-				declared[i][r.Str] = true
-			}
+		for _, r := range k.Required {
+			declared[i][r] = true
 		}
 	}
 	out := make([]string, len(targets))
 	for i, t := range targets {
-		req := t.Node.Get("required")
+		req := t.Keywords().Required
 		if req == nil {
 			return nil
 		}
-		for _, r := range req.Items {
+		for _, r := range req {
 			unique := true
 			for j := range targets {
-				if j != i && declared[j][r.Str] {
+				if j != i && declared[j][r] {
 					unique = false
 					break
 				}
 			}
 			if unique {
-				out[i] = r.Str
+				out[i] = r
 				break
 			}
 		}
@@ -113,20 +107,18 @@ func distinguishing(targets []load.Schema) []string {
 // secret-scanning-location): every member of the object breaks that, and
 // the branches, inline structs that each require a member, carry the rule
 // as NoMembers.
-func (b *builder) closedBeside(s load.Schema, branches load.Schema) bool {
-	ap := s.Node.Get("additionalProperties")
-	if ap == nil || ap.Kind != load.Bool || ap.Bool {
+//
+// The branches are s's own (its oneOf, else its anyOf); the second
+// argument, the combinator's located value, is not read.
+func (b *builder) closedBeside(s, _ load.Schema) bool {
+	k := s.Keywords()
+	if ap := k.AdditionalProperties; ap == nil || !isFalse(*ap) || len(k.Properties) > 0 {
 		return false
 	}
-	if p := s.Node.Get("properties"); p != nil && len(p.Members) > 0 {
-		return false
-	}
-	alts, _ := unionAlternatives(branches)
+	alts, _ := alternatives(sumBranches(k))
 	for _, br := range alts {
-		if br.Node.Kind != load.Object || br.Node.Get("$ref") != nil || !b.structBranch(br) {
-			return false
-		}
-		if req := br.Node.Get("required"); req == nil || len(req.Items) == 0 {
+		bk := br.Keywords()
+		if bk.Bool != nil || bk.Has("$ref") || !b.structBranch(br) || len(bk.Required) == 0 {
 			return false
 		}
 	}
@@ -135,7 +127,7 @@ func (b *builder) closedBeside(s load.Schema, branches load.Schema) bool {
 
 // closeVariants marks the variants of the sum at s NoMembers when the sum
 // stands beside additionalProperties: false (closedBeside).
-func (b *builder) closeVariants(s load.Schema, branches load.Schema, t *Type) {
+func (b *builder) closeVariants(s, branches load.Schema, t *Type) {
 	if !b.closedBeside(s, branches) {
 		return
 	}
@@ -210,7 +202,7 @@ func (b *builder) declareAs(s load.Schema, kind TypeKind, name string) *Type {
 		Doc:    docOf(s),
 		Source: b.prov.Name + "/" + s.Doc.Name + "#" + s.Pointer,
 		Pos:    s.Pos(),
-		offset: s.Node.Offset,
+		offset: s.Offset(),
 	}
 	b.claim(t.Name, "type "+t.Name, s.Pos())
 	b.pkg.Types = append(b.pkg.Types, t)
@@ -224,14 +216,14 @@ func (b *builder) declareAs(s load.Schema, kind TypeKind, name string) *Type {
 // GitHub's review_requested, where both branches pin "action" alike). ""
 // otherwise, and when a branch is a $ref (the branch's type is then named
 // after its target).
-func memberBranchName(branches load.Schema, idx int) string {
-	alts, _ := unionAlternatives(branches)
+func memberBranchName(branches []load.Schema, idx int) string {
+	alts, _ := alternatives(branches)
 	at := -1
 	for i, br := range alts {
-		if br.Node.Kind != load.Object || br.Node.Get("$ref") != nil {
+		if k := br.Keywords(); k.Bool != nil || k.Has("$ref") {
 			return ""
 		}
-		if br.Key() == branches.Item(idx).Key() {
+		if br.Key() == branches[idx].Key() {
 			at = i
 		}
 	}
@@ -258,19 +250,19 @@ func memberBranchName(branches load.Schema, idx int) string {
 	names := map[string]bool{}
 	mine := make([]string, len(alts))
 	for i, br := range alts {
-		req := br.Node.Get("required")
+		req := br.Keywords().Required
 		if req == nil {
 			return ""
 		}
-		for _, r := range req.Items {
+		for _, r := range req {
 			unique := true
 			for j, other := range alts {
-				if j != i && other.Node.Get("required") != nil && slices.ContainsFunc(other.Node.Get("required").Items, func(n *load.Node) bool { return n.Str == r.Str }) {
+				if j != i && slices.Contains(other.Keywords().Required, r) {
 					unique = false
 				}
 			}
 			if unique {
-				mine[i] = naming.Exported(r.Str)
+				mine[i] = naming.Exported(r)
 				break
 			}
 		}
@@ -285,13 +277,12 @@ func memberBranchName(branches load.Schema, idx int) string {
 // pinnedName is the Go name of the string the first pinned required
 // member of an object schema is pinned to, as branchName reads it.
 func pinnedName(br load.Schema) string {
-	props, req := br.Node.Get("properties"), br.Node.Get("required")
-	if props == nil || req == nil {
-		return ""
-	}
-	for _, r := range req.Items {
-		if v, ok := pinnedString(props.Get(r.Str)); ok && naming.Exported(v) != "" {
-			return naming.Exported(v)
+	k := br.Keywords()
+	for _, r := range k.Required {
+		if p, ok := property(k, r); ok {
+			if v, ok := pinned(p.Keywords()); ok && naming.Exported(v) != "" {
+				return naming.Exported(v)
+			}
 		}
 	}
 	return ""
@@ -343,4 +334,82 @@ func joinOr(parts []string) string {
 		}
 	}
 	return out
+}
+
+// Typed reads of load.Keywords that the files of the model share.
+
+// typeIs reports whether the schema's type is the one type name
+// ("type": "object").
+func typeIs(k *load.Keywords, name string) bool {
+	return len(k.Type) == 1 && k.Type[0] == name
+}
+
+// isFalse reports whether s is the schema false.
+func isFalse(s load.Schema) bool {
+	v := s.Keywords().Bool
+	return v != nil && !*v
+}
+
+// property returns the schema of property name, ok false when k declares
+// no such property.
+func property(k *load.Keywords, name string) (load.Schema, bool) {
+	for _, p := range k.Properties {
+		if p.Name == name {
+			return p.Schema, true
+		}
+	}
+	return load.Schema{}, false
+}
+
+// pinned returns the one string a property schema allows: its const, or
+// the value of an enum of one string ("enum": ["queued"], as GitHub writes
+// its discriminators). It is build.go's pinnedString, read from Keywords.
+func pinned(k *load.Keywords) (string, bool) {
+	if c := k.Const; c != nil && c.Kind == load.String {
+		return c.Str, true
+	}
+	if len(k.Enum) == 1 && k.Enum[0].Kind == load.String {
+		return k.Enum[0].Str, true
+	}
+	return "", false
+}
+
+// combinator returns the branches of the array keyword kw: oneOf, anyOf,
+// allOf or prefixItems.
+func combinator(k *load.Keywords, kw string) []load.Schema {
+	switch kw {
+	case "oneOf":
+		return k.OneOf
+	case "anyOf":
+		return k.AnyOf
+	case "allOf":
+		return k.AllOf
+	case "prefixItems":
+		return k.PrefixItems
+	}
+	return nil
+}
+
+// sumBranches are the branches of the oneOf/anyOf the schema is: its
+// oneOf when it has one, else its anyOf.
+func sumBranches(k *load.Keywords) []load.Schema {
+	if k.Has("oneOf") {
+		return k.OneOf
+	}
+	return k.AnyOf
+}
+
+// alternatives splits off {"type": "null"} branches. It is build.go's
+// unionAlternatives, over the branches as Keywords lists them.
+func alternatives(branches []load.Schema) (alts []load.Schema, nullable bool) {
+	for _, br := range branches {
+		if k := br.Keywords(); k.Bool == nil && !k.Has("$ref") {
+			if types, null := jsonTypes(br); null && len(types) == 0 && len(k.Names()) == 1 {
+				nullable = true
+				continue
+			}
+		}
+		alts = append(alts, br)
+	}
+	return alts, nullable
 }

@@ -46,14 +46,15 @@ const RestField = "Rest"
 // tupleReason says why an array schema with prefixItems stays raw JSON,
 // "" when it becomes a tuple.
 func tupleReason(s load.Schema) string {
-	if _, ok := s.Keyword("prefixItems"); !ok {
+	k := s.Keywords()
+	if !k.Has("prefixItems") {
 		return ""
 	}
-	if u := s.Node.Get("uniqueItems"); u != nil && u.Kind == load.Bool && u.Bool {
+	if k.UniqueItems {
 		return "it has uniqueItems on a tuple (prefixItems)"
 	}
 	for _, kw := range []string{"contains", "minContains", "maxContains", "unevaluatedItems"} {
-		if _, ok := s.Keyword(kw); ok {
+		if k.Has(kw) {
 			return fmt.Sprintf("it uses %q on a tuple (prefixItems)", kw)
 		}
 	}
@@ -62,8 +63,7 @@ func tupleReason(s load.Schema) string {
 
 // isTuple reports whether the array schema at s is a tuple.
 func isTuple(s load.Schema) bool {
-	p, ok := s.Keyword("prefixItems")
-	return ok && p.Node.Kind == load.Array && len(p.Node.Items) > 0
+	return len(s.Keywords().PrefixItems) > 0
 }
 
 // tuple builds the Tuple type of the array schema at s.
@@ -71,13 +71,13 @@ func (b *builder) tuple(s load.Schema, named bool) Ref {
 	t := b.declare(s, Tuple)
 	r := Ref{Kind: Named, Type: t}
 	b.refs[s.Key()] = r // before the positions, so a recursive $ref finds it
-	prefix, _ := s.Keyword("prefixItems")
+	k := s.Keywords()
 	rules := b.rules(s, "array")
 	t.Rules = rules
 	minItems := max(rules.MinItems, 0)
 	var names []string
-	for i := range prefix.Node.Items {
-		names = append(names, b.positionName(prefix.Item(i)))
+	for _, ps := range k.PrefixItems {
+		names = append(names, b.positionName(ps))
 	}
 	asked := slices.Clone(names)
 	for i, n := range asked {
@@ -88,11 +88,10 @@ func (b *builder) tuple(s load.Schema, named bool) Ref {
 	// A V<i> may now equal a name a position took (a title "V1").
 	for i, n := range names {
 		if slices.Index(names, n) != i {
-			b.diags.Add(prefix.Item(i).Pos(), "tuple position %d would be field %s of %s, as position %d is; set x-go-name on one", i, n, t.Name, slices.Index(names, n))
+			b.diags.Add(k.PrefixItems[i].Pos(), "tuple position %d would be field %s of %s, as position %d is; set x-go-name on one", i, n, t.Name, slices.Index(names, n))
 		}
 	}
-	for i := range prefix.Node.Items {
-		ps := prefix.Item(i)
+	for i, ps := range k.PrefixItems {
 		ref := b.typeAt(ps, false)
 		f := &Field{Name: names[i], JSONName: fmt.Sprint(i), Doc: docOf(ps), Type: ref, Pos: ps.Pos()}
 		if ref.Kind == Raw && ref.RawReason != "" {
@@ -101,12 +100,11 @@ func (b *builder) tuple(s load.Schema, named bool) Ref {
 		f.State = fieldState(i < minItems, ref)
 		t.Fields = append(t.Fields, f)
 	}
-	items, hasItems := s.Keyword("items")
 	switch {
-	case hasItems && items.Node.Kind == load.Bool && !items.Node.Bool:
+	case isFalseSchema(k.Items):
 		// no more items
-	case hasItems:
-		elem := b.typeAt(items, false)
+	case k.Items != nil:
+		elem := b.typeAt(*k.Items, false)
 		t.Rest = &elem
 	default:
 		t.Rest = &Ref{Kind: Raw}
@@ -117,19 +115,18 @@ func (b *builder) tuple(s load.Schema, named bool) Ref {
 // positionName is the Go name a tuple position asks for: its x-go-name,
 // title, or the name of the definition its $ref points at; "" for none.
 func (b *builder) positionName(s load.Schema) string {
-	if s.Node.Kind != load.Object {
+	k := s.Keywords()
+	if k.Bool != nil {
 		return ""
 	}
 	if n := goName(s, ""); n != "" {
 		return n
 	}
-	if t := s.Node.Get("title"); t != nil && t.Kind == load.String {
-		if n := naming.Exported(t.Str); n != "" {
-			return n
-		}
+	if n := naming.Exported(k.Title); n != "" {
+		return n
 	}
-	if ref := s.Node.Get("$ref"); ref != nil && ref.Kind == load.String {
-		if target, err := b.prov.Resolve(s, ref.Str); err == nil && isDeclaration(target) {
+	if k.Ref != nil {
+		if target, err := b.prov.Resolve(s, *k.Ref); err == nil && isDeclaration(target) {
 			return b.nameFor(target)
 		}
 	}
@@ -137,23 +134,31 @@ func (b *builder) positionName(s load.Schema) string {
 }
 
 // writtenKeyword finds the keyword a pointer token names, as the schema
-// file wrote it, and returns its 2020-12 name: load renames draft-07 and
-// 2019-09 keywords (array "items" is "prefixItems", "additionalItems" is
-// "items") but pointers keep the written names.
+// file wrote it, and returns its 2020-12 name (writtenName) and its value.
+//
+// The value is the keyword's located JSON, which Keywords does not hand
+// out: nameFor walks on from it with Member and Item, also into values
+// that hold several schemas. When nameFor steps through the typed fields
+// instead, it needs only writtenName.
 func writtenKeyword(s load.Schema, tok string) (string, load.Schema) {
-	if s.Node != nil && s.Node.Kind == load.Object {
-		for _, m := range s.Node.Members {
-			if m.Written == tok {
-				k, _ := s.Keyword(m.Name)
-				return m.Name, k
-			}
-		}
-		for _, m := range s.Node.Members {
-			if m.Name == tok && m.Written == "" {
-				k, _ := s.Keyword(m.Name)
-				return m.Name, k
-			}
+	name, ok := writtenName(s.Keywords(), tok)
+	if !ok {
+		return tok, load.Schema{}
+	}
+	value, _ := s.Keyword(name)
+	return name, value
+}
+
+// writtenName returns the 2020-12 name of the keyword a pointer token
+// names, as the schema file wrote it: load renames draft-07 and 2019-09
+// keywords (array "items" is "prefixItems", "additionalItems" is "items")
+// but pointers keep the written names.
+func writtenName(k *load.Keywords, tok string) (string, bool) {
+	for _, name := range k.Names() {
+		p := k.Pointer(name)
+		if unescape(p[strings.LastIndex(p, "/")+1:]) == tok {
+			return name, true
 		}
 	}
-	return tok, load.Schema{}
+	return "", false
 }

@@ -52,34 +52,34 @@ func integerRange(s load.Schema) (lo, hi *big.Int) {
 			hi = v
 		}
 	}
-	rat := func(kw string) *big.Rat {
-		n := s.Node.Get(kw)
-		if n == nil || n.Kind != load.Number {
+	rat := func(lit *string) *big.Rat {
+		if lit == nil {
 			return nil
 		}
-		r, ok := new(big.Rat).SetString(n.Str)
+		r, ok := new(big.Rat).SetString(*lit)
 		if !ok {
 			return nil
 		}
 		return r
 	}
-	if r := rat("minimum"); r != nil {
+	k := s.Keywords()
+	if r := rat(k.Minimum); r != nil {
 		raise(ceil(r))
 	}
-	if r := rat("exclusiveMinimum"); r != nil {
+	if r := rat(k.ExclusiveMinimum); r != nil {
 		raise(new(big.Int).Add(floor(r), big.NewInt(1)))
 	}
-	if r := rat("maximum"); r != nil {
+	if r := rat(k.Maximum); r != nil {
 		lower(floor(r))
 	}
-	if r := rat("exclusiveMaximum"); r != nil {
+	if r := rat(k.ExclusiveMaximum); r != nil {
 		lower(new(big.Int).Sub(ceil(r), big.NewInt(1)))
 	}
 	var values []*load.Node
-	if e := s.Node.Get("enum"); e != nil && e.Kind == load.Array {
-		values = e.Items
-	} else if c := s.Node.Get("const"); c != nil {
-		values = []*load.Node{c}
+	if k.Enum != nil {
+		values = k.Enum
+	} else if k.Const != nil {
+		values = []*load.Node{k.Const}
 	}
 	var vlo, vhi *big.Int
 	for _, v := range values {
