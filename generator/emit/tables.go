@@ -90,10 +90,11 @@ func genTable(g *jen.Group, t *model.RawSchema) {
 		set(sfFormatKey, jen.Lit(t.FormatName))
 	}
 	for _, n := range []struct {
-		field, lit string
+		field string
+		bound *model.Number
 	}{{sfMinimum, t.Minimum}, {sfMaximum, t.Maximum}, {sfExclusiveMinimum, t.ExclusiveMinimum}, {sfExclusiveMaximum, t.ExclusiveMaximum}, {sfMultipleOf, t.MultipleOf}} {
-		if n.lit != "" {
-			set(n.field, jen.Id(hkRat).Call(jen.Lit(n.lit)))
+		if n.bound != nil {
+			set(n.field, jen.Id(hkRat).Call(jen.Lit(n.bound.Literal)))
 		}
 	}
 	for _, n := range []struct {

@@ -128,6 +128,22 @@ func (k *Keywords) Pos(name string) diag.Pos {
 	return k.at[name].Pos()
 }
 
+// ItemPos is the position of element i of array keyword name, such as an
+// enum's value.
+func (k *Keywords) ItemPos(name string, i int) diag.Pos {
+	return k.at[name].Item(i).Pos()
+}
+
+// Literal is the number keyword name as the schema writes it, for
+// messages about a count too large to hold ("maxLength": 1e30), which the
+// typed field cannot show; "" when the value is not a number.
+func (k *Keywords) Literal(name string) string {
+	if n := k.at[name].Node; n != nil && n.Kind == Number {
+		return n.Str
+	}
+	return ""
+}
+
 // Pointer is the JSON pointer of keyword name's value, spelt as the file
 // writes the keyword (a draft-07 "items" array read as prefixItems keeps
 // its own name).
@@ -203,6 +219,8 @@ func decodeKeywords(s Schema) *Keywords {
 	if n.Kind != Object {
 		return k
 	}
+	var definitions []Named // after $defs, whichever comes first
+	defer func() { k.Defs = append(k.Defs, definitions...) }()
 	for _, m := range n.Members {
 		v, _ := s.Keyword(m.Name)
 		k.names = append(k.names, m.Name)
@@ -270,8 +288,10 @@ func decodeKeywords(s Schema) *Keywords {
 			strPtr(&k.Ref)
 		case "$dynamicRef", "$recursiveRef":
 			strPtr(&k.DynamicRef)
-		case "$defs", "definitions":
+		case "$defs":
 			named(&k.Defs)
+		case "definitions":
+			named(&definitions)
 		case "$vocabulary":
 			k.Vocabulary = val
 		case "$comment":

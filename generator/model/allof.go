@@ -28,7 +28,7 @@ func (b *builder) mergeParts(s load.Schema) []load.Schema {
 	}
 	for _, name := range k.Names() {
 		if name != "allOf" && !annotationKeywords[name] && !strings.HasPrefix(name, "x-") &&
-			!(name == "type" && onlyObjectType(k)) {
+			!(name == "type" && typeIs(k, "object")) {
 			return nil
 		}
 	}
@@ -64,7 +64,7 @@ func (b *builder) objectParts(items []load.Schema) []load.Schema {
 				return nil
 			}
 		}
-		if k.Has("type") && !onlyObjectType(k) {
+		if k.Has("type") && !typeIs(k, "object") {
 			return nil
 		}
 		if ap := k.AdditionalProperties; ap != nil && ap.Keywords().Bool == nil {
@@ -74,42 +74,18 @@ func (b *builder) objectParts(items []load.Schema) []load.Schema {
 	}
 	for _, p := range parts {
 		k := p.Keywords()
-		if !isFalseSchema(k.AdditionalProperties) {
+		if !(k.AdditionalProperties != nil && isFalse(*k.AdditionalProperties)) {
 			continue
 		}
 		for _, q := range parts {
 			for _, prop := range q.Keywords().Properties {
-				if _, ok := propertyNamed(k, prop.Name); !ok {
+				if _, ok := k.Property(prop.Name); !ok {
 					return nil
 				}
 			}
 		}
 	}
 	return parts
-}
-
-// onlyObjectType reports whether the schema's "type" is "object" alone.
-func onlyObjectType(k *load.Keywords) bool {
-	return len(k.Type) == 1 && k.Type[0] == "object"
-}
-
-// isFalseSchema reports whether s is the schema false (nil: absent, so not).
-func isFalseSchema(s *load.Schema) bool {
-	if s == nil {
-		return false
-	}
-	v := s.Keywords().Bool
-	return v != nil && !*v
-}
-
-// propertyNamed returns the schema of property name under "properties".
-func propertyNamed(k *load.Keywords, name string) (load.Schema, bool) {
-	for _, p := range k.Properties {
-		if p.Name == name {
-			return p.Schema, true
-		}
-	}
-	return load.Schema{}, false
 }
 
 // merged builds the struct of an allOf whose parts merge (mergeParts).
@@ -139,7 +115,7 @@ func (b *builder) merged(s load.Schema, parts []load.Schema) Ref {
 			}
 			required[name] = true
 		}
-		if isFalseSchema(k.AdditionalProperties) {
+		if k.AdditionalProperties != nil && isFalse(*k.AdditionalProperties) {
 			closed = true
 		}
 	}
@@ -216,8 +192,7 @@ func (b *builder) refine(s load.Schema, name string, ds []load.Schema) Ref {
 	key := s.Key() + "/allOf(" + name + ")"
 	tbl, seen := b.tables[key]
 	if !seen {
-		tbl = &RawSchema{Key: key, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1,
-			MinContains: 1, MaxContains: -1, MinProperties: -1, MaxProperties: -1}
+		tbl = &RawSchema{Key: key, Checks: NoChecks, MinContains: 1, MaxContains: -1}
 		b.tables[key] = tbl
 		for _, d := range ds {
 			tbl.AllOf = append(tbl.AllOf, b.table(d))
@@ -238,7 +213,7 @@ func (b *builder) nestedParts(ds []load.Schema) []load.Schema {
 	}
 	parts := b.objectParts(ds)
 	for _, p := range parts {
-		if k := p.Keywords(); !onlyObjectType(k) || len(k.Properties) == 0 {
+		if k := p.Keywords(); !typeIs(k, "object") || len(k.Properties) == 0 {
 			return nil
 		}
 	}

@@ -117,7 +117,7 @@ func (b *builder) assertive(s load.Schema) (ok bool, why string) {
 	for _, name := range k.Names() {
 		has = has || assertKeywords[name]
 	}
-	if !has || len(k.Properties) == 0 || !onlyObjectType(k) || k.Has("$ref") {
+	if !has || len(k.Properties) == 0 || !typeIs(k, "object") || k.Has("$ref") {
 		return false, ""
 	}
 	if !b.guard.enter("assertive", s.Key()) {
@@ -125,7 +125,7 @@ func (b *builder) assertive(s load.Schema) (ok bool, why string) {
 	}
 	defer b.guard.leave("assertive", s.Key())
 	scope := func(name string) (fieldInfo, bool) {
-		ps, ok := propertyNamed(k, name)
+		ps, ok := k.Property(name)
 		if !ok {
 			return fieldInfo{}, false
 		}

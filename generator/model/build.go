@@ -147,14 +147,8 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 		} else {
 			b.checkKeywords(root)
 		}
-		for _, kw := range []string{"$defs", "definitions"} {
-			defs, ok := root.Keyword(kw)
-			if !ok {
-				continue
-			}
-			for _, m := range defs.Node.Members {
-				b.typeAt(defs.Member(m.Name), true)
-			}
+		for _, def := range root.Keywords().Defs {
+			b.typeAt(def.Schema, true)
 		}
 	}
 	slices.SortFunc(b.pkg.Roots, func(a, b Root) int { return strings.Compare(a.Schema, b.Schema) })
@@ -176,14 +170,13 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 // rootMayBeNull reports whether a schema that declares its own type (no
 // $ref, no allOf) also allows null.
 func rootMayBeNull(s load.Schema) bool {
-	if s.Node.Kind != load.Object || s.Node.Get("$ref") != nil || s.Node.Get("allOf") != nil {
+	k := s.Keywords()
+	if k.Bool != nil || k.Ref != nil || k.AllOf != nil {
 		return false
 	}
-	for _, kw := range []string{"oneOf", "anyOf"} {
-		if br, ok := s.Keyword(kw); ok && br.Node.Kind == load.Array {
-			if _, nullable := unionAlternatives(br); nullable {
-				return true
-			}
+	for _, branches := range [][]load.Schema{k.OneOf, k.AnyOf} {
+		if _, nullable := unionAlternatives(branches); nullable {
+			return true
 		}
 	}
 	types, nullable := jsonTypes(s)
@@ -193,11 +186,12 @@ func rootMayBeNull(s load.Schema) bool {
 // definitionsOnly reports whether a file only holds shared $defs, with no
 // schema of its own at the root (no type of its own is generated for it).
 func definitionsOnly(s load.Schema) bool {
-	if s.Node.Kind != load.Object || (s.Node.Get("$defs") == nil && s.Node.Get("definitions") == nil) {
+	k := s.Keywords()
+	if k.Bool != nil || !(k.Has("$defs") || k.Has("definitions")) {
 		return false
 	}
-	for _, m := range s.Node.Members {
-		if !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") {
+	for _, name := range k.Names() {
+		if !annotationKeywords[name] && !strings.HasPrefix(name, "x-") {
 			return false
 		}
 	}
@@ -208,7 +202,8 @@ func definitionsOnly(s load.Schema) bool {
 // root or a $defs entry: those get a declared Go type even when they are a
 // plain string or slice, so the name in the schema is the name in Go.
 func (b *builder) typeAt(s load.Schema, named bool) Ref {
-	if s.Node.Kind == load.Bool {
+	k := s.Keywords()
+	if k.Bool != nil {
 		// true or false: no Go type is worth a name (and a boolean cannot
 		// carry x-go-name to settle a clash).
 		return b.rawRef(s, false, "it is a boolean schema")
@@ -230,10 +225,10 @@ func (b *builder) typeAt(s load.Schema, named bool) Ref {
 		b.refs[key] = r
 		return r
 	}
-	if ref, ok := s.Keyword("$ref"); ok {
-		target, err := b.prov.Resolve(s, ref.Node.Str)
+	if k.Ref != nil {
+		target, err := b.prov.Resolve(s, *k.Ref)
 		if err != nil {
-			b.diags.Add(ref.Pos(), "%v", err)
+			b.diags.Add(k.Pos("$ref"), "%v", err)
 			return Ref{Kind: Raw}
 		}
 		r := b.typeAt(target, isDeclaration(target))
@@ -265,55 +260,55 @@ func isDeclaration(s load.Schema) bool {
 // singleAllOf handles the idiom {"allOf": [{"$ref": ...}]} that older
 // schemas use to put annotations beside a reference.
 func singleAllOf(s load.Schema) (load.Schema, bool) {
-	all, ok := s.Keyword("allOf")
-	if !ok || all.Node.Kind != load.Array || len(all.Node.Items) != 1 {
+	k := s.Keywords()
+	if len(k.AllOf) != 1 {
 		return load.Schema{}, false
 	}
-	for _, m := range s.Node.Members {
-		if m.Name != "allOf" && !refSiblings[m.Name] && !strings.HasPrefix(m.Name, "x-") {
+	for _, name := range k.Names() {
+		if name != "allOf" && !refSiblings[name] && !strings.HasPrefix(name, "x-") {
 			return load.Schema{}, false
 		}
 	}
-	return all.Item(0), true
+	return k.AllOf[0], true
 }
 
 // checkKeywords reports unknown and unsupported keywords, bad x-go-names,
 // patterns Go cannot compile and formats hookgen cannot assert.
 func (b *builder) checkKeywords(s load.Schema) {
-	if s.Node.Kind != load.Object || b.checked[s.Key()] {
+	k := s.Keywords()
+	if k.Bool != nil || b.checked[s.Key()] {
 		return
 	}
 	b.checked[s.Key()] = true
-	for _, m := range s.Node.Members {
-		k, _ := s.Keyword(m.Name)
+	for _, name := range k.Names() {
 		switch {
-		case m.Name == "x-go-name":
-			if m.Value.Kind != load.String || !naming.IsExportedIdent(m.Value.Str) {
-				b.diags.Add(k.Pos(), "x-go-name must be an exported Go identifier")
+		case name == "x-go-name":
+			if k.GoName == nil || !naming.IsExportedIdent(*k.GoName) {
+				b.diags.Add(k.Pos(name), "x-go-name must be an exported Go identifier")
 			}
-		case m.Name == enumVarNamesKeyword:
-			b.checkEnumVarNames(s, k)
-		case strings.HasPrefix(m.Name, "x-"):
+		case name == enumVarNamesKeyword:
+			b.checkEnumVarNames(s)
+		case strings.HasPrefix(name, "x-"):
 			// extensions are for tools; ignored here by design
-		case unsupportedKeywords[m.Name]:
-			b.diags.Unsupported(k.Pos(), "keyword %q", m.Name)
-		case m.Name == "pattern":
-			if _, err := regexp.Compile(m.Value.Str); err != nil {
-				b.diags.Unsupported(k.Pos(), "pattern %q is not in the syntax of Go's regexp (RE2): %v", m.Value.Str, err)
+		case unsupportedKeywords[name]:
+			b.diags.Unsupported(k.Pos(name), "keyword %q", name)
+		case name == "pattern" && k.Pattern != nil:
+			if _, err := regexp.Compile(*k.Pattern); err != nil {
+				b.diags.Unsupported(k.Pos(name), "pattern %q is not in the syntax of Go's regexp (RE2): %v", *k.Pattern, err)
 			}
-		case m.Name == "patternProperties" && m.Value.Kind == load.Object:
-			for _, pm := range m.Value.Members {
-				if _, err := regexp.Compile(pm.Name); err != nil {
-					b.diags.Unsupported(k.Member(pm.Name).Pos(), "pattern %q is not in the syntax of Go's regexp (RE2): %v", pm.Name, err)
+		case name == "patternProperties":
+			for _, pp := range k.PatternProperties {
+				if _, err := regexp.Compile(pp.Name); err != nil {
+					b.diags.Unsupported(pp.Schema.Pos(), "pattern %q is not in the syntax of Go's regexp (RE2): %v", pp.Name, err)
 				}
 			}
-		case m.Name == "format":
-			if _, ok := formatCheckers[m.Value.Str]; !ok && referenceFormats[m.Value.Str] {
-				b.diags.Unsupported(k.Pos(), "format %q (hookgen asserts %s)", m.Value.Str, strings.Join(sortedKeys(formatCheckers), ", "))
+		case name == "format" && k.Format != nil:
+			if _, ok := formatCheckers[*k.Format]; !ok && referenceFormats[*k.Format] {
+				b.diags.Unsupported(k.Pos(name), "format %q (hookgen asserts %s)", *k.Format, strings.Join(sortedKeys(formatCheckers), ", "))
 			}
-		case annotationKeywords[m.Name] || typedKeywords[m.Name] || rawOnlyKeywords[m.Name]:
+		case annotationKeywords[name] || typedKeywords[name] || rawOnlyKeywords[name]:
 		default:
-			b.diags.Add(k.Pos(), "unknown keyword %q (extensions must start with \"x-\", or be declared in %s: \"extensions\": [%q])", m.Name, load.ManifestName, m.Name)
+			b.diags.Add(k.Pos(name), "unknown keyword %q (extensions must start with \"x-\", or be declared in %s: \"extensions\": [%q])", name, load.ManifestName, name)
 		}
 	}
 }
@@ -339,13 +334,14 @@ func (b *builder) rawReason(s load.Schema) string {
 	if why != "" {
 		return why
 	}
-	for _, m := range s.Node.Members {
-		if rawOnlyKeywords[m.Name] && !(assert && assertKeywords[m.Name]) {
-			return fmt.Sprintf("it uses %q", m.Name)
+	k := s.Keywords()
+	for _, name := range k.Names() {
+		if rawOnlyKeywords[name] && !(assert && assertKeywords[name]) {
+			return fmt.Sprintf("it uses %q", name)
 		}
 	}
-	if all, ok := s.Keyword("allOf"); ok && !assert {
-		if _, single := singleAllOf(s); single && len(all.Node.Items) == 1 {
+	if k.Has("allOf") && !assert {
+		if _, single := singleAllOf(s); single {
 			return ""
 		}
 		if b.mergeParts(s) != nil {
@@ -353,16 +349,15 @@ func (b *builder) rawReason(s load.Schema) string {
 		}
 		return "it uses \"allOf\""
 	}
-	if _, ok := s.Keyword("$ref"); ok {
-		for _, m := range s.Node.Members {
-			if m.Name != "$ref" && !refSiblings[m.Name] && !strings.HasPrefix(m.Name, "x-") {
-				return fmt.Sprintf("it has %q beside $ref", m.Name)
+	if k.Has("$ref") {
+		for _, name := range k.Names() {
+			if name != "$ref" && !refSiblings[name] && !strings.HasPrefix(name, "x-") {
+				return fmt.Sprintf("it has %q beside $ref", name)
 			}
 		}
 		return ""
 	}
-	_, hasOneOf := s.Keyword("oneOf")
-	_, hasAnyOf := s.Keyword("anyOf")
+	hasOneOf, hasAnyOf := k.Has("oneOf"), k.Has("anyOf")
 	if (hasOneOf || hasAnyOf) && !assert {
 		if hasOneOf && hasAnyOf {
 			return "it uses both oneOf and anyOf"
@@ -380,8 +375,7 @@ func (b *builder) rawReason(s load.Schema) string {
 		}
 		return "it allows any JSON value"
 	case len(types) > 1:
-		_, hasEnum := s.Keyword("enum")
-		_, hasConst := s.Keyword("const")
+		hasEnum, hasConst := k.Has("enum"), k.Has("const")
 		for _, t := range types {
 			if t == "object" || t == "array" || hasEnum || hasConst {
 				return "it allows " + strings.Join(types, " or ")
@@ -389,16 +383,13 @@ func (b *builder) rawReason(s load.Schema) string {
 		}
 		return "" // a scalar union
 	}
-	_, hasEnum := s.Keyword("enum")
-	_, hasConst := s.Keyword("const")
+	hasEnum, hasConst := k.Has("enum"), k.Has("const")
 	switch types[0] {
 	case "object":
 		if hasEnum || hasConst {
 			return "it has an enum or const of objects"
 		}
-		props, hasProps := s.Keyword("properties")
-		ap, hasAP := s.Keyword("additionalProperties")
-		if hasProps && len(props.Node.Members) > 0 && hasAP && ap.Node.Kind != load.Bool {
+		if len(k.Properties) > 0 && k.AdditionalProperties != nil && k.AdditionalProperties.Keywords().Bool == nil {
 			return "it has properties and additionalProperties with a schema"
 		}
 	case "array":
@@ -408,11 +399,8 @@ func (b *builder) rawReason(s load.Schema) string {
 		if why := tupleReason(s); why != "" {
 			return why
 		}
-		if u := s.Node.Get("uniqueItems"); u != nil && u.Kind == load.Bool && u.Bool {
-			items, ok := s.Keyword("items")
-			if !ok || !b.scalarItems(items) {
-				return "it has uniqueItems on items that are not scalars"
-			}
+		if k.UniqueItems && (k.Items == nil || !b.scalarItems(*k.Items)) {
+			return "it has uniqueItems on items that are not scalars"
 		}
 	case "number":
 		if hasEnum {
@@ -426,7 +414,7 @@ func (b *builder) rawReason(s load.Schema) string {
 // booleans, which generated code can compare for uniqueItems.
 func (b *builder) scalarItems(items load.Schema) bool {
 	target := b.follow(items)
-	if target.Node.Kind != load.Object || b.rawReason(target) != "" {
+	if target.Keywords().Bool != nil || b.rawReason(target) != "" {
 		return false
 	}
 	types, nullable := jsonTypes(target)
@@ -435,8 +423,8 @@ func (b *builder) scalarItems(items load.Schema) bool {
 	}
 	switch types[0] {
 	case "string":
-		f := target.Node.Get("format")
-		return f == nil || f.Str != "date-time"
+		f := target.Keywords().Format
+		return f == nil || *f != "date-time"
 	case "integer":
 		// A json.Number compares as text: 1 and 1.0 would differ.
 		return integerBuiltin(target) != NumberBuiltin
@@ -453,21 +441,17 @@ func (b *builder) unionReason(s load.Schema) string {
 	if _, _, open := openEnumOf(s); open {
 		return ""
 	}
-	kw := "oneOf"
-	branches, ok := s.Keyword("oneOf")
-	if !ok {
-		kw = "anyOf"
-		branches, _ = s.Keyword("anyOf")
-	}
-	for _, m := range s.Node.Members {
-		if m.Name == "additionalProperties" && b.closedBeside(s, branches) {
+	k := s.Keywords()
+	kw, branches := unionOf(k)
+	for _, name := range k.Names() {
+		if name == "additionalProperties" && b.closedBeside(s) {
 			continue // sums.go: the variants carry it
 		}
-		if m.Name != kw && m.Name != "type" && !annotationKeywords[m.Name] && m.Name != "x-go-name" {
-			return fmt.Sprintf("it has %q beside %s", m.Name, kw)
+		if name != kw && name != "type" && !annotationKeywords[name] && name != "x-go-name" {
+			return fmt.Sprintf("it has %q beside %s", name, kw)
 		}
 	}
-	if t := s.Node.Get("type"); t != nil && !(t.Kind == load.String && t.Str == "object") {
+	if k.Type != nil && !slices.Equal(k.Type, []string{"object"}) {
 		return fmt.Sprintf("it has a type other than object beside %s", kw)
 	}
 	alts, _ := unionAlternatives(branches)
@@ -508,10 +492,10 @@ func (b *builder) kindUnion(alts []load.Schema) []string {
 	var kinds []string
 	for _, br := range alts {
 		target := b.follow(br)
-		if target.Node.Kind != load.Object || b.rawReason(target) != "" {
+		if target.Keywords().Bool != nil || b.rawReason(target) != "" {
 			return nil
 		}
-		if target.Node.Get("oneOf") != nil || target.Node.Get("anyOf") != nil {
+		if tk := target.Keywords(); tk.Has("oneOf") || tk.Has("anyOf") {
 			return nil // a sum or union inside a union
 		}
 		types, _ := jsonTypes(target)
@@ -526,12 +510,26 @@ func (b *builder) kindUnion(alts []load.Schema) []string {
 	return kinds
 }
 
+// unionOf returns the keyword of a oneOf/anyOf, oneOf when the schema has
+// both, and its branches.
+func unionOf(k *load.Keywords) (kw string, branches []load.Schema) {
+	if k.Has("oneOf") {
+		return "oneOf", k.OneOf
+	}
+	return "anyOf", k.AnyOf
+}
+
+// unionBranches are the branches of the oneOf/anyOf s is (unionOf).
+func unionBranches(k *load.Keywords) []load.Schema {
+	_, branches := unionOf(k)
+	return branches
+}
+
 // unionAlternatives splits off {"type": "null"} branches.
-func unionAlternatives(branches load.Schema) (alts []load.Schema, nullable bool) {
-	for i := range branches.Node.Items {
-		br := branches.Item(i)
-		if br.Node.Kind == load.Object && br.Node.Get("$ref") == nil {
-			if types, null := jsonTypes(br); null && len(types) == 0 && len(br.Node.Members) == 1 {
+func unionAlternatives(branches []load.Schema) (alts []load.Schema, nullable bool) {
+	for _, br := range branches {
+		if k := br.Keywords(); k.Bool == nil && k.Ref == nil {
+			if types, null := jsonTypes(br); null && len(types) == 0 && len(k.Names()) == 1 {
 				nullable = true
 				continue
 			}
@@ -549,30 +547,30 @@ func (b *builder) discriminate(alts []load.Schema) (disc string, why string) {
 	var all []map[string]string
 	for _, br := range alts {
 		target := b.follow(br)
-		if target.Node.Kind != load.Object || b.rawReason(target) != "" {
+		tk := target.Keywords()
+		if tk.Bool != nil || b.rawReason(target) != "" {
 			return "", "has a branch that is not a typed object"
 		}
-		if t := target.Node.Get("type"); t == nil || t.Kind != load.String || t.Str != "object" {
+		if !slices.Equal(tk.Type, []string{"object"}) {
 			return "", "has a branch without \"type\": \"object\""
 		}
 		p := map[string]string{}
-		props := target.Node.Get("properties")
-		if req := target.Node.Get("required"); props != nil && req != nil {
-			for _, r := range req.Items {
-				if v, ok := pinnedString(props.Get(r.Str)); ok {
-					p[r.Str] = v
+		for _, r := range tk.Required {
+			if prop, ok := tk.Property(r); ok {
+				if v, ok := pinned(prop.Keywords()); ok {
+					p[r] = v
 				}
 			}
 		}
 		targets = append(targets, target)
 		all = append(all, p)
 	}
-	first := targets[0].Node.Get("properties")
-	if first == nil || first.Kind != load.Object {
+	first := targets[0].Keywords().Properties
+	if first == nil {
 		return "", "without a discriminator"
 	}
 	// Candidates in the first branch's property order, for determinism.
-	for _, m := range first.Members {
+	for _, m := range first {
 		if _, ok := all[0][m.Name]; !ok {
 			continue
 		}
@@ -593,33 +591,13 @@ func (b *builder) discriminate(alts []load.Schema) (disc string, why string) {
 	return "", "without a discriminator (a required property pinned by a distinct string const, or enum of one string, in every branch)"
 }
 
-// pinnedString returns the one string a property schema allows: its const,
-// or the value of an enum of one string ("enum": ["queued"], as GitHub
-// writes its discriminators).
-func pinnedString(prop *load.Node) (string, bool) {
-	if c := prop.Get("const"); c != nil && c.Kind == load.String {
-		return c.Str, true
-	}
-	if e := prop.Get("enum"); e != nil && len(e.Items) == 1 && e.Items[0].Kind == load.String {
-		return e.Items[0].Str, true
-	}
-	return "", false
-}
-
 // jsonTypes returns the non-null JSON types s allows and whether it also
 // allows null: from "type", or else from the values of "enum" or "const",
 // which list every value there can be. Anything else allows any type.
 func jsonTypes(s load.Schema) (types []string, nullable bool) {
-	if t, ok := s.Keyword("type"); ok {
-		var all []string
-		if t.Node.Kind == load.String {
-			all = []string{t.Node.Str}
-		} else {
-			for _, it := range t.Node.Items {
-				all = append(all, it.Str)
-			}
-		}
-		for _, ty := range all {
+	k := s.Keywords()
+	if k.Has("type") {
+		for _, ty := range k.Type {
 			if ty == "null" {
 				nullable = true
 			} else if !slices.Contains(types, ty) {
@@ -633,10 +611,10 @@ func jsonTypes(s load.Schema) (types []string, nullable bool) {
 		return types, nullable
 	}
 	var values []*load.Node
-	if e, ok := s.Keyword("enum"); ok {
-		values = e.Node.Items
-	} else if c, ok := s.Keyword("const"); ok {
-		values = []*load.Node{c.Node}
+	if k.Has("enum") {
+		values = k.Enum
+	} else if k.Const != nil {
+		values = []*load.Node{k.Const}
 	}
 	seen := map[string]bool{}
 	for _, v := range values {
@@ -682,9 +660,7 @@ func isInteger(lit string) bool {
 
 // shape builds the Go type of a schema that can be typed.
 func (b *builder) shape(s load.Schema, named bool) Ref {
-	_, oneOf := s.Keyword("oneOf")
-	_, anyOf := s.Keyword("anyOf")
-	if (oneOf || anyOf) && !b.isAssertive(s) {
+	if k := s.Keywords(); (k.Has("oneOf") || k.Has("anyOf")) && !b.isAssertive(s) {
 		return b.union(s, named)
 	}
 	types, nullable := jsonTypes(s)
@@ -741,14 +717,12 @@ func (b *builder) rawRef(s load.Schema, named bool, reason string) Ref {
 }
 
 func (b *builder) object(s load.Schema, named bool) Ref {
-	props, hasProps := s.Keyword("properties")
-	ap, hasAP := s.Keyword("additionalProperties")
-	_, hasRequired := s.Keyword("required")
-	closed := hasAP && ap.Node.Kind == load.Bool && !ap.Node.Bool
-	if (!hasProps || len(props.Node.Members) == 0) && !hasRequired && !closed {
+	k := s.Keywords()
+	closed := k.AdditionalProperties != nil && isFalse(*k.AdditionalProperties)
+	if len(k.Properties) == 0 && !k.Has("required") && !closed {
 		// A map: the value type comes from additionalProperties. An
 		// object closed to every member is an empty struct instead.
-		return b.container(s, named, Map, "additionalProperties", "object")
+		return b.container(s, named, Map, k.AdditionalProperties, "object")
 	}
 	t := b.declare(s, Struct)
 	r := Ref{Kind: Named, Type: t}
@@ -756,13 +730,11 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 
 	required := map[string]bool{}
 	var requiredOrder []string
-	if req, ok := s.Keyword("required"); ok {
-		for _, it := range req.Node.Items {
-			if !required[it.Str] {
-				requiredOrder = append(requiredOrder, it.Str)
-			}
-			required[it.Str] = true
+	for _, name := range k.Required {
+		if !required[name] {
+			requiredOrder = append(requiredOrder, name)
 		}
+		required[name] = true
 	}
 	fieldNames := map[string]claim{}
 	addField := func(f *Field, what string) {
@@ -777,46 +749,34 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 		fieldNames[f.Name] = claim{what: what, pos: f.Pos}
 		t.Fields = append(t.Fields, f)
 	}
-	if hasProps {
-		for _, m := range props.Node.Members {
-			ps := props.Member(m.Name)
-			ref := b.typeAt(ps, false)
-			f := &Field{
-				Name:     goName(ps, naming.Exported(m.Name)),
-				JSONName: m.Name,
-				Doc:      docOf(ps),
-				Type:     ref,
-				Pos:      ps.Pos(),
-			}
-			if ref.Kind == Raw && ref.RawReason != "" {
-				f.Doc = strings.TrimSpace(f.Doc + "\n\nKept as raw JSON because " + ref.RawReason + "; Validate checks it against the schema.")
-			}
-			f.State = fieldState(required[m.Name], ref)
-			addField(f, fmt.Sprintf("property %q", m.Name))
+	for _, p := range k.Properties {
+		ref := b.typeAt(p.Schema, false)
+		f := &Field{
+			Name:     goName(p.Schema, naming.Exported(p.Name)),
+			JSONName: p.Name,
+			Doc:      docOf(p.Schema),
+			Type:     ref,
+			Pos:      p.Schema.Pos(),
 		}
+		if ref.Kind == Raw && ref.RawReason != "" {
+			f.Doc = strings.TrimSpace(f.Doc + "\n\nKept as raw JSON because " + ref.RawReason + "; Validate checks it against the schema.")
+		}
+		f.State = fieldState(required[p.Name], ref)
+		addField(f, fmt.Sprintf("property %q", p.Name))
 	}
 	// A property that is required but has no schema may hold any value.
 	for _, name := range requiredOrder {
-		if hasProps && props.Node.Get(name) != nil {
+		if _, ok := k.Property(name); ok {
 			continue
 		}
-		req, _ := s.Keyword("required")
-		addField(&Field{Name: naming.Exported(name), JSONName: name, Type: Ref{Kind: Raw}, State: Required, Pos: req.Pos()},
+		addField(&Field{Name: naming.Exported(name), JSONName: name, Type: Ref{Kind: Raw}, State: Required, Pos: k.Pos("required")},
 			fmt.Sprintf("required property %q", name))
 	}
-	obj := &ObjectRules{MinProperties: intKeyword(s, "minProperties"), MaxProperties: intKeyword(s, "maxProperties")}
+	obj := &ObjectRules{MinProperties: k.MinProperties, MaxProperties: k.MaxProperties}
 	obj.CountsExtra = obj.MinProperties >= 0 || obj.MaxProperties >= 0
-	if hasAP && ap.Node.Kind == load.Bool && !ap.Node.Bool {
-		obj.NoAdditional = true
-	}
-	if dr, ok := s.Keyword("dependentRequired"); ok {
-		for _, m := range dr.Node.Members {
-			dep := Dependency{If: m.Name}
-			for _, it := range m.Value.Items {
-				dep.Then = append(dep.Then, it.Str)
-			}
-			obj.DependentRequired = append(obj.DependentRequired, dep)
-		}
+	obj.NoAdditional = closed
+	if len(k.DependentRequired) > 0 {
+		obj.DependentRequired = dependencies(k.DependentRequired)
 		slices.SortFunc(obj.DependentRequired, func(a, b Dependency) int { return strings.Compare(a.If, b.If) })
 	}
 	if obj.NoAdditional || obj.CountsExtra || len(obj.DependentRequired) > 0 {
@@ -828,16 +788,19 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	return r
 }
 
-func intKeyword(s load.Schema, kw string) int {
-	n := s.Node.Get(kw)
-	if n == nil || n.Kind != load.Number {
-		return -1
+// isFalse reports whether s is the schema false.
+func isFalse(s load.Schema) bool {
+	k := s.Keywords()
+	return k.Bool != nil && !*k.Bool
+}
+
+// dependencies are dependentRequired's entries in the model.
+func dependencies(deps []load.Dependency) []Dependency {
+	var out []Dependency
+	for _, d := range deps {
+		out = append(out, Dependency{If: d.If, Then: d.Then})
 	}
-	r, ok := new(big.Rat).SetString(n.Str)
-	if !ok || !r.IsInt() || !r.Num().IsInt64() {
-		return -1
-	}
-	return int(r.Num().Int64())
+	return out
 }
 
 func fieldState(required bool, r Ref) FieldState {
@@ -864,16 +827,16 @@ func (b *builder) array(s load.Schema, named bool) Ref {
 	if isTuple(s) {
 		return b.tuple(s, named)
 	}
-	return b.container(s, named, Slice, "items", "array")
+	return b.container(s, named, Slice, s.Keywords().Items, "array")
 }
 
 // container builds a slice or a map whose elements have the type of the
-// sub-schema under elemKeyword (any JSON when there is none), with the
-// rules of its JSON kind on the container itself.
-func (b *builder) container(s load.Schema, named bool, kind RefKind, elemKeyword, rulesKind string) Ref {
+// sub-schema elems (any JSON when nil), with the rules of its JSON kind on
+// the container itself.
+func (b *builder) container(s load.Schema, named bool, kind RefKind, elems *load.Schema, rulesKind string) Ref {
 	elem := Ref{Kind: Raw}
-	if sub, ok := s.Keyword(elemKeyword); ok {
-		elem = b.typeAt(sub, false)
+	if elems != nil {
+		elem = b.typeAt(*elems, false)
 	}
 	rules := b.rules(s, rulesKind)
 	r := Ref{Kind: kind, Elem: &elem}
@@ -885,8 +848,9 @@ func (b *builder) container(s load.Schema, named bool, kind RefKind, elemKeyword
 
 func (b *builder) scalar(s load.Schema, named bool, builtin string) Ref {
 	base := Ref{Kind: Builtin, Builtin: builtin}
+	k := s.Keywords()
 	if builtin == "string" {
-		if f, ok := s.Keyword("format"); ok && f.Node.Str == "date-time" {
+		if f := k.Format; f != nil && *f == "date-time" {
 			// time.Time keeps its JSON methods only as itself, never as a
 			// defined type, so a named date-time schema stays time.Time.
 			// Decoding checks the format.
@@ -898,10 +862,10 @@ func (b *builder) scalar(s load.Schema, named bool, builtin string) Ref {
 		}
 	}
 	rules := b.rules(s, builtin)
-	if _, ok := s.Keyword("enum"); ok && builtin == NumberBuiltin {
+	if k.Has("enum") && builtin == NumberBuiltin {
 		return b.rawRef(s, named, "it has an enum of integers beyond uint64")
 	}
-	if _, ok := s.Keyword("enum"); ok && (builtin == "string" || builtin == "int64" || builtin == Uint64Builtin) {
+	if k.Has("enum") && (builtin == "string" || builtin == "int64" || builtin == Uint64Builtin) {
 		t := b.enum(s, s, base)
 		t.Rules = rules
 		return Ref{Kind: Named, Type: t}
@@ -915,35 +879,53 @@ func (b *builder) scalar(s load.Schema, named bool, builtin string) Ref {
 	return b.define(s, named, base, rules)
 }
 
+// checksOf reads the assertions of s on a value by itself: the one place
+// each of those keywords becomes a check, for typed values (rules) and
+// raw ones (table) alike. A pattern Go cannot compile is left out;
+// checkKeywords reports it.
+func (b *builder) checksOf(k *load.Keywords) Checks {
+	c := NoChecks
+	c.MinLength, c.MaxLength = k.MinLength, k.MaxLength
+	if k.Pattern != nil {
+		if _, err := regexp.Compile(*k.Pattern); err == nil {
+			c.Pattern = b.pattern(*k.Pattern)
+		}
+	}
+	if k.Format != nil {
+		if fn, ok := formatCheckers[*k.Format]; ok {
+			c.Format, c.FormatName = fn, *k.Format
+		}
+	}
+	for _, n := range []struct {
+		lit *string
+		dst **Number
+	}{{k.Minimum, &c.Minimum}, {k.Maximum, &c.Maximum}, {k.ExclusiveMinimum, &c.ExclusiveMinimum},
+		{k.ExclusiveMaximum, &c.ExclusiveMaximum}, {k.MultipleOf, &c.MultipleOf}} {
+		if n.lit != nil {
+			*n.dst = number(*n.lit)
+		}
+	}
+	c.MinItems, c.MaxItems, c.UniqueItems = k.MinItems, k.MaxItems, k.UniqueItems
+	c.MinProperties, c.MaxProperties = k.MinProperties, k.MaxProperties
+	return c
+}
+
 // rules reads the constraints of a typed value of the given JSON kind
 // ("string", "int64", "float64", "bool", "array" or "object"); keywords for
 // other kinds do not apply to it and are left out, as JSON Schema ignores
 // them.
 func (b *builder) rules(s load.Schema, kind string) *Rules {
-	r := &Rules{MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1}
+	k := s.Keywords()
+	r := &Rules{Checks: b.checksOf(k).Of(kind)}
+	c := k.Const
 	switch kind {
 	case "string":
-		r.MinLength, r.MaxLength = intKeyword(s, "minLength"), intKeyword(s, "maxLength")
-		if p := s.Node.Get("pattern"); p != nil && p.Kind == load.String {
-			r.Pattern = b.pattern(p.Str)
-		}
-		if f := s.Node.Get("format"); f != nil && f.Kind == load.String {
-			if fn, ok := formatCheckers[f.Str]; ok {
-				r.Format, r.FormatName = fn, f.Str
-			}
-		}
-		if c := s.Node.Get("const"); c != nil && c.Kind == load.String {
+		if c != nil && c.Kind == load.String {
 			r.Const = c.Str
 		}
 	case "int64", "float64", Uint64Builtin, NumberBuiltin:
 		r.Integer = kind == NumberBuiltin
-		for kw, dst := range map[string]**Number{"minimum": &r.Minimum, "maximum": &r.Maximum,
-			"exclusiveMinimum": &r.ExclusiveMinimum, "exclusiveMaximum": &r.ExclusiveMaximum, "multipleOf": &r.MultipleOf} {
-			if n := s.Node.Get(kw); n != nil && n.Kind == load.Number {
-				*dst = number(n.Str)
-			}
-		}
-		if c := s.Node.Get("const"); c != nil && c.Kind == load.Number {
+		if c != nil && c.Kind == load.Number {
 			n := number(c.Str)
 			switch kind {
 			case "int64":
@@ -958,14 +940,14 @@ func (b *builder) rules(s load.Schema, kind string) *Rules {
 		}
 		dropTypeBounds(kind, r)
 	case "bool":
-		if c := s.Node.Get("const"); c != nil && c.Kind == load.Bool {
+		if c != nil && c.Kind == load.Bool {
 			r.Const = c.Bool
 		}
 		// An enum of one boolean is that const (GitHub pins "locked":
 		// [false] for one event); of both, no constraint.
-		if e := s.Node.Get("enum"); e != nil && r.Const == nil {
+		if k.Enum != nil && r.Const == nil {
 			var vals []bool
-			for _, it := range e.Items {
+			for _, it := range k.Enum {
 				if it.Kind == load.Bool && !slices.Contains(vals, it.Bool) {
 					vals = append(vals, it.Bool)
 				}
@@ -974,13 +956,6 @@ func (b *builder) rules(s load.Schema, kind string) *Rules {
 				r.Const = vals[0]
 			}
 		}
-	case "array":
-		r.MinItems, r.MaxItems = intKeyword(s, "minItems"), intKeyword(s, "maxItems")
-		if u := s.Node.Get("uniqueItems"); u != nil && u.Kind == load.Bool {
-			r.UniqueItems = u.Bool
-		}
-	case "object":
-		r.MinProperties, r.MaxProperties = intKeyword(s, "minProperties"), intKeyword(s, "maxProperties")
 	}
 	return r
 }
@@ -1012,11 +987,12 @@ func (b *builder) pattern(src string) *Pattern {
 // enum declares the enum type of s, its values from the enum of holder
 // (s itself, or an open enum's branch).
 func (b *builder) enum(s, holder load.Schema, base Ref) *Type {
-	e, _ := holder.Keyword("enum")
+	hk := holder.Keywords()
+	at := func(i int) diag.Pos { return hk.ItemPos("enum", i) }
 	t := b.declare(s, Enum)
 	t.Base = base
 	seen := map[string]bool{}
-	for i, v := range e.Node.Items {
+	for i, v := range hk.Enum {
 		var val any
 		var text string
 		switch {
@@ -1025,7 +1001,7 @@ func (b *builder) enum(s, holder load.Schema, base Ref) *Type {
 		case base.Builtin == "int64" && v.Kind == load.Number && isInteger(v.Str):
 			n := number(v.Str)
 			if !n.IsInt {
-				b.diags.Unsupported(e.Item(i).Pos(), "enum value %s does not fit in an int64", v.Str)
+				b.diags.Unsupported(at(i), "enum value %s does not fit in an int64", v.Str)
 				continue
 			}
 			val, text = n.Int, fmt.Sprint(n.Int)
@@ -1045,7 +1021,7 @@ func (b *builder) enum(s, holder load.Schema, base Ref) *Type {
 		}
 		seen[text] = true
 		name, what := enumConstant(t, holder, text, i)
-		b.claim(name, what, e.Item(i).Pos())
+		b.claim(name, what, at(i))
 		t.Values = append(t.Values, EnumValue{Name: name, Value: val})
 	}
 	return t
@@ -1071,12 +1047,7 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 	if holder, kw, open := openEnumOf(s); open {
 		return b.openEnum(s, holder, kw)
 	}
-	kw := "oneOf"
-	branches, ok := s.Keyword("oneOf")
-	if !ok {
-		kw = "anyOf"
-		branches, _ = s.Keyword("anyOf")
-	}
+	kw, branches := unionOf(s.Keywords())
 	alts, nullable := unionAlternatives(branches)
 	if len(alts) == 1 {
 		r := b.typeAt(alts[0], false)
@@ -1107,7 +1078,8 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 			b.diags.Add(br.Pos(), "branch is not an object type")
 			continue
 		}
-		value, _ := pinnedString(b.follow(br).Node.Get("properties").Get(disc))
+		prop, _ := b.follow(br).Keywords().Property(disc)
+		value, _ := pinned(prop.Keywords())
 		t.Variants = append(t.Variants, Variant{Value: value, Type: vr.Type})
 		if t.DiscriminatorName == "" {
 			for _, f := range vr.Type.Fields {
@@ -1121,7 +1093,7 @@ func (b *builder) union(s load.Schema, named bool) Ref {
 		}
 	}
 	slices.SortFunc(t.Variants, func(a, b Variant) int { return strings.Compare(a.Value, b.Value) })
-	b.closeVariants(s, branches, t)
+	b.closeVariants(s, t)
 	return r
 }
 
@@ -1151,14 +1123,11 @@ func (b *builder) kindUnionType(s load.Schema, alts []load.Schema, nullable bool
 // follow resolves a chain of $refs to the schema that has the content.
 func (b *builder) follow(s load.Schema) load.Schema {
 	for i := 0; i < 100; i++ {
-		if s.Node.Kind != load.Object {
+		ref := s.Keywords().Ref
+		if ref == nil || b.rawReason(s) != "" {
 			return s
 		}
-		ref := s.Node.Get("$ref")
-		if ref == nil || ref.Kind != load.String || b.rawReason(s) != "" {
-			return s
-		}
-		next, err := b.prov.Resolve(s, ref.Str)
+		next, err := b.prov.Resolve(s, *ref)
 		if err != nil {
 			return s
 		}
@@ -1169,11 +1138,12 @@ func (b *builder) follow(s load.Schema) load.Schema {
 
 // allowsAnything reports whether s is true or {} (annotations aside).
 func allowsAnything(s load.Schema) bool {
-	if s.Node.Kind == load.Bool {
-		return s.Node.Bool
+	k := s.Keywords()
+	if k.Bool != nil {
+		return *k.Bool
 	}
-	for _, m := range s.Node.Members {
-		if !annotationKeywords[m.Name] && !strings.HasPrefix(m.Name, "x-") {
+	for _, name := range k.Names() {
+		if !annotationKeywords[name] && !strings.HasPrefix(name, "x-") {
 			return false
 		}
 	}
@@ -1187,130 +1157,84 @@ func (b *builder) table(s load.Schema) *RawSchema {
 	if t, ok := b.tables[key]; ok {
 		return t
 	}
-	t := &RawSchema{Key: key, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1,
-		MinContains: 1, MaxContains: -1, MinProperties: -1, MaxProperties: -1}
+	t := &RawSchema{Key: key, Checks: NoChecks, MinContains: 1, MaxContains: -1}
 	b.tables[key] = t
-	if s.Node.Kind == load.Bool {
-		v := s.Node.Bool
+	k := s.Keywords()
+	if k.Bool != nil {
+		v := *k.Bool
 		t.Always = &v
 		return t
 	}
 	b.checkKeywords(s)
-	sub := func(kw string) *RawSchema {
-		if k, ok := s.Keyword(kw); ok {
-			return b.table(k)
-		}
-		return nil
-	}
-	list := func(kw string) []*RawSchema {
-		k, ok := s.Keyword(kw)
-		if !ok {
+	sub := func(s *load.Schema) *RawSchema {
+		if s == nil {
 			return nil
 		}
-		var out []*RawSchema
-		for i := range k.Node.Items {
-			out = append(out, b.table(k.Item(i)))
+		return b.table(*s)
+	}
+	// Empty lists stay nil, as absent keywords: they constrain nothing.
+	list := func(schemas []load.Schema) []*RawSchema {
+		if len(schemas) == 0 {
+			return nil
+		}
+		out := make([]*RawSchema, len(schemas))
+		for i, s := range schemas {
+			out[i] = b.table(s)
 		}
 		return out
 	}
-	members := func(kw string) []RawMember {
-		k, ok := s.Keyword(kw)
-		if !ok {
+	members := func(named []load.Named) []RawMember {
+		if len(named) == 0 {
 			return nil
 		}
-		var out []RawMember
-		for _, m := range k.Node.Members {
-			out = append(out, RawMember{Name: m.Name, Schema: b.table(k.Member(m.Name))})
+		out := make([]RawMember, len(named))
+		for i, m := range named {
+			out[i] = RawMember{Name: m.Name, Schema: b.table(m.Schema)}
 		}
 		return out
 	}
-	lit := func(kw string) string {
-		if n := s.Node.Get(kw); n != nil && n.Kind == load.Number {
-			return n.Str
-		}
-		return ""
-	}
-	if ref, ok := s.Keyword("$ref"); ok {
-		if target, err := b.prov.Resolve(s, ref.Node.Str); err == nil {
+	if k.Ref != nil {
+		if target, err := b.prov.Resolve(s, *k.Ref); err == nil {
 			t.Ref = b.table(target)
 		} else {
-			b.diags.Add(ref.Pos(), "%v", err)
+			b.diags.Add(k.Pos("$ref"), "%v", err)
 		}
 	}
-	if ty := s.Node.Get("type"); ty != nil {
-		if ty.Kind == load.String {
-			t.Types = []string{ty.Str}
-		} else {
-			for _, it := range ty.Items {
-				t.Types = append(t.Types, it.Str)
-			}
-		}
-	}
-	if e := s.Node.Get("enum"); e != nil {
+	t.Types = k.Type
+	if k.Enum != nil {
 		t.Enum = []string{}
-		for _, it := range e.Items {
+		for _, it := range k.Enum {
 			t.Enum = append(t.Enum, it.JSON())
 		}
 	}
-	if c := s.Node.Get("const"); c != nil {
-		text := c.JSON()
+	if k.Const != nil {
+		text := k.Const.JSON()
 		t.Const = &text
 	}
-	if f := s.Node.Get("format"); f != nil && f.Kind == load.String {
-		if fn, ok := formatCheckers[f.Str]; ok {
-			t.Format, t.FormatName = fn, f.Str
+	t.Checks = b.checksOf(k)
+	t.PrefixItems = list(k.PrefixItems)
+	t.Items = sub(k.Items)
+	t.Contains = sub(k.Contains)
+	if k.MinContains >= 0 {
+		t.MinContains = k.MinContains
+	}
+	t.MaxContains = k.MaxContains
+	if len(k.Required) > 0 {
+		t.Required = k.Required
+	}
+	t.Properties = members(k.Properties)
+	for _, pp := range k.PatternProperties {
+		if _, err := regexp.Compile(pp.Name); err == nil {
+			t.PatternProperties = append(t.PatternProperties, RawPattern{Pattern: b.pattern(pp.Name), Schema: b.table(pp.Schema)})
 		}
 	}
-	t.Minimum, t.Maximum, t.ExclusiveMinimum, t.ExclusiveMaximum, t.MultipleOf =
-		lit("minimum"), lit("maximum"), lit("exclusiveMinimum"), lit("exclusiveMaximum"), lit("multipleOf")
-	t.MinLength, t.MaxLength = intKeyword(s, "minLength"), intKeyword(s, "maxLength")
-	if p := s.Node.Get("pattern"); p != nil && p.Kind == load.String {
-		if _, err := regexp.Compile(p.Str); err == nil {
-			t.Pattern = b.pattern(p.Str)
-		}
-	}
-	t.MinItems, t.MaxItems = intKeyword(s, "minItems"), intKeyword(s, "maxItems")
-	if u := s.Node.Get("uniqueItems"); u != nil && u.Kind == load.Bool {
-		t.UniqueItems = u.Bool
-	}
-	t.PrefixItems = list("prefixItems")
-	if items, ok := s.Keyword("items"); ok && items.Node.Kind != load.Array {
-		t.Items = b.table(items)
-	}
-	t.Contains = sub("contains")
-	if n := intKeyword(s, "minContains"); n >= 0 {
-		t.MinContains = n
-	}
-	t.MaxContains = intKeyword(s, "maxContains")
-	t.MinProperties, t.MaxProperties = intKeyword(s, "minProperties"), intKeyword(s, "maxProperties")
-	if req := s.Node.Get("required"); req != nil {
-		for _, it := range req.Items {
-			t.Required = append(t.Required, it.Str)
-		}
-	}
-	t.Properties = members("properties")
-	if pp, ok := s.Keyword("patternProperties"); ok {
-		for _, m := range pp.Node.Members {
-			if _, err := regexp.Compile(m.Name); err == nil {
-				t.PatternProperties = append(t.PatternProperties, RawPattern{Pattern: b.pattern(m.Name), Schema: b.table(pp.Member(m.Name))})
-			}
-		}
-	}
-	t.AdditionalProperties = sub("additionalProperties")
-	t.PropertyNames = sub("propertyNames")
-	if dr, ok := s.Keyword("dependentRequired"); ok {
-		for _, m := range dr.Node.Members {
-			dep := Dependency{If: m.Name}
-			for _, it := range m.Value.Items {
-				dep.Then = append(dep.Then, it.Str)
-			}
-			t.DependentRequired = append(t.DependentRequired, dep)
-		}
-	}
-	t.DependentSchemas = members("dependentSchemas")
-	t.AllOf, t.AnyOf, t.OneOf = list("allOf"), list("anyOf"), list("oneOf")
-	t.Not, t.If, t.Then, t.Else = sub("not"), sub("if"), sub("then"), sub("else")
-	t.UnevaluatedProperties, t.UnevaluatedItems = sub("unevaluatedProperties"), sub("unevaluatedItems")
+	t.AdditionalProperties = sub(k.AdditionalProperties)
+	t.PropertyNames = sub(k.PropertyNames)
+	t.DependentRequired = dependencies(k.DependentRequired)
+	t.DependentSchemas = members(k.DependentSchemas)
+	t.AllOf, t.AnyOf, t.OneOf = list(k.AllOf), list(k.AnyOf), list(k.OneOf)
+	t.Not, t.If, t.Then, t.Else = sub(k.Not), sub(k.If), sub(k.Then), sub(k.Else)
+	t.UnevaluatedProperties, t.UnevaluatedItems = sub(k.UnevaluatedProperties), sub(k.UnevaluatedItems)
 	return t
 }
 

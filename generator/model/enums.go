@@ -33,7 +33,7 @@ const enumVarNamesKeyword = "x-enum-varnames"
 // checkEnumVarNames reports an x-enum-varnames of s that cannot name the
 // constants of the enum beside it. The second argument, the keyword's
 // located value, is not read: Keywords has it.
-func (b *builder) checkEnumVarNames(s, _ load.Schema) {
+func (b *builder) checkEnumVarNames(s load.Schema) {
 	k := s.Keywords()
 	names, pos := k.Extension(enumVarNamesKeyword), k.Pos(enumVarNamesKeyword)
 	if k.Enum == nil {
@@ -49,8 +49,7 @@ func (b *builder) checkEnumVarNames(s, _ load.Schema) {
 	}
 	for i, it := range names.Items {
 		if it.Kind != load.String || !naming.IsExportedIdent(it.Str) {
-			at := load.Schema{Doc: s.Doc, Node: it, Pointer: fmt.Sprintf("%s/%d", k.Pointer(enumVarNamesKeyword), i)}
-			b.diags.Add(at.Pos(), "%s: %s is not an exported Go identifier", enumVarNamesKeyword, it.JSON())
+			b.diags.Add(k.ItemPos(enumVarNamesKeyword, i), "%s: %s is not an exported Go identifier", enumVarNamesKeyword, it.JSON())
 		}
 	}
 }
@@ -118,7 +117,7 @@ func openEnumOf(s load.Schema) (holder load.Schema, kw string, ok bool) {
 			return load.Schema{}, "", false
 		}
 	}
-	alts, _ := alternatives(branches)
+	alts, _ := unionAlternatives(branches)
 	if len(alts) != 2 {
 		return load.Schema{}, "", false
 	}
@@ -168,7 +167,7 @@ func isPlainString(s load.Schema) bool {
 
 // openEnum builds the type of an open enum: the enum's named type, open.
 func (b *builder) openEnum(s, holder load.Schema, kw string) Ref {
-	_, nullable := alternatives(combinator(s.Keywords(), kw))
+	_, nullable := unionAlternatives(combinator(s.Keywords(), kw))
 	b.checkKeywords(holder)
 	t := b.enum(s, holder, Ref{Kind: Builtin, Builtin: "string"})
 	t.OpenEnum = kw

@@ -64,7 +64,7 @@ func (b *builder) typeEventFields() {
 				dropped = append(dropped, ref.Type)
 				values := slices.Clone(ev.Values[0])
 				slices.Sort(values)
-				ref = Ref{Kind: Builtin, Builtin: "string", Rules: &Rules{MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1, Enum: &values}}
+				ref = Ref{Kind: Builtin, Builtin: "string", Rules: &Rules{Checks: NoChecks, Enum: &values}}
 			default:
 				continue
 			}

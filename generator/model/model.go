@@ -365,9 +365,12 @@ type Ref struct {
 	RawReason string
 }
 
-// Rules are the constraints on a typed value that its Go type does not
-// already enforce. Bounds that are not set are -1 (counts) or nil.
-type Rules struct {
+// Checks are the assertions a schema makes on one value by itself. They
+// are read from the schema's keywords in one place (checksOf) for both
+// ways a value is validated: a typed value's Rules keep those of its JSON
+// kind (Checks.Of), a raw value's table keeps them all. Bounds that are
+// not set are -1 (counts) or nil.
+type Checks struct {
 	// strings (lengths in Unicode code points)
 	MinLength, MaxLength int
 	Pattern              *Pattern
@@ -378,8 +381,36 @@ type Rules struct {
 	// arrays
 	MinItems, MaxItems int
 	UniqueItems        bool
-	// maps
+	// objects and maps: members present, unknown ones included
 	MinProperties, MaxProperties int
+}
+
+// NoChecks checks nothing.
+var NoChecks = Checks{MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1}
+
+// Of keeps the checks that apply to a value of a JSON kind ("string",
+// "int64", "float64", "bool", "array", "object", and the wide integers
+// uint64 and json.Number); JSON Schema ignores the others.
+func (c Checks) Of(kind string) Checks {
+	out := NoChecks
+	switch kind {
+	case "string":
+		out.MinLength, out.MaxLength, out.Pattern, out.Format, out.FormatName = c.MinLength, c.MaxLength, c.Pattern, c.Format, c.FormatName
+	case "int64", "float64", Uint64Builtin, NumberBuiltin:
+		out.Minimum, out.Maximum, out.ExclusiveMinimum, out.ExclusiveMaximum, out.MultipleOf = c.Minimum, c.Maximum, c.ExclusiveMinimum, c.ExclusiveMaximum, c.MultipleOf
+	case "array":
+		out.MinItems, out.MaxItems, out.UniqueItems = c.MinItems, c.MaxItems, c.UniqueItems
+	case "object":
+		out.MinProperties, out.MaxProperties = c.MinProperties, c.MaxProperties
+	}
+	return out
+}
+
+// Rules are the constraints on a typed value that its Go type does not
+// already enforce: the Checks of its JSON kind and those only a Go type
+// needs.
+type Rules struct {
+	Checks
 	// Integer: a json.Number, which may hold any number, must hold an
 	// integer.
 	Integer bool
@@ -398,7 +429,7 @@ type Rules struct {
 
 // Empty reports whether the rules constrain nothing.
 func (r *Rules) Empty() bool {
-	return r == nil || *r == Rules{MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1}
+	return r == nil || *r == Rules{Checks: NoChecks}
 }
 
 // Number is a bound from the schema.
@@ -446,33 +477,25 @@ type RawSchema struct {
 	Key    string // the schema's location, for ordering and comments
 	Always *bool  // a boolean schema
 
-	Ref        *RawSchema
-	Types      []string // JSON Schema type names
-	Enum       []string // JSON literals
-	Const      *string  // JSON literal
-	Format     string   // checker function, "" for none
-	FormatName string
+	Ref   *RawSchema
+	Types []string // JSON Schema type names
+	Enum  []string // JSON literals
+	Const *string  // JSON literal
 
-	Minimum, Maximum, ExclusiveMinimum, ExclusiveMaximum, MultipleOf string // literals, "" unset
+	Checks // of every JSON kind
 
-	MinLength, MaxLength int
-	Pattern              *Pattern
-
-	MinItems, MaxItems       int
-	UniqueItems              bool
 	PrefixItems              []*RawSchema
 	Items                    *RawSchema
 	Contains                 *RawSchema
 	MinContains, MaxContains int
 
-	MinProperties, MaxProperties int
-	Required                     []string
-	Properties                   []RawMember // in schema order
-	PatternProperties            []RawPattern
-	AdditionalProperties         *RawSchema
-	PropertyNames                *RawSchema
-	DependentRequired            []Dependency
-	DependentSchemas             []RawMember
+	Required             []string
+	Properties           []RawMember // in schema order
+	PatternProperties    []RawPattern
+	AdditionalProperties *RawSchema
+	PropertyNames        *RawSchema
+	DependentRequired    []Dependency
+	DependentSchemas     []RawMember
 
 	AllOf, AnyOf, OneOf []*RawSchema
 	Not, If, Then, Else *RawSchema

@@ -209,7 +209,7 @@ func branchName(kw string, branches []load.Schema, idx int) string {
 		return ""
 	}
 	br := branches[idx]
-	if alts, _ := alternatives(branches); len(alts) == 1 {
+	if alts, _ := unionAlternatives(branches); len(alts) == 1 {
 		return ""
 	}
 	k := br.Keywords()
@@ -232,7 +232,7 @@ func branchName(kw string, branches []load.Schema, idx int) string {
 		return n
 	}
 	for _, r := range k.Required {
-		p, ok := property(k, r)
+		p, ok := k.Property(r)
 		if !ok {
 			continue
 		}

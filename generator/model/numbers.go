@@ -58,13 +58,10 @@ func (b *builder) checkNumbers() {
 					continue // absent, or a count that fits in an int
 				}
 				// Keywords keeps a count as an int, -1 when it is not one;
-				// the message quotes the literal, which only the JSON has.
-				v, _ := s.Keyword(c.kw)
-				if v.Node.Kind != load.Number {
-					continue
-				}
-				if rat, ok := new(big.Rat).SetString(v.Node.Str); ok && rat.IsInt() && !rat.Num().IsInt64() {
-					b.diags.Unsupported(k.Pos(c.kw), "%s %s does not fit in an int64", c.kw, v.Node.Str)
+				// the message quotes the literal as written.
+				lit := k.Literal(c.kw)
+				if rat, ok := new(big.Rat).SetString(lit); ok && rat.IsInt() && !rat.Num().IsInt64() {
+					b.diags.Unsupported(k.Pos(c.kw), "%s %s does not fit in an int64", c.kw, lit)
 				}
 			}
 		})

@@ -60,7 +60,7 @@ var numericKeywords = set("minimum", "maximum", "exclusiveMinimum", "exclusiveMa
 func (b *builder) numberUnion(s load.Schema, named bool, kw string, integer, number load.Schema, nullable bool) Ref {
 	b.checkKeywords(integer)
 	b.checkKeywords(number)
-	rules := &Rules{MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1,
+	rules := &Rules{Checks: NoChecks,
 		Union: &NumberUnion{Keyword: kw, Integer: b.rules(integer, "float64"), Number: b.rules(number, "float64")}}
 	base := Ref{Kind: Builtin, Builtin: "float64"}
 	var r Ref

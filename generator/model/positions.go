@@ -28,7 +28,7 @@ func (b *builder) eventPos(ev *Event, disc []string) diag.Pos {
 		root := d.RootSchema()
 		k := b.follow(root).Keywords()
 		for _, name := range disc {
-			if p, ok := property(k, name); ok {
+			if p, ok := k.Property(name); ok {
 				return p.Pos()
 			}
 		}
@@ -62,7 +62,7 @@ func (b *builder) inferPos(set string) diag.Pos {
 	var found *diag.Pos
 	first := strings.Split(set, "+")[0]
 	for _, d := range b.prov.Docs { // shuffled in tests: take the first by name
-		if prop, ok := property(b.follow(d.RootSchema()).Keywords(), first); ok {
+		if prop, ok := b.follow(d.RootSchema()).Keywords().Property(first); ok {
 			if p := prop.Pos(); found == nil || p.File < found.File {
 				found = &p
 			}

@@ -469,7 +469,7 @@ func (b *builder) declaresPath(s load.Schema, toks []string, depth int) bool {
 	if depth > 16 || k.Bool != nil {
 		return false
 	}
-	if p, ok := property(k, toks[0]); ok && b.declaresPath(p, toks[1:], depth+1) {
+	if p, ok := k.Property(toks[0]); ok && b.declaresPath(p, toks[1:], depth+1) {
 		return true
 	}
 	for _, part := range k.AllOf {
@@ -607,7 +607,7 @@ func (b *builder) nestedPins(s load.Schema, path string, out map[string]string, 
 		return
 	}
 	for _, r := range k.Required {
-		p, ok := property(k, r)
+		p, ok := k.Property(r)
 		if !ok {
 			continue
 		}

@@ -127,7 +127,7 @@ func (b *builder) branchRules(s load.Schema, want string) *BranchRules {
 
 // sameKindType builds the plain Go type of a same-type oneOf/anyOf.
 func (b *builder) sameKindType(s load.Schema, named bool, kw string, branches []*BranchRules, nullable bool) Ref {
-	rules := &Rules{MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1,
+	rules := &Rules{Checks: NoChecks,
 		Branches: &Branches{Keyword: kw, Pointer: s.Keywords().Pointer(kw), Branches: branches}}
 	r := Ref{Kind: Builtin, Builtin: branches[0].Builtin}
 	if r.Builtin == "array" {

@@ -110,12 +110,12 @@ func distinguishing(targets []load.Schema) []string {
 //
 // The branches are s's own (its oneOf, else its anyOf); the second
 // argument, the combinator's located value, is not read.
-func (b *builder) closedBeside(s, _ load.Schema) bool {
+func (b *builder) closedBeside(s load.Schema) bool {
 	k := s.Keywords()
 	if ap := k.AdditionalProperties; ap == nil || !isFalse(*ap) || len(k.Properties) > 0 {
 		return false
 	}
-	alts, _ := alternatives(sumBranches(k))
+	alts, _ := unionAlternatives(unionBranches(k))
 	for _, br := range alts {
 		bk := br.Keywords()
 		if bk.Bool != nil || bk.Has("$ref") || !b.structBranch(br) || len(bk.Required) == 0 {
@@ -127,8 +127,8 @@ func (b *builder) closedBeside(s, _ load.Schema) bool {
 
 // closeVariants marks the variants of the sum at s NoMembers when the sum
 // stands beside additionalProperties: false (closedBeside).
-func (b *builder) closeVariants(s, branches load.Schema, t *Type) {
-	if !b.closedBeside(s, branches) {
+func (b *builder) closeVariants(s load.Schema, t *Type) {
+	if !b.closedBeside(s) {
 		return
 	}
 	t.Doc = strings.TrimSpace(t.Doc + "\n\nNo value is valid: beside the " + t.SumKeyword + ", the schema says additionalProperties: false and declares no properties, so every member is a violation, and each variant requires one.")
@@ -217,7 +217,7 @@ func (b *builder) declareAs(s load.Schema, kind TypeKind, name string) *Type {
 // otherwise, and when a branch is a $ref (the branch's type is then named
 // after its target).
 func memberBranchName(branches []load.Schema, idx int) string {
-	alts, _ := alternatives(branches)
+	alts, _ := unionAlternatives(branches)
 	at := -1
 	for i, br := range alts {
 		if k := br.Keywords(); k.Bool != nil || k.Has("$ref") {
@@ -279,7 +279,7 @@ func memberBranchName(branches []load.Schema, idx int) string {
 func pinnedName(br load.Schema) string {
 	k := br.Keywords()
 	for _, r := range k.Required {
-		if p, ok := property(k, r); ok {
+		if p, ok := k.Property(r); ok {
 			if v, ok := pinned(p.Keywords()); ok && naming.Exported(v) != "" {
 				return naming.Exported(v)
 			}
@@ -344,23 +344,6 @@ func typeIs(k *load.Keywords, name string) bool {
 	return len(k.Type) == 1 && k.Type[0] == name
 }
 
-// isFalse reports whether s is the schema false.
-func isFalse(s load.Schema) bool {
-	v := s.Keywords().Bool
-	return v != nil && !*v
-}
-
-// property returns the schema of property name, ok false when k declares
-// no such property.
-func property(k *load.Keywords, name string) (load.Schema, bool) {
-	for _, p := range k.Properties {
-		if p.Name == name {
-			return p.Schema, true
-		}
-	}
-	return load.Schema{}, false
-}
-
 // pinned returns the one string a property schema allows: its const, or
 // the value of an enum of one string ("enum": ["queued"], as GitHub writes
 // its discriminators). It is build.go's pinnedString, read from Keywords.
@@ -388,28 +371,4 @@ func combinator(k *load.Keywords, kw string) []load.Schema {
 		return k.PrefixItems
 	}
 	return nil
-}
-
-// sumBranches are the branches of the oneOf/anyOf the schema is: its
-// oneOf when it has one, else its anyOf.
-func sumBranches(k *load.Keywords) []load.Schema {
-	if k.Has("oneOf") {
-		return k.OneOf
-	}
-	return k.AnyOf
-}
-
-// alternatives splits off {"type": "null"} branches. It is build.go's
-// unionAlternatives, over the branches as Keywords lists them.
-func alternatives(branches []load.Schema) (alts []load.Schema, nullable bool) {
-	for _, br := range branches {
-		if k := br.Keywords(); k.Bool == nil && !k.Has("$ref") {
-			if types, null := jsonTypes(br); null && len(types) == 0 && len(k.Names()) == 1 {
-				nullable = true
-				continue
-			}
-		}
-		alts = append(alts, br)
-	}
-	return alts, nullable
 }

@@ -101,7 +101,7 @@ func (b *builder) tuple(s load.Schema, named bool) Ref {
 		t.Fields = append(t.Fields, f)
 	}
 	switch {
-	case isFalseSchema(k.Items):
+	case (k.Items != nil && isFalse(*k.Items)):
 		// no more items
 	case k.Items != nil:
 		elem := b.typeAt(*k.Items, false)
@@ -131,34 +131,4 @@ func (b *builder) positionName(s load.Schema) string {
 		}
 	}
 	return ""
-}
-
-// writtenKeyword finds the keyword a pointer token names, as the schema
-// file wrote it, and returns its 2020-12 name (writtenName) and its value.
-//
-// The value is the keyword's located JSON, which Keywords does not hand
-// out: nameFor walks on from it with Member and Item, also into values
-// that hold several schemas. When nameFor steps through the typed fields
-// instead, it needs only writtenName.
-func writtenKeyword(s load.Schema, tok string) (string, load.Schema) {
-	name, ok := writtenName(s.Keywords(), tok)
-	if !ok {
-		return tok, load.Schema{}
-	}
-	value, _ := s.Keyword(name)
-	return name, value
-}
-
-// writtenName returns the 2020-12 name of the keyword a pointer token
-// names, as the schema file wrote it: load renames draft-07 and 2019-09
-// keywords (array "items" is "prefixItems", "additionalItems" is "items")
-// but pointers keep the written names.
-func writtenName(k *load.Keywords, tok string) (string, bool) {
-	for _, name := range k.Names() {
-		p := k.Pointer(name)
-		if unescape(p[strings.LastIndex(p, "/")+1:]) == tok {
-			return name, true
-		}
-	}
-	return "", false
 }
