@@ -61,6 +61,12 @@ func TestBuildFields(t *testing.T) {
 		{"map", `{"type": "object", "additionalProperties": {"type": "integer"}}`, true, Required, Map, ""},
 		{"no type", `{}`, true, Required, Raw, ""},
 		{"not", `{"not": {"type": "string"}}`, false, Optional, Raw, ""},
+		// "type": ["object"] means "type": "object": Keywords reads both
+		// as one list (the model once took only the string for a type).
+		{"open enum, type as a list", `{"anyOf": [{"enum": ["a", "b"]}, {"type": ["string"]}]}`, true, Required, Named, ""},
+		{"sum, type as a list", `{"oneOf": [
+			{"type": ["object"], "required": ["k"], "properties": {"k": {"const": "a"}}},
+			{"type": ["object"], "required": ["k"], "properties": {"k": {"const": "b"}}}]}`, true, Required, Named, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
