@@ -26,11 +26,7 @@ import (
 func genObjectSum(f *jen.File, t *model.Type) {
 	genSumInterface(f, t)
 
-	taken := "no variant validates"
-	if t.SumKeyword == "oneOf" {
-		taken = "no variant, or more than one, validates"
-	}
-	f.Comment(comment(fmt.Sprintf("%s is a %s that %s: Raw keeps the JSON as received, and Validate decodes it as each variant again and reports what every one finds wrong (or, with oneOf, that several take it), as the %s would.", t.Unknown, t.Name, taken, t.SumKeyword)))
+	f.Comment(comment(t.UnknownComment))
 	f.Type().Id(t.Unknown).Struct(
 		jen.Comment("Raw is the whole value as received."),
 		jen.Id("Raw").Qual(pkgJSON, "RawMessage"),
@@ -64,7 +60,7 @@ func genObjectSum(f *jen.File, t *model.Type) {
 		}),
 	)
 
-	f.Comment(comment(fmt.Sprintf("%s decodes a %s, choosing its variant as the type's doc says. The error lists every violation found while decoding; call Validate for the rest.", t.Decoder, t.Name)))
+	f.Comment(comment(t.DecoderComment))
 	f.Func().Id(t.Decoder).Params(jen.Id("data").Index().Byte()).Params(jen.Id(t.Name), jen.Error()).Block(
 		jen.Id("d").Op(":=").Id(hkDecoder).Values(jen.Dict{jen.Id("data"): jen.Id("data")}),
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(t.DecodeFunc).Call(jen.Op("&").Id("d"), jen.Nil()),

@@ -119,7 +119,7 @@ func genSum(f *jen.File, t *model.Type) {
 	}
 	genSumInterface(f, t)
 
-	f.Comment(comment(fmt.Sprintf("%s is %s whose %q this package does not know, such as a variant the provider added after the schemas were written, or one without %q. Raw keeps the JSON as received. It never validates: the schema allows only the known variants.", t.Unknown, t.AName, t.Discriminator, t.Discriminator)))
+	f.Comment(comment(t.UnknownComment))
 	f.Type().Id(t.Unknown).Struct(
 		jen.Comment(fmt.Sprintf("%s is the value of %q (\"\" when absent).", t.DiscriminatorName, t.Discriminator)),
 		jen.Id(t.DiscriminatorName).String(),
@@ -147,7 +147,7 @@ func genSum(f *jen.File, t *model.Type) {
 		jen.Id("e").Dot(errsAddf).Call(jen.Id("p"), jen.Lit(t.SumKeyword), jen.Lit(fmt.Sprintf("%%q is not a known %s", t.Discriminator)), jen.Id("u").Dot(t.DiscriminatorName)),
 	)
 
-	f.Comment(comment(fmt.Sprintf("%s decodes %s: the variant named by %q, or *%s for a value this package does not know. The error lists every violation found while decoding; call Validate for the rest.", t.Decoder, t.AName, t.Discriminator, t.Unknown)))
+	f.Comment(comment(t.DecoderComment))
 	f.Func().Id(t.Decoder).Params(jen.Id("data").Index().Byte()).Params(jen.Id(t.Name), jen.Error()).Block(
 		jen.Id("d").Op(":=").Id(hkDecoder).Values(jen.Dict{jen.Id(decData): jen.Id("data")}),
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(t.DecodeFunc).Call(jen.Op("&").Id("d"), jen.Nil()),

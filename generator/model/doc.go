@@ -31,6 +31,26 @@ func (b *builder) describeTypes() {
 		t.AName = Article(t.Name) + " " + t.Name
 		t.Comment = typeComment(t)
 	}
+	for _, t := range b.pkg.Types {
+		if t.Kind == Sum {
+			t.UnknownComment, t.DecoderComment = sumComments(t)
+		}
+	}
+}
+
+// sumComments are the doc comments of the declarations beside a sum's
+// interface: the struct holding what no variant takes, and the decoder.
+func sumComments(t *Type) (unknown, decoder string) {
+	if t.SumBy == SumByDiscriminator {
+		return fmt.Sprintf("%s is %s whose %q this package does not know, such as a variant the provider added after the schemas were written, or one without %q. Raw keeps the JSON as received. It never validates: the schema allows only the known variants.", t.Unknown, t.AName, t.Discriminator, t.Discriminator),
+			fmt.Sprintf("%s decodes %s: the variant named by %q, or *%s for a value this package does not know. The error lists every violation found while decoding; call Validate for the rest.", t.Decoder, t.AName, t.Discriminator, t.Unknown)
+	}
+	taken := "no variant validates"
+	if t.SumKeyword == "oneOf" {
+		taken = "no variant, or more than one, validates"
+	}
+	return fmt.Sprintf("%s is a %s that %s: Raw keeps the JSON as received, and Validate decodes it as each variant again and reports what every one finds wrong (or, with oneOf, that several take it), as the %s would.", t.Unknown, t.Name, taken, t.SumKeyword),
+		fmt.Sprintf("%s decodes a %s, choosing its variant as the type's doc says. The error lists every violation found while decoding; call Validate for the rest.", t.Decoder, t.Name)
 }
 
 func typeComment(t *Type) string {

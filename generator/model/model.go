@@ -246,6 +246,8 @@ type Type struct {
 	Decoder           string    // name of the function decoding the sum: "Unmarshal<Name>"
 	DecodeFunc        string    // its unexported form, for the generated decoders: "decode<Name>" (names.go)
 	Marker            string    // name of the unexported method sealing the interface
+	UnknownComment    string    // the doc comment of the Unknown struct (doc.go)
+	DecoderComment    string    // the doc comment of the Decoder (doc.go)
 }
 
 // UnionMember is one JSON type a Union may hold.
