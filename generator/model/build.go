@@ -438,7 +438,7 @@ func (b *builder) scalarItems(items load.Schema) bool {
 // nullable idiom [X, {"type": "null"}] or a sum of typed objects that pin
 // one required property with distinct string consts.
 func (b *builder) unionReason(s load.Schema) string {
-	if _, _, open := openEnumOf(s); open {
+	if _, _, open := b.openEnumOf(s); open {
 		return ""
 	}
 	k := s.Keywords()
@@ -1020,7 +1020,7 @@ func (b *builder) enum(s, holder load.Schema, base Ref) *Type {
 			continue
 		}
 		seen[text] = true
-		name, what := enumConstant(t, holder, text, i)
+		name, what := enumConstant(t, s, holder, text, i)
 		b.claim(name, what, at(i))
 		t.Values = append(t.Values, EnumValue{Name: name, Value: val})
 	}
@@ -1044,7 +1044,7 @@ func (b *builder) define(s load.Schema, named bool, r Ref, rules *Rules) Ref {
 // union builds a oneOf/anyOf that rawReason found typed: the nullable idiom
 // [X, {"type": "null"}] or a sum of objects told apart by a discriminator.
 func (b *builder) union(s load.Schema, named bool) Ref {
-	if holder, kw, open := openEnumOf(s); open {
+	if holder, kw, open := b.openEnumOf(s); open {
 		return b.openEnum(s, holder, kw)
 	}
 	kw, branches := unionOf(s.Keywords())

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hookgen/hookgen/generator/load"
@@ -75,8 +76,8 @@ func enumVarNames(holder load.Schema) []string {
 
 // enumConstant names the constant of value text, the i-th of holder's
 // enum.
-func enumConstant(t *Type, holder load.Schema, text string, i int) (name, what string) {
-	if names := enumVarNames(holder); names != nil {
+func enumConstant(t *Type, s, holder load.Schema, text string, i int) (name, what string) {
+	if names := enumVarNames(holder); names != nil && ownEnum(s, holder) {
 		return names[i], fmt.Sprintf("enum value %q (named by %s)", text, enumVarNamesKeyword)
 	}
 	return naming.EnumConstant(t.Name, text, i), fmt.Sprintf("enum value %q", text)
@@ -97,9 +98,27 @@ func clashHint(whats ...string) string {
 	return "set x-go-name on one of them"
 }
 
-// openEnumOf returns the branch holding the enum when s is an open enum
-// (see above), and the keyword; ok is false otherwise.
-func openEnumOf(s load.Schema) (holder load.Schema, kw string, ok bool) {
+// ownEnum reports whether the enum of holder is written in s: s itself
+// or a branch of it, not a $ref'd schema. A $ref'd enum is a type of its
+// own, whose x-enum-varnames name its own constants; an open enum over it
+// names its constants after itself, or they would clash.
+func ownEnum(s, holder load.Schema) bool {
+	if holder.Key() == s.Key() {
+		return true
+	}
+	k := s.Keywords()
+	for _, br := range append(slices.Clip(k.AnyOf), k.OneOf...) {
+		if br.Key() == holder.Key() {
+			return true
+		}
+	}
+	return false
+}
+
+// openEnumOf returns the schema holding the enum when s is an open enum
+// (see above), following a branch's $ref, and the keyword; ok is false
+// otherwise.
+func (b *builder) openEnumOf(s load.Schema) (holder load.Schema, kw string, ok bool) {
 	k := s.Keywords()
 	kw = "anyOf"
 	if !k.Has(kw) {
@@ -122,8 +141,8 @@ func openEnumOf(s load.Schema) (holder load.Schema, kw string, ok bool) {
 		return load.Schema{}, "", false
 	}
 	for i, br := range alts {
-		if isStringEnum(br) && isPlainString(alts[1-i]) {
-			return br, kw, true
+		if enum := b.follow(br); isStringEnum(enum) && isPlainString(b.follow(alts[1-i])) {
+			return enum, kw, true
 		}
 	}
 	return load.Schema{}, "", false

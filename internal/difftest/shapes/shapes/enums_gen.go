@@ -5,15 +5,18 @@ package shapes
 
 // Enums is an open enums.
 //
-// anyOf of an enum and a plain string keeps unknown values; under oneOf a listed value matches both branches; x-enum-varnames names constants.
+// anyOf of an enum and a plain string keeps unknown values; under oneOf a listed value matches both branches; x-enum-varnames names constants; the enum branch may be a $ref.
 //
 // It is an object, generated from shapes/enums.json#.
 type Enums struct {
-	Status EnumsStatus                  `json:"status"`
-	Color  OptionalNullable[EnumsColor] `json:"color,omitzero"`
-	Legacy Optional[EnumsLegacy]        `json:"legacy,omitzero"`
-	Mode   Optional[EnumsMode]          `json:"mode,omitzero"`
-	Tags   Optional[[]EnumsTagsItem]    `json:"tags,omitzero"`
+	Status   EnumsStatus                  `json:"status"`
+	Color    OptionalNullable[EnumsColor] `json:"color,omitzero"`
+	Legacy   Optional[EnumsLegacy]        `json:"legacy,omitzero"`
+	Mode     Optional[EnumsMode]          `json:"mode,omitzero"`
+	Tags     Optional[[]EnumsTagsItem]    `json:"tags,omitzero"`
+	Level    Optional[EnumsLevel]         `json:"level,omitzero"`
+	Priority Optional[EnumsPriority]      `json:"priority,omitzero"`
+	Strict   Optional[Level]              `json:"strict,omitzero"`
 }
 
 // MarshalJSON encodes an Enums as encoding/json would, without reflection.
@@ -47,6 +50,18 @@ func (x *Enums) appendJSON(b []byte) []byte {
 			return b
 		})
 	}
+	if x.Level.Set {
+		b = hkKey(b, "\"level\":")
+		b = x.Level.Value.appendJSON(b)
+	}
+	if x.Priority.Set {
+		b = hkKey(b, "\"priority\":")
+		b = x.Priority.Value.appendJSON(b)
+	}
+	if x.Strict.Set {
+		b = hkKey(b, "\"strict\":")
+		b = x.Strict.Value.appendJSON(b)
+	}
 	return append(b, '}')
 }
 
@@ -79,12 +94,21 @@ func (x *Enums) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 			for a0, ip0 := hkArrayItems(&x.Tags.Value), fp.item(0); a0.next(d, &ip0, &err); {
 				err = a0.elem().decodeJSON(d, &ip0)
 			}
+		case 5:
+			x.Level.Set = true
+			err = x.Level.Value.decodeJSON(d, &fp)
+		case 6:
+			x.Priority.Set = true
+			err = x.Priority.Value.decodeJSON(d, &fp)
+		case 7:
+			x.Strict.Set = true
+			err = x.Strict.Value.decodeJSON(d, &fp)
 		}
 	}
 	return m.end(d, &fp, err)
 }
 
-var hkSpecEnums = hkStructSpec([]string{"status", "color", "legacy", "mode", "tags"}, []int{0}, false)
+var hkSpecEnums = hkStructSpec([]string{"status", "color", "legacy", "mode", "tags", "level", "priority", "strict"}, []int{0}, false)
 
 // Validate reports every way the Enums breaks its schema, as a *ValidationError.
 func (x *Enums) Validate() error {
@@ -122,6 +146,24 @@ func (x *Enums) validate(e *hkErrors, p *hkPath) {
 				ip0 := fp.item(i0)
 				x.Tags.Value[i0].validate(e, &ip0)
 			}
+		}
+	}
+	{
+		fp := p.field("level")
+		if x.Level.Set {
+			x.Level.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("priority")
+		if x.Priority.Set {
+			x.Priority.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("strict")
+		if x.Strict.Set {
+			x.Strict.Value.validate(e, &fp)
 		}
 	}
 }
@@ -316,3 +358,122 @@ func (x EnumsTagsItem) Validate() error {
 	return e.err()
 }
 func (x EnumsTagsItem) validate(e *hkErrors, p *hkPath) {}
+
+// EnumsLevel is an enumeration of strings.
+//
+// Generated from shapes/enums.json#/properties/level.
+type EnumsLevel string
+
+// Values of EnumsLevel the schema lists; any other string is valid too, and kept as received.
+const (
+	EnumsLevelLow  EnumsLevel = "low"
+	EnumsLevelHigh EnumsLevel = "high"
+)
+
+// MarshalJSON encodes an EnumsLevel as encoding/json would, without reflection.
+func (x EnumsLevel) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *EnumsLevel) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
+// UnmarshalJSON decodes an EnumsLevel; the error lists every violation found (see Parse).
+func (x *EnumsLevel) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *EnumsLevel) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readKnownString(p, (*string)(x), []string{"low", "high"})
+}
+
+// Validate reports every way the EnumsLevel breaks its schema, as a *ValidationError.
+func (x EnumsLevel) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x EnumsLevel) validate(e *hkErrors, p *hkPath) {}
+
+// EnumsPriority is an enumeration of strings.
+//
+// Generated from shapes/enums.json#/properties/priority.
+type EnumsPriority string
+
+// Values of EnumsPriority the schema lists. Its oneOf pairs the list with any string, so a listed value matches both branches and is invalid; only other strings are valid.
+const (
+	EnumsPriorityLow  EnumsPriority = "low"
+	EnumsPriorityHigh EnumsPriority = "high"
+)
+
+// MarshalJSON encodes an EnumsPriority as encoding/json would, without reflection.
+func (x EnumsPriority) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *EnumsPriority) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
+// UnmarshalJSON decodes an EnumsPriority; the error lists every violation found (see Parse).
+func (x *EnumsPriority) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *EnumsPriority) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readKnownString(p, (*string)(x), []string{"low", "high"})
+}
+
+// Validate reports every way the EnumsPriority breaks its schema, as a *ValidationError.
+func (x EnumsPriority) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x EnumsPriority) validate(e *hkErrors, p *hkPath) {
+	switch x {
+	case EnumsPriorityLow, EnumsPriorityHigh:
+		e.addf(p, "oneOf", "value %q matches both the enum and the string branch", x)
+	}
+}
+
+// Level is an enumeration of strings.
+//
+// Generated from shapes/enums.json#/$defs/level.
+type Level string
+
+// Values of Level.
+const (
+	LevelLow  Level = "low"
+	LevelHigh Level = "high"
+)
+
+// MarshalJSON encodes a Level as encoding/json would, without reflection.
+func (x Level) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *Level) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
+// UnmarshalJSON decodes a Level; the error lists every violation found (see Parse).
+func (x *Level) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *Level) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readKnownString(p, (*string)(x), []string{"low", "high"})
+}
+
+// Validate reports every way the Level breaks its schema, as a *ValidationError.
+func (x Level) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x Level) validate(e *hkErrors, p *hkPath) {
+	switch x {
+	case LevelLow, LevelHigh:
+	default:
+		e.addf(p, "enum", "value %q is not one of \"low\", \"high\"", x)
+	}
+}
