@@ -850,7 +850,7 @@ func (b *builder) scalar(s load.Schema, named bool, builtin string) Ref {
 	base := Ref{Kind: Builtin, Builtin: builtin}
 	k := s.Keywords()
 	if builtin == "string" {
-		if f := k.Format; f != nil && *f == "date-time" {
+		if f := k.Format; f != nil && *f == "date-time" && !textRules(b.rules(s, builtin), k) {
 			// time.Time keeps its JSON methods only as itself, never as a
 			// defined type, so a named date-time schema stays time.Time.
 			// Decoding checks the format.
@@ -908,6 +908,15 @@ func (b *builder) checksOf(k *load.Keywords) Checks {
 	c.MinItems, c.MaxItems, c.UniqueItems = k.MinItems, k.MaxItems, k.UniqueItems
 	c.MinProperties, c.MaxProperties = k.MinProperties, k.MaxProperties
 	return c
+}
+
+// textRules reports whether a date-time schema checks its text beyond the
+// format (lengths, pattern, const, enum): time.Time does not keep the text
+// as written ("+00:00" or "Z"), so such a value stays a string, whose
+// checks include the format.
+func textRules(r *Rules, k *load.Keywords) bool {
+	r.Format, r.FormatName = "", ""
+	return !r.Empty() || k.Has("enum") || k.Has("const")
 }
 
 // rules reads the constraints of a typed value of the given JSON kind

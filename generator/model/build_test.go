@@ -57,6 +57,8 @@ func TestBuildFields(t *testing.T) {
 		{"optional nullable", `{"type": ["boolean", "null"]}`, false, OptionalNullable, Builtin, "bool"},
 		{"anyOf X or null", `{"anyOf": [{"type": "string"}, {"type": "null"}]}`, true, Nullable, Builtin, "string"},
 		{"date-time", `{"type": "string", "format": "date-time"}`, true, Required, Time, ""},
+		{"date-time with text checks", `{"type": "string", "format": "date-time", "pattern": "Z$"}`, true, Required, Builtin, "string"},
+		{"date-time enum", `{"type": "string", "format": "date-time", "enum": ["1970-01-01T00:00:00Z"]}`, true, Required, Named, ""},
 		{"array", `{"type": "array", "items": {"type": "string"}}`, true, Required, Slice, ""},
 		{"map", `{"type": "object", "additionalProperties": {"type": "integer"}}`, true, Required, Map, ""},
 		{"no type", `{}`, true, Required, Raw, ""},

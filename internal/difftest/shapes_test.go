@@ -354,3 +354,25 @@ func TestAssertionPointersExact(t *testing.T) {
 	}
 	t.Logf("%d mutants get v5's pointers exactly (%d with a refused value left out)", n, skipped)
 }
+
+// TestShapesDateTimeText: a date-time whose pattern, length or enum reads
+// its text is checked on the text as received; time.Time, which would
+// write "+00:00" as "Z", dropped those checks once.
+func TestShapesDateTimeText(t *testing.T) {
+	p := shapesProvider(t)
+	for in, valid := range map[string]bool{
+		`{"at": "2024-05-01T10:00:00Z", "utc": "2024-05-01T08:00:00Z"}`:          true,
+		`{"at": "2024-05-01T10:00:00Z", "utc": "2024-05-01T08:00:00+00:00"}`:     false,
+		`{"at": "2024-05-01T10:00:00Z", "utc": "2024-05-01T08:00:00.000000Z"}`:   false,
+		`{"at": "2024-05-01T10:00:00Z", "utc": "2024-05-01TZ"}`:                  false,
+		`{"at": "2024-05-01T10:00:00Z", "epoch": "1970-01-01T00:00:00+00:00"}`:   true,
+		`{"at": "2024-05-01T10:00:00Z", "epoch": "1970-01-01T01:00:00+01:00"}`:   false,
+		`{"at": "2024-05-01T10:00:00+02:00", "epoch": "1970-01-01T00:00:00.0Z"}`: false,
+		`{"at": "not a date", "utc": "2024-05-01T08:00:00Z"}`:                    false,
+	} {
+		if got := generatedVerdict(p, "datetimes", []byte(in)); got.valid() != valid {
+			t.Errorf("%s: generated code says %s", in, got)
+		}
+		compareShape(t, p, "datetimes", in, []byte(in))
+	}
+}

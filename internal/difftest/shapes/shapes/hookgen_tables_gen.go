@@ -5,10 +5,11 @@ package shapes
 // Patterns of the schemas, compiled once.
 var (
 	hkPattern0 = hkCompilePattern("@")
-	hkPattern1 = hkCompilePattern("^#")
-	hkPattern2 = hkCompilePattern("^@")
-	hkPattern3 = hkCompilePattern("^X")
-	hkPattern4 = hkCompilePattern("^[a-z]$")
+	hkPattern1 = hkCompilePattern("Z$")
+	hkPattern2 = hkCompilePattern("^#")
+	hkPattern3 = hkCompilePattern("^@")
+	hkPattern4 = hkCompilePattern("^X")
+	hkPattern5 = hkCompilePattern("^[a-z]$")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
