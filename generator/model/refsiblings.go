@@ -269,6 +269,10 @@ func (b *builder) refType(s load.Schema, named bool) Ref {
 	}
 	dropTypeBounds(kind, &r)
 	base.Rules = nil
+	if named && base.Nullable && s.Pointer == "" {
+		// As Build keeps a root that may be null, before declaring it.
+		return b.rawRef(s, true, "it is the root of its file and may be null")
+	}
 	if named {
 		nullable := base.Nullable
 		base.Nullable = false

@@ -97,3 +97,25 @@ func TestRefSiblings(t *testing.T) {
 		}
 	}
 }
+
+// TestRefSiblingsRoot: a file's root that refines a $ref'd value is a type
+// of its own, named after the file; one that may be null stays raw JSON,
+// as any root that may be null does.
+func TestRefSiblingsRoot(t *testing.T) {
+	const defs = `"$defs": {"N": {"type": ["string", "null"]}, "S": {"type": "string"}, "Base": {"type": "object", "properties": {"id": {"type": "string"}}}}`
+	for _, c := range []struct{ root, want string }{
+		{`"$ref": "#/$defs/Base", "required": ["id"]`, "struct Event{id:0:string}closed=false"},
+		{`"$ref": "#/$defs/S", "maxLength": 3`, "defined string"},
+		{`"$ref": "#/$defs/N", "maxLength": 3`, "defined raw"},
+	} {
+		pkg := buildOne(t, `{`+c.root+`, `+defs+`}`)
+		ev := typeNamed(pkg, "Event")
+		got := describeRef(Ref{Kind: Named, Type: ev})
+		if ev.Kind == Defined {
+			got = "defined " + describeRef(ev.Base)
+		}
+		if got != c.want {
+			t.Errorf("%s: Event is %s, want %s", c.root, got, c.want)
+		}
+	}
+}

@@ -8,8 +8,9 @@ var (
 	hkPattern1 = hkCompilePattern("^#")
 	hkPattern2 = hkCompilePattern("^@")
 	hkPattern3 = hkCompilePattern("^X")
-	hkPattern4 = hkCompilePattern("^[a-z ]+$")
-	hkPattern5 = hkCompilePattern("^[a-z]$")
+	hkPattern4 = hkCompilePattern("^[A-Z]+$")
+	hkPattern5 = hkCompilePattern("^[a-z ]+$")
+	hkPattern6 = hkCompilePattern("^[a-z]$")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.

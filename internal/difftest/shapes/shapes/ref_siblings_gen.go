@@ -30,7 +30,10 @@ type RefSiblings struct {
 	// Kept as raw JSON because it has "minProperties" beside $ref; Validate checks it against the schema.
 	Counted json.RawMessage `json:"counted,omitempty"`
 	// Kept as raw JSON because it has "maxLength" beside $ref, and the $ref'd schema is no plain scalar or array they add checks to (an enum, a union, a tuple, a date-time, or the same check set differently); Validate checks it against the schema.
-	Short json.RawMessage `json:"short,omitempty"`
+	Short  json.RawMessage             `json:"short,omitempty"`
+	Either Optional[RefSiblingsEither] `json:"either,omitzero"`
+	Maybe  OptionalNullable[string]    `json:"maybe,omitzero"`
+	Code   Optional[SibCode]           `json:"code,omitzero"`
 }
 
 // MarshalJSON encodes a RefSiblings as encoding/json would, without reflection.
@@ -94,6 +97,22 @@ func (x *RefSiblings) appendJSON(b []byte) []byte {
 		b = hkKey(b, "\"short\":")
 		b = hkAppendRaw(b, x.Short)
 	}
+	if x.Either.Set {
+		b = hkKey(b, "\"either\":")
+		b = x.Either.Value.appendJSON(b)
+	}
+	if x.Maybe.Set {
+		b = hkKey(b, "\"maybe\":")
+		if x.Maybe.Null {
+			b = append(b, "null"...)
+		} else {
+			b = hkAppendString(b, x.Maybe.Value)
+		}
+	}
+	if x.Code.Set {
+		b = hkKey(b, "\"code\":")
+		b = x.Code.Value.appendJSON(b)
+	}
 	return append(b, '}')
 }
 
@@ -148,12 +167,23 @@ func (x *RefSiblings) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 			err = d.readRaw(&fp, &x.Counted)
 		case 13:
 			err = d.readRaw(&fp, &x.Short)
+		case 14:
+			x.Either.Set = true
+			err = x.Either.Value.decodeJSON(d, &fp)
+		case 15:
+			x.Maybe.Set = true
+			if !d.nullInto(&x.Maybe.Null) {
+				err = d.readString(&fp, &x.Maybe.Value)
+			}
+		case 16:
+			x.Code.Set = true
+			err = x.Code.Value.decodeJSON(d, &fp)
 		}
 	}
 	return m.end(d, &fp, err)
 }
 
-var hkSpecRefSiblings = hkStructSpec([]string{"base", "user", "strict", "name", "count", "tags", "when", "status", "same", "node", "items", "closed", "counted", "short"}, []int{0, 1}, false)
+var hkSpecRefSiblings = hkStructSpec([]string{"base", "user", "strict", "name", "count", "tags", "when", "status", "same", "node", "items", "closed", "counted", "short", "either", "maybe", "code"}, []int{0, 1}, false)
 
 // Validate reports every way the RefSiblings breaks its schema, as a *ValidationError.
 func (x *RefSiblings) Validate() error {
@@ -188,7 +218,7 @@ func (x *RefSiblings) validate(e *hkErrors, p *hkPath) {
 					e.addf(&fp, "maxLength", "length must be <= 10, but got %d", n)
 				}
 			}
-			if !hkPattern4.MatchString(x.Name.Value) {
+			if !hkPattern5.MatchString(x.Name.Value) {
 				e.addf(&fp, "pattern", "%q does not match pattern \"^[a-z ]+$\"", x.Name.Value)
 			}
 		}
@@ -269,6 +299,32 @@ func (x *RefSiblings) validate(e *hkErrors, p *hkPath) {
 	{
 		fp := p.field("short")
 		hkValidateRaw(&hkTable14, x.Short, &fp, e)
+	}
+	{
+		fp := p.field("either")
+		if x.Either.Set {
+			x.Either.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("maybe")
+		if x.Maybe.Set && !x.Maybe.Null {
+			{
+				n := utf8.RuneCountInString(x.Maybe.Value)
+				if n < 1 {
+					e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+				}
+				if n > 3 {
+					e.addf(&fp, "maxLength", "length must be <= 3, but got %d", n)
+				}
+			}
+		}
+	}
+	{
+		fp := p.field("code")
+		if x.Code.Set {
+			x.Code.Value.validate(e, &fp)
+		}
 	}
 }
 
@@ -553,6 +609,135 @@ func (x *RefSiblingsItemsItem) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
+// RefSiblingsEither is a string or an object.
+//
+// Generated from shapes/ref_siblings.json#/properties/either.
+type RefSiblingsEither struct {
+	// Type says which field holds the value: JSONString or JSONObject; "" when unset.
+	Type JSONType
+	// String is the value when Type is JSONString.
+	String string
+	// Object is the value when Type is JSONObject.
+	Object RefSiblingsEitherObject
+}
+
+// MarshalJSON encodes a RefSiblingsEither as encoding/json would, without reflection.
+func (x RefSiblingsEither) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *RefSiblingsEither) appendJSON(b []byte) []byte {
+	switch x.Type {
+	case JSONString:
+		return hkAppendString(b, x.String)
+	case JSONObject:
+		b = x.Object.appendJSON(b)
+		return b
+	}
+	return append(b, "null"...)
+}
+
+// UnmarshalJSON decodes a RefSiblingsEither; the error lists every violation found (see Parse).
+func (x *RefSiblingsEither) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *RefSiblingsEither) decodeJSON(d *hkDecoder, p *hkPath) error {
+	*x = RefSiblingsEither{}
+	switch d.peek() {
+	case hkString:
+		x.Type = JSONString
+		return d.readString(p, &x.String)
+	case hkObject:
+		x.Type = JSONObject
+		var err error
+		err = x.Object.decodeJSON(d, p)
+		return err
+	}
+	return d.mismatch(p, "string or object")
+}
+
+// Validate reports every way the RefSiblingsEither breaks its schema, as a *ValidationError.
+func (x RefSiblingsEither) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x RefSiblingsEither) validate(e *hkErrors, p *hkPath) {
+	switch x.Type {
+	case JSONString:
+	case JSONObject:
+		x.Object.validate(e, p)
+	default:
+		e.add(p, "type", "expected string or object, but got nothing")
+	}
+}
+
+// RefSiblingsEitherObject is an object.
+//
+// Generated from shapes/ref_siblings.json#/properties/either/oneOf/0.
+type RefSiblingsEitherObject struct {
+	ID   string           `json:"id"`
+	Name Optional[string] `json:"name,omitzero"`
+}
+
+// MarshalJSON encodes a RefSiblingsEitherObject as encoding/json would, without reflection.
+func (x RefSiblingsEitherObject) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *RefSiblingsEitherObject) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkKey(b, "\"id\":")
+	b = hkAppendString(b, x.ID)
+	if x.Name.Set {
+		b = hkKey(b, "\"name\":")
+		b = hkAppendString(b, x.Name.Value)
+	}
+	return append(b, '}')
+}
+
+// UnmarshalJSON decodes a RefSiblingsEitherObject; the error lists every violation found (see Parse).
+func (x *RefSiblingsEitherObject) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *RefSiblingsEitherObject) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = RefSiblingsEitherObject{}
+	var seen [1]uint64
+	m, fp := d.members(hkSpecRefSiblingsEitherObject, seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.ID)
+		case 1:
+			x.Name.Set = true
+			err = d.readString(&fp, &x.Name.Value)
+		}
+	}
+	return m.end(d, &fp, err)
+}
+
+var hkSpecRefSiblingsEitherObject = hkStructSpec([]string{"id", "name"}, []int{0}, false)
+
+// Validate reports every way the RefSiblingsEitherObject breaks its schema, as a *ValidationError.
+func (x *RefSiblingsEitherObject) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *RefSiblingsEitherObject) validate(e *hkErrors, p *hkPath) {
+	{
+		fp := p.field("name")
+		if x.Name.Set {
+			{
+				n := utf8.RuneCountInString(x.Name.Value)
+				if n < 1 {
+					e.addf(&fp, "minLength", "length must be >= 1, but got %d", n)
+				}
+			}
+		}
+	}
+}
+
 // SibBase is an object.
 //
 // Generated from shapes/ref_siblings.json#/$defs/SibBase.
@@ -799,6 +984,86 @@ func (x SibTags) validate(e *hkErrors, p *hkPath) {
 				e.addf(&ip0, "maxLength", "length must be <= 5, but got %d", n)
 			}
 		}
+	}
+}
+
+// SibMaybe is a string.
+//
+// Generated from shapes/ref_siblings.json#/$defs/SibMaybe.
+type SibMaybe string
+
+// MarshalJSON encodes a SibMaybe as encoding/json would, without reflection.
+func (x SibMaybe) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *SibMaybe) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
+// UnmarshalJSON decodes a SibMaybe; the error lists every violation found (see Parse).
+func (x *SibMaybe) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *SibMaybe) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the SibMaybe breaks its schema, as a *ValidationError.
+func (x SibMaybe) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x SibMaybe) validate(e *hkErrors, p *hkPath) {
+	{
+		n := utf8.RuneCountInString(string(x))
+		if n < 1 {
+			e.addf(p, "minLength", "length must be >= 1, but got %d", n)
+		}
+	}
+}
+
+// SibCode is a string.
+//
+// Generated from shapes/ref_siblings.json#/$defs/SibCode.
+type SibCode string
+
+// MarshalJSON encodes a SibCode as encoding/json would, without reflection.
+func (x SibCode) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *SibCode) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
+// UnmarshalJSON decodes a SibCode; the error lists every violation found (see Parse).
+func (x *SibCode) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *SibCode) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readString(p, (*string)(x))
+}
+
+// Validate reports every way the SibCode breaks its schema, as a *ValidationError.
+func (x SibCode) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x SibCode) validate(e *hkErrors, p *hkPath) {
+	{
+		n := utf8.RuneCountInString(string(x))
+		if n < 1 {
+			e.addf(p, "minLength", "length must be >= 1, but got %d", n)
+		}
+		if n > 4 {
+			e.addf(p, "maxLength", "length must be <= 4, but got %d", n)
+		}
+	}
+	if !hkPattern4.MatchString(string(x)) {
+		e.addf(p, "pattern", "%q does not match pattern \"^[A-Z]+$\"", string(x))
 	}
 }
 
