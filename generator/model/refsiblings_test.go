@@ -2,8 +2,12 @@ package model
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hookgen/hookgen/generator/load"
 )
 
 const refSiblingDefs = `"$defs": {
@@ -117,5 +121,40 @@ func TestRefSiblingsRoot(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%s: Event is %s, want %s", c.root, got, c.want)
 		}
+	}
+}
+
+// TestRefSiblingsEvents: events whose roots refine a shared object are
+// routed, and the shared object's members count as theirs (delivery_id).
+func TestRefSiblingsEvents(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"hookgen.json":   `{"discriminator": ["event"], "delivery_id": "/hook_id"}`,
+		"common.json":    `{"$defs": {"Base": {"type": "object", "properties": {"hook_id": {"type": "string"}}}}}`,
+		"a.created.json": `{"$ref": "common.json#/$defs/Base", "type": "object", "required": ["event"], "properties": {"event": {"const": "a.created"}}}`,
+		"a.deleted.json": `{"$ref": "common.json#/$defs/Base", "type": "object", "required": ["event"], "properties": {"event": {"const": "a.deleted"}}}`,
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "p"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, "p", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	provs, err := load.Load(dir, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := Build(provs[0], Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	for _, f := range typeNamed(pkg, "ACreated").Fields {
+		fields = append(fields, f.JSONName)
+	}
+	if got := strings.Join(fields, " "); got != "hook_id event" {
+		t.Errorf("ACreated has fields %s, want hook_id event", got)
 	}
 }
