@@ -52,25 +52,37 @@ func (b *builder) mergeParts(s load.Schema) []load.Schema {
 // they are plain objects that merge into one struct (see mergeParts), nil
 // when they do not.
 func (b *builder) objectParts(items []load.Schema) []load.Schema {
-	var parts []load.Schema
-	for _, item := range items {
-		p := b.follow(item)
+	parts := make([]load.Schema, len(items))
+	for i, item := range items {
+		parts[i] = b.follow(item)
+	}
+	if !b.mergeable(parts, "") {
+		return nil
+	}
+	return parts
+}
+
+// mergeable reports whether parts are plain objects that merge into one
+// struct (see mergeParts). The part whose key is own is a schema with
+// keywords beside its $ref, read without it (refsiblings.go).
+func (b *builder) mergeable(parts []load.Schema, own string) bool {
+	for _, p := range parts {
 		k := p.Keywords()
-		if k.Bool != nil || k.Has("$ref") {
-			return nil
+		if k.Bool != nil || (k.Has("$ref") && p.Key() != own) {
+			return false
 		}
 		for _, name := range k.Names() {
-			if !partKeywords[name] && !annotationKeywords[name] && !strings.HasPrefix(name, "x-") {
-				return nil
+			if !partKeywords[name] && !annotationKeywords[name] && !strings.HasPrefix(name, "x-") &&
+				!(name == "$ref" && p.Key() == own) {
+				return false
 			}
 		}
 		if k.Has("type") && !typeIs(k, "object") {
-			return nil
+			return false
 		}
 		if ap := k.AdditionalProperties; ap != nil && ap.Keywords().Bool == nil {
-			return nil
+			return false
 		}
-		parts = append(parts, p)
 	}
 	for _, p := range parts {
 		k := p.Keywords()
@@ -80,12 +92,12 @@ func (b *builder) objectParts(items []load.Schema) []load.Schema {
 		for _, q := range parts {
 			for _, prop := range q.Keywords().Properties {
 				if _, ok := k.Property(prop.Name); !ok {
-					return nil
+					return false
 				}
 			}
 		}
 	}
-	return parts
+	return true
 }
 
 // merged builds the struct of an allOf whose parts merge (mergeParts).

@@ -148,7 +148,7 @@ func (b *builder) isAssertive(s load.Schema) bool {
 func (b *builder) syntaxInfo(ps load.Schema) fieldInfo {
 	target := b.follow(ps)
 	k := target.Keywords()
-	if k.Bool != nil || b.rawReason(target) != "" {
+	if k.Bool != nil || k.Has("$ref") || b.rawReason(target) != "" {
 		return fieldInfo{}
 	}
 	for _, kw := range []string{"oneOf", "anyOf", "allOf"} {

@@ -225,6 +225,11 @@ func (b *builder) typeAt(s load.Schema, named bool) Ref {
 		b.refs[key] = r
 		return r
 	}
+	if k.Ref != nil && !b.plainRef(s) {
+		r := b.refType(s, named) // refsiblings.go
+		b.refs[key] = r
+		return r
+	}
 	if k.Ref != nil {
 		target, err := b.prov.Resolve(s, *k.Ref)
 		if err != nil {
@@ -350,12 +355,7 @@ func (b *builder) rawReason(s load.Schema) string {
 		return "it uses \"allOf\""
 	}
 	if k.Has("$ref") {
-		for _, name := range k.Names() {
-			if name != "$ref" && !refSiblings[name] && !strings.HasPrefix(name, "x-") {
-				return fmt.Sprintf("it has %q beside $ref", name)
-			}
-		}
-		return ""
+		return b.refReason(s) // refsiblings.go
 	}
 	hasOneOf, hasAnyOf := k.Has("oneOf"), k.Has("anyOf")
 	if (hasOneOf || hasAnyOf) && !assert {
@@ -414,7 +414,7 @@ func (b *builder) rawReason(s load.Schema) string {
 // booleans, which generated code can compare for uniqueItems.
 func (b *builder) scalarItems(items load.Schema) bool {
 	target := b.follow(items)
-	if target.Keywords().Bool != nil || b.rawReason(target) != "" {
+	if target.Keywords().Bool != nil || target.Keywords().Has("$ref") || b.rawReason(target) != "" {
 		return false
 	}
 	types, nullable := jsonTypes(target)
@@ -548,7 +548,7 @@ func (b *builder) discriminate(alts []load.Schema) (disc string, why string) {
 	for _, br := range alts {
 		target := b.follow(br)
 		tk := target.Keywords()
-		if tk.Bool != nil || b.rawReason(target) != "" {
+		if tk.Bool != nil || tk.Has("$ref") || b.rawReason(target) != "" {
 			return "", "has a branch that is not a typed object"
 		}
 		if !slices.Equal(tk.Type, []string{"object"}) {
@@ -1133,8 +1133,8 @@ func (b *builder) kindUnionType(s load.Schema, alts []load.Schema, nullable bool
 func (b *builder) follow(s load.Schema) load.Schema {
 	for i := 0; i < 100; i++ {
 		ref := s.Keywords().Ref
-		if ref == nil || b.rawReason(s) != "" {
-			return s
+		if ref == nil || b.rawReason(s) != "" || !b.plainRef(s) {
+			return s // a $ref with keywords beside it has content of its own
 		}
 		next, err := b.prov.Resolve(s, *ref)
 		if err != nil {

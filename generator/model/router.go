@@ -459,7 +459,8 @@ func (b *builder) checkDeliveryID(router *Router, cands []candidate) {
 }
 
 // declaresPath reports whether the schema (or every branch of its root
-// oneOf/anyOf, or one of its allOf) declares the property path.
+// oneOf/anyOf, or one of its allOf, or the target of a $ref with keywords
+// beside it) declares the property path.
 func (b *builder) declaresPath(s load.Schema, toks []string, depth int) bool {
 	if len(toks) == 0 {
 		return true
@@ -474,6 +475,11 @@ func (b *builder) declaresPath(s load.Schema, toks []string, depth int) bool {
 	}
 	for _, part := range k.AllOf {
 		if b.declaresPath(part, toks, depth+1) {
+			return true
+		}
+	}
+	if k.Ref != nil { // keywords beside a $ref (follow stopped here): its target is a part too
+		if target, err := b.prov.Resolve(s, *k.Ref); err == nil && b.declaresPath(target, toks, depth+1) {
 			return true
 		}
 	}

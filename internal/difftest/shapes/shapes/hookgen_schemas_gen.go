@@ -25,7 +25,7 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"bignums", "contact", "datetimes", "dependencies", "dynamic", "enums", "events", "members", "nested", "nineteen", "numbers", "recursive", "refine", "reviews", "seven", "status", "tuples", "tuples7", "unions"}
+var Schemas = []string{"bignums", "contact", "datetimes", "dependencies", "dynamic", "enums", "events", "members", "nested", "nineteen", "numbers", "recursive", "ref_siblings", "refine", "reviews", "seven", "status", "tuples", "tuples7", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
@@ -65,6 +65,9 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "recursive":
 		v := new(Recursive)
+		return v, v.UnmarshalJSON(data)
+	case "ref_siblings":
+		v := new(RefSiblings)
 		return v, v.UnmarshalJSON(data)
 	case "refine":
 		v := new(Refine)
@@ -214,6 +217,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 			return v, err
 		}
 		return v, nil
+	case "ref_siblings":
+		v := new(RefSiblings)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "refine":
 		v := new(Refine)
 		if err := hkCheck(v, data); err != nil {
@@ -315,6 +328,8 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Numbers), data)
 	case "recursive":
 		return hkCheck(new(Recursive), data)
+	case "ref_siblings":
+		return hkCheck(new(RefSiblings), data)
 	case "refine":
 		return hkCheck(new(Refine), data)
 	case "reviews":

@@ -9,7 +9,9 @@ var (
 	hkPattern2 = hkCompilePattern("^#")
 	hkPattern3 = hkCompilePattern("^@")
 	hkPattern4 = hkCompilePattern("^X")
-	hkPattern5 = hkCompilePattern("^[a-z]$")
+	hkPattern5 = hkCompilePattern("^[A-Z]+$")
+	hkPattern6 = hkCompilePattern("^[a-z ]+$")
+	hkPattern7 = hkCompilePattern("^[a-z]$")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
@@ -17,24 +19,35 @@ var (
 	hkTable0  hkSchema // shapes/bignums.json#/properties/ledger
 	hkTable1  hkSchema // shapes/bignums.json#/properties/ledger/items
 	hkTable2  hkSchema // shapes/common.json#/$defs/PullRequest/properties/title
-	hkTable3  hkSchema // shapes/nineteen.json#/$defs/Label
-	hkTable4  hkSchema // shapes/nineteen.json#/properties/name
-	hkTable5  hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
-	hkTable6  hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
-	hkTable7  hkSchema // https://shapes.example/dynamic#
-	hkTable8  hkSchema // https://shapes.example/dynamic#/$defs/tree
-	hkTable9  hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
-	hkTable10 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
-	hkTable11 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
-	hkTable12 hkSchema // https://shapes.example/dynamic#/properties/size
-	hkTable13 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
-	hkTable14 hkSchema // https://shapes.example/recursive#
-	hkTable15 hkSchema // https://shapes.example/recursive#/$defs/thread
-	hkTable16 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
-	hkTable17 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
-	hkTable18 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
-	hkTable19 hkSchema // https://shapes.example/recursive#/properties/likes
-	hkTable20 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
+	hkTable3  hkSchema // shapes/ref_siblings.json#/$defs/SibBase
+	hkTable4  hkSchema // shapes/ref_siblings.json#/$defs/SibBase/properties/id
+	hkTable5  hkSchema // shapes/ref_siblings.json#/$defs/SibBase/properties/name
+	hkTable6  hkSchema // shapes/ref_siblings.json#/$defs/SibClosed
+	hkTable7  hkSchema // shapes/ref_siblings.json#/$defs/SibClosed/additionalProperties
+	hkTable8  hkSchema // shapes/ref_siblings.json#/$defs/SibClosed/properties/a
+	hkTable9  hkSchema // shapes/ref_siblings.json#/$defs/SibStatus
+	hkTable10 hkSchema // shapes/ref_siblings.json#/$defs/SibWhen
+	hkTable11 hkSchema // shapes/ref_siblings.json#/properties/closed
+	hkTable12 hkSchema // shapes/ref_siblings.json#/properties/closed/properties/b
+	hkTable13 hkSchema // shapes/ref_siblings.json#/properties/counted
+	hkTable14 hkSchema // shapes/ref_siblings.json#/properties/short
+	hkTable15 hkSchema // shapes/ref_siblings.json#/properties/when
+	hkTable16 hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
+	hkTable17 hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
+	hkTable18 hkSchema // https://shapes.example/dynamic#
+	hkTable19 hkSchema // https://shapes.example/dynamic#/$defs/tree
+	hkTable20 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
+	hkTable21 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
+	hkTable22 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
+	hkTable23 hkSchema // https://shapes.example/dynamic#/properties/size
+	hkTable24 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
+	hkTable25 hkSchema // https://shapes.example/recursive#
+	hkTable26 hkSchema // https://shapes.example/recursive#/$defs/thread
+	hkTable27 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
+	hkTable28 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
+	hkTable29 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
+	hkTable30 hkSchema // https://shapes.example/recursive#/properties/likes
+	hkTable31 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
 )
 
 func init() {
@@ -49,60 +62,95 @@ func init() {
 	hkTable2.types = hkTString
 	hkTable2.maxLength = 10
 	hkTable3 = hkNewSchema()
-	hkTable3.types = hkTString
+	hkTable3.types = hkTObject
+	hkTable3.properties = map[string]*hkSchema{
+		"id":   &hkTable4,
+		"name": &hkTable5,
+	}
 	hkTable4 = hkNewSchema()
-	hkTable4.ref = &hkTable3
-	hkTable4.maxLength = 3
+	hkTable4.types = hkTString
 	hkTable5 = hkNewSchema()
-	hkTable5.allOf = []*hkSchema{&hkTable2, &hkTable6}
+	hkTable5.types = hkTString
+	hkTable5.minLength = 1
 	hkTable6 = hkNewSchema()
-	hkTable6.types = hkTString
-	hkTable6.minLength = 2
+	hkTable6.types = hkTObject
+	hkTable6.additionalProperties = &hkTable7
+	hkTable6.properties = map[string]*hkSchema{"a": &hkTable8}
 	hkTable7 = hkNewSchema()
-	hkTable7.ref = &hkTable8
-	hkTable7.unevaluatedProperties = &hkTable13
-	hkTable7.properties = map[string]*hkSchema{"size": &hkTable12}
+	hkTable7.always = hkBoolPtr(false)
 	hkTable8 = hkNewSchema()
-	hkTable8.types = hkTObject
-	hkTable8.required = []string{"name"}
-	hkTable8.properties = map[string]*hkSchema{
-		"children": &hkTable9,
-		"name":     &hkTable11,
-	}
+	hkTable8.types = hkTString
 	hkTable9 = hkNewSchema()
-	hkTable9.types = hkTArray
-	hkTable9.items = &hkTable10
+	hkTable9.types = hkTString
+	hkTable9.enum = []any{hkLiteral("\"open\""), hkLiteral("\"closed\"")}
 	hkTable10 = hkNewSchema()
-	hkTable10.ref = &hkTable7
+	hkTable10.types = hkTString
+	hkTable10.format = hkIsDateTime
+	hkTable10.formatKey = "date-time"
 	hkTable11 = hkNewSchema()
-	hkTable11.types = hkTString
-	hkTable11.maxLength = 8
+	hkTable11.ref = &hkTable6
+	hkTable11.properties = map[string]*hkSchema{"b": &hkTable12}
 	hkTable12 = hkNewSchema()
-	hkTable12.types = hkTInteger
-	hkTable12.minimum = hkRat("0")
+	hkTable12.types = hkTString
 	hkTable13 = hkNewSchema()
-	hkTable13.always = hkBoolPtr(false)
+	hkTable13.ref = &hkTable3
+	hkTable13.minProperties = 1
 	hkTable14 = hkNewSchema()
-	hkTable14.ref = &hkTable15
-	hkTable14.unevaluatedProperties = &hkTable20
-	hkTable14.properties = map[string]*hkSchema{"likes": &hkTable19}
+	hkTable14.ref = &hkTable9
+	hkTable14.maxLength = 4
 	hkTable15 = hkNewSchema()
-	hkTable15.types = hkTObject
-	hkTable15.required = []string{"text"}
-	hkTable15.properties = map[string]*hkSchema{
-		"replies": &hkTable16,
-		"text":    &hkTable18,
-	}
+	hkTable15.ref = &hkTable10
+	hkTable15.maxLength = 25
 	hkTable16 = hkNewSchema()
-	hkTable16.types = hkTArray
-	hkTable16.items = &hkTable17
+	hkTable16.allOf = []*hkSchema{&hkTable2, &hkTable17}
 	hkTable17 = hkNewSchema()
-	hkTable17.ref = &hkTable14
+	hkTable17.types = hkTString
+	hkTable17.minLength = 2
 	hkTable18 = hkNewSchema()
-	hkTable18.types = hkTString
+	hkTable18.ref = &hkTable19
+	hkTable18.unevaluatedProperties = &hkTable24
+	hkTable18.properties = map[string]*hkSchema{"size": &hkTable23}
 	hkTable19 = hkNewSchema()
-	hkTable19.types = hkTInteger
-	hkTable19.minimum = hkRat("0")
+	hkTable19.types = hkTObject
+	hkTable19.required = []string{"name"}
+	hkTable19.properties = map[string]*hkSchema{
+		"children": &hkTable20,
+		"name":     &hkTable22,
+	}
 	hkTable20 = hkNewSchema()
-	hkTable20.always = hkBoolPtr(false)
+	hkTable20.types = hkTArray
+	hkTable20.items = &hkTable21
+	hkTable21 = hkNewSchema()
+	hkTable21.ref = &hkTable18
+	hkTable22 = hkNewSchema()
+	hkTable22.types = hkTString
+	hkTable22.maxLength = 8
+	hkTable23 = hkNewSchema()
+	hkTable23.types = hkTInteger
+	hkTable23.minimum = hkRat("0")
+	hkTable24 = hkNewSchema()
+	hkTable24.always = hkBoolPtr(false)
+	hkTable25 = hkNewSchema()
+	hkTable25.ref = &hkTable26
+	hkTable25.unevaluatedProperties = &hkTable31
+	hkTable25.properties = map[string]*hkSchema{"likes": &hkTable30}
+	hkTable26 = hkNewSchema()
+	hkTable26.types = hkTObject
+	hkTable26.required = []string{"text"}
+	hkTable26.properties = map[string]*hkSchema{
+		"replies": &hkTable27,
+		"text":    &hkTable29,
+	}
+	hkTable27 = hkNewSchema()
+	hkTable27.types = hkTArray
+	hkTable27.items = &hkTable28
+	hkTable28 = hkNewSchema()
+	hkTable28.ref = &hkTable25
+	hkTable29 = hkNewSchema()
+	hkTable29.types = hkTString
+	hkTable30 = hkNewSchema()
+	hkTable30.types = hkTInteger
+	hkTable30.minimum = hkRat("0")
+	hkTable31 = hkNewSchema()
+	hkTable31.always = hkBoolPtr(false)
 }

@@ -3,7 +3,7 @@
 
 package shapes
 
-import "encoding/json"
+import "unicode/utf8"
 
 // Nineteen is an object.
 //
@@ -11,8 +11,7 @@ import "encoding/json"
 type Nineteen struct {
 	Pair Optional[NineteenPair] `json:"pair,omitzero"`
 	List Optional[[]int64]      `json:"list,omitzero"`
-	// Kept as raw JSON because it has "maxLength" beside $ref; Validate checks it against the schema.
-	Name json.RawMessage `json:"name,omitempty"`
+	Name Optional[string]       `json:"name,omitzero"`
 }
 
 // MarshalJSON encodes a Nineteen as encoding/json would, without reflection.
@@ -29,9 +28,9 @@ func (x *Nineteen) appendJSON(b []byte) []byte {
 		b = hkKey(b, "\"list\":")
 		b = hkAppendArray(b, x.List.Value, hkAppendInt)
 	}
-	if len(x.Name) > 0 {
+	if x.Name.Set {
 		b = hkKey(b, "\"name\":")
-		b = hkAppendRaw(b, x.Name)
+		b = hkAppendString(b, x.Name.Value)
 	}
 	return append(b, '}')
 }
@@ -55,7 +54,8 @@ func (x *Nineteen) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 				err = d.readInt64(&ip0, a0.elem())
 			}
 		case 2:
-			err = d.readRaw(&fp, &x.Name)
+			x.Name.Set = true
+			err = d.readString(&fp, &x.Name.Value)
 		}
 	}
 	return m.end(d, &fp, err)
@@ -78,7 +78,14 @@ func (x *Nineteen) validate(e *hkErrors, p *hkPath) {
 	}
 	{
 		fp := p.field("name")
-		hkValidateRaw(&hkTable4, x.Name, &fp, e)
+		if x.Name.Set {
+			{
+				n := utf8.RuneCountInString(x.Name.Value)
+				if n > 3 {
+					e.addf(&fp, "maxLength", "length must be <= 3, but got %d", n)
+				}
+			}
+		}
 	}
 }
 
