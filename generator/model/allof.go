@@ -151,8 +151,11 @@ func (b *builder) merged(s load.Schema, parts []load.Schema) Ref {
 		fieldNames[f.Name] = true
 		t.Fields = append(t.Fields, f)
 	}
-	if closed {
+	switch {
+	case closed:
 		t.Object = &ObjectRules{NoAdditional: true, MinProperties: -1, MaxProperties: -1}
+	case closedByUnevaluated(s.Keywords()): // unevaluated.go
+		t.Object = &ObjectRules{NoAdditional: true, Unevaluated: true, MinProperties: -1, MaxProperties: -1}
 	}
 	return r
 }

@@ -223,6 +223,9 @@ type Type struct {
 	// Rest is the type of a Tuple's items after its positions; nil when
 	// the schema allows none ("items": false).
 	Rest *Ref
+	// RestUnevaluated: Rest is nil because of "unevaluatedItems": false,
+	// so each item after the positions is a violation at its own pointer.
+	RestUnevaluated bool
 	// Object are the constraints on a Struct as a whole.
 	Object *ObjectRules
 	// Assertions are the keywords beside a Struct's properties that
@@ -451,6 +454,10 @@ type ObjectRules struct {
 	// NoAdditional: additionalProperties is false; an unknown member is a
 	// violation when decoding.
 	NoAdditional bool
+	// Unevaluated: NoAdditional comes from unevaluatedProperties: false
+	// (unevaluated.go), which reports each unknown member at its own
+	// pointer, not at the object.
+	Unevaluated bool
 	// MinProperties, MaxProperties count present members, unknown ones
 	// included (-1: unset); CountsExtra says decoding must count those.
 	MinProperties, MaxProperties int

@@ -53,7 +53,7 @@ func tupleReason(s load.Schema) string {
 	if k.UniqueItems {
 		return "it has uniqueItems on a tuple (prefixItems)"
 	}
-	for _, kw := range []string{"contains", "minContains", "maxContains", "unevaluatedItems"} {
+	for _, kw := range []string{"contains", "minContains", "maxContains"} {
 		if k.Has(kw) {
 			return fmt.Sprintf("it uses %q on a tuple (prefixItems)", kw)
 		}
@@ -100,11 +100,18 @@ func (b *builder) tuple(s load.Schema, named bool) Ref {
 		f.State = fieldState(i < minItems, ref)
 		t.Fields = append(t.Fields, f)
 	}
+	rest := k.Items
+	if rest == nil && constrains(k.UnevaluatedItems) {
+		// Nothing else evaluates the items after the positions
+		// (unevaluated.go).
+		rest = k.UnevaluatedItems
+		t.RestUnevaluated = isFalse(*rest)
+	}
 	switch {
-	case (k.Items != nil && isFalse(*k.Items)):
+	case rest != nil && isFalse(*rest):
 		// no more items
-	case k.Items != nil:
-		elem := b.typeAt(*k.Items, false)
+	case rest != nil:
+		elem := b.typeAt(*rest, false)
 		t.Rest = &elem
 	default:
 		t.Rest = &Ref{Kind: Raw}
