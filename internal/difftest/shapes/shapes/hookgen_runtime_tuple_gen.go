@@ -73,6 +73,13 @@ func (t *hkTuple) beyond(d *hkDecoder, ip *hkPath, allowed int) error {
 	return d.skip()
 }
 
+// beyondEach skips an item after the allowed ones, reporting it at its
+// own pointer (unevaluatedItems: false), as jsonschema/v5 does.
+func (t *hkTuple) beyondEach(d *hkDecoder, ip *hkPath, keyword string) error {
+	d.errs.add(ip, keyword, "not allowed")
+	return d.skip()
+}
+
 // hkGrow appends a zero element to *v and returns it, to decode into.
 func hkGrow[T any](v *[]T) *T {
 	var zero T

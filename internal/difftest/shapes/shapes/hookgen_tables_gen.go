@@ -9,6 +9,7 @@ var (
 	hkPattern2 = hkCompilePattern("^@")
 	hkPattern3 = hkCompilePattern("^X")
 	hkPattern4 = hkCompilePattern("^[a-z]$")
+	hkPattern5 = hkCompilePattern("^x-")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
@@ -20,20 +21,27 @@ var (
 	hkTable4  hkSchema // shapes/nineteen.json#/properties/name
 	hkTable5  hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
 	hkTable6  hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
-	hkTable7  hkSchema // https://shapes.example/dynamic#
-	hkTable8  hkSchema // https://shapes.example/dynamic#/$defs/tree
-	hkTable9  hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
-	hkTable10 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
-	hkTable11 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
-	hkTable12 hkSchema // https://shapes.example/dynamic#/properties/size
-	hkTable13 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
-	hkTable14 hkSchema // https://shapes.example/recursive#
-	hkTable15 hkSchema // https://shapes.example/recursive#/$defs/thread
-	hkTable16 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
-	hkTable17 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
-	hkTable18 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
-	hkTable19 hkSchema // https://shapes.example/recursive#/properties/likes
-	hkTable20 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
+	hkTable7  hkSchema // shapes/unevaluated.json#/properties/raw
+	hkTable8  hkSchema // shapes/unevaluated.json#/properties/raw/patternProperties/^x-
+	hkTable9  hkSchema // shapes/unevaluated.json#/properties/raw/properties/a
+	hkTable10 hkSchema // shapes/unevaluated.json#/properties/raw/unevaluatedProperties
+	hkTable11 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp
+	hkTable12 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp/properties/at
+	hkTable13 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp/properties/by
+	hkTable14 hkSchema // https://shapes.example/dynamic#
+	hkTable15 hkSchema // https://shapes.example/dynamic#/$defs/tree
+	hkTable16 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
+	hkTable17 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
+	hkTable18 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
+	hkTable19 hkSchema // https://shapes.example/dynamic#/properties/size
+	hkTable20 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
+	hkTable21 hkSchema // https://shapes.example/recursive#
+	hkTable22 hkSchema // https://shapes.example/recursive#/$defs/thread
+	hkTable23 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
+	hkTable24 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
+	hkTable25 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
+	hkTable26 hkSchema // https://shapes.example/recursive#/properties/likes
+	hkTable27 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
 )
 
 func init() {
@@ -58,39 +66,36 @@ func init() {
 	hkTable6.types = hkTString
 	hkTable6.minLength = 2
 	hkTable7 = hkNewSchema()
-	hkTable7.ref = &hkTable8
-	hkTable7.unevaluatedProperties = &hkTable13
-	hkTable7.properties = map[string]*hkSchema{"size": &hkTable12}
+	hkTable7.types = hkTObject
+	hkTable7.unevaluatedProperties = &hkTable10
+	hkTable7.properties = map[string]*hkSchema{"a": &hkTable9}
+	hkTable7.patternProperties = []hkPatternSchema{{hkPattern5, &hkTable8}}
 	hkTable8 = hkNewSchema()
-	hkTable8.types = hkTObject
-	hkTable8.required = []string{"name"}
-	hkTable8.properties = map[string]*hkSchema{
-		"children": &hkTable9,
-		"name":     &hkTable11,
-	}
+	hkTable8.types = hkTInteger
 	hkTable9 = hkNewSchema()
-	hkTable9.types = hkTArray
-	hkTable9.items = &hkTable10
+	hkTable9.types = hkTString
 	hkTable10 = hkNewSchema()
-	hkTable10.ref = &hkTable7
+	hkTable10.always = hkBoolPtr(false)
 	hkTable11 = hkNewSchema()
-	hkTable11.types = hkTString
-	hkTable11.maxLength = 8
+	hkTable11.properties = map[string]*hkSchema{
+		"at": &hkTable12,
+		"by": &hkTable13,
+	}
 	hkTable12 = hkNewSchema()
-	hkTable12.types = hkTInteger
-	hkTable12.minimum = hkRat("0")
+	hkTable12.types = hkTString
 	hkTable13 = hkNewSchema()
-	hkTable13.always = hkBoolPtr(false)
+	hkTable13.types = hkTString
+	hkTable13.minLength = 2
 	hkTable14 = hkNewSchema()
 	hkTable14.ref = &hkTable15
 	hkTable14.unevaluatedProperties = &hkTable20
-	hkTable14.properties = map[string]*hkSchema{"likes": &hkTable19}
+	hkTable14.properties = map[string]*hkSchema{"size": &hkTable19}
 	hkTable15 = hkNewSchema()
 	hkTable15.types = hkTObject
-	hkTable15.required = []string{"text"}
+	hkTable15.required = []string{"name"}
 	hkTable15.properties = map[string]*hkSchema{
-		"replies": &hkTable16,
-		"text":    &hkTable18,
+		"children": &hkTable16,
+		"name":     &hkTable18,
 	}
 	hkTable16 = hkNewSchema()
 	hkTable16.types = hkTArray
@@ -99,9 +104,33 @@ func init() {
 	hkTable17.ref = &hkTable14
 	hkTable18 = hkNewSchema()
 	hkTable18.types = hkTString
+	hkTable18.maxLength = 8
 	hkTable19 = hkNewSchema()
 	hkTable19.types = hkTInteger
 	hkTable19.minimum = hkRat("0")
 	hkTable20 = hkNewSchema()
 	hkTable20.always = hkBoolPtr(false)
+	hkTable21 = hkNewSchema()
+	hkTable21.ref = &hkTable22
+	hkTable21.unevaluatedProperties = &hkTable27
+	hkTable21.properties = map[string]*hkSchema{"likes": &hkTable26}
+	hkTable22 = hkNewSchema()
+	hkTable22.types = hkTObject
+	hkTable22.required = []string{"text"}
+	hkTable22.properties = map[string]*hkSchema{
+		"replies": &hkTable23,
+		"text":    &hkTable25,
+	}
+	hkTable23 = hkNewSchema()
+	hkTable23.types = hkTArray
+	hkTable23.items = &hkTable24
+	hkTable24 = hkNewSchema()
+	hkTable24.ref = &hkTable21
+	hkTable25 = hkNewSchema()
+	hkTable25.types = hkTString
+	hkTable26 = hkNewSchema()
+	hkTable26.types = hkTInteger
+	hkTable26.minimum = hkRat("0")
+	hkTable27 = hkNewSchema()
+	hkTable27.always = hkBoolPtr(false)
 }
