@@ -126,8 +126,8 @@ func genTupleDecode(f *jen.File, t *model.Type) {
 					sw.Case(jen.Lit(i)).BlockFunc(func(c *jen.Group) { genDecodeField(c, fl) })
 				}
 				sw.Default().BlockFunc(func(c *jen.Group) {
-					if t.Rest == nil && t.RestUnevaluated {
-						c.Err().Op("=").Id("t").Dot(tupleBeyondEach).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Lit("unevaluatedItems"))
+					if t.Rest == nil && t.RestRefusedEach != "" {
+						c.Err().Op("=").Id("t").Dot(tupleBeyondEach).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Lit(t.RestRefusedEach))
 						return
 					}
 					if t.Rest == nil {

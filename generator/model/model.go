@@ -223,9 +223,11 @@ type Type struct {
 	// Rest is the type of a Tuple's items after its positions; nil when
 	// the schema allows none ("items": false).
 	Rest *Ref
-	// RestUnevaluated: Rest is nil because of "unevaluatedItems": false,
-	// so each item after the positions is a violation at its own pointer.
-	RestUnevaluated bool
+	// RestRefusedEach is, when Rest is nil, the keyword that refuses each
+	// item after the positions at its own pointer, as jsonschema/v5
+	// reports it: "items" (2020-12) or "unevaluatedItems". "" when the
+	// array is reported once (draft-07 and 2019-09 additionalItems).
+	RestRefusedEach string
 	// Object are the constraints on a Struct as a whole.
 	Object *ObjectRules
 	// Assertions are the keywords beside a Struct's properties that

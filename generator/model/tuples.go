@@ -35,8 +35,9 @@ import (
 // absent one, then Rest. Validate reports a value that sets a position
 // after an absent one (or Rest with a position absent), which no JSON
 // array can be, at "prefixItems". minItems and maxItems count the items
-// present. Extra items where "items" is false are reported at the array
-// ("items"), as jsonschema/v5 does. uniqueItems and contains on a tuple
+// present. Extra items where "items" or "unevaluatedItems" is false are
+// each reported at its pointer, where draft-07 and 2019-09
+// "additionalItems": false reports the array once, as jsonschema/v5 does. uniqueItems and contains on a tuple
 // keep it raw JSON.
 
 // RestField is the Go field of a tuple holding the items after its
@@ -101,11 +102,13 @@ func (b *builder) tuple(s load.Schema, named bool) Ref {
 		t.Fields = append(t.Fields, f)
 	}
 	rest := k.Items
+	if rest != nil && s.Doc.Draft == load.Draft2020 {
+		t.RestRefusedEach = "items" // not additionalItems, read as items
+	}
 	if rest == nil && constrains(k.UnevaluatedItems) {
 		// Nothing else evaluates the items after the positions
 		// (unevaluated.go).
-		rest = k.UnevaluatedItems
-		t.RestUnevaluated = isFalse(*rest)
+		rest, t.RestRefusedEach = k.UnevaluatedItems, "unevaluatedItems"
 	}
 	switch {
 	case rest != nil && isFalse(*rest):
