@@ -23,6 +23,7 @@ type Unevaluated struct {
 	Rest   Optional[UnevaluatedRest]   `json:"rest,omitzero"`
 	Tags   Optional[[]string]          `json:"tags,omitzero"`
 	Flags  Optional[[]bool]            `json:"flags,omitzero"`
+	Shape  Optional[UnevaluatedShape]  `json:"shape,omitzero"`
 	// Kept as raw JSON because it has "patternProperties" beside unevaluatedProperties, so what is left unevaluated is known only at run time; Validate checks it against the schema.
 	Raw json.RawMessage `json:"raw,omitempty"`
 }
@@ -72,6 +73,14 @@ func (x *Unevaluated) appendJSON(b []byte) []byte {
 	if x.Flags.Set {
 		b = hkKey(b, "\"flags\":")
 		b = hkAppendArray(b, x.Flags.Value, hkAppendBool)
+	}
+	if x.Shape.Set {
+		b = hkKey(b, "\"shape\":")
+		if x.Shape.Value == nil {
+			b = append(b, "null"...)
+		} else {
+			b = x.Shape.Value.appendJSON(b)
+		}
 	}
 	if len(x.Raw) > 0 {
 		b = hkKey(b, "\"raw\":")
@@ -129,13 +138,16 @@ func (x *Unevaluated) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 				err = d.readBool(&ip0, a0.elem())
 			}
 		case 11:
+			x.Shape.Set = true
+			x.Shape.Value, err = decodeUnevaluatedShape(d, &fp)
+		case 12:
 			err = d.readRaw(&fp, &x.Raw)
 		}
 	}
 	return m.end(d, &fp, err)
 }
 
-var hkSpecUnevaluated = hkUnevaluatedSpec([]string{"id", "name", "meta", "score", "kind", "note", "labels", "pair", "rest", "tags", "flags", "raw"}, []int{0, 4})
+var hkSpecUnevaluated = hkUnevaluatedSpec([]string{"id", "name", "meta", "score", "kind", "note", "labels", "pair", "rest", "tags", "flags", "shape", "raw"}, []int{0, 4})
 
 // Validate reports every way the Unevaluated breaks its schema, as a *ValidationError.
 func (x *Unevaluated) Validate() error {
@@ -194,6 +206,16 @@ func (x *Unevaluated) validate(e *hkErrors, p *hkPath) {
 		fp := p.field("rest")
 		if x.Rest.Set {
 			x.Rest.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("shape")
+		if x.Shape.Set {
+			if x.Shape.Value == nil {
+				e.add(&fp, "type", "expected object, but got nothing")
+			} else {
+				x.Shape.Value.validate(e, &fp)
+			}
 		}
 	}
 	{
@@ -437,6 +459,213 @@ func (x *UnevaluatedRest) validate(e *hkErrors, p *hkPath) {
 		e.add(p, "prefixItems", "a position is set after an absent one, which no JSON array can hold")
 	}
 }
+
+// UnevaluatedShape is one of several objects (oneOf), with no discriminator.
+//
+// It holds *UnevaluatedShapeR, *UnevaluatedShapeW, or *UnevaluatedShapeUnknown for a value no variant takes. The variant is the one whose own required member is present: "r" (*UnevaluatedShapeR) or "w" (*UnevaluatedShapeW); no other variant declares it. A payload with none of them is a *UnevaluatedShapeUnknown; one with several is decoded as each of those variants in turn and the one that validates is taken (oneOf); when none or several do it is a *UnevaluatedShapeUnknown. Decode it with UnmarshalUnevaluatedShape.
+//
+// Generated from shapes/unevaluated.json#/properties/shape.
+type UnevaluatedShape interface {
+	isUnevaluatedShape()
+	// Validate reports every way the value breaks its schema.
+	Validate() error
+	validate(e *hkErrors, p *hkPath)
+	appendJSON([]byte) []byte
+}
+
+func (*UnevaluatedShapeR) isUnevaluatedShape()       {}
+func (*UnevaluatedShapeW) isUnevaluatedShape()       {}
+func (*UnevaluatedShapeUnknown) isUnevaluatedShape() {}
+
+// UnevaluatedShapeUnknown is a UnevaluatedShape that no variant, or more than one, validates: Raw keeps the JSON as received, and Validate decodes it as each variant again and reports what every one finds wrong (or, with oneOf, that several take it), as the oneOf would.
+type UnevaluatedShapeUnknown struct {
+	// Raw is the whole value as received.
+	Raw json.RawMessage
+}
+
+// MarshalJSON returns the value as received.
+func (u UnevaluatedShapeUnknown) MarshalJSON() ([]byte, error) {
+	return hkAppendRaw(nil, u.Raw), nil
+}
+func (u *UnevaluatedShapeUnknown) appendJSON(b []byte) []byte {
+	return hkAppendRaw(b, u.Raw)
+}
+
+// Validate reports every way the value breaks the oneOf, as a *ValidationError.
+func (u *UnevaluatedShapeUnknown) Validate() error {
+	var e hkErrors
+	u.validate(&e, nil)
+	return e.err()
+}
+func (u *UnevaluatedShapeUnknown) validate(e *hkErrors, p *hkPath) {
+	if len(u.Raw) == 0 {
+		e.add(p, "type", "expected object, but got nothing")
+		return
+	}
+	hkValidateVariants(u.Raw, p, e, "oneOf", new(UnevaluatedShapeR), new(UnevaluatedShapeW))
+}
+
+// UnmarshalUnevaluatedShape decodes a UnevaluatedShape, choosing its variant as the type's doc says. The error lists every violation found while decoding; call Validate for the rest.
+func UnmarshalUnevaluatedShape(data []byte) (UnevaluatedShape, error) {
+	d := hkDecoder{data: data}
+	v, err := decodeUnevaluatedShape(&d, nil)
+	if err != nil {
+		return nil, err
+	}
+	return v, d.finish()
+}
+func decodeUnevaluatedShape(d *hkDecoder, p *hkPath) (UnevaluatedShape, error) {
+	if d.peek() != hkObject {
+		return nil, d.mismatch(p, "object")
+	}
+	has, err := d.peekNames([]string{"r", "w"})
+	if err != nil {
+		return nil, err
+	}
+	switch has {
+	case 1 << 0:
+		v := new(UnevaluatedShapeR)
+		return v, v.decodeJSON(d, p)
+	case 1 << 1:
+		v := new(UnevaluatedShapeW)
+		return v, v.decodeJSON(d, p)
+	case 0:
+		// Every variant misses its own required member.
+		u := new(UnevaluatedShapeUnknown)
+		return u, d.readRaw(p, &u.Raw)
+	}
+	// Several variants' members: the one that validates decides.
+	var found UnevaluatedShape
+	var n, end int
+	if has&(1<<0) != 0 {
+		v := new(UnevaluatedShapeR)
+		ok, e, err := d.try(v)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			n++
+			found, end = v, e
+		}
+	}
+	if has&(1<<1) != 0 {
+		v := new(UnevaluatedShapeW)
+		ok, e, err := d.try(v)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			n++
+			found, end = v, e
+		}
+	}
+	if n == 1 {
+		d.pos = end
+		return found, nil
+	}
+	u := new(UnevaluatedShapeUnknown)
+	return u, d.readRaw(p, &u.Raw)
+}
+
+// UnevaluatedShapeR is an object.
+//
+// Generated from shapes/unevaluated.json#/properties/shape/oneOf/0.
+type UnevaluatedShapeR struct {
+	R float64 `json:"r"`
+}
+
+// MarshalJSON encodes an UnevaluatedShapeR as encoding/json would, without reflection.
+func (x UnevaluatedShapeR) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *UnevaluatedShapeR) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkKey(b, "\"r\":")
+	b = hkAppendFloat(b, x.R)
+	return append(b, '}')
+}
+
+// UnmarshalJSON decodes an UnevaluatedShapeR; the error lists every violation found (see Parse).
+func (x *UnevaluatedShapeR) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *UnevaluatedShapeR) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = UnevaluatedShapeR{}
+	var seen [1]uint64
+	m, fp := d.members(hkSpecUnevaluatedShapeR, seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readFloat64(&fp, &x.R)
+		}
+	}
+	return m.end(d, &fp, err)
+}
+
+var hkSpecUnevaluatedShapeR = hkUnevaluatedSpec([]string{"r"}, []int{0})
+
+// Validate reports every way the UnevaluatedShapeR breaks its schema, as a *ValidationError.
+func (x *UnevaluatedShapeR) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *UnevaluatedShapeR) validate(e *hkErrors, p *hkPath) {}
+
+// UnevaluatedShapeW is an object.
+//
+// Generated from shapes/unevaluated.json#/properties/shape/oneOf/1.
+type UnevaluatedShapeW struct {
+	W float64           `json:"w"`
+	H Optional[float64] `json:"h,omitzero"`
+}
+
+// MarshalJSON encodes an UnevaluatedShapeW as encoding/json would, without reflection.
+func (x UnevaluatedShapeW) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *UnevaluatedShapeW) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkKey(b, "\"w\":")
+	b = hkAppendFloat(b, x.W)
+	if x.H.Set {
+		b = hkKey(b, "\"h\":")
+		b = hkAppendFloat(b, x.H.Value)
+	}
+	return append(b, '}')
+}
+
+// UnmarshalJSON decodes an UnevaluatedShapeW; the error lists every violation found (see Parse).
+func (x *UnevaluatedShapeW) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *UnevaluatedShapeW) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = UnevaluatedShapeW{}
+	var seen [1]uint64
+	m, fp := d.members(hkSpecUnevaluatedShapeW, seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readFloat64(&fp, &x.W)
+		case 1:
+			x.H.Set = true
+			err = d.readFloat64(&fp, &x.H.Value)
+		}
+	}
+	return m.end(d, &fp, err)
+}
+
+var hkSpecUnevaluatedShapeW = hkUnevaluatedSpec([]string{"w", "h"}, []int{0})
+
+// Validate reports every way the UnevaluatedShapeW breaks its schema, as a *ValidationError.
+func (x *UnevaluatedShapeW) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *UnevaluatedShapeW) validate(e *hkErrors, p *hkPath) {}
 
 // Base is an object.
 //
