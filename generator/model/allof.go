@@ -104,7 +104,8 @@ func (b *builder) merged(s load.Schema, parts []load.Schema) Ref {
 	for _, p := range parts {
 		k := p.Keywords()
 		for _, prop := range k.Properties {
-			if _, ok := decls[prop.Name]; !ok {
+			if _, ok := decls[prop.Name]; !ok && !slices.Contains(names, prop.Name) {
+				// (an earlier part may have required it)
 				names = append(names, prop.Name)
 			}
 			decls[prop.Name] = append(decls[prop.Name], prop.Schema)
