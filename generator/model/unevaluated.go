@@ -70,10 +70,11 @@ func (b *builder) unevaluatedReason(s load.Schema) (why string, decided bool) {
 		return "it uses \"unevaluatedItems\" beside allOf or on a value that may be other than an array", true
 	}
 	if len(k.AllOf) > 0 {
-		if b.unevaluatedParts(s) == nil {
-			return "it uses \"unevaluatedProperties\" beside allOf parts that are not plain objects (only properties, required and type)", true
+		if !closedByUnevaluated(k) {
+			return "it has allOf and unevaluatedProperties with a schema", true
 		}
-		return "", true
+		_, why := b.unevaluatedMerge(s)
+		return why, true
 	}
 	if !slices.Equal(types, []string{"object"}) {
 		return "it uses \"unevaluatedProperties\" on a value that may be other than an object", true
@@ -113,44 +114,53 @@ func closedByUnevaluated(k *load.Keywords) bool {
 }
 
 // unevaluatedParts returns the parts of the struct of a schema with allOf
-// and unevaluatedProperties: false: each allOf branch followed through its
-// $refs, a plain object part (objectParts) that does not close itself, and
-// last the schema's own properties and required. nil when the schema is
-// no such thing.
+// and unevaluatedProperties: false (unevaluatedMerge), nil when it is no
+// such thing.
 func (b *builder) unevaluatedParts(s load.Schema) []load.Schema {
 	k := s.Keywords()
 	if k.Bool != nil || len(k.AllOf) == 0 || !closedByUnevaluated(k) {
 		return nil
 	}
+	parts, _ := b.unevaluatedMerge(s)
+	return parts
+}
+
+// unevaluatedMerge returns the parts of the struct of a schema with allOf
+// and unevaluatedProperties: false: each allOf branch followed through its
+// $refs, a plain object part (objectParts) that does not close itself, and
+// last the schema's own properties and required. When they do not merge,
+// nil and the reason.
+func (b *builder) unevaluatedMerge(s load.Schema) ([]load.Schema, string) {
+	k := s.Keywords()
 	for _, name := range k.Names() {
 		if !unevaluatedOwnKeywords[name] && !annotationKeywords[name] && !strings.HasPrefix(name, "x-") {
-			return nil
+			return nil, fmt.Sprintf("it has %q beside allOf and unevaluatedProperties", name)
 		}
 	}
 	if k.Has("type") && !typeIs(k, "object") {
-		return nil
+		return nil, "it uses \"unevaluatedProperties\" on a value that may be other than an object"
 	}
 	parts := b.objectParts(k.AllOf)
 	if parts == nil {
-		return nil
+		return nil, "it uses \"unevaluatedProperties\" beside allOf parts that are not plain objects (only properties, required and type)"
 	}
 	object := k.Has("type")
 	for _, p := range parts {
 		// A part closed by additionalProperties: false fails on the other
 		// parts' members, and with it v5 drops what it evaluated.
 		if p.Keywords().AdditionalProperties != nil {
-			return nil
+			return nil, "it uses \"unevaluatedProperties\" beside an allOf part with additionalProperties"
 		}
 		object = object || p.Keywords().Has("type")
 	}
 	if !object {
-		return nil // it also allows values other than objects
+		return nil, "it uses \"unevaluatedProperties\" beside allOf, and neither it nor a part says \"type\": \"object\""
 	}
 	parts = append(parts, s)
-	if _, ok := undeclaredRequired(parts); ok {
-		return nil
+	if name, ok := undeclaredRequired(parts); ok {
+		return nil, fmt.Sprintf("it requires %q, which no properties declare, beside unevaluatedProperties: false", name)
 	}
-	return parts
+	return parts, ""
 }
 
 // undeclaredRequired returns a name the parts require that none of them
