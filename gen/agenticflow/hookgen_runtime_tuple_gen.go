@@ -63,13 +63,22 @@ func (t *hkTuple) missing(d *hkDecoder, p *hkPath, k int) {
 	}
 }
 
-// beyond skips an item after the allowed ones ("items": false), reporting
-// the first at the array, as jsonschema/v5 does.
+// beyond skips an item after the allowed ones (draft-07 and 2019-09
+// "additionalItems": false), reporting the first at the array, as
+// jsonschema/v5 does.
 func (t *hkTuple) beyond(d *hkDecoder, ip *hkPath, allowed int) error {
 	if !t.extra {
 		t.extra = true
 		d.errs.add(ip.parent, "items", fmt.Sprintf("only %d items are allowed, but found more", allowed))
 	}
+	return d.skip()
+}
+
+// beyondEach skips an item after the allowed ones, reporting it at its
+// own pointer (2020-12 "items": false, "unevaluatedItems": false), as
+// jsonschema/v5 does.
+func (t *hkTuple) beyondEach(d *hkDecoder, ip *hkPath, keyword string) error {
+	d.errs.add(ip, keyword, "not allowed")
 	return d.skip()
 }
 

@@ -40,8 +40,9 @@ type hkObjectSpec struct {
 	// all at once.
 	requiredMask []uint64
 	// closed: a member the schema does not name is a violation
-	// (additionalProperties: false).
-	closed bool
+	// (additionalProperties: false), reported at the object; with
+	// unevaluated, at the member itself (unevaluatedProperties: false).
+	closed, unevaluated bool
 }
 
 // hkStructSpec builds the spec of a struct; the generated code declares one
@@ -60,6 +61,15 @@ func hkStructSpec(names []string, required []int, closed bool) *hkObjectSpec {
 		s.missing = append(s.missing, "missing properties: "+strconv.Quote(names[i]))
 		s.requiredMask[i>>6] |= 1 << (i & 63)
 	}
+	return s
+}
+
+// hkUnevaluatedSpec builds the spec of a struct that
+// unevaluatedProperties: false closes: each member the schema does not
+// name is a violation at its own pointer, as jsonschema/v5 reports it.
+func hkUnevaluatedSpec(names []string, required []int) *hkObjectSpec {
+	s := hkStructSpec(names, required, true)
+	s.unevaluated = true
 	return s
 }
 
@@ -280,7 +290,12 @@ func (m *hkMembers) member(d *hkDecoder, fp *hkPath, err *error) bool {
 			}
 		}
 		if i < 0 && m.spec.closed {
-			d.errs.addf(fp.parent, "additionalProperties", "property %q is not allowed", string(key))
+			if m.spec.unevaluated {
+				mp := fp.parent.field(string(key))
+				d.errs.addf(&mp, "unevaluatedProperties", "property %q is not allowed", string(key))
+			} else {
+				d.errs.addf(fp.parent, "additionalProperties", "property %q is not allowed", string(key))
+			}
 		}
 		d.ws()
 		if d.pos >= len(d.data) || d.data[d.pos] != ':' {

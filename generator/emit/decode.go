@@ -91,6 +91,9 @@ func knownStrings(r model.Ref, t *model.Type) jen.Code {
 //	}
 //	var hkSpecT = hkStructSpec(names, required, closed)
 //
+// (hkUnevaluatedSpec(names, required) for a struct that
+// unevaluatedProperties: false closes.)
+//
 // The iterator (templates/hookrt/members.go) matches the member names,
 // skips the others and reports missing ones, so each field costs a line or
 // two here. What it finds goes to the decoder's errors, never into the
@@ -141,6 +144,13 @@ func genStructDecode(f *jen.File, t *model.Type) {
 		}
 		g.Return(jen.Id("m").Dot(membersEnd).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Err()))
 	})
+	if t.Object != nil && t.Object.Unevaluated {
+		f.Var().Id(spec).Op("=").Id(hkUnevaluatedSpec).Call(
+			jen.Index().String().Values(names...),
+			jen.Index().Int().Values(required...),
+		)
+		return
+	}
 	closed := t.Object != nil && t.Object.NoAdditional
 	f.Var().Id(spec).Op("=").Id(hkStructSpec).Call(
 		jen.Index().String().Values(names...),

@@ -83,6 +83,9 @@ const (
 	hkTupleLen         = "hkTupleLen"
 	hkValidateVariants = "hkValidateVariants"
 	hkValue            = "hkValue"
+
+	// unevaluatedProperties: false on a struct (members.go).
+	hkUnevaluatedSpec = "hkUnevaluatedSpec"
 )
 
 // Fields and methods of runtime types.
@@ -131,7 +134,8 @@ const (
 	membersWhole = "whole"
 
 	// The tuple iterator (hkTuple).
-	tupleMissing = "missing"
+	tupleMissing    = "missing"
+	tupleBeyondEach = "beyondEach"
 
 	// hkPath.
 	pathField = "field"
@@ -223,6 +227,7 @@ var runtimeNames = []string{
 	hkSchema, hkPatternSchema, hkNewSchema, hkCompilePattern, hkLiteral, hkRat, hkBoolPtr,
 	hkTNull, hkTBoolean, hkTObject, hkTArray, hkTNumber, hkTString, hkTInteger,
 	hkEntries, hkGrow, hkIsInteger, hkItems, hkMatcher, hkMembers, hkNumberCmp, hkNumberMultipleOf, hkTupleItems, hkTupleLen, hkValidateVariants, hkValue,
+	hkUnevaluatedSpec,
 }
 
 // runtimeMember is a field or method name and the runtime types that
@@ -270,6 +275,7 @@ var runtimeMembers = []runtimeMember{
 	{membersExtra, []string{"hkMembers"}},
 	{membersWhole, []string{"hkMembers"}},
 	{tupleMissing, []string{"hkTuple"}},
+	{tupleBeyondEach, []string{"hkTuple"}},
 	{pathField, []string{hkPath}},
 	{pathItem, []string{hkPath}},
 	{errsAdd, []string{hkErrors}},

@@ -126,6 +126,10 @@ func genTupleDecode(f *jen.File, t *model.Type) {
 					sw.Case(jen.Lit(i)).BlockFunc(func(c *jen.Group) { genDecodeField(c, fl) })
 				}
 				sw.Default().BlockFunc(func(c *jen.Group) {
+					if t.Rest == nil && t.RestRefusedEach != "" {
+						c.Err().Op("=").Id("t").Dot(tupleBeyondEach).Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Lit(t.RestRefusedEach))
+						return
+					}
 					if t.Rest == nil {
 						c.Err().Op("=").Id("t").Dot("beyond").Call(jen.Id("d"), jen.Op("&").Id("fp"), jen.Lit(len(t.Fields)))
 						return

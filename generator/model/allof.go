@@ -116,7 +116,8 @@ func (b *builder) merged(s load.Schema, parts []load.Schema) Ref {
 	for _, p := range parts {
 		k := p.Keywords()
 		for _, prop := range k.Properties {
-			if _, ok := decls[prop.Name]; !ok {
+			if _, ok := decls[prop.Name]; !ok && !slices.Contains(names, prop.Name) {
+				// (an earlier part may have required it)
 				names = append(names, prop.Name)
 			}
 			decls[prop.Name] = append(decls[prop.Name], prop.Schema)
@@ -163,8 +164,11 @@ func (b *builder) merged(s load.Schema, parts []load.Schema) Ref {
 		fieldNames[f.Name] = true
 		t.Fields = append(t.Fields, f)
 	}
-	if closed {
+	switch {
+	case closed:
 		t.Object = &ObjectRules{NoAdditional: true, MinProperties: -1, MaxProperties: -1}
+	case closedByUnevaluated(s.Keywords()): // unevaluated.go
+		t.Object = &ObjectRules{NoAdditional: true, Unevaluated: true, MinProperties: -1, MaxProperties: -1}
 	}
 	return r
 }

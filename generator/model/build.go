@@ -27,12 +27,12 @@ var (
 		"enum", "const", "$ref", "oneOf", "anyOf", "allOf", "format",
 		"minLength", "maxLength", "pattern", "minimum", "maximum",
 		"exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
-		"uniqueItems", "minProperties", "maxProperties", "dependentRequired", "prefixItems")
+		"uniqueItems", "minProperties", "maxProperties", "dependentRequired", "prefixItems",
+		"unevaluatedProperties", "unevaluatedItems") // where what they see is known (unevaluated.go)
 	// rawOnlyKeywords have no Go type of their own: a value under one is
 	// kept as raw JSON and validated by the schema-table interpreter.
 	rawOnlyKeywords = set("not", "if", "then", "else", "patternProperties", "propertyNames",
-		"dependentSchemas", "contains", "minContains", "maxContains",
-		"unevaluatedProperties", "unevaluatedItems")
+		"dependentSchemas", "contains", "minContains", "maxContains")
 	// unsupportedKeywords are valid JSON Schema that hookgen cannot honour
 	// at all yet.
 	unsupportedKeywords = set("$dynamicRef", "$recursiveRef", "$vocabulary")
@@ -230,6 +230,9 @@ func (b *builder) typeAt(s load.Schema, named bool) Ref {
 		b.refs[key] = r
 		return r
 	}
+	if parts := b.unevaluatedParts(s); parts != nil {
+		return b.merged(s, parts)
+	}
 	if k.Ref != nil {
 		target, err := b.prov.Resolve(s, *k.Ref)
 		if err != nil {
@@ -335,6 +338,9 @@ func (b *builder) rawReason(s load.Schema) string {
 		return "it refers to itself through oneOf or anyOf"
 	}
 	defer b.guard.leave("rawReason", s.Key())
+	if why, decided := b.unevaluatedReason(s); decided {
+		return why
+	}
 	assert, why := b.assertive(s) // assertions beside properties (assert.go)
 	if why != "" {
 		return why
@@ -719,10 +725,16 @@ func (b *builder) rawRef(s load.Schema, named bool, reason string) Ref {
 func (b *builder) object(s load.Schema, named bool) Ref {
 	k := s.Keywords()
 	closed := k.AdditionalProperties != nil && isFalse(*k.AdditionalProperties)
-	if len(k.Properties) == 0 && !k.Has("required") && !closed {
-		// A map: the value type comes from additionalProperties. An
+	unevaluated := closedByUnevaluated(k) // unevaluated.go
+	if len(k.Properties) == 0 && !k.Has("required") && !closed && !unevaluated {
+		// A map: the value type comes from additionalProperties (or
+		// unevaluatedProperties, which then sees every member). An
 		// object closed to every member is an empty struct instead.
-		return b.container(s, named, Map, k.AdditionalProperties, "object")
+		values := k.AdditionalProperties
+		if values == nil && constrains(k.UnevaluatedProperties) {
+			values = k.UnevaluatedProperties
+		}
+		return b.container(s, named, Map, values, "object")
 	}
 	t := b.declare(s, Struct)
 	r := Ref{Kind: Named, Type: t}
@@ -774,7 +786,8 @@ func (b *builder) object(s load.Schema, named bool) Ref {
 	}
 	obj := &ObjectRules{MinProperties: k.MinProperties, MaxProperties: k.MaxProperties}
 	obj.CountsExtra = obj.MinProperties >= 0 || obj.MaxProperties >= 0
-	obj.NoAdditional = closed
+	obj.NoAdditional = closed || unevaluated
+	obj.Unevaluated = unevaluated && !closed
 	if len(k.DependentRequired) > 0 {
 		obj.DependentRequired = dependencies(k.DependentRequired)
 		slices.SortFunc(obj.DependentRequired, func(a, b Dependency) int { return strings.Compare(a.If, b.If) })
@@ -827,7 +840,12 @@ func (b *builder) array(s load.Schema, named bool) Ref {
 	if isTuple(s) {
 		return b.tuple(s, named)
 	}
-	return b.container(s, named, Slice, s.Keywords().Items, "array")
+	k := s.Keywords()
+	items := k.Items
+	if items == nil && constrains(k.UnevaluatedItems) {
+		items = k.UnevaluatedItems // it sees every item (unevaluated.go)
+	}
+	return b.container(s, named, Slice, items, "array")
 }
 
 // container builds a slice or a map whose elements have the type of the

@@ -223,6 +223,11 @@ type Type struct {
 	// Rest is the type of a Tuple's items after its positions; nil when
 	// the schema allows none ("items": false).
 	Rest *Ref
+	// RestRefusedEach is, when Rest is nil, the keyword that refuses each
+	// item after the positions at its own pointer, as jsonschema/v5
+	// reports it: "items" (2020-12) or "unevaluatedItems". "" when the
+	// array is reported once (draft-07 and 2019-09 additionalItems).
+	RestRefusedEach string
 	// Object are the constraints on a Struct as a whole.
 	Object *ObjectRules
 	// Assertions are the keywords beside a Struct's properties that
@@ -453,6 +458,10 @@ type ObjectRules struct {
 	// NoAdditional: additionalProperties is false; an unknown member is a
 	// violation when decoding.
 	NoAdditional bool
+	// Unevaluated: NoAdditional comes from unevaluatedProperties: false
+	// (unevaluated.go), which reports each unknown member at its own
+	// pointer, not at the object.
+	Unevaluated bool
 	// MinProperties, MaxProperties count present members, unknown ones
 	// included (-1: unset); CountsExtra says decoding must count those.
 	MinProperties, MaxProperties int

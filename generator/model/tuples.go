@@ -35,8 +35,9 @@ import (
 // absent one, then Rest. Validate reports a value that sets a position
 // after an absent one (or Rest with a position absent), which no JSON
 // array can be, at "prefixItems". minItems and maxItems count the items
-// present. Extra items where "items" is false are reported at the array
-// ("items"), as jsonschema/v5 does. uniqueItems and contains on a tuple
+// present. Extra items where "items" or "unevaluatedItems" is false are
+// each reported at its pointer, where draft-07 and 2019-09
+// "additionalItems": false reports the array once, as jsonschema/v5 does. uniqueItems and contains on a tuple
 // keep it raw JSON.
 
 // RestField is the Go field of a tuple holding the items after its
@@ -53,7 +54,7 @@ func tupleReason(s load.Schema) string {
 	if k.UniqueItems {
 		return "it has uniqueItems on a tuple (prefixItems)"
 	}
-	for _, kw := range []string{"contains", "minContains", "maxContains", "unevaluatedItems"} {
+	for _, kw := range []string{"contains", "minContains", "maxContains"} {
 		if k.Has(kw) {
 			return fmt.Sprintf("it uses %q on a tuple (prefixItems)", kw)
 		}
@@ -100,11 +101,20 @@ func (b *builder) tuple(s load.Schema, named bool) Ref {
 		f.State = fieldState(i < minItems, ref)
 		t.Fields = append(t.Fields, f)
 	}
+	rest := k.Items
+	if rest != nil && s.Doc.Draft == load.Draft2020 {
+		t.RestRefusedEach = "items" // not additionalItems, read as items
+	}
+	if rest == nil && constrains(k.UnevaluatedItems) {
+		// Nothing else evaluates the items after the positions
+		// (unevaluated.go).
+		rest, t.RestRefusedEach = k.UnevaluatedItems, "unevaluatedItems"
+	}
 	switch {
-	case (k.Items != nil && isFalse(*k.Items)):
+	case rest != nil && isFalse(*rest):
 		// no more items
-	case k.Items != nil:
-		elem := b.typeAt(*k.Items, false)
+	case rest != nil:
+		elem := b.typeAt(*rest, false)
 		t.Rest = &elem
 	default:
 		t.Rest = &Ref{Kind: Raw}

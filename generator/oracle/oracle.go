@@ -245,7 +245,8 @@ func (b *branches) violations(err error) []Violation {
 // oneOf/anyOf itself, nil with all true when it reports every branch's
 // violations, as v5 does: a check of branches of one JSON type (same-type
 // unions, assertions beside properties, a sum without discriminator that
-// no variant, or several, take), where no branch is told apart by its type.
+// no variant, or several, take), where no branch is told apart by its
+// type, and a sum by members that no member, or several, name.
 func (b *branches) selected(e *jsonschema.ValidationError, kw string) (chosen *jsonschema.ValidationError, all bool) {
 	at := strings.TrimSuffix(e.AbsoluteKeywordLocation, "/"+kw)
 	if b.raw[at] {
@@ -265,7 +266,10 @@ func (b *branches) selected(e *jsonschema.ValidationError, kw string) (chosen *j
 	switch {
 	case n == 1:
 		return chosen, false
-	case rejected == 0 && !isSum:
+	case rejected == 0 && !isSum, len(members) > 0:
+		// A sum by members that no variant, or several, take is its
+		// unknown variant, whose Validate reports every variant's
+		// violations.
 		return nil, true
 	}
 	return nil, false

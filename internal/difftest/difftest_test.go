@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/hookgen/hookgen/internal/jsonnum"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -90,7 +91,26 @@ func generatedVerdict(p *provider, schema string, data []byte) verdict {
 	if !ok {
 		return verdict{malformed: true}
 	}
-	return verdict{pointers: ptrs}
+	for i, p := range ptrs {
+		ptrs[i] = v5Pointer(p)
+	}
+	slices.Sort(ptrs)
+	return verdict{pointers: slices.Compact(ptrs)}
+}
+
+// v5Pointer is a pointer as jsonschema/v5 writes it: each member name
+// escaped for a URL path (a space is "%20"), and appended only when it is
+// not empty, so the member "" of the root is at "" and not at "/". The
+// generated code writes pointers as JSON Pointer says; the comparison
+// writes them as v5 does.
+func v5Pointer(p string) string {
+	var b strings.Builder
+	for _, tok := range strings.Split(p, "/")[1:] {
+		if tok != "" {
+			b.WriteString("/" + url.PathEscape(tok))
+		}
+	}
+	return b.String()
 }
 
 // violationPointers reads the pointers of any generated package's

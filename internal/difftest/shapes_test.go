@@ -107,7 +107,50 @@ func compareShape(t *testing.T, p *provider, schema, what string, data []byte) b
 // generated code reports only the failure itself (README: "Still raw
 // JSON"), so there the verdicts must agree and the generated pointers be
 // among v5's.
-var unevaluatedCascade = map[string]bool{"dynamic": true, "recursive": true}
+var unevaluatedCascade = map[string]bool{"dynamic": true, "recursive": true, "unevaluated": true, "unevaluated2019": true}
+
+// TestShapesUnevaluated: members and items no keyword evaluated, which the
+// mutants (that change and drop, never add) do not make: each is reported
+// at its own pointer, as v5 does.
+func TestShapesUnevaluated(t *testing.T) {
+	p := shapesProvider(t)
+	const base = `"id": 1, "kind": "a"`
+	for _, c := range []struct {
+		schema, in string
+		valid      bool
+	}{
+		{"unevaluated", `{` + base + `, "score": 2, "name": "n", "meta": {"q": 1}}`, true},
+		{"unevaluated", `{` + base + `, "other": 1}`, false},
+		{"unevaluated", `{` + base + `, "other": 1, "more": {}, "a~b/c": null}`, false},
+		{"unevaluated", `{` + base + `, "note": {"text": "t", "extra": 1}}`, false},
+		{"unevaluated", `{` + base + `, "labels": {"a": "", "b": 2, "c": "ok"}}`, false},
+		{"unevaluated", `{` + base + `, "pair": ["a", 1, 2, "x"]}`, false},
+		{"unevaluated", `{` + base + `, "rest": ["a", 1, "x", 3.5]}`, false},
+		{"unevaluated", `{` + base + `, "tags": ["a", "b", "c"]}`, true},
+		{"unevaluated", `{` + base + `, "flags": [true, 1]}`, false},
+		{"unevaluated", `{` + base + `, "raw": {"a": "s", "x-y": 1, "z": 2}}`, false},
+		{"unevaluated", `{"kind": "a", "other": 1}`, false},
+		{"unevaluated", `{` + base + `, "shape": {"r": 1}}`, true},
+		{"unevaluated", `{` + base + `, "shape": {"r": 1, "x": 2}}`, false},
+		{"unevaluated", `{` + base + `, "shape": {"w": 1, "h": 2, "r": 3}}`, false},
+		{"unevaluated", `{` + base + `, "shape": {"h": 2}}`, false},
+		{"unevaluated2019", `{"at": "x", "by": "me", "zz": 1}`, false},
+		{"unevaluated2019", `{"at": "x", "pair": ["a", true, false]}`, false},
+		{"unevaluated2019", `{"at": "x", "open": ["a", 1, 2, 3]}`, true},
+		{"unevaluated2019", `{"at": "x", "closed": {"x": 1, "y": 2}}`, false},
+		{"unevaluated2019", `{"by": "me"}`, false},
+	} {
+		if got := generatedVerdict(p, c.schema, []byte(c.in)); got.valid() != c.valid {
+			t.Errorf("%s %s: generated code says %s", c.schema, c.in, got)
+		}
+		// Where no allOf part fails, v5 reports nothing more: the
+		// pointers are the same.
+		got, want := generatedVerdict(p, c.schema, []byte(c.in)), referenceVerdict(p, c.schema, []byte(c.in))
+		if !slices.Equal(got.pointers, want.pointers) {
+			t.Errorf("%s %s: generated code says %s, jsonschema/v5 says %s", c.schema, c.in, got, want)
+		}
+	}
+}
 
 // refusedType reports whether the generated code refused a value of data
 // for its type (a "type" violation).

@@ -2,6 +2,7 @@ package hookrt
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 )
 
@@ -40,4 +41,67 @@ func FuzzHasPrefixAt(f *testing.F) {
 			t.Fatalf("hkHasPrefixAt(%q, %d, %q) = %v, want %v", b, pos, q, got, want)
 		}
 	})
+}
+
+// TestUnevaluatedMembers: a struct closed by unevaluatedProperties: false
+// reports each member it does not name at the member's own pointer (its
+// name unescaped, then escaped as JSON Pointer says); one closed by
+// additionalProperties: false reports them at the object.
+func TestUnevaluatedMembers(t *testing.T) {
+	in := []byte(`{"a": 1, "x": 2, "a\/b": 3, "y": {}}`)
+	for _, c := range []struct {
+		spec *hkObjectSpec
+		want []string
+	}{
+		{hkUnevaluatedSpec([]string{"a"}, nil), []string{"unevaluatedProperties /obj/x", "unevaluatedProperties /obj/a~1b", "unevaluatedProperties /obj/y"}},
+		{hkStructSpec([]string{"a"}, nil, true), []string{"additionalProperties /obj", "additionalProperties /obj", "additionalProperties /obj"}},
+		{hkStructSpec([]string{"a"}, nil, false), nil},
+	} {
+		d := hkDecoder{data: in}
+		root := (*hkPath)(nil)
+		obj := root.field("obj")
+		m, fp := d.members(c.spec, nil), obj.field("")
+		var err error
+		for m.next(&d, &fp, &err) {
+			err = d.skip()
+		}
+		if err = m.end(&d, &fp, err); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, v := range d.errs.list {
+			got = append(got, v.Keyword+" "+v.Pointer)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+	}
+}
+
+// TestTupleBeyondEach: items after the allowed ones are each reported at
+// their own pointer (2020-12 items: false, unevaluatedItems: false).
+func TestTupleBeyondEach(t *testing.T) {
+	d := hkDecoder{data: []byte(`["a", 1, [2], "b"]`)}
+	root := (*hkPath)(nil)
+	tp := root.field("pair")
+	tu, fp := hkTupleItems(), tp.item(0)
+	var err error
+	for tu.next(&d, &fp, &err) {
+		if tu.i == 0 {
+			var s string
+			err = d.readString(&fp, &s)
+			continue
+		}
+		err = tu.beyondEach(&d, &fp, "unevaluatedItems")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range d.errs.list {
+		got = append(got, v.Keyword+" "+v.Pointer)
+	}
+	if want := []string{"unevaluatedItems /pair/1", "unevaluatedItems /pair/2", "unevaluatedItems /pair/3"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }

@@ -1076,7 +1076,7 @@ func (x *EverythingPoint) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 			x.V1.Set = true
 			err = d.readFloat64(&fp, &x.V1.Value)
 		default:
-			err = t.beyond(d, &fp, 2)
+			err = t.beyondEach(d, &fp, "items")
 		}
 	}
 	return err

@@ -10,7 +10,7 @@ import (
 
 // Dynamic is a JSON value kept as raw JSON.
 //
-// It is kept as raw JSON because it uses "unevaluatedProperties"; Validate checks it against the schema.
+// It is kept as raw JSON because it has "$ref" beside unevaluatedProperties, so what is left unevaluated is known only at run time; Validate checks it against the schema.
 //
 // Generated from shapes/dynamic.json#.
 type Dynamic json.RawMessage
@@ -39,7 +39,7 @@ func (x Dynamic) Validate() error {
 	return e.err()
 }
 func (x Dynamic) validate(e *hkErrors, p *hkPath) {
-	hkValidateRaw(&hkTable18, json.RawMessage(x), p, e)
+	hkValidateRaw(&hkTable25, json.RawMessage(x), p, e)
 }
 
 // Tree is an object.

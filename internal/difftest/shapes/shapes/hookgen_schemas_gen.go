@@ -25,7 +25,7 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"bignums", "contact", "datetimes", "dependencies", "dynamic", "enums", "events", "members", "nested", "nineteen", "numbers", "recursive", "ref_siblings", "refine", "reviews", "seven", "status", "tuples", "tuples7", "unions"}
+var Schemas = []string{"bignums", "contact", "datetimes", "dependencies", "dynamic", "enums", "events", "members", "nested", "nineteen", "numbers", "recursive", "ref_siblings", "refine", "reviews", "seven", "status", "tuples", "tuples7", "unevaluated", "unevaluated2019", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
@@ -86,6 +86,12 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "tuples7":
 		v := new(Tuples7)
+		return v, v.UnmarshalJSON(data)
+	case "unevaluated":
+		v := new(Unevaluated)
+		return v, v.UnmarshalJSON(data)
+	case "unevaluated2019":
+		v := new(Unevaluated2019)
 		return v, v.UnmarshalJSON(data)
 	case "unions":
 		v := new(Unions)
@@ -287,6 +293,26 @@ func ParseSchema(schema string, data []byte) (any, error) {
 			return v, err
 		}
 		return v, nil
+	case "unevaluated":
+		v := new(Unevaluated)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "unevaluated2019":
+		v := new(Unevaluated2019)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "unions":
 		v := new(Unions)
 		if err := hkCheck(v, data); err != nil {
@@ -342,6 +368,10 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Tuples), data)
 	case "tuples7":
 		return hkCheck(new(Tuples7), data)
+	case "unevaluated":
+		return hkCheck(new(Unevaluated), data)
+	case "unevaluated2019":
+		return hkCheck(new(Unevaluated2019), data)
 	case "unions":
 		return hkCheck(new(Unions), data)
 	}

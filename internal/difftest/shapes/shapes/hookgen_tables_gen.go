@@ -12,6 +12,7 @@ var (
 	hkPattern5 = hkCompilePattern("^[A-Z]+$")
 	hkPattern6 = hkCompilePattern("^[a-z ]+$")
 	hkPattern7 = hkCompilePattern("^[a-z]$")
+	hkPattern8 = hkCompilePattern("^x-")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
@@ -34,20 +35,27 @@ var (
 	hkTable15 hkSchema // shapes/ref_siblings.json#/properties/when
 	hkTable16 hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
 	hkTable17 hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
-	hkTable18 hkSchema // https://shapes.example/dynamic#
-	hkTable19 hkSchema // https://shapes.example/dynamic#/$defs/tree
-	hkTable20 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
-	hkTable21 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
-	hkTable22 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
-	hkTable23 hkSchema // https://shapes.example/dynamic#/properties/size
-	hkTable24 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
-	hkTable25 hkSchema // https://shapes.example/recursive#
-	hkTable26 hkSchema // https://shapes.example/recursive#/$defs/thread
-	hkTable27 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
-	hkTable28 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
-	hkTable29 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
-	hkTable30 hkSchema // https://shapes.example/recursive#/properties/likes
-	hkTable31 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
+	hkTable18 hkSchema // shapes/unevaluated.json#/properties/raw
+	hkTable19 hkSchema // shapes/unevaluated.json#/properties/raw/patternProperties/^x-
+	hkTable20 hkSchema // shapes/unevaluated.json#/properties/raw/properties/a
+	hkTable21 hkSchema // shapes/unevaluated.json#/properties/raw/unevaluatedProperties
+	hkTable22 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp
+	hkTable23 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp/properties/at
+	hkTable24 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp/properties/by
+	hkTable25 hkSchema // https://shapes.example/dynamic#
+	hkTable26 hkSchema // https://shapes.example/dynamic#/$defs/tree
+	hkTable27 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
+	hkTable28 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
+	hkTable29 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
+	hkTable30 hkSchema // https://shapes.example/dynamic#/properties/size
+	hkTable31 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
+	hkTable32 hkSchema // https://shapes.example/recursive#
+	hkTable33 hkSchema // https://shapes.example/recursive#/$defs/thread
+	hkTable34 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
+	hkTable35 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
+	hkTable36 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
+	hkTable37 hkSchema // https://shapes.example/recursive#/properties/likes
+	hkTable38 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
 )
 
 func init() {
@@ -107,39 +115,36 @@ func init() {
 	hkTable17.types = hkTString
 	hkTable17.minLength = 2
 	hkTable18 = hkNewSchema()
-	hkTable18.ref = &hkTable19
-	hkTable18.unevaluatedProperties = &hkTable24
-	hkTable18.properties = map[string]*hkSchema{"size": &hkTable23}
+	hkTable18.types = hkTObject
+	hkTable18.unevaluatedProperties = &hkTable21
+	hkTable18.properties = map[string]*hkSchema{"a": &hkTable20}
+	hkTable18.patternProperties = []hkPatternSchema{{hkPattern8, &hkTable19}}
 	hkTable19 = hkNewSchema()
-	hkTable19.types = hkTObject
-	hkTable19.required = []string{"name"}
-	hkTable19.properties = map[string]*hkSchema{
-		"children": &hkTable20,
-		"name":     &hkTable22,
-	}
+	hkTable19.types = hkTInteger
 	hkTable20 = hkNewSchema()
-	hkTable20.types = hkTArray
-	hkTable20.items = &hkTable21
+	hkTable20.types = hkTString
 	hkTable21 = hkNewSchema()
-	hkTable21.ref = &hkTable18
+	hkTable21.always = hkBoolPtr(false)
 	hkTable22 = hkNewSchema()
-	hkTable22.types = hkTString
-	hkTable22.maxLength = 8
+	hkTable22.properties = map[string]*hkSchema{
+		"at": &hkTable23,
+		"by": &hkTable24,
+	}
 	hkTable23 = hkNewSchema()
-	hkTable23.types = hkTInteger
-	hkTable23.minimum = hkRat("0")
+	hkTable23.types = hkTString
 	hkTable24 = hkNewSchema()
-	hkTable24.always = hkBoolPtr(false)
+	hkTable24.types = hkTString
+	hkTable24.minLength = 2
 	hkTable25 = hkNewSchema()
 	hkTable25.ref = &hkTable26
 	hkTable25.unevaluatedProperties = &hkTable31
-	hkTable25.properties = map[string]*hkSchema{"likes": &hkTable30}
+	hkTable25.properties = map[string]*hkSchema{"size": &hkTable30}
 	hkTable26 = hkNewSchema()
 	hkTable26.types = hkTObject
-	hkTable26.required = []string{"text"}
+	hkTable26.required = []string{"name"}
 	hkTable26.properties = map[string]*hkSchema{
-		"replies": &hkTable27,
-		"text":    &hkTable29,
+		"children": &hkTable27,
+		"name":     &hkTable29,
 	}
 	hkTable27 = hkNewSchema()
 	hkTable27.types = hkTArray
@@ -148,9 +153,33 @@ func init() {
 	hkTable28.ref = &hkTable25
 	hkTable29 = hkNewSchema()
 	hkTable29.types = hkTString
+	hkTable29.maxLength = 8
 	hkTable30 = hkNewSchema()
 	hkTable30.types = hkTInteger
 	hkTable30.minimum = hkRat("0")
 	hkTable31 = hkNewSchema()
 	hkTable31.always = hkBoolPtr(false)
+	hkTable32 = hkNewSchema()
+	hkTable32.ref = &hkTable33
+	hkTable32.unevaluatedProperties = &hkTable38
+	hkTable32.properties = map[string]*hkSchema{"likes": &hkTable37}
+	hkTable33 = hkNewSchema()
+	hkTable33.types = hkTObject
+	hkTable33.required = []string{"text"}
+	hkTable33.properties = map[string]*hkSchema{
+		"replies": &hkTable34,
+		"text":    &hkTable36,
+	}
+	hkTable34 = hkNewSchema()
+	hkTable34.types = hkTArray
+	hkTable34.items = &hkTable35
+	hkTable35 = hkNewSchema()
+	hkTable35.ref = &hkTable32
+	hkTable36 = hkNewSchema()
+	hkTable36.types = hkTString
+	hkTable37 = hkNewSchema()
+	hkTable37.types = hkTInteger
+	hkTable37.minimum = hkRat("0")
+	hkTable38 = hkNewSchema()
+	hkTable38.always = hkBoolPtr(false)
 }

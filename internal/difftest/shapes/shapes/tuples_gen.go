@@ -268,7 +268,7 @@ func (x *TuplesPair) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 		case 1:
 			err = x.V1.decodeJSON(d, &fp)
 		default:
-			err = t.beyond(d, &fp, 2)
+			err = t.beyondEach(d, &fp, "items")
 		}
 	}
 	if err == nil && t.count() < 2 {
@@ -418,7 +418,7 @@ func (x *TuplesRowsItem) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 			x.V1.Set = true
 			err = d.readInt64(&fp, &x.V1.Value)
 		default:
-			err = t.beyond(d, &fp, 2)
+			err = t.beyondEach(d, &fp, "items")
 		}
 	}
 	return err
