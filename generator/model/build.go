@@ -213,6 +213,15 @@ func (b *builder) typeAt(s load.Schema, named bool) Ref {
 		return r
 	}
 	if b.visiting[key] {
+		// Re-entered through a $ref whose target is being built: a merged
+		// allOf part's property can be reached again from inside the
+		// recursion before its own typeAt returns. The target's struct is
+		// declared before its fields, so the cycle does reach a type.
+		if target := b.follow(s); target.Key() != key {
+			if r, ok := b.refs[target.Key()]; ok {
+				return r
+			}
+		}
 		b.diags.Add(s.Pos(), "$ref cycle that never reaches a type")
 		return Ref{Kind: Raw}
 	}

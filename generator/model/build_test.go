@@ -273,3 +273,30 @@ func TestBuildSum(t *testing.T) {
 		t.Errorf("helpers: decode %q, decoder %q, unknown %q", sum.DecodeFunc, sum.Decoder, sum.Unknown)
 	}
 }
+
+// TestBuildMergedRecursivePart: an allOf (or a $ref with keywords beside
+// it) merging a part whose property leads back to that part reaches the
+// part's struct, not a "$ref cycle that never reaches a type".
+func TestBuildMergedRecursivePart(t *testing.T) {
+	defs := `"$defs": {
+		"extended": {"type": "object", "properties": {"bar": {"$ref": "#/$defs/bar"}}},
+		"bar": {"type": "object", "properties": {"baz": {"$ref": "#/$defs/extended"}}}}`
+	for name, root := range map[string]string{
+		"allOf":        `{"allOf": [{"$ref": "#/$defs/extended"}, {"type": "object", "properties": {"foo": {"type": "string"}}}], ` + defs + `}`,
+		"ref siblings": `{"type": "object", "properties": {"foo": {"type": "string"}}, "$ref": "#/$defs/extended", ` + defs + `}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			pkg, err := buildProvider(t, map[string]string{"thing.json": root}, Options{NoRouter: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			bar := fieldNamed(typeNamed(pkg, "Thing"), "Bar")
+			if bar == nil || bar.Type.Kind != Named || bar.Type.Type.Name != "Bar" {
+				t.Fatalf("Thing.Bar = %+v, want the struct Bar", bar)
+			}
+			if baz := fieldNamed(typeNamed(pkg, "Bar"), "Baz"); baz == nil || baz.Type.Type == nil || baz.Type.Type.Name != "Extended" {
+				t.Errorf("Bar.Baz = %+v, want the struct Extended", baz)
+			}
+		})
+	}
+}
