@@ -327,7 +327,7 @@ func (x *AgentConversationCompletedDataResolution) validate(e *hkErrors, p *hkPa
 	{
 		fp := p.field("tags")
 		if x.Tags.Set {
-			if i, j, dup := hkDuplicate(x.Tags.Value); dup {
+			if i, j, dup := hkDuplicate(x.Tags.Value); dup && !e.refusedWithin(&fp) {
 				e.addf(&fp, "uniqueItems", "items at index %d and %d are equal", i, j)
 			}
 		}

@@ -168,7 +168,9 @@ func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 	case model.Slice:
 		genCountRules(g, r.Rules, v, p, "minItems", "maxItems", "items")
 		if r.Rules != nil && r.Rules.UniqueItems {
-			g.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Id(hkDuplicate).Call(v.Clone()), jen.Id("dup")).Block(
+			// An item decoding refused holds its zero value, which may
+			// equal another item that the payload's does not.
+			g.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Id(hkDuplicate).Call(v.Clone()), jen.Id("dup").Op("&&").Op("!").Id("e").Dot(errsRefusedWithin).Call(p)).Block(
 				jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("uniqueItems"), jen.Lit("items at index %d and %d are equal"), jen.Id("i"), jen.Id("j")),
 			)
 		}
