@@ -136,6 +136,10 @@ const (
 	// hkPath.
 	pathField = "field"
 	pathItem  = "item"
+	pathKey   = "key" // the member name of a map entry's path (keys.go)
+
+	// hkDecoder.skip: reads past a value (keys.go).
+	decSkip = "skip"
 
 	// hkErrors.
 	errsAdd      = "add"
@@ -272,6 +276,8 @@ var runtimeMembers = []runtimeMember{
 	{tupleMissing, []string{"hkTuple"}},
 	{pathField, []string{hkPath}},
 	{pathItem, []string{hkPath}},
+	{pathKey, []string{hkPath}},
+	{decSkip, []string{hkDecoder}},
 	{errsAdd, []string{hkErrors}},
 	{errsAddf, []string{hkErrors}},
 	{errsErr, []string{hkErrors}},
