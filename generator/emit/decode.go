@@ -243,7 +243,7 @@ func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 			jen.Empty(),
 		).BlockFunc(func(loop *jen.Group) {
 			if r.Kind == model.Map {
-				genSkipUnmatched(loop, r, elemPath) // keys.go
+				genSkipUnmatched(loop, r, it, elemPath, pp) // keys.go
 			}
 			genDecodeElem(loop, *r.Elem, it, elemPath, depth+1)
 		})

@@ -53,7 +53,8 @@ func genKeys(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 			genScalarRules(loop, model.Ref{Kind: model.Builtin, Builtin: "string", Rules: keys.Names}, jen.Id(k), member.ptr())
 		}
 		if keys.Closed && !hasPatternValues(keys) {
-			// Only whether a pattern matches matters.
+			// Only whether a pattern matches matters (decoding reported
+			// and left out a member none matches: genSkipUnmatched).
 			none := jen.Null()
 			for i, pat := range keys.Patterns {
 				if i > 0 {
@@ -87,8 +88,8 @@ func genKeys(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 		}
 		switch {
 		case keys.Closed:
-			// A member no pattern matches is only reported: decoding did
-			// not read its value (genSkipUnmatched).
+			// A member no pattern matches is only reported (decoding
+			// reported it and left it out: genSkipUnmatched).
 			notAllowed := loop.If(jen.Op("!").Id(matched)).Block(
 				jen.Id("e").Dot(errsAddf).Call(pp.ptr(), jen.Lit("additionalProperties"), jen.Lit("property %q is not allowed"), jen.Id(k)),
 			)
@@ -118,35 +119,44 @@ func hasPatternValues(keys *model.MapKeys) bool {
 }
 
 // genSkipUnmatched prints, in the decoding loop of a map whose
-// additionalProperties is false, the skip of a member no pattern matches:
-// its value is not read (a value of another type would be refused where
-// jsonschema/v5 reports only the member), its key is kept with the zero
-// value, and Validate reports it at the map.
+// additionalProperties is false, what becomes of a member no pattern
+// matches: it is reported at the map with its name's checks, as Validate
+// would, its value is not read (a value of another type would be refused
+// where jsonschema/v5 reports only the member) and it is not kept.
 //
 //	if !hkPattern0.MatchString(kp0.key) {
+//		e := &d.errs
+//		if !hkPattern1.MatchString(kp0.key) {
+//			e.addf(&kp0, "pattern", ...)
+//		}
+//		e.addf(&fp, "additionalProperties", "property %q is not allowed", kp0.key)
+//		o0.drop()
 //		err = d.skip()
 //		continue
 //	}
-func genSkipUnmatched(g *jen.Group, r model.Ref, kp path) {
-	if r.Rules == nil || r.Rules.Keys == nil || !r.Rules.Keys.Closed {
+func genSkipUnmatched(g *jen.Group, r model.Ref, it string, kp path, pp path) {
+	keys := r.Rules
+	if keys == nil || keys.Keys == nil || !keys.Keys.Closed {
 		return
 	}
-	var match *jen.Statement
-	for i, pat := range r.Rules.Keys.Patterns {
-		call := jen.Id(pat.Pattern.Var).Dot(matcherMatchString).Call(jen.Id(kp.name).Dot(pathKey))
-		if i == 0 {
-			match = call
-		} else {
-			match = match.Op("||").Add(call)
+	key := func() *jen.Statement { return jen.Id(kp.name).Dot(pathKey) }
+	none := jen.Null()
+	for i, pat := range keys.Keys.Patterns {
+		if i > 0 {
+			none.Op("&&")
 		}
+		none.Op("!").Id(pat.Pattern.Var).Dot(matcherMatchString).Call(key())
 	}
-	if len(r.Rules.Keys.Patterns) > 1 {
-		match = jen.Parens(match)
-	}
-	g.If(jen.Op("!").Add(match)).Block(
-		jen.Err().Op("=").Id("d").Dot(decSkip).Call(),
-		jen.Continue(),
-	)
+	g.If(none).BlockFunc(func(b *jen.Group) {
+		b.Id("e").Op(":=").Op("&").Id("d").Dot(decErrs)
+		if names := keys.Keys.Names; names != nil {
+			genScalarRules(b, model.Ref{Kind: model.Builtin, Builtin: "string", Rules: names}, key(), kp.ptr())
+		}
+		b.Id("e").Dot(errsAddf).Call(pp.ptr(), jen.Lit("additionalProperties"), jen.Lit("property %q is not allowed"), key())
+		b.Id(it).Dot(entriesDrop).Call()
+		b.Err().Op("=").Id("d").Dot(decSkip).Call()
+		b.Continue()
+	})
 }
 
 // withKeys is a named map's definition with the key checks of its rules,

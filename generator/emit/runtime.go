@@ -138,8 +138,10 @@ const (
 	pathItem  = "item"
 	pathKey   = "key" // the member name of a map entry's path (keys.go)
 
-	// hkDecoder.skip: reads past a value (keys.go).
-	decSkip = "skip"
+	// hkDecoder.skip: reads past a value; hkEntries.drop: leaves the
+	// current member out of the map (keys.go).
+	decSkip    = "skip"
+	entriesDrop = "drop"
 
 	// hkErrors.
 	errsAdd      = "add"
@@ -278,6 +280,7 @@ var runtimeMembers = []runtimeMember{
 	{pathItem, []string{hkPath}},
 	{pathKey, []string{hkPath}},
 	{decSkip, []string{hkDecoder}},
+	{entriesDrop, []string{"hkEntries"}},
 	{errsAdd, []string{hkErrors}},
 	{errsAddf, []string{hkErrors}},
 	{errsErr, []string{hkErrors}},

@@ -114,8 +114,11 @@ func (b *builder) keysReason(s load.Schema) string {
 			return "it has a patternProperties pattern Go cannot compile"
 		}
 	}
+	if ap := k.AdditionalProperties; ap == nil || allowsAnything(*ap) {
+		return "it has patternProperties without additionalProperties, so its other members may be any JSON"
+	}
 	if _, ok := b.keyValueType(s); !ok {
-		return "its patternProperties and additionalProperties need different Go types (or additionalProperties is absent, so other members may be any JSON)"
+		return "its patternProperties and additionalProperties need different Go types"
 	}
 	return ""
 }

@@ -4,11 +4,20 @@ package shapes
 
 // Patterns of the schemas, compiled once.
 var (
-	hkPattern0 = hkCompilePattern("@")
-	hkPattern1 = hkCompilePattern("^#")
-	hkPattern2 = hkCompilePattern("^@")
-	hkPattern3 = hkCompilePattern("^X")
-	hkPattern4 = hkCompilePattern("^[a-z]$")
+	hkPattern0  = hkCompilePattern("@")
+	hkPattern1  = hkCompilePattern("@example\\.com$")
+	hkPattern2  = hkCompilePattern("^#")
+	hkPattern3  = hkCompilePattern("^@")
+	hkPattern4  = hkCompilePattern("^X")
+	hkPattern5  = hkCompilePattern("^X_")
+	hkPattern6  = hkCompilePattern("^[0-9]+$")
+	hkPattern7  = hkCompilePattern("^[a-z]$")
+	hkPattern8  = hkCompilePattern("^[a-z][a-z0-9_]*$")
+	hkPattern9  = hkCompilePattern("^n")
+	hkPattern10 = hkCompilePattern("^p")
+	hkPattern11 = hkCompilePattern("^q")
+	hkPattern12 = hkCompilePattern("^y")
+	hkPattern13 = hkCompilePattern("_Y$")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
@@ -16,24 +25,36 @@ var (
 	hkTable0  hkSchema // shapes/bignums.json#/properties/ledger
 	hkTable1  hkSchema // shapes/bignums.json#/properties/ledger/items
 	hkTable2  hkSchema // shapes/common.json#/$defs/PullRequest/properties/title
-	hkTable3  hkSchema // shapes/nineteen.json#/$defs/Label
-	hkTable4  hkSchema // shapes/nineteen.json#/properties/name
-	hkTable5  hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
-	hkTable6  hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
-	hkTable7  hkSchema // https://shapes.example/dynamic#
-	hkTable8  hkSchema // https://shapes.example/dynamic#/$defs/tree
-	hkTable9  hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
-	hkTable10 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
-	hkTable11 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
-	hkTable12 hkSchema // https://shapes.example/dynamic#/properties/size
-	hkTable13 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
-	hkTable14 hkSchema // https://shapes.example/recursive#
-	hkTable15 hkSchema // https://shapes.example/recursive#/$defs/thread
-	hkTable16 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
-	hkTable17 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
-	hkTable18 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
-	hkTable19 hkSchema // https://shapes.example/recursive#/properties/likes
-	hkTable20 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
+	hkTable3  hkSchema // shapes/contains.json#/properties/any/contains
+	hkTable4  hkSchema // shapes/contains.json#/properties/mixed
+	hkTable5  hkSchema // shapes/contains.json#/properties/mixed/contains
+	hkTable6  hkSchema // shapes/contains.json#/properties/mixed/items
+	hkTable7  hkSchema // shapes/contains.json#/properties/untyped
+	hkTable8  hkSchema // shapes/contains.json#/properties/untyped/contains
+	hkTable9  hkSchema // shapes/contains.json#/properties/untyped/items
+	hkTable10 hkSchema // shapes/maps_keys.json#/properties/mixed
+	hkTable11 hkSchema // shapes/maps_keys.json#/properties/mixed/additionalProperties
+	hkTable12 hkSchema // shapes/maps_keys.json#/properties/mixed/patternProperties/^n
+	hkTable13 hkSchema // shapes/maps_keys.json#/properties/open
+	hkTable14 hkSchema // shapes/maps_keys.json#/properties/open/patternProperties/^n
+	hkTable15 hkSchema // shapes/nineteen.json#/$defs/Label
+	hkTable16 hkSchema // shapes/nineteen.json#/properties/name
+	hkTable17 hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
+	hkTable18 hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
+	hkTable19 hkSchema // https://shapes.example/dynamic#
+	hkTable20 hkSchema // https://shapes.example/dynamic#/$defs/tree
+	hkTable21 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
+	hkTable22 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
+	hkTable23 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
+	hkTable24 hkSchema // https://shapes.example/dynamic#/properties/size
+	hkTable25 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
+	hkTable26 hkSchema // https://shapes.example/recursive#
+	hkTable27 hkSchema // https://shapes.example/recursive#/$defs/thread
+	hkTable28 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
+	hkTable29 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
+	hkTable30 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
+	hkTable31 hkSchema // https://shapes.example/recursive#/properties/likes
+	hkTable32 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
 )
 
 func init() {
@@ -49,59 +70,91 @@ func init() {
 	hkTable2.maxLength = 10
 	hkTable3 = hkNewSchema()
 	hkTable3.types = hkTString
+	hkTable3.minLength = 2
 	hkTable4 = hkNewSchema()
-	hkTable4.ref = &hkTable3
-	hkTable4.maxLength = 3
+	hkTable4.types = hkTArray
+	hkTable4.items = &hkTable6
+	hkTable4.contains = &hkTable5
 	hkTable5 = hkNewSchema()
-	hkTable5.allOf = []*hkSchema{&hkTable2, &hkTable6}
+	hkTable5.types = hkTInteger
 	hkTable6 = hkNewSchema()
 	hkTable6.types = hkTString
-	hkTable6.minLength = 2
 	hkTable7 = hkNewSchema()
-	hkTable7.ref = &hkTable8
-	hkTable7.unevaluatedProperties = &hkTable13
-	hkTable7.properties = map[string]*hkSchema{"size": &hkTable12}
+	hkTable7.types = hkTArray
+	hkTable7.items = &hkTable9
+	hkTable7.contains = &hkTable8
 	hkTable8 = hkNewSchema()
-	hkTable8.types = hkTObject
-	hkTable8.required = []string{"name"}
-	hkTable8.properties = map[string]*hkSchema{
-		"children": &hkTable9,
-		"name":     &hkTable11,
-	}
+	hkTable8.minLength = 2
 	hkTable9 = hkNewSchema()
-	hkTable9.types = hkTArray
-	hkTable9.items = &hkTable10
+	hkTable9.types = hkTString
 	hkTable10 = hkNewSchema()
-	hkTable10.ref = &hkTable7
+	hkTable10.types = hkTObject
+	hkTable10.additionalProperties = &hkTable11
+	hkTable10.patternProperties = []hkPatternSchema{{hkPattern9, &hkTable12}}
 	hkTable11 = hkNewSchema()
 	hkTable11.types = hkTString
-	hkTable11.maxLength = 8
 	hkTable12 = hkNewSchema()
 	hkTable12.types = hkTInteger
-	hkTable12.minimum = hkRat("0")
 	hkTable13 = hkNewSchema()
-	hkTable13.always = hkBoolPtr(false)
+	hkTable13.types = hkTObject
+	hkTable13.patternProperties = []hkPatternSchema{{hkPattern9, &hkTable14}}
 	hkTable14 = hkNewSchema()
-	hkTable14.ref = &hkTable15
-	hkTable14.unevaluatedProperties = &hkTable20
-	hkTable14.properties = map[string]*hkSchema{"likes": &hkTable19}
+	hkTable14.types = hkTInteger
 	hkTable15 = hkNewSchema()
-	hkTable15.types = hkTObject
-	hkTable15.required = []string{"text"}
-	hkTable15.properties = map[string]*hkSchema{
-		"replies": &hkTable16,
-		"text":    &hkTable18,
-	}
+	hkTable15.types = hkTString
 	hkTable16 = hkNewSchema()
-	hkTable16.types = hkTArray
-	hkTable16.items = &hkTable17
+	hkTable16.ref = &hkTable15
+	hkTable16.maxLength = 3
 	hkTable17 = hkNewSchema()
-	hkTable17.ref = &hkTable14
+	hkTable17.allOf = []*hkSchema{&hkTable2, &hkTable18}
 	hkTable18 = hkNewSchema()
 	hkTable18.types = hkTString
+	hkTable18.minLength = 2
 	hkTable19 = hkNewSchema()
-	hkTable19.types = hkTInteger
-	hkTable19.minimum = hkRat("0")
+	hkTable19.ref = &hkTable20
+	hkTable19.unevaluatedProperties = &hkTable25
+	hkTable19.properties = map[string]*hkSchema{"size": &hkTable24}
 	hkTable20 = hkNewSchema()
-	hkTable20.always = hkBoolPtr(false)
+	hkTable20.types = hkTObject
+	hkTable20.required = []string{"name"}
+	hkTable20.properties = map[string]*hkSchema{
+		"children": &hkTable21,
+		"name":     &hkTable23,
+	}
+	hkTable21 = hkNewSchema()
+	hkTable21.types = hkTArray
+	hkTable21.items = &hkTable22
+	hkTable22 = hkNewSchema()
+	hkTable22.ref = &hkTable19
+	hkTable23 = hkNewSchema()
+	hkTable23.types = hkTString
+	hkTable23.maxLength = 8
+	hkTable24 = hkNewSchema()
+	hkTable24.types = hkTInteger
+	hkTable24.minimum = hkRat("0")
+	hkTable25 = hkNewSchema()
+	hkTable25.always = hkBoolPtr(false)
+	hkTable26 = hkNewSchema()
+	hkTable26.ref = &hkTable27
+	hkTable26.unevaluatedProperties = &hkTable32
+	hkTable26.properties = map[string]*hkSchema{"likes": &hkTable31}
+	hkTable27 = hkNewSchema()
+	hkTable27.types = hkTObject
+	hkTable27.required = []string{"text"}
+	hkTable27.properties = map[string]*hkSchema{
+		"replies": &hkTable28,
+		"text":    &hkTable30,
+	}
+	hkTable28 = hkNewSchema()
+	hkTable28.types = hkTArray
+	hkTable28.items = &hkTable29
+	hkTable29 = hkNewSchema()
+	hkTable29.ref = &hkTable26
+	hkTable30 = hkNewSchema()
+	hkTable30.types = hkTString
+	hkTable31 = hkNewSchema()
+	hkTable31.types = hkTInteger
+	hkTable31.minimum = hkRat("0")
+	hkTable32 = hkNewSchema()
+	hkTable32.always = hkBoolPtr(false)
 }

@@ -78,7 +78,7 @@ func (x *Nineteen) validate(e *hkErrors, p *hkPath) {
 	}
 	{
 		fp := p.field("name")
-		hkValidateRaw(&hkTable4, x.Name, &fp, e)
+		hkValidateRaw(&hkTable16, x.Name, &fp, e)
 	}
 }
 

@@ -144,7 +144,7 @@ func (x *RefinePullRequest) validate(e *hkErrors, p *hkPath) {
 	}
 	{
 		fp := p.field("title")
-		hkValidateRaw(&hkTable5, x.Title, &fp, e)
+		hkValidateRaw(&hkTable17, x.Title, &fp, e)
 	}
 }
 
