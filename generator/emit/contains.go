@@ -61,7 +61,13 @@ func genContains(g *jen.Group, c *model.Contains, elem model.Ref, v *jen.Stateme
 	})
 	tooFew := jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("contains"), jen.Lit(fmt.Sprintf("%%d items match contains, at least %d needed", c.Min)), jen.Id(n))
 	drop := jen.Id("e").Dot(errsList).Op("=").Id("e").Dot(errsList).Index(jen.Op(":").Id(start))
+	// When the contains schema is the items' own type, the elements'
+	// checks below report the same violations: the causes are theirs.
+	same := c.Match.Kind == model.Named && elem.Kind == model.Named && c.Match.Type == elem.Type
 	switch {
+	case c.Min > 0 && checks && same:
+		g.Add(drop.Clone())
+		g.If(jen.Id(n).Op("<").Lit(c.Min).Op("&&").Id(n).Op("==").Len(v.Clone())).Block(tooFew)
 	case c.Min > 0 && checks:
 		g.If(jen.Id(n).Op(">=").Lit(c.Min)).Block(drop).Else().If(jen.Id(n).Op("==").Len(v.Clone())).Block(tooFew)
 	case c.Min > 0:

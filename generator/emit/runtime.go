@@ -140,7 +140,7 @@ const (
 
 	// hkDecoder.skip: reads past a value; hkEntries.drop: leaves the
 	// current member out of the map (keys.go).
-	decSkip    = "skip"
+	decSkip     = "skip"
 	entriesDrop = "drop"
 
 	// hkErrors.

@@ -210,9 +210,8 @@ func (x *Contains) validate(e *hkErrors, p *hkPath) {
 					n0++
 				}
 			}
-			if n0 >= 1 {
-				e.list = e.list[:start0]
-			} else if n0 == len(x.People.Value) {
+			e.list = e.list[:start0]
+			if n0 < 1 && n0 == len(x.People.Value) {
 				e.addf(&fp, "contains", "%d items match contains, at least 1 needed", n0)
 			}
 			for i0 := range x.People.Value {
