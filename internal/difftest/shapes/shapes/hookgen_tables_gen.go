@@ -11,13 +11,15 @@ var (
 	hkPattern4  = hkCompilePattern("^X")
 	hkPattern5  = hkCompilePattern("^X_")
 	hkPattern6  = hkCompilePattern("^[0-9]+$")
-	hkPattern7  = hkCompilePattern("^[a-z]$")
-	hkPattern8  = hkCompilePattern("^[a-z][a-z0-9_]*$")
-	hkPattern9  = hkCompilePattern("^n")
-	hkPattern10 = hkCompilePattern("^p")
-	hkPattern11 = hkCompilePattern("^q")
-	hkPattern12 = hkCompilePattern("^y")
-	hkPattern13 = hkCompilePattern("_Y$")
+	hkPattern7  = hkCompilePattern("^[A-Z]{2}$")
+	hkPattern8  = hkCompilePattern("^[A-Za-z]+$")
+	hkPattern9  = hkCompilePattern("^[a-z]$")
+	hkPattern10 = hkCompilePattern("^[a-z][a-z0-9_]*$")
+	hkPattern11 = hkCompilePattern("^n")
+	hkPattern12 = hkCompilePattern("^p")
+	hkPattern13 = hkCompilePattern("^q")
+	hkPattern14 = hkCompilePattern("^y")
+	hkPattern15 = hkCompilePattern("_Y$")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
@@ -90,14 +92,14 @@ func init() {
 	hkTable10 = hkNewSchema()
 	hkTable10.types = hkTObject
 	hkTable10.additionalProperties = &hkTable11
-	hkTable10.patternProperties = []hkPatternSchema{{hkPattern9, &hkTable12}}
+	hkTable10.patternProperties = []hkPatternSchema{{hkPattern11, &hkTable12}}
 	hkTable11 = hkNewSchema()
 	hkTable11.types = hkTString
 	hkTable12 = hkNewSchema()
 	hkTable12.types = hkTInteger
 	hkTable13 = hkNewSchema()
 	hkTable13.types = hkTObject
-	hkTable13.patternProperties = []hkPatternSchema{{hkPattern9, &hkTable14}}
+	hkTable13.patternProperties = []hkPatternSchema{{hkPattern11, &hkTable14}}
 	hkTable14 = hkNewSchema()
 	hkTable14.types = hkTInteger
 	hkTable15 = hkNewSchema()

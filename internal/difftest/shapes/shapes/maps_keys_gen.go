@@ -19,6 +19,8 @@ type MapsKeys struct {
 	People  Optional[map[string]Member]          `json:"people,omitzero"`
 	Staff   Optional[map[string]Member]          `json:"staff,omitzero"`
 	Tags    Optional[Labels]                     `json:"tags,omitzero"`
+	Codes   Optional[Codes]                      `json:"codes,omitzero"`
+	Nested  Optional[map[string]Codes]           `json:"nested,omitzero"`
 	// Kept as raw JSON because its patternProperties and additionalProperties need different Go types; Validate checks it against the schema.
 	Mixed json.RawMessage `json:"mixed,omitempty"`
 	// Kept as raw JSON because it has patternProperties without additionalProperties, so its other members may be any JSON; Validate checks it against the schema.
@@ -62,6 +64,17 @@ func (x *MapsKeys) appendJSON(b []byte) []byte {
 	if x.Tags.Set {
 		b = hkKey(b, "\"tags\":")
 		b = x.Tags.Value.appendJSON(b)
+	}
+	if x.Codes.Set {
+		b = hkKey(b, "\"codes\":")
+		b = x.Codes.Value.appendJSON(b)
+	}
+	if x.Nested.Set {
+		b = hkKey(b, "\"nested\":")
+		b = hkAppendObject(b, x.Nested.Value, func(b []byte, v0 Codes) []byte {
+			b = v0.appendJSON(b)
+			return b
+		})
 	}
 	if len(x.Mixed) > 0 {
 		b = hkKey(b, "\"mixed\":")
@@ -125,7 +138,7 @@ func (x *MapsKeys) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 		case 5:
 			x.Staff.Set = true
 			for o0, kp0 := hkMapEntries(&x.Staff.Value), fp.field(""); o0.next(d, &kp0, &err); {
-				if !hkPattern10.MatchString(kp0.key) && !hkPattern11.MatchString(kp0.key) {
+				if !hkPattern12.MatchString(kp0.key) && !hkPattern13.MatchString(kp0.key) {
 					e := &d.errs
 					e.addf(&fp, "additionalProperties", "property %q is not allowed", kp0.key)
 					o0.drop()
@@ -138,15 +151,23 @@ func (x *MapsKeys) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 			x.Tags.Set = true
 			err = x.Tags.Value.decodeJSON(d, &fp)
 		case 7:
-			err = d.readRaw(&fp, &x.Mixed)
+			x.Codes.Set = true
+			err = x.Codes.Value.decodeJSON(d, &fp)
 		case 8:
+			x.Nested.Set = true
+			for o0, kp0 := hkMapEntries(&x.Nested.Value), fp.field(""); o0.next(d, &kp0, &err); {
+				err = o0.elem().decodeJSON(d, &kp0)
+			}
+		case 9:
+			err = d.readRaw(&fp, &x.Mixed)
+		case 10:
 			err = d.readRaw(&fp, &x.Open)
 		}
 	}
 	return m.end(d, &fp, err)
 }
 
-var hkSpecMapsKeys = hkStructSpec([]string{"labels", "headers", "env", "counts", "people", "staff", "tags", "mixed", "open"}, []int{0}, false)
+var hkSpecMapsKeys = hkStructSpec([]string{"labels", "headers", "env", "counts", "people", "staff", "tags", "codes", "nested", "mixed", "open"}, []int{0}, false)
 
 // Validate reports every way the MapsKeys breaks its schema, as a *ValidationError.
 func (x *MapsKeys) Validate() error {
@@ -167,7 +188,7 @@ func (x *MapsKeys) validate(e *hkErrors, p *hkPath) {
 					e.addf(&kp0, "maxLength", "length must be <= 8, but got %d", n)
 				}
 			}
-			if !hkPattern8.MatchString(k0) {
+			if !hkPattern10.MatchString(k0) {
 				e.addf(&kp0, "pattern", "%q does not match pattern \"^[a-z][a-z0-9_]*$\"", k0)
 			}
 			{
@@ -212,9 +233,9 @@ func (x *MapsKeys) validate(e *hkErrors, p *hkPath) {
 						}
 					}
 				}
-				if hkPattern13.MatchString(k0) {
+				if hkPattern15.MatchString(k0) {
 					matched0 = true
-					if !hkPattern12.MatchString(mv0) {
+					if !hkPattern14.MatchString(mv0) {
 						e.addf(&kp0, "pattern", "%q does not match pattern \"^y\"", mv0)
 					}
 				}
@@ -282,7 +303,7 @@ func (x *MapsKeys) validate(e *hkErrors, p *hkPath) {
 			start0 := len(e.list)
 			for k0, mv0 := range x.Staff.Value {
 				kp0 := fp.field(k0)
-				if !hkPattern10.MatchString(k0) && !hkPattern11.MatchString(k0) {
+				if !hkPattern12.MatchString(k0) && !hkPattern13.MatchString(k0) {
 					e.addf(&fp, "additionalProperties", "property %q is not allowed", k0)
 				} else {
 					mv0.validate(e, &kp0)
@@ -295,6 +316,30 @@ func (x *MapsKeys) validate(e *hkErrors, p *hkPath) {
 		fp := p.field("tags")
 		if x.Tags.Set {
 			x.Tags.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("codes")
+		if x.Codes.Set {
+			x.Codes.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("nested")
+		if x.Nested.Set {
+			// keys (#/properties/nested)
+			start0 := len(e.list)
+			for k0, mv0 := range x.Nested.Value {
+				kp0 := fp.field(k0)
+				{
+					n := utf8.RuneCountInString(k0)
+					if n < 1 {
+						e.addf(&kp0, "minLength", "length must be >= 1, but got %d", n)
+					}
+				}
+				mv0.validate(e, &kp0)
+			}
+			e.sortFrom(start0)
 		}
 	}
 	{
@@ -377,6 +422,76 @@ func (x *Member) validate(e *hkErrors, p *hkPath) {
 			}
 		}
 	}
+}
+
+// Codes is an object with members of any name.
+//
+// Generated from shapes/maps_keys.json#/$defs/Codes.
+type Codes map[string]string
+
+// MarshalJSON encodes a Codes as encoding/json would, without reflection.
+func (x Codes) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *Codes) appendJSON(b []byte) []byte {
+	b = hkAppendObject(b, (*x), hkAppendString)
+	return b
+}
+
+// UnmarshalJSON decodes a Codes; the error lists every violation found (see Parse).
+func (x *Codes) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *Codes) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	for o0, kp0 := hkMapEntries((*map[string]string)(x)), p.field(""); o0.next(d, &kp0, &err); {
+		if !hkPattern7.MatchString(kp0.key) {
+			e := &d.errs
+			if !hkPattern8.MatchString(kp0.key) {
+				e.addf(&kp0, "pattern", "%q does not match pattern \"^[A-Za-z]+$\"", kp0.key)
+			}
+			e.addf(p, "additionalProperties", "property %q is not allowed", kp0.key)
+			o0.drop()
+			err = d.skip()
+			continue
+		}
+		err = d.readString(&kp0, o0.elem())
+	}
+	return err
+}
+
+// Validate reports every way the Codes breaks its schema, as a *ValidationError.
+func (x Codes) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x Codes) validate(e *hkErrors, p *hkPath) {
+	if len(map[string]string(x)) > 3 {
+		e.addf(p, "maxProperties", "maximum 3 properties allowed, but found %d", len(map[string]string(x)))
+	}
+	// keys (#/$defs/Codes)
+	start0 := len(e.list)
+	for k0, mv0 := range map[string]string(x) {
+		kp0 := p.field(k0)
+		if !hkPattern8.MatchString(k0) {
+			e.addf(&kp0, "pattern", "%q does not match pattern \"^[A-Za-z]+$\"", k0)
+		}
+		matched0 := false
+		if hkPattern7.MatchString(k0) {
+			matched0 = true
+			{
+				n := utf8.RuneCountInString(mv0)
+				if n > 4 {
+					e.addf(&kp0, "maxLength", "length must be <= 4, but got %d", n)
+				}
+			}
+		}
+		if !matched0 {
+			e.addf(p, "additionalProperties", "property %q is not allowed", k0)
+		}
+	}
+	e.sortFrom(start0)
 }
 
 // Labels is an object with members of any name.
