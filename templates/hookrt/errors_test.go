@@ -60,3 +60,21 @@ func TestRefusedValuesGetOneViolation(t *testing.T) {
 		t.Errorf("violations: %v", got)
 	}
 }
+
+// TestPathEmptyMember: a member named "" is reported at its object, as
+// jsonschema/v5 reports it.
+func TestPathEmptyMember(t *testing.T) {
+	root := (*hkPath)(nil)
+	codes := root.field("codes")
+	empty := codes.field("")
+	inner := empty.field("x")
+	top := root.field("")
+	for _, c := range []struct {
+		p    *hkPath
+		want string
+	}{{&empty, "/codes"}, {&inner, "/codes/x"}, {&top, ""}} {
+		if got := c.p.String(); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+	}
+}

@@ -66,9 +66,15 @@ func (p *hkPath) String() string {
 	return b.String()
 }
 
+// A member named "" adds nothing to the pointer: its violations are
+// reported at its object, where jsonschema/v5 reports them (it appends a
+// member's name to the location only when the name is not empty).
 func (p *hkPath) write(b *strings.Builder) {
 	if p.parent != nil {
 		p.parent.write(b)
+	}
+	if !p.isIdx && p.key == "" {
+		return
 	}
 	b.WriteByte('/')
 	if p.isIdx {
