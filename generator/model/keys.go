@@ -189,6 +189,11 @@ func (b *builder) valueSig(s load.Schema) (sig string, ok bool) {
 		if _, nullable := jsonTypes(target); nullable || rootMayBeNull(target) {
 			return "", false
 		}
+		// A date-time is time.Time, not a named type; a sum is decoded
+		// only held directly or in an array (finish).
+		if tk := target.Keywords(); tk.Has("oneOf") || tk.Has("anyOf") || (tk.Format != nil && *tk.Format == "date-time") {
+			return "", false
+		}
 		return "ref " + target.Key(), true
 	}
 	if b.rawReason(s) != "" {

@@ -27,6 +27,7 @@ func TestKeysAndContains(t *testing.T) {
 		{"patterns of two types", `{"type": "object", "patternProperties": {"^a": {"type": "integer"}}, "additionalProperties": {"type": "string"}}`, Raw, "different Go types"},
 		{"pattern of an inline object", `{"type": "object", "patternProperties": {"^a": ` + person + `}, "additionalProperties": false}`, Raw, "different Go types"},
 		{"pattern beside properties", `{"type": "object", "properties": {"a": {"type": "string"}}, "patternProperties": {"^b": {"type": "string"}}}`, Raw, "beside properties"},
+		{"patterns of a $ref'd sum", `{"type": "object", "patternProperties": {"^a": {"$ref": "#/$defs/Either"}}, "additionalProperties": false}`, Raw, "different Go types"},
 		{"contains a builtin", `{"type": "array", "items": {"type": "string"}, "contains": {"const": "a"}, "maxContains": 2}`, Slice, ""},
 		{"contains the items' $ref", `{"type": "array", "items": {"$ref": "#/$defs/Person"}, "contains": {"$ref": "#/$defs/Person"}}`, Slice, ""},
 		{"contains on raw items", `{"type": "array", "contains": {"type": "object"}}`, Slice, ""},
@@ -37,7 +38,7 @@ func TestKeysAndContains(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			schema := `{"type": "object", "properties": {"v": ` + c.prop + `}, "$defs": {"Person": ` + person + `}}`
+			schema := `{"type": "object", "properties": {"v": ` + c.prop + `}, "$defs": {"Person": ` + person + `, "Either": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}}`
 			pkg, err := buildProvider(t, map[string]string{"event.json": schema}, Options{NoRouter: true})
 			if err != nil {
 				t.Fatal(err)
