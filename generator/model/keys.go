@@ -305,3 +305,20 @@ func (b *builder) keyMap(s load.Schema, named bool) Ref {
 	}
 	return b.define(s, named, r, rules)
 }
+
+// keysShape is Shape for a named map with key constraints, "" for any
+// other type.
+func keysShape(t *Type) string {
+	if t.Base.Kind != Map || t.Rules == nil || t.Rules.Keys == nil {
+		return ""
+	}
+	keys := t.Rules.Keys
+	var parts []string
+	if keys.Names != nil {
+		parts = append(parts, "whose member names are constrained (propertyNames)")
+	}
+	if len(keys.Patterns) > 0 {
+		parts = append(parts, "whose members are checked by name (patternProperties)")
+	}
+	return "an object " + strings.Join(parts, " and ")
+}

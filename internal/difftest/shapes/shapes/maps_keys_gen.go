@@ -424,7 +424,7 @@ func (x *Member) validate(e *hkErrors, p *hkPath) {
 	}
 }
 
-// Codes is an object with members of any name.
+// Codes is an object whose member names are constrained (propertyNames) and whose members are checked by name (patternProperties).
 //
 // Generated from shapes/maps_keys.json#/$defs/Codes.
 type Codes map[string]string
@@ -494,7 +494,7 @@ func (x Codes) validate(e *hkErrors, p *hkPath) {
 	e.sortFrom(start0)
 }
 
-// Labels is an object with members of any name.
+// Labels is an object whose member names are constrained (propertyNames).
 //
 // Generated from shapes/maps_keys.json#/$defs/Labels.
 type Labels map[string]int64
