@@ -252,6 +252,9 @@ func genDecodeValue(g *jen.Group, r model.Ref, tgt target, pp path, depth int) {
 			jen.Id(it).Dot(iterNext).Call(jen.Id("d"), elemPath.ptr(), jen.Op("&").Err()),
 			jen.Empty(),
 		).BlockFunc(func(loop *jen.Group) {
+			if r.Kind == model.Map {
+				genSkipUnmatched(loop, r, it, elemPath, pp) // keys.go
+			}
 			genDecodeElem(loop, *r.Elem, it, elemPath, depth+1)
 		})
 	}

@@ -140,6 +140,12 @@ const (
 	// hkPath.
 	pathField = "field"
 	pathItem  = "item"
+	pathKey   = "key" // the member name of a map entry's path (keys.go)
+
+	// hkDecoder.skip: reads past a value; hkEntries.drop: leaves the
+	// current member out of the map (keys.go).
+	decSkip     = "skip"
+	entriesDrop = "drop"
 
 	// hkErrors.
 	errsAdd      = "add"
@@ -278,6 +284,9 @@ var runtimeMembers = []runtimeMember{
 	{tupleBeyondEach, []string{"hkTuple"}},
 	{pathField, []string{hkPath}},
 	{pathItem, []string{hkPath}},
+	{pathKey, []string{hkPath}},
+	{decSkip, []string{hkDecoder}},
+	{entriesDrop, []string{"hkEntries"}},
 	{errsAdd, []string{hkErrors}},
 	{errsAddf, []string{hkErrors}},
 	{errsErr, []string{hkErrors}},

@@ -76,7 +76,7 @@ func genDefined(f *jen.File, t *model.Type) {
 			return jen.Parens(jen.Op("*").Add(typeExpr(t.Base))).Parens(jen.Id("x"))
 		})
 		f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParams()...).Params(jen.Err().Error()).BlockFunc(func(g *jen.Group) {
-			genDecodeValue(g, t.Base, base, paramPath, 0)
+			genDecodeValue(g, withKeys(t), base, paramPath, 0)
 			g.Return(jen.Err())
 		})
 	default:

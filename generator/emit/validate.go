@@ -174,6 +174,9 @@ func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 				jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("uniqueItems"), jen.Lit("items at index %d and %d are equal"), jen.Id("i"), jen.Id("j")),
 			)
 		}
+		if r.Rules != nil && r.Rules.Contains != nil {
+			genContains(g, r.Rules.Contains, *r.Elem, v, pp, depth) // contains.go
+		}
 		if r.Elem.NeedsCheck() {
 			i, ip := fmt.Sprintf("i%d", depth), fmt.Sprintf("ip%d", depth)
 			g.For(jen.Id(i).Op(":=").Range().Add(v.Clone())).BlockFunc(func(loop *jen.Group) {
@@ -183,7 +186,9 @@ func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 		}
 	case model.Map:
 		genCountRules(g, r.Rules, v, p, "minProperties", "maxProperties", "properties")
-		if r.Elem.NeedsCheck() {
+		if r.Rules != nil && r.Rules.Keys != nil {
+			genKeys(g, r, v, pp, depth) // keys.go
+		} else if r.Elem.NeedsCheck() {
 			k, kp, mv, start := fmt.Sprintf("k%d", depth), fmt.Sprintf("kp%d", depth), fmt.Sprintf("mv%d", depth), fmt.Sprintf("start%d", depth)
 			g.Id(start).Op(":=").Len(jen.Id("e").Dot(errsList))
 			g.For(jen.List(jen.Id(k), jen.Id(mv)).Op(":=").Range().Add(v.Clone())).BlockFunc(func(loop *jen.Group) {

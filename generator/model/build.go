@@ -355,8 +355,12 @@ func (b *builder) rawReason(s load.Schema) string {
 		return why
 	}
 	k := s.Keywords()
+	own, ownWhy := b.ownKeywords(s) // maps with key constraints, contains (keys.go)
 	for _, name := range k.Names() {
-		if rawOnlyKeywords[name] && !(assert && assertKeywords[name]) {
+		if rawOnlyKeywords[name] && !(assert && assertKeywords[name]) && !own[name] {
+			if ownWhy != "" && (keyKeywords[name] || containsKeywords[name]) {
+				return ownWhy
+			}
 			return fmt.Sprintf("it uses %q", name)
 		}
 	}
@@ -734,6 +738,9 @@ func (b *builder) rawRef(s load.Schema, named bool, reason string) Ref {
 func (b *builder) object(s load.Schema, named bool) Ref {
 	k := s.Keywords()
 	closed := k.AdditionalProperties != nil && isFalse(*k.AdditionalProperties)
+	if isKeyMap(s) {
+		return b.keyMap(s, named) // keys.go
+	}
 	unevaluated := closedByUnevaluated(k) // unevaluated.go
 	if len(k.Properties) == 0 && !k.Has("required") && !closed && !unevaluated {
 		// A map: the value type comes from additionalProperties (or
@@ -854,7 +861,9 @@ func (b *builder) array(s load.Schema, named bool) Ref {
 	if items == nil && constrains(k.UnevaluatedItems) {
 		items = k.UnevaluatedItems // it sees every item (unevaluated.go)
 	}
-	return b.container(s, named, Slice, items, "array")
+	r := b.container(s, named, Slice, items, "array")
+	b.addContains(s, &r) // contains.go
+	return r
 }
 
 // container builds a slice or a map whose elements have the type of the

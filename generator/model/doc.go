@@ -266,6 +266,9 @@ func Shape(t *Type) string {
 	if t.Base.IsSum() {
 		return "a struct holding a " + t.Base.Type.Name + " in Value"
 	}
+	if s := keysShape(t); s != "" { // keys.go
+		return s
+	}
 	s := refShape(t.Base)
 	return Article(s) + " " + s
 }

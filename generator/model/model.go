@@ -432,6 +432,10 @@ type Rules struct {
 	Enum *[]string
 	// Branches: the value is a same-type oneOf/anyOf (samekind.go).
 	Branches *Branches
+	// Keys: a map's propertyNames and patternProperties (keys.go).
+	Keys *MapKeys
+	// Contains: a slice's contains count (contains.go).
+	Contains *Contains
 }
 
 // Empty reports whether the rules constrain nothing.

@@ -62,6 +62,11 @@ func (b *builder) unevaluatedReason(s load.Schema) (why string, decided bool) {
 			return fmt.Sprintf("it has %q beside unevaluated%s, so what is left unevaluated is known only at run time", kw, which(props)), true
 		}
 	}
+	if props && k.Has("propertyNames") {
+		// A map with key checks (keys.go) reads its values from
+		// additionalProperties and patternProperties only.
+		return "it has \"propertyNames\" beside unevaluatedProperties", true
+	}
 	types, _ := jsonTypes(s)
 	if items {
 		if !k.Has("allOf") && slices.Equal(types, []string{"array"}) {

@@ -433,7 +433,10 @@ func (s *hkSchema) validateArray(v []any, p *hkPath, e *hkErrors, ev *hkEval) {
 		ev.allItems = true
 	}
 	if s.contains != nil {
-		n := 0
+		// Too few matches are reported as jsonschema/v5 does: by the
+		// failing items' violations (its causes), or at the array when
+		// every item matched.
+		n, start := 0, len(e.list)
 		for i, item := range v {
 			ip := p.item(i)
 			if ok, _ := s.contains.valid(item, &ip); ok {
@@ -442,9 +445,13 @@ func (s *hkSchema) validateArray(v []any, p *hkPath, e *hkErrors, ev *hkEval) {
 					ev.matched = map[int]bool{}
 				}
 				ev.matched[i] = true
+			} else if s.minContains > 0 {
+				s.contains.validate(item, &ip, e)
 			}
 		}
-		if n < s.minContains {
+		if n >= s.minContains {
+			e.list = e.list[:start]
+		} else if n == len(v) {
 			e.addf(p, "contains", "%d items match contains, at least %d needed", n, s.minContains)
 		}
 		if s.maxContains >= 0 && n > s.maxContains {

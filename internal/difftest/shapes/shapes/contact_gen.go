@@ -257,7 +257,7 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 			return len(e.list) == 0
 		}()) && (x.Vat.Set && !func() bool {
 			var e hkErrors
-			if !hkPattern4.MatchString(x.Vat.Value) {
+			if !hkPattern5.MatchString(x.Vat.Value) {
 				e.addf(nil, "pattern", "%q does not match pattern \"^X\"", x.Vat.Value)
 			}
 			return len(e.list) == 0
@@ -270,7 +270,7 @@ func (x *Contact) validate(e *hkErrors, p *hkPath) {
 			}
 			if x.Vat.Set {
 				fp := p.field("vat")
-				if !hkPattern4.MatchString(x.Vat.Value) {
+				if !hkPattern5.MatchString(x.Vat.Value) {
 					e.addf(&fp, "pattern", "%q does not match pattern \"^X\"", x.Vat.Value)
 				}
 			}

@@ -80,7 +80,7 @@ func (x *Datetimes) validate(e *hkErrors, p *hkPath) {
 					e.addf(&fp, "maxLength", "length must be <= 20, but got %d", n)
 				}
 			}
-			if !hkPattern1.MatchString(x.UTC.Value) {
+			if !hkPattern2.MatchString(x.UTC.Value) {
 				e.addf(&fp, "pattern", "%q does not match pattern \"Z$\"", x.UTC.Value)
 			}
 			if !hkIsDateTime(x.UTC.Value) {

@@ -39,7 +39,7 @@ func (x Dynamic) Validate() error {
 	return e.err()
 }
 func (x Dynamic) validate(e *hkErrors, p *hkPath) {
-	hkValidateRaw(&hkTable25, json.RawMessage(x), p, e)
+	hkValidateRaw(&hkTable37, json.RawMessage(x), p, e)
 }
 
 // Tree is an object.

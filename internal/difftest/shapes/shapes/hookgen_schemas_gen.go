@@ -25,7 +25,7 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"bignums", "contact", "datetimes", "dependencies", "dynamic", "enums", "events", "members", "nested", "nineteen", "numbers", "recursive", "ref_siblings", "refine", "reviews", "seven", "status", "tuples", "tuples7", "unevaluated", "unevaluated2019", "unions"}
+var Schemas = []string{"bignums", "contact", "contains", "datetimes", "dependencies", "dynamic", "enums", "events", "maps_keys", "members", "nested", "nineteen", "numbers", "recursive", "ref_siblings", "refine", "reviews", "seven", "status", "tuples", "tuples7", "unevaluated", "unevaluated2019", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
@@ -35,6 +35,9 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "contact":
 		v := new(Contact)
+		return v, v.UnmarshalJSON(data)
+	case "contains":
+		v := new(Contains)
 		return v, v.UnmarshalJSON(data)
 	case "datetimes":
 		v := new(Datetimes)
@@ -50,6 +53,9 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "events":
 		v := new(Events)
+		return v, v.UnmarshalJSON(data)
+	case "maps_keys":
+		v := new(MapsKeys)
 		return v, v.UnmarshalJSON(data)
 	case "members":
 		v := new(Members)
@@ -123,6 +129,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 			return v, err
 		}
 		return v, nil
+	case "contains":
+		v := new(Contains)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "datetimes":
 		v := new(Datetimes)
 		if err := hkCheck(v, data); err != nil {
@@ -165,6 +181,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 		return v, nil
 	case "events":
 		v := new(Events)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
+	case "maps_keys":
+		v := new(MapsKeys)
 		if err := hkCheck(v, data); err != nil {
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
@@ -334,6 +360,8 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Bignums), data)
 	case "contact":
 		return hkCheck(new(Contact), data)
+	case "contains":
+		return hkCheck(new(Contains), data)
 	case "datetimes":
 		return hkCheck(new(Datetimes), data)
 	case "dependencies":
@@ -344,6 +372,8 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Enums), data)
 	case "events":
 		return hkCheck(new(Events), data)
+	case "maps_keys":
+		return hkCheck(new(MapsKeys), data)
 	case "members":
 		return hkCheck(new(Members), data)
 	case "nested":

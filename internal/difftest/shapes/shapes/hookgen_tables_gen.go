@@ -4,15 +4,26 @@ package shapes
 
 // Patterns of the schemas, compiled once.
 var (
-	hkPattern0 = hkCompilePattern("@")
-	hkPattern1 = hkCompilePattern("Z$")
-	hkPattern2 = hkCompilePattern("^#")
-	hkPattern3 = hkCompilePattern("^@")
-	hkPattern4 = hkCompilePattern("^X")
-	hkPattern5 = hkCompilePattern("^[A-Z]+$")
-	hkPattern6 = hkCompilePattern("^[a-z ]+$")
-	hkPattern7 = hkCompilePattern("^[a-z]$")
-	hkPattern8 = hkCompilePattern("^x-")
+	hkPattern0  = hkCompilePattern("@")
+	hkPattern1  = hkCompilePattern("@example\\.com$")
+	hkPattern2  = hkCompilePattern("Z$")
+	hkPattern3  = hkCompilePattern("^#")
+	hkPattern4  = hkCompilePattern("^@")
+	hkPattern5  = hkCompilePattern("^X")
+	hkPattern6  = hkCompilePattern("^X_")
+	hkPattern7  = hkCompilePattern("^[0-9]+$")
+	hkPattern8  = hkCompilePattern("^[A-Z]+$")
+	hkPattern9  = hkCompilePattern("^[A-Z]{2}$")
+	hkPattern10 = hkCompilePattern("^[A-Za-z]+$")
+	hkPattern11 = hkCompilePattern("^[a-z ]+$")
+	hkPattern12 = hkCompilePattern("^[a-z]$")
+	hkPattern13 = hkCompilePattern("^[a-z][a-z0-9_]*$")
+	hkPattern14 = hkCompilePattern("^n")
+	hkPattern15 = hkCompilePattern("^p")
+	hkPattern16 = hkCompilePattern("^q")
+	hkPattern17 = hkCompilePattern("^x-")
+	hkPattern18 = hkCompilePattern("^y")
+	hkPattern19 = hkCompilePattern("_Y$")
 )
 
 // Schema tables of the values kept as raw JSON, interpreted by hkValidateRaw.
@@ -20,42 +31,54 @@ var (
 	hkTable0  hkSchema // shapes/bignums.json#/properties/ledger
 	hkTable1  hkSchema // shapes/bignums.json#/properties/ledger/items
 	hkTable2  hkSchema // shapes/common.json#/$defs/PullRequest/properties/title
-	hkTable3  hkSchema // shapes/ref_siblings.json#/$defs/SibBase
-	hkTable4  hkSchema // shapes/ref_siblings.json#/$defs/SibBase/properties/id
-	hkTable5  hkSchema // shapes/ref_siblings.json#/$defs/SibBase/properties/name
-	hkTable6  hkSchema // shapes/ref_siblings.json#/$defs/SibClosed
-	hkTable7  hkSchema // shapes/ref_siblings.json#/$defs/SibClosed/additionalProperties
-	hkTable8  hkSchema // shapes/ref_siblings.json#/$defs/SibClosed/properties/a
-	hkTable9  hkSchema // shapes/ref_siblings.json#/$defs/SibStatus
-	hkTable10 hkSchema // shapes/ref_siblings.json#/$defs/SibWhen
-	hkTable11 hkSchema // shapes/ref_siblings.json#/properties/closed
-	hkTable12 hkSchema // shapes/ref_siblings.json#/properties/closed/properties/b
-	hkTable13 hkSchema // shapes/ref_siblings.json#/properties/counted
-	hkTable14 hkSchema // shapes/ref_siblings.json#/properties/short
-	hkTable15 hkSchema // shapes/ref_siblings.json#/properties/when
-	hkTable16 hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
-	hkTable17 hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
-	hkTable18 hkSchema // shapes/unevaluated.json#/properties/raw
-	hkTable19 hkSchema // shapes/unevaluated.json#/properties/raw/patternProperties/^x-
-	hkTable20 hkSchema // shapes/unevaluated.json#/properties/raw/properties/a
-	hkTable21 hkSchema // shapes/unevaluated.json#/properties/raw/unevaluatedProperties
-	hkTable22 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp
-	hkTable23 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp/properties/at
-	hkTable24 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp/properties/by
-	hkTable25 hkSchema // https://shapes.example/dynamic#
-	hkTable26 hkSchema // https://shapes.example/dynamic#/$defs/tree
-	hkTable27 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
-	hkTable28 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
-	hkTable29 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
-	hkTable30 hkSchema // https://shapes.example/dynamic#/properties/size
-	hkTable31 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
-	hkTable32 hkSchema // https://shapes.example/recursive#
-	hkTable33 hkSchema // https://shapes.example/recursive#/$defs/thread
-	hkTable34 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
-	hkTable35 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
-	hkTable36 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
-	hkTable37 hkSchema // https://shapes.example/recursive#/properties/likes
-	hkTable38 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
+	hkTable3  hkSchema // shapes/contains.json#/properties/any/contains
+	hkTable4  hkSchema // shapes/contains.json#/properties/mixed
+	hkTable5  hkSchema // shapes/contains.json#/properties/mixed/contains
+	hkTable6  hkSchema // shapes/contains.json#/properties/mixed/items
+	hkTable7  hkSchema // shapes/contains.json#/properties/untyped
+	hkTable8  hkSchema // shapes/contains.json#/properties/untyped/contains
+	hkTable9  hkSchema // shapes/contains.json#/properties/untyped/items
+	hkTable10 hkSchema // shapes/maps_keys.json#/properties/mixed
+	hkTable11 hkSchema // shapes/maps_keys.json#/properties/mixed/additionalProperties
+	hkTable12 hkSchema // shapes/maps_keys.json#/properties/mixed/patternProperties/^n
+	hkTable13 hkSchema // shapes/maps_keys.json#/properties/open
+	hkTable14 hkSchema // shapes/maps_keys.json#/properties/open/patternProperties/^n
+	hkTable15 hkSchema // shapes/ref_siblings.json#/$defs/SibBase
+	hkTable16 hkSchema // shapes/ref_siblings.json#/$defs/SibBase/properties/id
+	hkTable17 hkSchema // shapes/ref_siblings.json#/$defs/SibBase/properties/name
+	hkTable18 hkSchema // shapes/ref_siblings.json#/$defs/SibClosed
+	hkTable19 hkSchema // shapes/ref_siblings.json#/$defs/SibClosed/additionalProperties
+	hkTable20 hkSchema // shapes/ref_siblings.json#/$defs/SibClosed/properties/a
+	hkTable21 hkSchema // shapes/ref_siblings.json#/$defs/SibStatus
+	hkTable22 hkSchema // shapes/ref_siblings.json#/$defs/SibWhen
+	hkTable23 hkSchema // shapes/ref_siblings.json#/properties/closed
+	hkTable24 hkSchema // shapes/ref_siblings.json#/properties/closed/properties/b
+	hkTable25 hkSchema // shapes/ref_siblings.json#/properties/counted
+	hkTable26 hkSchema // shapes/ref_siblings.json#/properties/short
+	hkTable27 hkSchema // shapes/ref_siblings.json#/properties/when
+	hkTable28 hkSchema // shapes/refine.json#/properties/pull_request/allOf(title)
+	hkTable29 hkSchema // shapes/refine.json#/properties/pull_request/allOf/1/properties/title
+	hkTable30 hkSchema // shapes/unevaluated.json#/properties/raw
+	hkTable31 hkSchema // shapes/unevaluated.json#/properties/raw/patternProperties/^x-
+	hkTable32 hkSchema // shapes/unevaluated.json#/properties/raw/properties/a
+	hkTable33 hkSchema // shapes/unevaluated.json#/properties/raw/unevaluatedProperties
+	hkTable34 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp
+	hkTable35 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp/properties/at
+	hkTable36 hkSchema // shapes/unevaluated2019.json#/$defs/Stamp/properties/by
+	hkTable37 hkSchema // https://shapes.example/dynamic#
+	hkTable38 hkSchema // https://shapes.example/dynamic#/$defs/tree
+	hkTable39 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children
+	hkTable40 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/children/items
+	hkTable41 hkSchema // https://shapes.example/dynamic#/$defs/tree/properties/name
+	hkTable42 hkSchema // https://shapes.example/dynamic#/properties/size
+	hkTable43 hkSchema // https://shapes.example/dynamic#/unevaluatedProperties
+	hkTable44 hkSchema // https://shapes.example/recursive#
+	hkTable45 hkSchema // https://shapes.example/recursive#/$defs/thread
+	hkTable46 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies
+	hkTable47 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/replies/items
+	hkTable48 hkSchema // https://shapes.example/recursive#/$defs/thread/properties/text
+	hkTable49 hkSchema // https://shapes.example/recursive#/properties/likes
+	hkTable50 hkSchema // https://shapes.example/recursive#/unevaluatedProperties
 )
 
 func init() {
@@ -70,116 +93,148 @@ func init() {
 	hkTable2.types = hkTString
 	hkTable2.maxLength = 10
 	hkTable3 = hkNewSchema()
-	hkTable3.types = hkTObject
-	hkTable3.properties = map[string]*hkSchema{
-		"id":   &hkTable4,
-		"name": &hkTable5,
-	}
+	hkTable3.types = hkTString
+	hkTable3.minLength = 2
 	hkTable4 = hkNewSchema()
-	hkTable4.types = hkTString
+	hkTable4.types = hkTArray
+	hkTable4.items = &hkTable6
+	hkTable4.contains = &hkTable5
 	hkTable5 = hkNewSchema()
-	hkTable5.types = hkTString
-	hkTable5.minLength = 1
+	hkTable5.types = hkTInteger
 	hkTable6 = hkNewSchema()
-	hkTable6.types = hkTObject
-	hkTable6.additionalProperties = &hkTable7
-	hkTable6.properties = map[string]*hkSchema{"a": &hkTable8}
+	hkTable6.types = hkTString
 	hkTable7 = hkNewSchema()
-	hkTable7.always = hkBoolPtr(false)
+	hkTable7.types = hkTArray
+	hkTable7.items = &hkTable9
+	hkTable7.contains = &hkTable8
 	hkTable8 = hkNewSchema()
-	hkTable8.types = hkTString
+	hkTable8.minLength = 2
 	hkTable9 = hkNewSchema()
 	hkTable9.types = hkTString
-	hkTable9.enum = []any{hkLiteral("\"open\""), hkLiteral("\"closed\"")}
 	hkTable10 = hkNewSchema()
-	hkTable10.types = hkTString
-	hkTable10.format = hkIsDateTime
-	hkTable10.formatKey = "date-time"
+	hkTable10.types = hkTObject
+	hkTable10.additionalProperties = &hkTable11
+	hkTable10.patternProperties = []hkPatternSchema{{hkPattern14, &hkTable12}}
 	hkTable11 = hkNewSchema()
-	hkTable11.ref = &hkTable6
-	hkTable11.properties = map[string]*hkSchema{"b": &hkTable12}
+	hkTable11.types = hkTString
 	hkTable12 = hkNewSchema()
-	hkTable12.types = hkTString
+	hkTable12.types = hkTInteger
 	hkTable13 = hkNewSchema()
-	hkTable13.ref = &hkTable3
-	hkTable13.minProperties = 1
+	hkTable13.types = hkTObject
+	hkTable13.patternProperties = []hkPatternSchema{{hkPattern14, &hkTable14}}
 	hkTable14 = hkNewSchema()
-	hkTable14.ref = &hkTable9
-	hkTable14.maxLength = 4
+	hkTable14.types = hkTInteger
 	hkTable15 = hkNewSchema()
-	hkTable15.ref = &hkTable10
-	hkTable15.maxLength = 25
+	hkTable15.types = hkTObject
+	hkTable15.properties = map[string]*hkSchema{
+		"id":   &hkTable16,
+		"name": &hkTable17,
+	}
 	hkTable16 = hkNewSchema()
-	hkTable16.allOf = []*hkSchema{&hkTable2, &hkTable17}
+	hkTable16.types = hkTString
 	hkTable17 = hkNewSchema()
 	hkTable17.types = hkTString
-	hkTable17.minLength = 2
+	hkTable17.minLength = 1
 	hkTable18 = hkNewSchema()
 	hkTable18.types = hkTObject
-	hkTable18.unevaluatedProperties = &hkTable21
+	hkTable18.additionalProperties = &hkTable19
 	hkTable18.properties = map[string]*hkSchema{"a": &hkTable20}
-	hkTable18.patternProperties = []hkPatternSchema{{hkPattern8, &hkTable19}}
 	hkTable19 = hkNewSchema()
-	hkTable19.types = hkTInteger
+	hkTable19.always = hkBoolPtr(false)
 	hkTable20 = hkNewSchema()
 	hkTable20.types = hkTString
 	hkTable21 = hkNewSchema()
-	hkTable21.always = hkBoolPtr(false)
+	hkTable21.types = hkTString
+	hkTable21.enum = []any{hkLiteral("\"open\""), hkLiteral("\"closed\"")}
 	hkTable22 = hkNewSchema()
-	hkTable22.properties = map[string]*hkSchema{
-		"at": &hkTable23,
-		"by": &hkTable24,
-	}
+	hkTable22.types = hkTString
+	hkTable22.format = hkIsDateTime
+	hkTable22.formatKey = "date-time"
 	hkTable23 = hkNewSchema()
-	hkTable23.types = hkTString
+	hkTable23.ref = &hkTable18
+	hkTable23.properties = map[string]*hkSchema{"b": &hkTable24}
 	hkTable24 = hkNewSchema()
 	hkTable24.types = hkTString
-	hkTable24.minLength = 2
 	hkTable25 = hkNewSchema()
-	hkTable25.ref = &hkTable26
-	hkTable25.unevaluatedProperties = &hkTable31
-	hkTable25.properties = map[string]*hkSchema{"size": &hkTable30}
+	hkTable25.ref = &hkTable15
+	hkTable25.minProperties = 1
 	hkTable26 = hkNewSchema()
-	hkTable26.types = hkTObject
-	hkTable26.required = []string{"name"}
-	hkTable26.properties = map[string]*hkSchema{
-		"children": &hkTable27,
-		"name":     &hkTable29,
-	}
+	hkTable26.ref = &hkTable21
+	hkTable26.maxLength = 4
 	hkTable27 = hkNewSchema()
-	hkTable27.types = hkTArray
-	hkTable27.items = &hkTable28
+	hkTable27.ref = &hkTable22
+	hkTable27.maxLength = 25
 	hkTable28 = hkNewSchema()
-	hkTable28.ref = &hkTable25
+	hkTable28.allOf = []*hkSchema{&hkTable2, &hkTable29}
 	hkTable29 = hkNewSchema()
 	hkTable29.types = hkTString
-	hkTable29.maxLength = 8
+	hkTable29.minLength = 2
 	hkTable30 = hkNewSchema()
-	hkTable30.types = hkTInteger
-	hkTable30.minimum = hkRat("0")
+	hkTable30.types = hkTObject
+	hkTable30.unevaluatedProperties = &hkTable33
+	hkTable30.properties = map[string]*hkSchema{"a": &hkTable32}
+	hkTable30.patternProperties = []hkPatternSchema{{hkPattern17, &hkTable31}}
 	hkTable31 = hkNewSchema()
-	hkTable31.always = hkBoolPtr(false)
+	hkTable31.types = hkTInteger
 	hkTable32 = hkNewSchema()
-	hkTable32.ref = &hkTable33
-	hkTable32.unevaluatedProperties = &hkTable38
-	hkTable32.properties = map[string]*hkSchema{"likes": &hkTable37}
+	hkTable32.types = hkTString
 	hkTable33 = hkNewSchema()
-	hkTable33.types = hkTObject
-	hkTable33.required = []string{"text"}
-	hkTable33.properties = map[string]*hkSchema{
-		"replies": &hkTable34,
-		"text":    &hkTable36,
-	}
+	hkTable33.always = hkBoolPtr(false)
 	hkTable34 = hkNewSchema()
-	hkTable34.types = hkTArray
-	hkTable34.items = &hkTable35
+	hkTable34.properties = map[string]*hkSchema{
+		"at": &hkTable35,
+		"by": &hkTable36,
+	}
 	hkTable35 = hkNewSchema()
-	hkTable35.ref = &hkTable32
+	hkTable35.types = hkTString
 	hkTable36 = hkNewSchema()
 	hkTable36.types = hkTString
+	hkTable36.minLength = 2
 	hkTable37 = hkNewSchema()
-	hkTable37.types = hkTInteger
-	hkTable37.minimum = hkRat("0")
+	hkTable37.ref = &hkTable38
+	hkTable37.unevaluatedProperties = &hkTable43
+	hkTable37.properties = map[string]*hkSchema{"size": &hkTable42}
 	hkTable38 = hkNewSchema()
-	hkTable38.always = hkBoolPtr(false)
+	hkTable38.types = hkTObject
+	hkTable38.required = []string{"name"}
+	hkTable38.properties = map[string]*hkSchema{
+		"children": &hkTable39,
+		"name":     &hkTable41,
+	}
+	hkTable39 = hkNewSchema()
+	hkTable39.types = hkTArray
+	hkTable39.items = &hkTable40
+	hkTable40 = hkNewSchema()
+	hkTable40.ref = &hkTable37
+	hkTable41 = hkNewSchema()
+	hkTable41.types = hkTString
+	hkTable41.maxLength = 8
+	hkTable42 = hkNewSchema()
+	hkTable42.types = hkTInteger
+	hkTable42.minimum = hkRat("0")
+	hkTable43 = hkNewSchema()
+	hkTable43.always = hkBoolPtr(false)
+	hkTable44 = hkNewSchema()
+	hkTable44.ref = &hkTable45
+	hkTable44.unevaluatedProperties = &hkTable50
+	hkTable44.properties = map[string]*hkSchema{"likes": &hkTable49}
+	hkTable45 = hkNewSchema()
+	hkTable45.types = hkTObject
+	hkTable45.required = []string{"text"}
+	hkTable45.properties = map[string]*hkSchema{
+		"replies": &hkTable46,
+		"text":    &hkTable48,
+	}
+	hkTable46 = hkNewSchema()
+	hkTable46.types = hkTArray
+	hkTable46.items = &hkTable47
+	hkTable47 = hkNewSchema()
+	hkTable47.ref = &hkTable44
+	hkTable48 = hkNewSchema()
+	hkTable48.types = hkTString
+	hkTable49 = hkNewSchema()
+	hkTable49.types = hkTInteger
+	hkTable49.minimum = hkRat("0")
+	hkTable50 = hkNewSchema()
+	hkTable50.always = hkBoolPtr(false)
 }

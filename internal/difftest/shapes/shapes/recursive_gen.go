@@ -36,7 +36,7 @@ func (x Recursive) Validate() error {
 	return e.err()
 }
 func (x Recursive) validate(e *hkErrors, p *hkPath) {
-	hkValidateRaw(&hkTable32, json.RawMessage(x), p, e)
+	hkValidateRaw(&hkTable44, json.RawMessage(x), p, e)
 }
 
 // Thread is an object.

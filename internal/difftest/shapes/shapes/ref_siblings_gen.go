@@ -218,7 +218,7 @@ func (x *RefSiblings) validate(e *hkErrors, p *hkPath) {
 					e.addf(&fp, "maxLength", "length must be <= 10, but got %d", n)
 				}
 			}
-			if !hkPattern6.MatchString(x.Name.Value) {
+			if !hkPattern11.MatchString(x.Name.Value) {
 				e.addf(&fp, "pattern", "%q does not match pattern \"^[a-z ]+$\"", x.Name.Value)
 			}
 		}
@@ -259,7 +259,7 @@ func (x *RefSiblings) validate(e *hkErrors, p *hkPath) {
 	}
 	{
 		fp := p.field("when")
-		hkValidateRaw(&hkTable15, x.When, &fp, e)
+		hkValidateRaw(&hkTable27, x.When, &fp, e)
 	}
 	{
 		fp := p.field("status")
@@ -290,15 +290,15 @@ func (x *RefSiblings) validate(e *hkErrors, p *hkPath) {
 	}
 	{
 		fp := p.field("closed")
-		hkValidateRaw(&hkTable11, x.Closed, &fp, e)
+		hkValidateRaw(&hkTable23, x.Closed, &fp, e)
 	}
 	{
 		fp := p.field("counted")
-		hkValidateRaw(&hkTable13, x.Counted, &fp, e)
+		hkValidateRaw(&hkTable25, x.Counted, &fp, e)
 	}
 	{
 		fp := p.field("short")
-		hkValidateRaw(&hkTable14, x.Short, &fp, e)
+		hkValidateRaw(&hkTable26, x.Short, &fp, e)
 	}
 	{
 		fp := p.field("either")
@@ -1062,7 +1062,7 @@ func (x SibCode) validate(e *hkErrors, p *hkPath) {
 			e.addf(p, "maxLength", "length must be <= 4, but got %d", n)
 		}
 	}
-	if !hkPattern5.MatchString(string(x)) {
+	if !hkPattern8.MatchString(string(x)) {
 		e.addf(p, "pattern", "%q does not match pattern \"^[A-Z]+$\"", string(x))
 	}
 }

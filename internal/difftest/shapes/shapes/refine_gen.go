@@ -144,7 +144,7 @@ func (x *RefinePullRequest) validate(e *hkErrors, p *hkPath) {
 	}
 	{
 		fp := p.field("title")
-		hkValidateRaw(&hkTable16, x.Title, &fp, e)
+		hkValidateRaw(&hkTable28, x.Title, &fp, e)
 	}
 }
 

@@ -225,7 +225,7 @@ func (x *Status) validate(e *hkErrors, p *hkPath) {
 						n1++
 					}
 					mark1 := len(e.list)
-					if !hkPattern7.MatchString(x.Codes.Value[i0]) {
+					if !hkPattern12.MatchString(x.Codes.Value[i0]) {
 						e.addf(&ip0, "pattern", "%q does not match pattern \"^[a-z]$\"", x.Codes.Value[i0])
 					}
 					if len(e.list) == mark1 {

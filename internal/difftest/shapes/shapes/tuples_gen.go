@@ -223,7 +223,7 @@ func (x *TuplesPlace) validate(e *hkErrors, p *hkPath) {
 	}
 	for i := range x.Rest {
 		ip := p.item(3 + i)
-		if !hkPattern2.MatchString(x.Rest[i]) {
+		if !hkPattern3.MatchString(x.Rest[i]) {
 			e.addf(&ip, "pattern", "%q does not match pattern \"^#\"", x.Rest[i])
 		}
 	}

@@ -323,5 +323,5 @@ func (x Stamp) Validate() error {
 	return e.err()
 }
 func (x Stamp) validate(e *hkErrors, p *hkPath) {
-	hkValidateRaw(&hkTable22, json.RawMessage(x), p, e)
+	hkValidateRaw(&hkTable34, json.RawMessage(x), p, e)
 }

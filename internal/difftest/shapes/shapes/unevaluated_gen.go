@@ -220,7 +220,7 @@ func (x *Unevaluated) validate(e *hkErrors, p *hkPath) {
 	}
 	{
 		fp := p.field("raw")
-		hkValidateRaw(&hkTable18, x.Raw, &fp, e)
+		hkValidateRaw(&hkTable30, x.Raw, &fp, e)
 	}
 }
 

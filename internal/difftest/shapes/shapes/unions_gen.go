@@ -328,7 +328,7 @@ func (x UnionsOwner) Validate() error {
 func (x UnionsOwner) validate(e *hkErrors, p *hkPath) {
 	switch x.Type {
 	case JSONString:
-		if !hkPattern3.MatchString(x.String) {
+		if !hkPattern4.MatchString(x.String) {
 			e.addf(p, "pattern", "%q does not match pattern \"^@\"", x.String)
 		}
 	case JSONObject:
