@@ -28,6 +28,7 @@ func TestUnevaluated(t *testing.T) {
 		{"a schema beside properties", `{"type": "object", "properties": {"a": {}}, "unevaluatedProperties": {"type": "string"}}`, "with a schema"},
 		{"a schema beside allOf", `{"allOf": [{"$ref": "#/$defs/Base"}], "unevaluatedProperties": {"type": "string"}}`, "allOf and unevaluatedProperties with a schema"},
 		{"a schema alone: a map", `{"type": "object", "unevaluatedProperties": {"type": "string"}}`, ""},
+		{"propertyNames beside", `{"type": "object", "propertyNames": {"pattern": "^a"}, "unevaluatedProperties": {"type": "string"}}`, `"propertyNames" beside unevaluatedProperties`},
 		{"not only objects", `{"type": ["object", "string"], "properties": {"a": {}}, "unevaluatedProperties": false}`, "other than an object"},
 		{"tuple rest", `{"type": "array", "prefixItems": [{"type": "string"}], "unevaluatedItems": false}`, ""},
 		{"beside items", `{"type": "array", "items": {"type": "string"}, "unevaluatedItems": false}`, ""},
