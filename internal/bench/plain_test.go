@@ -135,6 +135,20 @@ type plainEverything struct {
 	Thread   plainComment `json:"thread"`
 	Location string       `json:"location"`
 	AfterID  *float64     `json:"after_id"`
+	Author   *struct {
+		Login     string `json:"login"`
+		ID        int64  `json:"id"`
+		SiteAdmin bool   `json:"site_admin"`
+	} `json:"author,omitempty"`
+	Team *struct {
+		Name string  `json:"name"`
+		ID   int64   `json:"id"`
+		Slug string  `json:"slug"`
+		Role *string `json:"role,omitempty"`
+	} `json:"team,omitempty"`
+	Headers map[string]string `json:"headers,omitempty"`
+	Steps   []string          `json:"steps,omitempty"`
+	Level   *string           `json:"level,omitempty"`
 }
 
 type plainComment struct {

@@ -5,6 +5,48 @@ package shapes
 
 import "time"
 
+// Level is an enumeration of strings.
+//
+// Generated from shapes/common.json#/$defs/Level.
+type Level string
+
+// Values of Level.
+const (
+	LevelLow  Level = "low"
+	LevelHigh Level = "high"
+)
+
+// MarshalJSON encodes a Level as encoding/json would, without reflection.
+func (x Level) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *Level) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
+// UnmarshalJSON decodes a Level; the error lists every violation found (see Parse).
+func (x *Level) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *Level) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readKnownString(p, (*string)(x), []string{"low", "high"})
+}
+
+// Validate reports every way the Level breaks its schema, as a *ValidationError.
+func (x Level) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x Level) validate(e *hkErrors, p *hkPath) {
+	switch x {
+	case LevelLow, LevelHigh:
+	default:
+		e.addf(p, "enum", "value %q is not one of \"low\", \"high\"", x)
+	}
+}
+
 // User is an object.
 //
 // Generated from shapes/common.json#/$defs/User.

@@ -6,6 +6,7 @@ package shapes
 import (
 	"encoding/json"
 	"time"
+	"unicode/utf8"
 )
 
 // Everything is the everything event.
@@ -28,6 +29,11 @@ type Everything struct {
 	Thread      Comment                          `json:"thread"`
 	Location    string                           `json:"location"`
 	AfterID     Nullable[float64]                `json:"after_id"`
+	Author      Optional[EverythingAuthor]       `json:"author,omitzero"`
+	Team        Optional[EverythingTeam]         `json:"team,omitzero"`
+	Headers     Optional[map[string]string]      `json:"headers,omitzero"`
+	Steps       Optional[[]string]               `json:"steps,omitzero"`
+	Level       Optional[EverythingLevel]        `json:"level,omitzero"`
 }
 
 // MarshalJSON encodes an Everything as encoding/json would, without reflection.
@@ -88,6 +94,26 @@ func (x *Everything) appendJSON(b []byte) []byte {
 	} else {
 		b = hkAppendFloat(b, x.AfterID.Value)
 	}
+	if x.Author.Set {
+		b = hkKey(b, "\"author\":")
+		b = x.Author.Value.appendJSON(b)
+	}
+	if x.Team.Set {
+		b = hkKey(b, "\"team\":")
+		b = x.Team.Value.appendJSON(b)
+	}
+	if x.Headers.Set {
+		b = hkKey(b, "\"headers\":")
+		b = hkAppendObject(b, x.Headers.Value, hkAppendString)
+	}
+	if x.Steps.Set {
+		b = hkKey(b, "\"steps\":")
+		b = hkAppendArray(b, x.Steps.Value, hkAppendString)
+	}
+	if x.Level.Set {
+		b = hkKey(b, "\"level\":")
+		b = x.Level.Value.appendJSON(b)
+	}
 	return append(b, '}')
 }
 
@@ -139,12 +165,31 @@ func (x *Everything) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
 			if !d.nullInto(&x.AfterID.Null) {
 				err = d.readFloat64(&fp, &x.AfterID.Value)
 			}
+		case 14:
+			x.Author.Set = true
+			err = x.Author.Value.decodeJSON(d, &fp)
+		case 15:
+			x.Team.Set = true
+			err = x.Team.Value.decodeJSON(d, &fp)
+		case 16:
+			x.Headers.Set = true
+			for o0, kp0 := hkMapEntries(&x.Headers.Value), fp.field(""); o0.next(d, &kp0, &err); {
+				err = d.readString(&kp0, o0.elem())
+			}
+		case 17:
+			x.Steps.Set = true
+			for a0, ip0 := hkArrayItems(&x.Steps.Value), fp.item(0); a0.next(d, &ip0, &err); {
+				err = d.readString(&ip0, a0.elem())
+			}
+		case 18:
+			x.Level.Set = true
+			err = x.Level.Value.decodeJSON(d, &fp)
 		}
 	}
 	return m.end(d, &fp, err)
 }
 
-var hkSpecEverything = hkStructSpec([]string{"type", "pull_request", "created_at", "tags", "reviewers", "labels", "contact", "kind", "point", "hash", "cleared", "thread", "location", "after_id"}, []int{0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, false)
+var hkSpecEverything = hkStructSpec([]string{"type", "pull_request", "created_at", "tags", "reviewers", "labels", "contact", "kind", "point", "hash", "cleared", "thread", "location", "after_id", "author", "team", "headers", "steps", "level"}, []int{0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, false)
 
 // Validate reports every way the Everything breaks its schema, as a *ValidationError.
 func (x *Everything) Validate() error {
@@ -237,6 +282,84 @@ func (x *Everything) validate(e *hkErrors, p *hkPath) {
 				e.list = e.list[:start0]
 				e.addf(&fp, "oneOf", "value matches %d of the schemas, not exactly one", n0)
 			}
+		}
+	}
+	{
+		fp := p.field("author")
+		if x.Author.Set {
+			x.Author.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("team")
+		if x.Team.Set {
+			x.Team.Value.validate(e, &fp)
+		}
+	}
+	{
+		fp := p.field("headers")
+		if x.Headers.Set {
+			// keys (#/properties/headers)
+			start0 := len(e.list)
+			for k0, mv0 := range x.Headers.Value {
+				kp0 := fp.field(k0)
+				if !hkPattern1.MatchString(k0) {
+					e.addf(&kp0, "pattern", "%q does not match pattern \"^[a-z-]+$\"", k0)
+				}
+				matched0 := false
+				if hkPattern2.MatchString(k0) {
+					matched0 = true
+					{
+						n := utf8.RuneCountInString(mv0)
+						if n < 1 {
+							e.addf(&kp0, "minLength", "length must be >= 1, but got %d", n)
+						}
+					}
+				}
+				if !matched0 {
+					{
+						n := utf8.RuneCountInString(mv0)
+						if n > 200 {
+							e.addf(&kp0, "maxLength", "length must be <= 200, but got %d", n)
+						}
+					}
+				}
+			}
+			e.sortFrom(start0)
+		}
+	}
+	{
+		fp := p.field("steps")
+		if x.Steps.Set {
+			// contains (#/properties/steps/contains)
+			start0, n0 := len(e.list), 0
+			for i0 := range x.Steps.Value {
+				ip0 := fp.item(i0)
+				if e.refusedWithin(&ip0) {
+					continue
+				}
+				mark0 := len(e.list)
+				if x.Steps.Value[i0] != "deploy" {
+					e.addf(&ip0, "const", "value must be \"deploy\", but got %q", x.Steps.Value[i0])
+				}
+				if len(e.list) == mark0 {
+					n0++
+				}
+			}
+			if n0 >= 1 {
+				e.list = e.list[:start0]
+			} else if n0 == len(x.Steps.Value) {
+				e.addf(&fp, "contains", "%d items match contains, at least 1 needed", n0)
+			}
+			if n0 > 1 {
+				e.addf(&fp, "maxContains", "%d items match contains, at most 1 allowed", n0)
+			}
+		}
+	}
+	{
+		fp := p.field("level")
+		if x.Level.Set {
+			x.Level.Value.validate(e, &fp)
 		}
 	}
 }
@@ -1094,6 +1217,162 @@ func (x *EverythingPoint) validate(e *hkErrors, p *hkPath) {
 		e.add(p, "prefixItems", "a position is set after an absent one, which no JSON array can hold")
 	}
 }
+
+// EverythingAuthor is an object.
+//
+// Generated from shapes/everything.json#/properties/author.
+type EverythingAuthor struct {
+	Login     string `json:"login"`
+	ID        int64  `json:"id"`
+	SiteAdmin bool   `json:"site_admin"`
+}
+
+// MarshalJSON encodes an EverythingAuthor as encoding/json would, without reflection.
+func (x EverythingAuthor) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *EverythingAuthor) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkKey(b, "\"login\":")
+	b = hkAppendString(b, x.Login)
+	b = hkKey(b, "\"id\":")
+	b = hkAppendInt(b, x.ID)
+	b = hkKey(b, "\"site_admin\":")
+	b = hkAppendBool(b, x.SiteAdmin)
+	return append(b, '}')
+}
+
+// UnmarshalJSON decodes an EverythingAuthor; the error lists every violation found (see Parse).
+func (x *EverythingAuthor) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *EverythingAuthor) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = EverythingAuthor{}
+	var seen [1]uint64
+	m, fp := d.members(hkSpecEverythingAuthor, seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.Login)
+		case 1:
+			err = d.readInt64(&fp, &x.ID)
+		case 2:
+			err = d.readBool(&fp, &x.SiteAdmin)
+		}
+	}
+	return m.end(d, &fp, err)
+}
+
+var hkSpecEverythingAuthor = hkStructSpec([]string{"login", "id", "site_admin"}, []int{0, 1, 2}, false)
+
+// Validate reports every way the EverythingAuthor breaks its schema, as a *ValidationError.
+func (x *EverythingAuthor) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *EverythingAuthor) validate(e *hkErrors, p *hkPath) {}
+
+// EverythingTeam is an object.
+//
+// Generated from shapes/everything.json#/properties/team.
+type EverythingTeam struct {
+	Name string           `json:"name"`
+	ID   int64            `json:"id"`
+	Slug string           `json:"slug"`
+	Role Optional[string] `json:"role,omitzero"`
+}
+
+// MarshalJSON encodes an EverythingTeam as encoding/json would, without reflection.
+func (x EverythingTeam) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *EverythingTeam) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = hkKey(b, "\"name\":")
+	b = hkAppendString(b, x.Name)
+	b = hkKey(b, "\"id\":")
+	b = hkAppendInt(b, x.ID)
+	b = hkKey(b, "\"slug\":")
+	b = hkAppendString(b, x.Slug)
+	if x.Role.Set {
+		b = hkKey(b, "\"role\":")
+		b = hkAppendString(b, x.Role.Value)
+	}
+	return append(b, '}')
+}
+
+// UnmarshalJSON decodes an EverythingTeam; the error lists every violation found (see Parse).
+func (x *EverythingTeam) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *EverythingTeam) decodeJSON(d *hkDecoder, p *hkPath) (err error) {
+	*x = EverythingTeam{}
+	var seen [1]uint64
+	m, fp := d.members(hkSpecEverythingTeam, seen[:]), p.field("")
+	for m.next(d, &fp, &err) {
+		switch m.i {
+		case 0:
+			err = d.readString(&fp, &x.Name)
+		case 1:
+			err = d.readInt64(&fp, &x.ID)
+		case 2:
+			err = d.readString(&fp, &x.Slug)
+		case 3:
+			x.Role.Set = true
+			err = d.readString(&fp, &x.Role.Value)
+		}
+	}
+	return m.end(d, &fp, err)
+}
+
+var hkSpecEverythingTeam = hkUnevaluatedSpec([]string{"name", "id", "slug", "role"}, []int{0, 1, 2})
+
+// Validate reports every way the EverythingTeam breaks its schema, as a *ValidationError.
+func (x *EverythingTeam) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x *EverythingTeam) validate(e *hkErrors, p *hkPath) {}
+
+// EverythingLevel is an enumeration of strings.
+//
+// Generated from shapes/everything.json#/properties/level.
+type EverythingLevel string
+
+// Values of EverythingLevel the schema lists; any other string is valid too, and kept as received.
+const (
+	EverythingLevelLow  EverythingLevel = "low"
+	EverythingLevelHigh EverythingLevel = "high"
+)
+
+// MarshalJSON encodes an EverythingLevel as encoding/json would, without reflection.
+func (x EverythingLevel) MarshalJSON() ([]byte, error) {
+	return x.appendJSON(make([]byte, 0, 128)), nil
+}
+func (x *EverythingLevel) appendJSON(b []byte) []byte {
+	return hkAppendString(b, string(*x))
+}
+
+// UnmarshalJSON decodes an EverythingLevel; the error lists every violation found (see Parse).
+func (x *EverythingLevel) UnmarshalJSON(data []byte) error {
+	d := hkDecoder{data: data}
+	return d.done(x.decodeJSON(&d, nil))
+}
+func (x *EverythingLevel) decodeJSON(d *hkDecoder, p *hkPath) error {
+	return d.readKnownString(p, (*string)(x), []string{"low", "high"})
+}
+
+// Validate reports every way the EverythingLevel breaks its schema, as a *ValidationError.
+func (x EverythingLevel) Validate() error {
+	var e hkErrors
+	x.validate(&e, nil)
+	return e.err()
+}
+func (x EverythingLevel) validate(e *hkErrors, p *hkPath) {}
 
 // EventType returns EventEverything.
 func (*Everything) EventType() EventType {

@@ -5,4 +5,6 @@ package shapes
 // Patterns of the schemas, compiled once.
 var (
 	hkPattern0 = hkCompilePattern("^[0-9a-f]{6}$")
+	hkPattern1 = hkCompilePattern("^[a-z-]+$")
+	hkPattern2 = hkCompilePattern("^x-")
 )
