@@ -60,7 +60,10 @@ type builder struct {
 	checked  map[string]bool // locations whose keywords were checked
 	tables   map[string]*RawSchema
 	patterns map[string]*Pattern
-	guard    guard // recursion guards of the paths that follow $refs (recursion.go)
+	// early: named containers declared before their elements are built
+	// (predeclare), which define and rawRef then complete.
+	early map[string]*Type
+	guard guard // recursion guards of the paths that follow $refs (recursion.go)
 }
 
 // claim records who took a Go identifier, to name both sides of a clash.
@@ -94,6 +97,7 @@ func Build(p *load.Provider, opts Options) (*Package, error) {
 		checked:  map[string]bool{},
 		tables:   map[string]*RawSchema{},
 		patterns: map[string]*Pattern{},
+		early:    map[string]*Type{},
 	}
 	b.pkg = &Package{Provider: p.Name, Name: naming.PackageName(p.Name), Title: p.Manifest.Title,
 		Doc: p.Manifest.Description, Docs: p.Manifest.Docs}
@@ -728,7 +732,7 @@ func (b *builder) rawRef(s load.Schema, named bool, reason string) Ref {
 		r.Table = b.table(s)
 	}
 	if named {
-		t := b.declare(s, Defined)
+		t := b.declareDefined(s)
 		t.Base = r
 		return Ref{Kind: Named, Type: t}
 	}
@@ -870,6 +874,7 @@ func (b *builder) array(s load.Schema, named bool) Ref {
 // sub-schema elems (any JSON when nil), with the rules of its JSON kind on
 // the container itself.
 func (b *builder) container(s load.Schema, named bool, kind RefKind, elems *load.Schema, rulesKind string) Ref {
+	b.predeclare(s, named)
 	elem := Ref{Kind: Raw}
 	if elems != nil {
 		elem = b.typeAt(*elems, false)
@@ -1078,12 +1083,35 @@ func (b *builder) define(s load.Schema, named bool, r Ref, rules *Rules) Ref {
 	if !named {
 		return r
 	}
-	t := b.declare(s, Defined)
+	t := b.declareDefined(s)
 	t.Base = r
 	if !rules.Empty() {
 		t.Rules = rules
 	}
 	return Ref{Kind: Named, Type: t}
+}
+
+// predeclare declares the defined type of a named map, slice or refined
+// $ref before its elements are built, so that a $ref back to it finds it
+// (type Tree map[string]Tree, type List []List): a struct is declared
+// before its fields for the same reason. define or rawRef completes it.
+func (b *builder) predeclare(s load.Schema, named bool) {
+	if !named || b.early[s.Key()] != nil {
+		return
+	}
+	t := b.declare(s, Defined)
+	b.early[s.Key()] = t
+	b.refs[s.Key()] = Ref{Kind: Named, Type: t}
+}
+
+// declareDefined declares the defined type of s, or returns the one
+// predeclare declared.
+func (b *builder) declareDefined(s load.Schema) *Type {
+	if t := b.early[s.Key()]; t != nil {
+		delete(b.early, s.Key())
+		return t
+	}
+	return b.declare(s, Defined)
 }
 
 // union builds a oneOf/anyOf that rawReason found typed: the nullable idiom

@@ -255,6 +255,7 @@ func (b *builder) keyValueType(s load.Schema) (load.Schema, bool) {
 
 // keyMap builds a map with key constraints that keysReason found typed.
 func (b *builder) keyMap(s load.Schema, named bool) Ref {
+	b.predeclare(s, named)
 	k := s.Keywords()
 	keys := &MapKeys{Pointer: s.Pointer}
 	if pn := k.PropertyNames; pn != nil && !allowsAnything(*pn) {

@@ -214,6 +214,7 @@ func (b *builder) refType(s load.Schema, named bool) Ref {
 	if parts := b.refParts(s); parts != nil {
 		return b.merged(s, parts)
 	}
+	b.predeclare(s, named) // a target that refers back (A: B refined, B: []A)
 	target, _ := b.refRefinedTarget(s)
 	base := b.typeAt(target, isDeclaration(target))
 	rules := &Rules{Checks: NoChecks}

@@ -25,7 +25,7 @@ func DeliveryIDOf(data []byte) (id string, ok bool) {
 }
 
 // Schemas names the schema files this package was generated from, without ".json", sorted.
-var Schemas = []string{"bignums", "contact", "contains", "datetimes", "dependencies", "dynamic", "enums", "events", "maps_keys", "members", "nested", "nineteen", "numbers", "recursive", "ref_siblings", "refine", "reviews", "seven", "status", "tuples", "tuples7", "unevaluated", "unevaluated2019", "unions"}
+var Schemas = []string{"bignums", "contact", "contains", "datetimes", "dependencies", "dynamic", "enums", "events", "maps_keys", "members", "nested", "nineteen", "numbers", "recursive", "ref_siblings", "refine", "reviews", "selfref", "seven", "status", "tuples", "tuples7", "unevaluated", "unevaluated2019", "unions"}
 
 // DecodeJSON decodes data as the root type of the named schema file, without validating: the result is a pointer to that type (or a sum's variant). The error lists the violations found while decoding as a *ValidationError, or is a plain error for malformed JSON or a schema name not in Schemas.
 func DecodeJSON(schema string, data []byte) (any, error) {
@@ -80,6 +80,9 @@ func DecodeJSON(schema string, data []byte) (any, error) {
 		return v, v.UnmarshalJSON(data)
 	case "reviews":
 		v := new(Reviews)
+		return v, v.UnmarshalJSON(data)
+	case "selfref":
+		v := new(Selfref)
 		return v, v.UnmarshalJSON(data)
 	case "seven":
 		v := new(Seven)
@@ -279,6 +282,16 @@ func ParseSchema(schema string, data []byte) (any, error) {
 			return v, err
 		}
 		return v, nil
+	case "selfref":
+		v := new(Selfref)
+		if err := hkCheck(v, data); err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				return nil, err
+			}
+			return v, err
+		}
+		return v, nil
 	case "seven":
 		v := new(Seven)
 		if err := hkCheck(v, data); err != nil {
@@ -390,6 +403,8 @@ func ValidateJSON(schema string, data []byte) error {
 		return hkCheck(new(Refine), data)
 	case "reviews":
 		return hkCheck(new(Reviews), data)
+	case "selfref":
+		return hkCheck(new(Selfref), data)
 	case "seven":
 		return hkCheck(new(Seven), data)
 	case "status":
