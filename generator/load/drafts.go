@@ -88,6 +88,20 @@ func (d *Document) normalize(extensions map[string]bool, used map[string]int, an
 		if annotateFormats {
 			n.drop(func(m Member) bool { return m.Name == "format" && m.Value.Kind == String })
 		}
+		if later := laterKeywords[d.Draft]; later != nil {
+			// Taken out before the renames below, which give later
+			// names ("prefixItems") to this draft's own keywords.
+			n.drop(func(m Member) bool {
+				if later[m.Name] {
+					if d.later == nil {
+						d.later = map[string][]Member{}
+					}
+					d.later[s.Pointer] = append(d.later[s.Pointer], m)
+					return true
+				}
+				return false
+			})
+		}
 		if d.Draft != Draft2020 {
 			if items := n.Get("items"); items != nil && items.Kind == Array {
 				for i := range n.Members {
@@ -143,6 +157,19 @@ func (d *Document) normalize(extensions map[string]bool, used map[string]int, an
 		walkChildren(s, walk)
 	}
 	walk(d.RootSchema())
+}
+
+// laterKeywords are the keywords a later draft defines, by the draft that
+// lacks them. jsonschema/v5, like the drafts, ignores them there as
+// unknown keywords; hookgen takes them out of the tree and the model
+// reports each (a schema asking for them means a later draft), unless
+// the manifest declares them as extensions to ignore. $defs stays: in
+// any draft it is a place for $refs to point into.
+var laterKeywords = map[Draft]map[string]bool{
+	Draft7: {"dependentRequired": true, "dependentSchemas": true, "minContains": true, "maxContains": true,
+		"unevaluatedProperties": true, "unevaluatedItems": true, "prefixItems": true, "$anchor": true,
+		"$dynamicRef": true, "$dynamicAnchor": true, "$recursiveRef": true, "$recursiveAnchor": true},
+	Draft2019: {"prefixItems": true, "$dynamicRef": true, "$dynamicAnchor": true},
 }
 
 func (m *Member) rename(name string) {

@@ -85,6 +85,10 @@ type Document struct {
 	// bases maps the pointer of every schema with an $id (the root
 	// included) to the base URI it sets for $refs inside it.
 	bases map[string]string
+	// later maps the pointer of a schema to the keywords it uses that
+	// only a later draft than the file's defines (normalize): taken out
+	// of the tree, kept for the model to report.
+	later map[string][]Member
 	// builtin: an embedded meta-schema (refs.go), which jsonschema/v5
 	// knows already.
 	builtin bool
