@@ -422,3 +422,25 @@ func TestShapesDateTimeText(t *testing.T) {
 		compareShape(t, p, "datetimes", in, []byte(in))
 	}
 }
+
+// TestShapesRepeatedMembers: a member given twice is its last value, as
+// encoding/json reads it and jsonschema/v5 judges it: what the earlier
+// value broke is not reported (it was, once, in structs and maps).
+func TestShapesRepeatedMembers(t *testing.T) {
+	p := shapesProvider(t)
+	for _, c := range []struct {
+		schema, in string
+		valid      bool
+	}{
+		{"datetimes", `{"at": "not a date", "at": "2024-05-01T10:00:00Z"}`, true},
+		{"datetimes", `{"at": "2024-05-01T10:00:00Z", "at": 7}`, false},
+		{"maps_keys", `{"labels": {"a": "", "a": "x"}}`, true},
+		{"maps_keys", `{"labels": {"a": "x", "a": ""}}`, false},
+		{"maps_keys", `{"labels": {"a": 1, "a": "x"}}`, true},
+	} {
+		if got := generatedVerdict(p, c.schema, []byte(c.in)); got.valid() != c.valid {
+			t.Errorf("%s %s: generated code says %s", c.schema, c.in, got)
+		}
+		compareShape(t, p, c.schema, c.in, []byte(c.in))
+	}
+}

@@ -146,6 +146,27 @@ func (e *hkErrors) refuse(p *hkPath, keyword, msg string) {
 	e.list = append(e.list, Violation{Pointer: ptr, Keyword: keyword, Message: msg})
 }
 
+// forget drops what was reported, or refused, at or below p.
+func (e *hkErrors) forget(p *hkPath) {
+	if len(e.list) == 0 && len(e.refused) == 0 {
+		return
+	}
+	ptr := p.String()
+	under := func(q string) bool { return q == ptr || strings.HasPrefix(q, ptr+"/") }
+	kept := e.list[:0]
+	for _, v := range e.list {
+		if !under(v.Pointer) {
+			kept = append(kept, v)
+		}
+	}
+	e.list = kept
+	for r := range e.refused {
+		if under(r) {
+			delete(e.refused, r)
+		}
+	}
+}
+
 func (e *hkErrors) addf(p *hkPath, keyword, format string, args ...any) {
 	e.add(p, keyword, fmt.Sprintf(format, args...))
 }

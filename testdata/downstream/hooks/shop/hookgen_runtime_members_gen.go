@@ -231,11 +231,19 @@ func hkWord32(s string) uint32 {
 
 // found makes member i the current one.
 func (m *hkMembers) found(i int, d *hkDecoder, fp *hkPath) {
+	again := false
 	if m.seen != nil {
+		again = m.seen[i>>6]&(1<<(i&63)) != 0
 		m.seen[i>>6] |= 1 << (i & 63)
 	}
 	m.i, m.guess = i, i+1
 	fp.key = m.spec.names[i]
+	if again {
+		// A member given twice: the last value is the member's, as
+		// encoding/json and jsonschema/v5 read it, so what the earlier
+		// one broke is not the payload's.
+		d.errs.forget(fp)
+	}
 }
 
 // whole reports whether the object was read to its '}', so that its
@@ -473,6 +481,9 @@ func (o *hkEntries[T]) next(d *hkDecoder, kp *hkPath, err *error) bool {
 	var zero T
 	o.key, o.val, o.pending = d.str(k), zero, true
 	kp.key = o.key
+	if _, again := (*o.v)[o.key]; again {
+		d.errs.forget(kp) // the last value is the member's (see found)
+	}
 	return true
 }
 
