@@ -38,7 +38,7 @@ import (
 //	} else if n0 == len(v) {
 //		e.addf(p, "contains", "%d items match contains, at least 1 needed", n0)
 //	}
-func genContains(g *jen.Group, c *model.Contains, elem model.Ref, v *jen.Statement, pp path, depth int) {
+func genContains(g *jen.Group, c *model.Contains, v *jen.Statement, pp path, depth int) {
 	start, n, i, ip, mark := fmt.Sprintf("start%d", depth), fmt.Sprintf("n%d", depth), fmt.Sprintf("i%d", depth), fmt.Sprintf("ip%d", depth), fmt.Sprintf("mark%d", depth)
 	p := pp.ptr()
 	checks := c.Match.NeedsCheck()
@@ -61,11 +61,8 @@ func genContains(g *jen.Group, c *model.Contains, elem model.Ref, v *jen.Stateme
 	})
 	tooFew := jen.Id("e").Dot(errsAddf).Call(p, jen.Lit("contains"), jen.Lit(fmt.Sprintf("%%d items match contains, at least %d needed", c.Min)), jen.Id(n))
 	drop := jen.Id("e").Dot(errsList).Op("=").Id("e").Dot(errsList).Index(jen.Op(":").Id(start))
-	// When the contains schema is the items' own type, the elements'
-	// checks below report the same violations: the causes are theirs.
-	same := c.Match.Kind == model.Named && elem.Kind == model.Named && c.Match.Type == elem.Type
 	switch {
-	case c.Min > 0 && checks && same:
+	case c.Min > 0 && checks && c.ItemsReport:
 		g.Add(drop.Clone())
 		g.If(jen.Id(n).Op("<").Lit(c.Min).Op("&&").Id(n).Op("==").Len(v.Clone())).Block(tooFew)
 	case c.Min > 0 && checks:

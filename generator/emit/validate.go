@@ -175,7 +175,7 @@ func genCheck(g *jen.Group, r model.Ref, v *jen.Statement, pp path, depth int) {
 			)
 		}
 		if r.Rules != nil && r.Rules.Contains != nil {
-			genContains(g, r.Rules.Contains, *r.Elem, v, pp, depth) // contains.go
+			genContains(g, r.Rules.Contains, v, pp, depth) // contains.go
 		}
 		if r.Elem.NeedsCheck() {
 			i, ip := fmt.Sprintf("i%d", depth), fmt.Sprintf("ip%d", depth)

@@ -30,6 +30,10 @@ type Contains struct {
 	Match Ref
 	// Min and Max bound the count; -1: unbounded.
 	Min, Max int
+	// ItemsReport: Match is the items' own named type, whose checks on
+	// every element report the causes of too few matches already, so
+	// the count reports only when every element matched.
+	ItemsReport bool
 }
 
 // containsReason says why an array with contains must stay raw JSON, ""
@@ -90,6 +94,7 @@ func (b *builder) containsRule(s load.Schema, elem Ref) *Contains {
 		return c
 	}
 	c.Match = b.typeAt(*k.Contains, false)
+	c.ItemsReport = c.Match.Kind == Named && elem.Kind == Named && c.Match.Type == elem.Type
 	return c
 }
 
