@@ -2,12 +2,8 @@ package model
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/hookgen/hookgen/generator/load"
 )
 
 const refSiblingDefs = `"$defs": {
@@ -127,26 +123,13 @@ func TestRefSiblingsRoot(t *testing.T) {
 // TestRefSiblingsEvents: events whose roots refine a shared object are
 // routed, and the shared object's members count as theirs (delivery_id).
 func TestRefSiblingsEvents(t *testing.T) {
-	dir := t.TempDir()
 	files := map[string]string{
 		"hookgen.json":   `{"discriminator": ["event"], "delivery_id": "/hook_id"}`,
 		"common.json":    `{"$defs": {"Base": {"type": "object", "properties": {"hook_id": {"type": "string"}}}}}`,
 		"a.created.json": `{"$ref": "common.json#/$defs/Base", "type": "object", "required": ["event"], "properties": {"event": {"const": "a.created"}}}`,
 		"a.deleted.json": `{"$ref": "common.json#/$defs/Base", "type": "object", "required": ["event"], "properties": {"event": {"const": "a.deleted"}}}`,
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "p"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, "p", name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	provs, err := load.Load(dir, load.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, err := Build(provs[0], Options{})
+	pkg, err := buildProvider(t, files, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

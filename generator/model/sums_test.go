@@ -1,28 +1,14 @@
 package model
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/hookgen/hookgen/generator/load"
 )
 
+// buildOne builds the model of one schema file, event.json.
 func buildOne(t *testing.T, schema string) *Package {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "p"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "p", "event.json"), []byte(schema), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	provs, err := load.Load(dir, load.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, err := Build(provs[0], Options{NoRouter: true})
+	pkg, err := buildProvider(t, map[string]string{"event.json": schema}, Options{NoRouter: true})
 	if err != nil {
 		t.Fatal(err)
 	}
