@@ -2,6 +2,8 @@ package load
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/hookgen/hookgen/generator/diag"
@@ -161,8 +163,8 @@ func (d *Document) normalize(extensions map[string]bool, used map[string]int, an
 
 // laterKeywords are the keywords a later draft defines, by the draft that
 // lacks them. jsonschema/v5, like the drafts, ignores them there as
-// unknown keywords; hookgen takes them out of the tree and the model
-// reports each (a schema asking for them means a later draft), unless
+// unknown keywords; hookgen takes them out of the tree and reports each
+// (reportLater) (a schema asking for them means a later draft), unless
 // the manifest declares them as extensions to ignore. $defs stays: in
 // any draft it is a place for $refs to point into.
 var laterKeywords = map[Draft]map[string]bool{
@@ -170,6 +172,19 @@ var laterKeywords = map[Draft]map[string]bool{
 		"unevaluatedProperties": true, "unevaluatedItems": true, "prefixItems": true, "$anchor": true,
 		"$dynamicRef": true, "$dynamicAnchor": true, "$recursiveRef": true, "$recursiveAnchor": true},
 	Draft2019: {"prefixItems": true, "$dynamicRef": true, "$dynamicAnchor": true},
+}
+
+// reportLater reports each keyword normalize took out of the document as
+// a later draft's, wherever it stands: in a schema the model types, keys
+// or branches it never visits, a keyword dropped unreported would be a
+// constraint silently lost.
+func (d *Document) reportLater(diags *diag.List) {
+	for _, ptr := range slices.Sorted(maps.Keys(d.later)) {
+		for _, m := range d.later[ptr] {
+			at := Schema{Doc: d, Node: m.Value, Pointer: ptr + "/" + escapePointer(m.Name)}
+			diags.Add(at.Pos(), "keyword %q belongs to a later draft than %s, the one this file's $schema names (jsonschema/v5 ignores it there); name a later draft in $schema, or declare it in %s: \"extensions\": [%q] to ignore it", m.Name, d.Draft, ManifestName, m.Name)
+		}
+	}
 }
 
 func (m *Member) rename(name string) {

@@ -88,14 +88,9 @@ type Keywords struct {
 	// Unknown: keywords of no draft hookgen reads and not "x-": a typo,
 	// or a construct the model must refuse.
 	Unknown []string
-	// Later: keywords only a later draft than the file's defines
-	// ("unevaluatedProperties" in draft-07), which that draft ignores;
-	// load took them out of the schema (see laterKeywords).
-	Later []string
 
 	names []string          // every keyword present, in source order
 	at    map[string]Schema // every keyword's located value
-	later map[string]Schema // Later's located values
 }
 
 // Named is a sub-schema under a name: a property, a definition, a pattern
@@ -131,9 +126,6 @@ func (k *Keywords) Has(name string) bool {
 // when the keyword is absent.
 func (k *Keywords) Pos(name string) diag.Pos {
 	if at, ok := k.at[name]; ok {
-		return at.Pos()
-	}
-	if at, ok := k.later[name]; ok {
 		return at.Pos()
 	}
 	return k.at[""].Pos()
@@ -229,13 +221,6 @@ func decodeKeywords(s Schema) *Keywords {
 	}
 	if n.Kind != Object {
 		return k
-	}
-	for _, m := range s.Doc.later[s.Pointer] {
-		if k.later == nil {
-			k.later = map[string]Schema{}
-		}
-		k.Later = append(k.Later, m.Name)
-		k.later[m.Name] = Schema{Doc: s.Doc, Node: m.Value, Pointer: s.Pointer + "/" + escapePointer(m.Name)}
 	}
 	var definitions []Named // after $defs, whichever comes first
 	defer func() { k.Defs = append(k.Defs, definitions...) }()

@@ -87,7 +87,7 @@ type Document struct {
 	bases map[string]string
 	// later maps the pointer of a schema to the keywords it uses that
 	// only a later draft than the file's defines (normalize): taken out
-	// of the tree, kept for the model to report.
+	// of the tree, kept to report (reportLater).
 	later map[string][]Member
 	// builtin: an embedded meta-schema (refs.go), which jsonschema/v5
 	// knows already.
@@ -286,6 +286,9 @@ func loadProvider(dir, name string, remotes []Remote, diags *diag.List) *Provide
 		d.normalize(extensions, used, p.Manifest.AnnotateFormats())
 	}
 	p.checkExtensions(used, diags)
+	for _, d := range docs {
+		d.reportLater(diags)
+	}
 	p.resolveDynamic(diags)
 	for _, d := range docs {
 		p.checkRefs(d.RootSchema(), diags)

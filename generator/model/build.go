@@ -301,9 +301,6 @@ func (b *builder) checkKeywords(s load.Schema) {
 		return
 	}
 	b.checked[s.Key()] = true
-	for _, name := range k.Later {
-		b.diags.Add(k.Pos(name), "keyword %q belongs to a later draft than %s, the one this file's $schema names (jsonschema/v5 ignores it there); name a later draft in $schema, or declare it in %s: \"extensions\": [%q] to ignore it", name, s.Doc.Draft, load.ManifestName, name)
-	}
 	for _, name := range k.Names() {
 		switch {
 		case name == "x-go-name":
